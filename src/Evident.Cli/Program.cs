@@ -1,1 +1,3 @@
-return 0;
+using Evident.Cli;
+
+return EvidentApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Evident.Cli.Infrastructure;
+using Evident.Data;
+using Evident.Statistics;
+
+namespace Evident.Cli.Commands;
+
+/// <summary><c>evident cox</c>: Cox proportional hazards regression (R: <c>coxph</c>).</summary>
+public static class CoxCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var ties = TiesOption();
+        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var command = new Command("cox", "Cox regression: Efron or Breslow ties, strata, cluster-robust variance, LR/Wald/score tests, concordance (R: coxph).");
+        data.AddTo(command);
+        command.Options.Add(ties);
+        command.Options.Add(confLevel);
+        CommandRunner.SetReportAction(command, data.Output, parse =>
+        {
+            double level = parse.GetValue(confLevel);
+            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
+            var frame = data.LoadFrame(parse);
+            var fit = Fit(frame, ParseTies(parse.GetValue(ties)!), level);
+            return new CoxReport(frame, fit);
+        });
+        return command;
+    }
+
+    /// <summary>The <c>--ties</c> option.</summary>
+    public static Option<string> TiesOption()
+    {
+        var ties = new Option<string>("--ties") { Description = "Tie handling: efron (R's default) or breslow.", DefaultValueFactory = _ => "efron" };
+        ties.AcceptOnlyFromAmong("efron", "breslow");
+        return ties;
+    }
+
+    /// <summary>Maps the <c>--ties</c> value.</summary>
+    public static TieMethod ParseTies(string text) => text == "breslow" ? TieMethod.Breslow : TieMethod.Efron;
+
+    /// <summary>Fits the Cox model of a model frame.</summary>
+    public static CoxFit Fit(ModelFrame frame, TieMethod ties, double confLevel = 0.95)
+    {
+        if (frame.CovariateCount == 0)
+            throw new UsageException($"the formula '{frame.Formula.Text}' has no covariates: a Cox model needs at least one term besides strata() and cluster().");
+        return CoxRegression.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum, frame.Cluster,
+            new CoxOptions { Ties = ties, ConfidenceLevel = confLevel });
+    }
+}

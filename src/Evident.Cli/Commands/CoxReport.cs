@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Evident.Cli.Infrastructure;
+using Evident.Data;
+using Evident.Statistics;
+using Spectre.Console;
+
+namespace Evident.Cli.Commands;
+
+/// <summary>Presents a Cox fit: the JSON contract and an R <c>summary.coxph</c>-like table.</summary>
+public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
+{
+    /// <inheritdoc />
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("analysis", "cox");
+        json.WriteString("formula", frame.Formula.Text);
+        json.WriteString("ties", fit.Ties == TieMethod.Breslow ? "breslow" : "efron");
+        json.WriteNumber("n", fit.N);
+        json.WriteNumber("n_dropped", frame.DroppedRows);
+        json.WriteNumber("events", fit.Events);
+        json.WriteNumber("strata", frame.StratumCount);
+        json.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
+        json.WriteNumberOrNull("loglik", fit.LogLikelihood);
+        json.WriteStartArray("terms");
+        for (int j = 0; j < fit.Terms.Count; j++)
+        {
+            var column = frame.DesignColumns[j];
+            var t = fit.Terms[j];
+            json.WriteStartObject();
+            json.WriteString("term", column.Term);
+            if (column.Level is null) json.WriteNull("level"); else json.WriteString("level", column.Level);
+            json.WriteNumberOrNull("estimate", t.Estimate);
+            json.WriteNumberOrNull("std_error", t.StdError);
+            json.WriteNumberOrNull("robust_std_error", t.RobustStdError);
+            json.WriteNumberOrNull("hazard_ratio", t.HazardRatio);
+            json.WriteNumberOrNull("conf_low", t.ConfLow);
+            json.WriteNumberOrNull("conf_high", t.ConfHigh);
+            json.WriteNumberOrNull("z", t.Z);
+            json.WriteNumberOrNull("p_value", t.PValue);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("tests");
+        json.WriteTest("likelihood_ratio", fit.LikelihoodRatio);
+        json.WriteTest("wald", fit.Wald);
+        json.WriteTest("score", fit.Score);
+        if (fit.RobustScore is { } robust) json.WriteTest("robust_score", robust);
+        json.WriteEndObject();
+        json.WriteNumberOrNull("concordance", fit.Concordance);
+        json.WriteNumber("iterations", fit.Iterations);
+        json.WriteString("convergence", fit.Status.ToString());
+        json.WriteEndObject();
+    }
+
+    /// <inheritdoc />
+    public void WriteTable(IAnsiConsole console)
+    {
+        bool robust = fit.RobustScore is not null;
+        console.MarkupLine($"Cox regression: {Format.Text(frame.Formula.Text)}   (ties: {(fit.Ties == TieMethod.Breslow ? "breslow" : "efron")})");
+        console.MarkupLine($"  n = {fit.N}, number of events = {fit.Events}" + (frame.StratumCount > 1 ? $", strata = {frame.StratumCount}" : ""));
+        if (frame.DroppedRows > 0) console.MarkupLine($"  ({frame.DroppedRows} observation{(frame.DroppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (fit.Status != ConvergenceStatus.Converged)
+            console.MarkupLine($"[bold]Warning:[/] the fit did not converge ({fit.Status}) after {fit.Iterations} iterations; estimates may be infinite.");
+
+        var coefficients = new Table().Border(TableBorder.Simple);
+        coefficients.AddColumn("term");
+        var headers = robust
+            ? new[] { "coef", "exp(coef)", "se(coef)", "robust se", "z", "Pr(>|z|)", "lower .95", "upper .95" }
+            : new[] { "coef", "exp(coef)", "se(coef)", "z", "Pr(>|z|)", "lower .95", "upper .95" };
+        foreach (var h in headers) coefficients.AddColumn(new TableColumn(h).RightAligned());
+        for (int j = 0; j < fit.Terms.Count; j++)
+        {
+            var c = frame.DesignColumns[j];
+            var t = fit.Terms[j];
+            var cells = new List<string> { Format.Text(c.Level is null ? c.Term : c.Term + c.Level), Format.Number(t.Estimate), Format.Number(t.HazardRatio), Format.Number(t.StdError) };
+            if (robust) cells.Add(Format.Number(t.RobustStdError));
+            cells.AddRange([Format.Number(t.Z), Format.PValue(t.PValue), Format.Number(t.ConfLow), Format.Number(t.ConfHigh)]);
+            coefficients.AddRow(cells.ToArray());
+        }
+        console.Write(coefficients);
+        console.MarkupLine($"Concordance = {Format.Number(fit.Concordance)}");
+        WriteTest(console, "Likelihood ratio test", fit.LikelihoodRatio);
+        WriteTest(console, "Wald test", fit.Wald);
+        WriteTest(console, "Score (logrank) test", fit.Score);
+        if (fit.RobustScore is { } r) WriteTest(console, "Robust score test", r);
+    }
+
+    private static void WriteTest(IAnsiConsole console, string name, ChiSquareTest test) =>
+        console.MarkupLine($"{name,-24}= {Format.Number(test.Statistic, 5)} on {test.DegreesOfFreedom} df,   p = {Format.PValue(test.PValue)}");
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Evident.Cli.Infrastructure;
+using Evident.Data;
+using Evident.Statistics;
+
+namespace Evident.Cli.Commands;
+
+/// <summary><c>evident km</c>: Kaplan–Meier curves per group (R: <c>survfit</c>, <c>summary.survfit</c>).</summary>
+public static class KaplanMeierCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var confType = new Option<string>("--conf-type")
+        {
+            Description = "Confidence interval scale: log (R's default), log-log or plain.",
+            DefaultValueFactory = _ => "log",
+        };
+        confType.AcceptOnlyFromAmong("log", "log-log", "plain");
+        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level, between 0 and 1.", DefaultValueFactory = _ => 0.95 };
+        var times = new Option<string?>("--times") { Description = "Report survival at these times, e.g. 180,365,730." };
+        var steps = new Option<bool>("--all-steps") { Description = "Table output: list every step, censored times included." };
+
+        var command = new Command("km", "Kaplan–Meier survival with Greenwood variance, median and its interval (R: survfit).");
+        data.AddTo(command);
+        command.Options.Add(confType);
+        command.Options.Add(confLevel);
+        command.Options.Add(times);
+        command.Options.Add(steps);
+        CommandRunner.SetReportAction(command, data.Output, parse =>
+        {
+            var type = ParseConfidenceType(parse.GetValue(confType)!);
+            double level = parse.GetValue(confLevel);
+            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
+            var at = NumberList.Parse(parse.GetValue(times), "--times");
+            var frame = data.LoadFrame(parse);
+            var grouping = frame.SurvivalGroups();
+            var curves = KaplanMeier.FitGroups(frame.Time, frame.Event, grouping.CodeSpan, grouping.Labels.Count, type, level);
+            return new KaplanMeierReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, grouping.Labels, curves, at, parse.GetValue(steps));
+        });
+        return command;
+    }
+
+    /// <summary>Maps R's <c>conf.type</c> names.</summary>
+    public static ConfidenceType ParseConfidenceType(string text) => text switch
+    {
+        "log" => ConfidenceType.Log,
+        "log-log" => ConfidenceType.LogLog,
+        "plain" => ConfidenceType.Plain,
+        _ => throw new UsageException($"--conf-type '{text}': expected log, log-log or plain."),
+    };
+
+    /// <summary>R's name of a confidence type.</summary>
+    public static string Name(ConfidenceType type) => type switch
+    {
+        ConfidenceType.Log => "log",
+        ConfidenceType.LogLog => "log-log",
+        ConfidenceType.Plain => "plain",
+        _ => type.ToString(),
+    };
+}

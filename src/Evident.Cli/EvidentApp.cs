@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Evident.Cli.Commands;
+using Evident.Cli.Infrastructure;
+
+namespace Evident.Cli;
+
+/// <summary>The <c>evident</c> command line: a table of contents of the commands.</summary>
+public static class EvidentApp
+{
+    /// <summary>Builds the root command with every subcommand registered.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("Evident: survival analysis, design and monitoring of randomized clinical trials.");
+        root.Subcommands.Add(KaplanMeierCommand.Create());
+        root.Subcommands.Add(LogRankCommand.Create());
+        root.Subcommands.Add(CoxCommand.Create());
+        root.Subcommands.Add(ZphCommand.Create());
+        root.Subcommands.Add(RmstCommand.Create());
+        root.Subcommands.Add(BoundariesCommand.Create());
+        root.Subcommands.Add(SampleSizeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    /// <summary>The names of the registered subcommands (the reference-case tests run the cases of these).</summary>
+    public static IReadOnlyList<string> CommandNames => BuildRootCommand().Subcommands.Select(c => c.Name).ToArray();
+
+    /// <summary>Runs the command line, writing results to <paramref name="stdout"/> and messages to <paramref name="stderr"/>.</summary>
+    /// <returns>0 on success, 1 when an analysis could not be computed, 2 for bad input or usage.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRootCommand();
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine($"evident: {error.Message}");
+            stderr.WriteLine("Run 'evident --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(config);
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Evident.Data;
+
+namespace Evident.Cli.Infrastructure;
+
+/// <summary>Runs an analysis command: compute the report, write it, and turn failures into messages and exit codes.</summary>
+public static class CommandRunner
+{
+    /// <summary>Sets <paramref name="command"/>'s action to run <paramref name="analyse"/> and write its report.</summary>
+    public static void SetReportAction(Command command, OutputOptions output, Func<ParseResult, IReport> analyse)
+    {
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            return Guard(stderr, () =>
+            {
+                var report = analyse(parse);
+                ReportWriter.Write(report, parse.GetValue(output.Format), parse.GetValue(output.Output), stdout);
+            });
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/>; input errors exit 2, analysis failures exit 1, each with one clear line.</summary>
+    public static int Guard(TextWriter stderr, Action body)
+    {
+        try
+        {
+            body();
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is DataInputException or FormulaException or UsageException or ArgumentException
+                                      or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"evident: error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is ArithmeticException or InvalidOperationException or IOException)
+        {
+            stderr.WriteLine($"evident: analysis failed: {e.Message}");
+            return ExitCodes.AnalysisFailed;
+        }
+    }
+}

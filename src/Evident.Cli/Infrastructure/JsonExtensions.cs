@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Evident.Statistics;
+
+namespace Evident.Cli.Infrastructure;
+
+/// <summary>The JSON conventions of the contract: NA (NaN) is null, numbers round-trip, groups are objects of strings.</summary>
+public static class JsonExtensions
+{
+    /// <summary>Writes a number, or null for NaN/±∞ (R's NA).</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteNull(name);
+    }
+
+    /// <summary>Writes an array of numbers, NaN as null.</summary>
+    public static void WriteNumbers(this Utf8JsonWriter json, string name, IEnumerable<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v)) json.WriteNumberValue(v);
+            else json.WriteNullValue();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>Writes a group as <c>{"column": "value", …}</c>.</summary>
+    public static void WriteGroup(this Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string> group)
+    {
+        json.WriteStartObject(name);
+        foreach (var (column, value) in group) json.WriteString(column, value);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>{"statistic", "df", "p_value"}</c>.</summary>
+    public static void WriteTest(this Utf8JsonWriter json, string name, ChiSquareTest test)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumberOrNull("statistic", test.Statistic);
+        json.WriteNumber("df", test.DegreesOfFreedom);
+        json.WriteNumberOrNull("p_value", test.PValue);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,367 @@
+using System.Text;
+
+namespace Evident.Data;
+
+/// <summary>
+/// Parses delimited text held in memory into a <see cref="DataTable"/>, in parallel.
+/// <para>
+/// Plan: (1) read the header; (2) cut the body into chunks at record boundaries — quotes are counted per segment
+/// with a vectorised count, so the quote parity at each cut is known and the cut moves to the next LF outside quotes;
+/// (3) parse chunks in parallel: each selected field is classified from its UTF-8 bytes (number, logical, missing,
+/// other) and stored as a double; unselected fields are skipped unparsed; once a chunk meets a value that is neither,
+/// it dictionary-encodes that column's later fields instead; (4) decide each column's kind over all chunks; (5) for
+/// text columns, re-read only the rows a chunk had stored as numbers; (6) concatenate, merging the per-chunk
+/// dictionaries in row order so the dictionary lists values in order of first appearance, whatever the chunking.
+/// No allocation per row; one per distinct text value per chunk.
+/// </para>
+/// </summary>
+internal static class CsvParser
+{
+    private const int MinChunkBytes = 1 << 20;
+
+    public static DataTable Parse(byte[] data, int length, string source, byte delimiter, IReadOnlyCollection<string>? columns, int? chunkCount = null)
+    {
+        if (delimiter is (byte)'"' or (byte)'\n' or (byte)'\r')
+            throw new ArgumentException("the delimiter cannot be a quote or a line break.", nameof(delimiter));
+        ReadOnlySpan<byte> span = data.AsSpan(0, length);
+        int bodyStart = span.StartsWith("\uFEFF"u8) ? 3 : 0;
+
+        // Header.
+        var header = new HeaderVisitor { Names = [] };
+        var headerScan = CsvScanner.Scan(span, bodyStart, length, delimiter, -1, default, 1, ref header);
+        if (headerScan.Problem != CsvProblem.None)
+            throw Structural(source, headerScan.Problem, null, headerScan.ProblemField < header.Names.Count ? header.Names[headerScan.ProblemField] : null, 0);
+        if (headerScan.Records == 0)
+            throw DataInputException.InFile(source, "the file is empty; expected a header row naming the columns, then one row per subject.");
+        string[] names = [.. header.Names];
+        bodyStart = headerScan.EndPosition;
+
+        // Selection: output slots follow file order.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int f = 0; f < names.Length; f++)
+        {
+            if (!index.TryAdd(names[f], f))
+                throw DataInputException.InFile(source, $"column '{names[f]}' appears more than once in the header.", names[f]);
+        }
+        var slotOf = new int[names.Length];
+        Array.Fill(slotOf, -1);
+        if (columns is null)
+        {
+            for (int f = 0; f < names.Length; f++) slotOf[f] = 0;
+        }
+        else
+        {
+            foreach (string name in columns)
+            {
+                if (!index.TryGetValue(name, out int f)) throw DataTable.NotFound(source, name, names);
+                slotOf[f] = 0;
+            }
+        }
+        int slots = 0;
+        var slotField = new List<int>();
+        for (int f = 0; f < names.Length; f++)
+        {
+            if (slotOf[f] < 0) continue;
+            slotOf[f] = slots++;
+            slotField.Add(f);
+        }
+
+        // Chunks.
+        int[] bounds = ChunkBounds(span, bodyStart, length, chunkCount);
+        int chunkTotal = bounds.Length - 1;
+        var chunks = new Chunk[chunkTotal];
+        Parallel.For(0, chunkTotal, c =>
+        {
+            var chunk = new Chunk(bounds[c], bounds[c + 1], slots, data);
+            var visitor = new ClassifyVisitor { Chunk = chunk };
+            chunk.Result = CsvScanner.Scan(data.AsSpan(0, length), chunk.Start, chunk.End, delimiter, names.Length, slotOf, int.MaxValue, ref visitor);
+            chunk.Rows = chunk.Result.Records;
+            chunks[c] = chunk;
+        });
+
+        int rowsBefore = 0;
+        foreach (var chunk in chunks)
+        {
+            if (chunk.Result.Problem != CsvProblem.None)
+            {
+                int field = chunk.Result.ProblemField;
+                if (chunk.Result.Problem == CsvProblem.Ragged)
+                {
+                    long row = rowsBefore + chunk.Result.ProblemRecord + 1L;
+                    throw new DataInputException($"{source}: row {row} has {field} field{(field == 1 ? "" : "s")}; the header has {names.Length}.",
+                                                 source, row, null, null, $"{names.Length} fields per row");
+                }
+                throw Structural(source, chunk.Result.Problem, rowsBefore + chunk.Result.ProblemRecord + 1L, field < names.Length ? names[field] : null, field);
+            }
+            rowsBefore += chunk.Rows;
+        }
+        int rowCount = rowsBefore;
+        if (rowCount == 0)
+            throw DataInputException.InFile(source, "the file has a header but no data rows.");
+
+        // Kinds.
+        var kinds = new ColumnKind[slots];
+        for (int s = 0; s < slots; s++)
+        {
+            bool text = false, number = false, logical = false;
+            foreach (var chunk in chunks)
+            {
+                text |= chunk.TextFrom[s] < chunk.Rows;
+                number |= chunk.SawNumber[s];
+                logical |= chunk.SawLogical[s];
+            }
+            kinds[s] = text || (number && logical) ? ColumnKind.Text : logical ? ColumnKind.Logical : ColumnKind.Numeric;
+        }
+
+        // Text columns: re-read the rows each chunk stored as numbers.
+        bool anyText = Array.IndexOf(kinds, ColumnKind.Text) >= 0;
+        if (anyText)
+        {
+            Parallel.For(0, chunkTotal, c =>
+            {
+                var chunk = chunks[c];
+                int upTo = 0;
+                for (int s = 0; s < slots; s++)
+                {
+                    if (kinds[s] != ColumnKind.Text) continue;
+                    chunk.TextFrom[s] = Math.Min(chunk.TextFrom[s], chunk.Rows);
+                    chunk.EnsureText(s);
+                    upTo = Math.Max(upTo, chunk.TextFrom[s]);
+                }
+                if (upTo == 0) return;
+                var visitor = new TextPrefixVisitor { Chunk = chunk };
+                CsvScanner.Scan(data.AsSpan(0, length), chunk.Start, chunk.End, delimiter, names.Length, slotOf, upTo, ref visitor);
+            });
+        }
+
+        // Assemble.
+        var result = new DataColumn[slots];
+        Parallel.For(0, slots, s =>
+        {
+            string name = names[slotField[s]];
+            if (kinds[s] == ColumnKind.Text)
+            {
+                result[s] = MergeText(name, chunks, s, rowCount);
+                return;
+            }
+            var values = new double[rowCount];
+            int at = 0;
+            foreach (var chunk in chunks)
+            {
+                chunk.Values[s].AsSpan(0, chunk.Rows).CopyTo(values.AsSpan(at));
+                at += chunk.Rows;
+            }
+            result[s] = new DataColumn(name, kinds[s], rowCount, values, null, null);
+        });
+        return new DataTable(source, result, rowCount);
+    }
+
+    private static DataColumn MergeText(string name, Chunk[] chunks, int slot, int rowCount)
+    {
+        var codes = new int[rowCount];
+        var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<string>();
+        int at = 0;
+        foreach (var chunk in chunks)
+        {
+            var dictionary = chunk.Dictionaries[slot]!;
+            var map = new int[dictionary.Count];
+            Array.Fill(map, -1);
+            ReadOnlySpan<int> local = chunk.Codes[slot].AsSpan(0, chunk.Rows);
+            Span<int> target = codes.AsSpan(at, chunk.Rows);
+            for (int r = 0; r < local.Length; r++)
+            {
+                int code = local[r];
+                if (code < 0) { target[r] = -1; continue; }
+                int global = map[code];
+                if (global < 0)
+                {
+                    string value = dictionary.GetString(code);
+                    if (!lookup.TryGetValue(value, out global))
+                    {
+                        global = distinct.Count;
+                        lookup.Add(value, global);
+                        distinct.Add(value);
+                    }
+                    map[code] = global;
+                }
+                target[r] = global;
+            }
+            at += chunk.Rows;
+        }
+        return new DataColumn(name, ColumnKind.Text, rowCount, null, codes, [.. distinct]);
+    }
+
+    /// <summary>Chunk start positions (record starts) plus the end; the first is <paramref name="start"/>.</summary>
+    internal static int[] ChunkBounds(ReadOnlySpan<byte> data, int start, int end, int? requested)
+    {
+        int length = end - start;
+        int k = requested ?? Math.Clamp(length / MinChunkBytes, 1, Environment.ProcessorCount * 8);
+        k = Math.Clamp(k, 1, Math.Max(1, length));
+        if (k == 1) return [start, end];
+
+        var segment = new int[k + 1];
+        for (int i = 0; i <= k; i++) segment[i] = start + (int)((long)length * i / k);
+        var quotes = new int[k];
+        for (int i = 0; i < k; i++) quotes[i] = data[segment[i]..segment[i + 1]].Count((byte)'"');
+
+        var bounds = new List<int>(k + 1) { start };
+        int parity = 0;
+        for (int i = 1; i < k; i++)
+        {
+            parity ^= quotes[i - 1] & 1;
+            int cut = NextRecordStart(data, segment[i], end, parity == 1);
+            if (cut > bounds[^1] && cut < end) bounds.Add(cut);
+        }
+        bounds.Add(end);
+        return [.. bounds];
+    }
+
+    /// <summary>Position just after the first LF at or after <paramref name="from"/> that lies outside quotes.</summary>
+    private static int NextRecordStart(ReadOnlySpan<byte> data, int from, int end, bool inQuotes)
+    {
+        int pos = from;
+        while (pos < end)
+        {
+            int k = data[pos..end].IndexOfAny((byte)'"', (byte)'\n');
+            if (k < 0) return end;
+            pos += k;
+            if (data[pos] == (byte)'"') inQuotes = !inQuotes;
+            else if (!inQuotes) return pos + 1;
+            pos++;
+        }
+        return end;
+    }
+
+    private static DataInputException Structural(string source, CsvProblem problem, long? row, string? column, int field)
+    {
+        string where = DataInputException.Where(source, row, column ?? $"field {field + 1}");
+        string message = problem switch
+        {
+            CsvProblem.StrayQuote => "a quote appears inside an unquoted field; quote the whole field and double the inner quote (RFC 4180).",
+            CsvProblem.Unterminated => "a quoted field is never closed; check for a missing closing quote.",
+            CsvProblem.TextAfterQuote => "text follows the closing quote of a quoted field; a field must end at its closing quote.",
+            _ => "the file is malformed.",
+        };
+        return new DataInputException($"{where}: {message}", source, row, column, null, "RFC 4180 quoting");
+    }
+
+    private struct HeaderVisitor : IFieldVisitor
+    {
+        public List<string> Names;
+
+        public readonly void Field(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
+            => Names.Add(escaped ? Chunk.UnescapeToString(content) : Encoding.UTF8.GetString(content));
+    }
+
+    private struct ClassifyVisitor : IFieldVisitor
+    {
+        public Chunk Chunk;
+
+        public readonly void Field(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
+        {
+            var chunk = Chunk;
+            if (chunk.TextFrom[slot] <= record)
+            {
+                chunk.EncodeText(slot, record, content, escaped);
+                return;
+            }
+            double value = double.NaN;
+            FieldClass kind = escaped ? FieldClass.Other : Utf8Values.Classify(content, out value);
+            switch (kind)
+            {
+                case FieldClass.Number:
+                    chunk.Values[slot][record] = value;
+                    chunk.SawNumber[slot] = true;
+                    break;
+                case FieldClass.Logical:
+                    chunk.Values[slot][record] = value;
+                    chunk.SawLogical[slot] = true;
+                    break;
+                case FieldClass.Missing:
+                    chunk.Values[slot][record] = double.NaN;
+                    break;
+                default:
+                    chunk.TextFrom[slot] = record;
+                    chunk.EnsureText(slot);
+                    chunk.EncodeText(slot, record, content, escaped);
+                    break;
+            }
+        }
+    }
+
+    private struct TextPrefixVisitor : IFieldVisitor
+    {
+        public Chunk Chunk;
+
+        public readonly void Field(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
+        {
+            var chunk = Chunk;
+            if (record < chunk.TextFrom[slot] && chunk.Dictionaries[slot] is not null)
+                chunk.EncodeText(slot, record, content, escaped);
+        }
+    }
+
+    /// <summary>The per-chunk parse state.</summary>
+    private sealed class Chunk
+    {
+        public readonly int Start;
+        public readonly int End;
+        public readonly int Capacity;
+        public readonly double[][] Values;
+        public readonly int[]?[] Codes;
+        public readonly ByteDictionary?[] Dictionaries;
+        public readonly bool[] SawNumber;
+        public readonly bool[] SawLogical;
+        public readonly int[] TextFrom;
+        public int Rows;
+        public CsvScanResult Result;
+        private byte[] scratch = [];
+
+        public Chunk(int start, int end, int slots, byte[] data)
+        {
+            Start = start;
+            End = end;
+            // Every record but possibly the last ends with an LF, so LFs + 1 bounds the record count.
+            Capacity = data.AsSpan(start, end - start).Count((byte)'\n') + 1;
+            Values = new double[slots][];
+            for (int s = 0; s < slots; s++) Values[s] = new double[Capacity];
+            Codes = new int[slots][];
+            Dictionaries = new ByteDictionary[slots];
+            SawNumber = new bool[slots];
+            SawLogical = new bool[slots];
+            TextFrom = new int[slots];
+            Array.Fill(TextFrom, int.MaxValue);
+        }
+
+        public void EnsureText(int slot)
+        {
+            if (Codes[slot] is not null) return;
+            Codes[slot] = new int[Capacity];
+            Dictionaries[slot] = new ByteDictionary();
+        }
+
+        public void EncodeText(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
+        {
+            if (Utf8Values.IsTextMissing(content))
+            {
+                Codes[slot]![record] = -1;
+                return;
+            }
+            if (escaped)
+            {
+                if (scratch.Length < content.Length) scratch = new byte[Math.Max(content.Length, 64)];
+                int n = CsvScanner.Unescape(content, scratch);
+                content = scratch.AsSpan(0, n);
+            }
+            Codes[slot]![record] = Dictionaries[slot]!.GetOrAdd(content);
+        }
+
+        public static string UnescapeToString(ReadOnlySpan<byte> content)
+        {
+            var buffer = new byte[content.Length];
+            int n = CsvScanner.Unescape(content, buffer);
+            return Encoding.UTF8.GetString(buffer, 0, n);
+        }
+    }
+}

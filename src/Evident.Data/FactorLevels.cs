@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace Evident.Data;
+
+/// <summary>
+/// The levels of one column over the rows a model uses, in R's <c>factor()</c> order — numbers numerically
+/// (FALSE before TRUE), text by ordinal (C-locale) comparison — with an optional reference level moved first
+/// (R's <c>relevel</c>), and the level code of each used row.
+/// </summary>
+internal sealed class FactorLevels
+{
+    private FactorLevels(string column, string[] labels, int[] codes)
+    {
+        Column = column;
+        Labels = labels;
+        Codes = codes;
+    }
+
+    public string Column { get; }
+
+    /// <summary>Level labels as R prints them (<c>1</c>, <c>2.5</c>, <c>TRUE</c>, <c>adeno</c>).</summary>
+    public string[] Labels { get; }
+
+    /// <summary>Level index (0 … Labels.Length − 1) per used row.</summary>
+    public int[] Codes { get; }
+
+    public int Count => Labels.Length;
+
+    /// <param name="column">The column.</param>
+    /// <param name="rows">The used rows (0-based table indices); none of them is missing in this column.</param>
+    /// <param name="reference">Level to put first, or null.</param>
+    /// <param name="source">File name for messages.</param>
+    public static FactorLevels Build(DataColumn column, int[] rows, string? reference, string source)
+    {
+        string[] labels;
+        int[] codes = new int[rows.Length];
+        if (column.Kind == ColumnKind.Text)
+        {
+            ReadOnlySpan<int> raw = column.Codes;
+            var levelOf = new int[column.Dictionary.Count];
+            Array.Fill(levelOf, -1);
+            var present = new List<int>();
+            foreach (int r in rows)
+            {
+                int c = raw[r];
+                if (levelOf[c] < 0)
+                {
+                    levelOf[c] = 0;
+                    present.Add(c);
+                }
+            }
+            present.Sort((a, b) => string.CompareOrdinal(column.Dictionary[a], column.Dictionary[b]));
+            labels = new string[present.Count];
+            for (int i = 0; i < present.Count; i++)
+            {
+                levelOf[present[i]] = i;
+                labels[i] = column.Dictionary[present[i]];
+            }
+            for (int i = 0; i < rows.Length; i++) codes[i] = levelOf[raw[rows[i]]];
+        }
+        else
+        {
+            ReadOnlySpan<double> values = column.Numbers;
+            var firstSeen = new Dictionary<double, int>();
+            var distinct = new List<double>();
+            for (int i = 0; i < rows.Length; i++)
+            {
+                double v = values[rows[i]];
+                if (!firstSeen.TryGetValue(v, out int id))
+                {
+                    id = distinct.Count;
+                    firstSeen.Add(v, id);
+                    distinct.Add(v);
+                }
+                codes[i] = id;
+            }
+            var order = new int[distinct.Count];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (a, b) => distinct[a].CompareTo(distinct[b]));
+            var rank = new int[order.Length];
+            labels = new string[order.Length];
+            for (int i = 0; i < order.Length; i++)
+            {
+                rank[order[i]] = i;
+                double v = distinct[order[i]];
+                labels[i] = column.Kind == ColumnKind.Logical ? (v != 0 ? "TRUE" : "FALSE") : RNumberFormat.Format(v);
+            }
+            for (int i = 0; i < codes.Length; i++) codes[i] = rank[codes[i]];
+        }
+
+        if (reference is not null)
+        {
+            int at = Array.IndexOf(labels, reference);
+            if (at < 0 && column.Kind != ColumnKind.Text
+                && double.TryParse(reference, NumberStyles.Float, CultureInfo.InvariantCulture, out double asNumber))
+                at = Array.IndexOf(labels, RNumberFormat.Format(asNumber));
+            if (at < 0)
+            {
+                string expected = $"the levels are: {string.Join(", ", labels)}";
+                throw new DataInputException(
+                    $"{DataInputException.Where(source, null, column.Name)}: the reference level '{reference}' does not occur; {expected}.",
+                    source, null, column.Name, reference, expected);
+            }
+            if (at > 0)
+            {
+                // Move level `at` to the front, keeping the others in order.
+                string chosen = labels[at];
+                Array.Copy(labels, 0, labels, 1, at);
+                labels[0] = chosen;
+                for (int i = 0; i < codes.Length; i++)
+                {
+                    int c = codes[i];
+                    codes[i] = c == at ? 0 : c < at ? c + 1 : c;
+                }
+            }
+        }
+        return new FactorLevels(column.Name, labels, codes);
+    }
+}

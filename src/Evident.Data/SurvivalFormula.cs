@@ -1,0 +1,46 @@
+namespace Evident.Data;
+
+/// <summary>
+/// A parsed R survival formula <c>Surv(time, status) ~ terms</c>. Terms are columns, <c>factor(col)</c>,
+/// interactions <c>a:b</c> and <c>a*b</c> (= <c>a + b + a:b</c>), <c>strata(a, b, …)</c> (several <c>strata()</c>
+/// terms combine), <c>cluster(id)</c>, and <c>1</c> (no terms). Backquoted names (<c>`my col`</c>) are allowed.
+/// Terms are ordered as R's <c>terms()</c> orders them: main effects in formula order, then two-way interactions,
+/// and so on; repeated terms are dropped.
+/// </summary>
+/// <param name="TimeColumn">The first argument of <c>Surv()</c>.</param>
+/// <param name="StatusColumn">The second argument of <c>Surv()</c>.</param>
+/// <param name="Terms">The covariate/grouping terms (not strata or cluster).</param>
+/// <param name="StrataColumns">Columns of all <c>strata()</c> terms, in order.</param>
+/// <param name="ClusterColumn">The <c>cluster()</c> column, or null.</param>
+/// <param name="Text">The formula as written.</param>
+public sealed record SurvivalFormula(string TimeColumn, string StatusColumn, IReadOnlyList<FormulaTerm> Terms,
+                                     IReadOnlyList<string> StrataColumns, string? ClusterColumn, string Text)
+{
+    /// <summary>Parses an R survival formula.</summary>
+    /// <param name="text">E.g. <c>Surv(time, status) ~ age + factor(sex) + strata(inst)</c>.</param>
+    /// <exception cref="FormulaException">A syntax error, with its position and what was expected there.</exception>
+    public static SurvivalFormula Parse(string text) => FormulaParser.Parse(text);
+
+    /// <summary>Every column the formula uses, each once: time, status, term columns, strata, cluster.</summary>
+    public IReadOnlyList<string> Columns
+    {
+        get
+        {
+            var seen = new List<string>();
+            void Add(string column)
+            {
+                if (!seen.Contains(column)) seen.Add(column);
+            }
+            Add(TimeColumn);
+            Add(StatusColumn);
+            foreach (var term in Terms)
+                foreach (var v in term.Variables) Add(v.Column);
+            foreach (var s in StrataColumns) Add(s);
+            if (ClusterColumn is not null) Add(ClusterColumn);
+            return seen;
+        }
+    }
+
+    /// <summary>The formula as written.</summary>
+    public override string ToString() => Text;
+}

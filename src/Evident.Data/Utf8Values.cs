@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Evident.Data;
+
+/// <summary>What a raw field holds, as R's <c>type.convert</c> would read it.</summary>
+internal enum FieldClass : byte { Missing, Number, Logical, Other }
+
+/// <summary>
+/// Classifies and converts UTF-8 field bytes without allocating: <c>NA</c>/empty/<c>NaN</c> → missing, invariant-culture
+/// numbers (<c>1e-3</c>, <c>-0.5</c>, <c>Inf</c>, <c>-Inf</c>), logicals (<c>TRUE</c>, <c>T</c>, <c>true</c>, <c>True</c>
+/// and the FALSE forms). Numbers with at most 19 significant digits and a decimal exponent within ±22 whose
+/// mantissa is below 2⁵³ are converted exactly by Clinger's fast path (Clinger 1990, "How to read floating point
+/// numbers accurately"); other numbers with at most 19 significant digits by the Eisel–Lemire algorithm
+/// (Lemire 2021, "Number parsing at a gigabyte per second"; Mushtak &amp; Lemire 2023, "Fast number parsing without
+/// fallback"), which is correctly rounded; the rest (more digits, subnormals) go to the runtime's parser.
+/// </summary>
+internal static class Utf8Values
+{
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>Classifies a field (already unquoted) and returns its number (or 1/0 for a logical).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FieldClass Classify(ReadOnlySpan<byte> field, out double value)
+    {
+        field = TrimSpaces(field);
+        if (field.IsEmpty || (field.Length == 2 && field[0] == (byte)'N' && field[1] == (byte)'A'))
+        {
+            value = double.NaN;
+            return FieldClass.Missing;
+        }
+        if (TryParseNumber(field, out value)) return double.IsNaN(value) ? FieldClass.Missing : FieldClass.Number;
+        if (TryParseLogical(field, out bool b))
+        {
+            value = b ? 1 : 0;
+            return FieldClass.Logical;
+        }
+        value = double.NaN;
+        return FieldClass.Other;
+    }
+
+    /// <summary>True when the (untrimmed) field is NA or empty, the missing-value markers of a text column.</summary>
+    public static bool IsTextMissing(ReadOnlySpan<byte> field)
+    {
+        field = TrimSpaces(field);
+        return field.IsEmpty || (field.Length == 2 && field[0] == (byte)'N' && field[1] == (byte)'A');
+    }
+
+    public static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> s)
+    {
+        int start = 0, end = s.Length;
+        while (start < end && s[start] == (byte)' ') start++;
+        while (end > start && s[end - 1] == (byte)' ') end--;
+        return s[start..end];
+    }
+
+    public static bool TryParseLogical(ReadOnlySpan<byte> s, out bool value)
+    {
+        value = false;
+        if (s.Length == 1)
+        {
+            if (s[0] == (byte)'T') { value = true; return true; }
+            return s[0] == (byte)'F';
+        }
+        if (s.SequenceEqual("TRUE"u8) || s.SequenceEqual("true"u8) || s.SequenceEqual("True"u8)) { value = true; return true; }
+        return s.SequenceEqual("FALSE"u8) || s.SequenceEqual("false"u8) || s.SequenceEqual("False"u8);
+    }
+
+    /// <summary>Parses an invariant-culture number; NaN, Inf, -Inf, Infinity are accepted.</summary>
+    public static bool TryParseNumber(ReadOnlySpan<byte> s, out double value)
+    {
+        if (TryFastPath(s, out value)) return true;
+        byte first = s[0];
+        // The runtime parser also accepts thousands separators and hex; R does not, so only let through
+        // text that starts like a number and is not obviously something else.
+        if (!(first is >= (byte)'0' and <= (byte)'9' || first is (byte)'-' or (byte)'+' or (byte)'.' or (byte)'I' or (byte)'N'))
+            return false;
+        ReadOnlySpan<byte> body = first is (byte)'-' or (byte)'+' ? s[1..] : s;
+        if (body.SequenceEqual("Inf"u8) || body.SequenceEqual("inf"u8) || body.SequenceEqual("Infinity"u8))
+        {
+            value = first == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+        if (body.SequenceEqual("NaN"u8))
+        {
+            value = double.NaN;
+            return true;
+        }
+        if (body.IsEmpty || !(body[0] is >= (byte)'0' and <= (byte)'9' || body[0] == (byte)'.')) return false;
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Clinger's exact fast path; false means "use the slow path", not "not a number".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryFastPath(ReadOnlySpan<byte> s, out double value)
+    {
+        value = 0;
+        int i = 0, n = s.Length;
+        bool negative = false;
+        if (s[0] == (byte)'-') { negative = true; i = 1; }
+        else if (s[0] == (byte)'+') { i = 1; }
+        ulong mantissa = 0;
+        int digits = 0, exponent = 0, start = i;
+        while (i < n)
+        {
+            uint d = (uint)(s[i] - '0');
+            if (d > 9) break;
+            if (mantissa != 0 || d != 0) digits++;
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        int integerEnd = i;
+        if (i < n && s[i] == (byte)'.')
+        {
+            i++;
+            int fracStart = i;
+            while (i < n)
+            {
+                uint d = (uint)(s[i] - '0');
+                if (d > 9) break;
+                if (mantissa != 0 || d != 0) digits++;
+                mantissa = mantissa * 10 + d;
+                i++;
+            }
+            exponent = -(i - fracStart);
+            if (i == fracStart && integerEnd == start) return false;
+        }
+        else if (integerEnd == start)
+        {
+            return false;
+        }
+        if (digits > 19) return false;
+        if (i < n && (s[i] | 0x20) == (byte)'e')
+        {
+            i++;
+            bool negExp = false;
+            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+')) { negExp = s[i] == (byte)'-'; i++; }
+            int expStart = i, e = 0;
+            while (i < n && (uint)(s[i] - '0') <= 9 && e < 10000) { e = e * 10 + (s[i] - '0'); i++; }
+            if (i == expStart) return false;
+            exponent += negExp ? -e : e;
+        }
+        if (i != n) return false;
+        if (mantissa == 0)
+        {
+            value = negative ? -0.0 : 0.0;
+            return true;
+        }
+        if (mantissa <= (1UL << 53) && exponent >= -22 && exponent <= 22)
+        {
+            double m = mantissa;
+            value = exponent < 0 ? m / PowersOfTen[-exponent] : m * PowersOfTen[exponent];
+        }
+        else if (!EiselLemire(mantissa, exponent, out value))
+        {
+            return false;
+        }
+        if (negative) value = -value;
+        return true;
+    }
+
+    private const int SmallestPowerOfFive = -342;
+    private const int LargestPowerOfFive = 308;
+
+    /// <summary>
+    /// 128-bit approximations of 5^q, q = −342…308, normalised so the top bit is set (high word first):
+    /// truncated for q ≥ 0, rounded up for q &lt; 0, as in the reference implementation (fast_float).
+    /// </summary>
+    private static readonly ulong[] PowersOfFive = BuildPowersOfFive();
+
+    private static ulong[] BuildPowersOfFive()
+    {
+        var table = new ulong[2 * (LargestPowerOfFive - SmallestPowerOfFive + 1)];
+        BigInteger two128 = BigInteger.One << 128;
+        for (int q = SmallestPowerOfFive; q <= LargestPowerOfFive; q++)
+        {
+            BigInteger c;
+            if (q < 0)
+            {
+                BigInteger power5 = BigInteger.Pow(5, -q);
+                int z = (int)(power5 - 1).GetBitLength(); // smallest z with 2^z >= power5
+                int b = q >= -27 ? z + 127 : 2 * z + 128;
+                c = (BigInteger.One << b) / power5 + 1;
+                while (c >= two128) c >>= 1;
+            }
+            else
+            {
+                c = BigInteger.Pow(5, q);
+                long bits = (long)c.GetBitLength();
+                c = bits < 128 ? c << (int)(128 - bits) : c >> (int)(bits - 128);
+            }
+            int index = 2 * (q - SmallestPowerOfFive);
+            table[index] = (ulong)(c >> 64);
+            table[index + 1] = (ulong)(c & ulong.MaxValue);
+        }
+        return table;
+    }
+
+    /// <summary>w·10^q correctly rounded to a double, for w ≠ 0 exact; false for subnormal results (slow path).</summary>
+    private static bool EiselLemire(ulong w, int q, out double value)
+    {
+        value = 0;
+        if (q < SmallestPowerOfFive) return true;
+        if (q > LargestPowerOfFive)
+        {
+            value = double.PositiveInfinity;
+            return true;
+        }
+        int lz = BitOperations.LeadingZeroCount(w);
+        w <<= lz;
+        int index = 2 * (q - SmallestPowerOfFive);
+        ulong high = Math.BigMul(w, PowersOfFive[index], out ulong low);
+        const ulong precisionMask = ulong.MaxValue >> 55;
+        if ((high & precisionMask) == precisionMask)
+        {
+            ulong secondHigh = Math.BigMul(w, PowersOfFive[index + 1], out _);
+            low += secondHigh;
+            if (secondHigh > low) high++;
+        }
+        int upperBit = (int)(high >> 63);
+        ulong mantissa = high >> (upperBit + 9);
+        int power2 = (((152170 + 65536) * q) >> 16) + 63 + upperBit - lz + 1023;
+        if (power2 <= 0) return false;
+        if (low <= 1 && q >= -4 && q <= 23 && (mantissa & 3) == 1 && (mantissa << (upperBit + 9)) == high)
+            mantissa &= ~1UL;
+        mantissa += mantissa & 1;
+        mantissa >>= 1;
+        if (mantissa >= (2UL << 52))
+        {
+            mantissa = 1UL << 52;
+            power2++;
+        }
+        mantissa &= ~(1UL << 52);
+        if (power2 >= 0x7FF)
+        {
+            value = double.PositiveInfinity;
+            return true;
+        }
+        value = BitConverter.UInt64BitsToDouble(mantissa | ((ulong)power2 << 52));
+        return true;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Evident.Design;

@@ -1,0 +1,27 @@
+namespace Evident.Statistics;
+
+/// <summary>
+/// Result of a Harrington–Fleming (1982) G-rho test comparing survival across groups: R's <c>survdiff</c>.
+/// </summary>
+/// <param name="Rho">The weight exponent ρ: weights Ŝ(t−)^ρ; 0 = log-rank (Mantel 1966), 1 = Peto–Peto.</param>
+/// <param name="Test">
+/// The chi-square statistic (O − E)ᵀ V⁻ (O − E) over the groups with positive expected count, last of them dropped,
+/// with df = (number of such groups) − 1 (R: <c>chisq</c>; <c>print.survdiff</c>'s df).
+/// </param>
+/// <param name="Groups">One entry per group code, in code order.</param>
+/// <param name="Variance">
+/// The k × k variance matrix of Observed − Expected summed over strata, row by row (R: <c>var</c>). Rows and columns
+/// sum to zero.
+/// </param>
+public sealed record LogRankTest(double Rho, ChiSquareTest Test, IReadOnlyList<LogRankGroup> Groups,
+                                 IReadOnlyList<IReadOnlyList<double>> Variance)
+{
+    /// <summary>The chi-square statistic (R: <c>survdiff(...)$chisq</c>).</summary>
+    public double Statistic => Test.Statistic;
+
+    /// <summary>Degrees of freedom: groups with a positive expected count, minus one.</summary>
+    public int DegreesOfFreedom => Test.DegreesOfFreedom;
+
+    /// <summary>Upper-tail p-value, R: <c>pchisq(chisq, df, lower.tail = FALSE)</c>.</summary>
+    public double PValue => Test.PValue;
+}

@@ -1,0 +1,77 @@
+namespace Evident.Data.Tests;
+
+public class FormulaTests
+{
+    private static string Describe(SurvivalFormula f) => string.Join(" + ", f.Terms.Select(t => t.ToString()));
+
+    [Fact]
+    public void MainEffectsFactorsStrataAndCluster()
+    {
+        var f = SurvivalFormula.Parse("Surv(time, status) ~ age + sex + strata(ph_ecog) + cluster(inst)");
+        Assert.Equal("time", f.TimeColumn);
+        Assert.Equal("status", f.StatusColumn);
+        Assert.Equal("age + sex", Describe(f));
+        Assert.Equal(["ph_ecog"], f.StrataColumns);
+        Assert.Equal("inst", f.ClusterColumn);
+        Assert.Equal(["time", "status", "age", "sex", "ph_ecog", "inst"], f.Columns);
+        Assert.Equal("Surv(time, status) ~ age + sex + strata(ph_ecog) + cluster(inst)", f.Text);
+    }
+
+    [Fact]
+    public void FactorAndInterceptOnly()
+    {
+        var f = SurvivalFormula.Parse("Surv(time,status)~trt+karno+factor(celltype)");
+        Assert.Equal("trt + karno + factor(celltype)", Describe(f));
+        Assert.True(f.Terms[2].Variables[0].ForceFactor);
+        Assert.Equal("celltype", f.Terms[2].Name);
+        var one = SurvivalFormula.Parse("  Surv( etime , event )  ~  1 ");
+        Assert.Empty(one.Terms);
+        Assert.Empty(one.StrataColumns);
+        Assert.Null(one.ClusterColumn);
+        Assert.Equal(["etime", "event"], one.Columns);
+    }
+
+    [Fact]
+    public void StarExpandsAndInteractionsComeAfterMainEffects()
+    {
+        Assert.Equal("a + b + a:b", Describe(SurvivalFormula.Parse("Surv(t, s) ~ a*b")));
+        Assert.Equal("c + a + b + a:b", Describe(SurvivalFormula.Parse("Surv(t, s) ~ a:b + c + a + b")));
+        Assert.Equal("a + b + c + a:b + a:c + b:c + a:b:c", Describe(SurvivalFormula.Parse("Surv(t, s) ~ a*b*c")));
+        Assert.Equal("a + b + factor(x) + a:b + a:factor(x)", Describe(SurvivalFormula.Parse("Surv(t, s) ~ a*b + a*factor(x) + a")));
+        Assert.Equal("a + x + a:x", Describe(SurvivalFormula.Parse("Surv(t, s) ~ a * x:x")));
+    }
+
+    [Fact]
+    public void SeveralStrataTermsCombineAndBackquotesWork()
+    {
+        var f = SurvivalFormula.Parse("Surv(`follow up`, status) ~ `my col` + strata(a, b) + strata(c)");
+        Assert.Equal("follow up", f.TimeColumn);
+        Assert.Equal("my col", Describe(f));
+        Assert.Equal(["a", "b", "c"], f.StrataColumns);
+    }
+
+    [Theory]
+    [InlineData("Surv(time, status) ~ age + strata(risk", "expected ')' after 'strata(risk' at column 39 (found the end of the formula)", 39)]
+    [InlineData("time ~ age", "expected 'Surv(time, status)' on the left of '~' at column 1 (found 't')", 1)]
+    [InlineData("Surv(time status) ~ age", "expected ',' after 'Surv(time' at column 11 (found 's')", 11)]
+    [InlineData("Surv(time, status) age", "expected '~' after 'Surv(time, status)' at column 20 (found 'a')", 20)]
+    [InlineData("Surv(time, status) ~ age +", "expected a column name, factor(), strata(), cluster() or '1' at column 27 (found the end of the formula)", 27)]
+    [InlineData("Surv(time, status) ~ age - 1", "expected '+' (removing terms with '-' is not supported) after 'Surv(time, status) ~ age' at column 26 (found '-')", 26)]
+    [InlineData("Surv(time, status) ~ strata(a):b", "expected a variable here (strata() cannot be part of an interaction) after 'strata(a):b' at column 22 (found 's')", 22)]
+    [InlineData("Surv(start, stop, status) ~ x", "expected ')' (Surv() takes a time and a status column; counting-process data are not supported) after 'Surv(start, stop' at column 17 (found ',')", 17)]
+    public void SyntaxErrorsNamePositionAndExpectation(string text, string message, int position)
+    {
+        var e = Assert.Throws<FormulaException>(() => SurvivalFormula.Parse(text));
+        Assert.Equal(message, e.Message);
+        Assert.Equal(position, e.Position);
+        Assert.Equal(text, e.Formula);
+    }
+
+    [Fact]
+    public void UnknownFunctionIsNamed()
+    {
+        var e = Assert.Throws<FormulaException>(() => SurvivalFormula.Parse("Surv(time, status) ~ log(age)"));
+        Assert.Equal("unknown function 'log()' at column 22; the formula can use factor(), strata() and cluster() (transform columns before the analysis)", e.Message);
+        Assert.Equal(22, e.Position);
+    }
+}
