@@ -69,10 +69,21 @@ internal static class CsvParser
         // Chunks.
         int[] bounds = ChunkBounds(span, bodyStart, length, chunkCount);
         int chunkTotal = bounds.Length - 1;
+
+        // Numbers go straight into shared column arrays at each chunk's offset. A chunk that is not the last ends with
+        // an LF after each record, so its LF count bounds its records; the last may lack the final LF.
+        var capacity = new int[chunkTotal];
+        Parallel.For(0, chunkTotal, c =>
+            capacity[c] = data.AsSpan(bounds[c], bounds[c + 1] - bounds[c]).Count((byte)'\n') + (c == chunkTotal - 1 ? 1 : 0));
+        var offset = new int[chunkTotal + 1];
+        for (int c = 0; c < chunkTotal; c++) offset[c + 1] = checked(offset[c] + capacity[c]);
+        var shared = new double[slots][];
+        for (int s = 0; s < slots; s++) shared[s] = GC.AllocateUninitializedArray<double>(offset[chunkTotal]);
+
         var chunks = new Chunk[chunkTotal];
         Parallel.For(0, chunkTotal, c =>
         {
-            var chunk = new Chunk(bounds[c], bounds[c + 1], slots, data);
+            var chunk = new Chunk(bounds[c], bounds[c + 1], capacity[c], offset[c], shared);
             var visitor = new ClassifyVisitor { Chunk = chunk };
             chunk.Result = CsvScanner.Scan(data.AsSpan(0, length), chunk.Start, chunk.End, delimiter, names.Length, slotOf, int.MaxValue, ref visitor);
             chunk.Rows = chunk.Result.Records;
@@ -144,11 +155,13 @@ internal static class CsvParser
                 result[s] = MergeText(name, chunks, s, rowCount);
                 return;
             }
-            var values = new double[rowCount];
+            // Close the gaps left by chunks with fewer records than LFs (blank lines, line breaks inside quotes);
+            // moving down in chunk order never overwrites values not yet moved.
+            double[] values = shared[s];
             int at = 0;
             foreach (var chunk in chunks)
             {
-                chunk.Values[s].AsSpan(0, chunk.Rows).CopyTo(values.AsSpan(at));
+                if (chunk.Offset != at) Array.Copy(values, chunk.Offset, values, at, chunk.Rows);
                 at += chunk.Rows;
             }
             result[s] = new DataColumn(name, kinds[s], rowCount, values, null, null);
@@ -271,15 +284,15 @@ internal static class CsvParser
             switch (kind)
             {
                 case FieldClass.Number:
-                    chunk.Values[slot][record] = value;
+                    chunk.Values[slot][chunk.Offset + record] = value;
                     chunk.SawNumber[slot] = true;
                     break;
                 case FieldClass.Logical:
-                    chunk.Values[slot][record] = value;
+                    chunk.Values[slot][chunk.Offset + record] = value;
                     chunk.SawLogical[slot] = true;
                     break;
                 case FieldClass.Missing:
-                    chunk.Values[slot][record] = double.NaN;
+                    chunk.Values[slot][chunk.Offset + record] = double.NaN;
                     break;
                 default:
                     chunk.TextFrom[slot] = record;
@@ -308,6 +321,7 @@ internal static class CsvParser
         public readonly int Start;
         public readonly int End;
         public readonly int Capacity;
+        public readonly int Offset;
         public readonly double[][] Values;
         public readonly int[]?[] Codes;
         public readonly ByteDictionary?[] Dictionaries;
@@ -318,14 +332,14 @@ internal static class CsvParser
         public CsvScanResult Result;
         private byte[] scratch = [];
 
-        public Chunk(int start, int end, int slots, byte[] data)
+        public Chunk(int start, int end, int capacity, int offset, double[][] values)
         {
             Start = start;
             End = end;
-            // Every record but possibly the last ends with an LF, so LFs + 1 bounds the record count.
-            Capacity = data.AsSpan(start, end - start).Count((byte)'\n') + 1;
-            Values = new double[slots][];
-            for (int s = 0; s < slots; s++) Values[s] = new double[Capacity];
+            Capacity = capacity;
+            Offset = offset;
+            Values = values;
+            int slots = values.Length;
             Codes = new int[slots][];
             Dictionaries = new ByteDictionary[slots];
             SawNumber = new bool[slots];

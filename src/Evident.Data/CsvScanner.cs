@@ -76,9 +76,16 @@ internal static class CsvScanner
 
             while (structural != 0)
             {
-                int position = blockStart + BitOperations.TrailingZeroCount(structural);
+                int bit = BitOperations.TrailingZeroCount(structural);
                 structural &= structural - 1;
-                bool endOfRecord = data[position] != delimiter;
+                int position = blockStart + bit;
+                bool endOfRecord = ((newlines >> bit) & 1) != 0;
+                if (!endOfRecord && fieldCount >= 0 && lastQuote < fieldStart && (field >= slotOf.Length || slotOf[field] < 0))
+                {
+                    field++; // an unselected, unquoted field: nothing to look at
+                    fieldStart = position + 1;
+                    continue;
+                }
                 int contentEnd = position;
                 if (endOfRecord && contentEnd > fieldStart && data[contentEnd - 1] == (byte)'\r') contentEnd--;
                 if (endOfRecord && field == 0 && contentEnd == fieldStart)

@@ -14,6 +14,7 @@ public sealed class DataColumn
     private readonly int[] codes;
     private readonly string[] dictionary;
 
+    /// <remarks>The arrays may be longer than <paramref name="length"/>; only the first <paramref name="length"/> entries belong to the column.</remarks>
     internal DataColumn(string name, ColumnKind kind, int length, double[]? numbers, int[]? codes, string[]? dictionary)
     {
         Name = name;
@@ -75,10 +76,10 @@ public sealed class DataColumn
     public int Length { get; }
 
     /// <summary>Numeric and logical (1 = TRUE, 0 = FALSE) values, NaN = missing; empty for text columns.</summary>
-    public ReadOnlySpan<double> Numbers => numbers;
+    public ReadOnlySpan<double> Numbers => Kind == ColumnKind.Text ? default : numbers.AsSpan(0, Length);
 
     /// <summary>Text columns: the dictionary code of each row, −1 = missing; empty for other columns.</summary>
-    public ReadOnlySpan<int> Codes => codes;
+    public ReadOnlySpan<int> Codes => Kind == ColumnKind.Text ? codes.AsSpan(0, Length) : default;
 
     /// <summary>Text columns: the distinct values in order of first appearance; empty for other columns.</summary>
     public IReadOnlyList<string> Dictionary => dictionary;

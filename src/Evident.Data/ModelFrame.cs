@@ -21,7 +21,7 @@ public sealed class ModelFrame
     private readonly bool[] events;
     private readonly int[] statusCodes;
     private readonly double[] covariates;
-    private readonly int[] group;
+    private readonly Lazy<(int[] Codes, ReadOnlyCollection<IReadOnlyDictionary<string, string>> Labels)> groups;
     private readonly int[] stratum;
     private readonly int[] cluster;
     private readonly int[] sourceRows;
@@ -39,8 +39,7 @@ public sealed class ModelFrame
         CovariateCount = b.DesignColumns.Count;
         DesignColumns = b.DesignColumns.AsReadOnly();
         TermNames = b.TermNames.AsReadOnly();
-        group = b.Group;
-        GroupLabels = b.GroupLabels.AsReadOnly();
+        groups = new Lazy<(int[], ReadOnlyCollection<IReadOnlyDictionary<string, string>>)>(b.BuildGroups);
         stratum = b.Stratum;
         StratumLabels = b.StratumLabels.AsReadOnly();
         cluster = b.Cluster;
@@ -112,13 +111,14 @@ public sealed class ModelFrame
     /// of the non-strata terms' values, in R's order (sorted by the first term's level, then the second's, …).
     /// All 0 when the formula has no terms.
     /// </summary>
-    public ReadOnlySpan<int> Group => group;
+    /// <remarks>Computed on first use (a Cox model with continuous covariates never needs it).</remarks>
+    public ReadOnlySpan<int> Group => groups.Value.Codes;
 
     /// <summary>Number of groups (≥ 1).</summary>
     public int GroupCount => GroupLabels.Count;
 
     /// <summary>Per group: column → value as R prints it (e.g. <c>{"sex": "1"}</c>); an empty dictionary for <c>~ 1</c>.</summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, string>> GroupLabels { get; }
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> GroupLabels => groups.Value.Labels;
 
     /// <summary>Stratum code per row from the <c>strata()</c> terms (every observed combination, R's order); all 0 without strata.</summary>
     public ReadOnlySpan<int> Stratum => stratum;
@@ -152,8 +152,7 @@ public sealed class ModelFrame
         public double[] Covariates = [];
         public List<DesignColumn> DesignColumns = [];
         public List<string> TermNames = [];
-        public int[] Group = [];
-        public List<IReadOnlyDictionary<string, string>> GroupLabels = [];
+        private readonly Dictionary<string, FactorLevels> levels = new(StringComparer.Ordinal);
         public int[] Stratum = [];
         public List<IReadOnlyDictionary<string, string>> StratumLabels = [];
         public int[] Cluster = [];
@@ -181,10 +180,9 @@ public sealed class ModelFrame
 
             BuildTime(table[formula.TimeColumn]);
             BuildStatus(table[formula.StatusColumn]);
-            var levels = new Dictionary<string, FactorLevels>(StringComparer.Ordinal);
-            BuildDesign(levels);
-            BuildGroups(levels);
-            BuildStrata(levels);
+            foreach (string column in options.References.Keys) LevelsOf(column);
+            BuildDesign();
+            BuildStrata();
             BuildCluster();
         }
 
@@ -322,14 +320,17 @@ public sealed class ModelFrame
             return values;
         }
 
-        private FactorLevels LevelsOf(string column, Dictionary<string, FactorLevels> cache)
+        private FactorLevels LevelsOf(string column)
         {
-            if (!cache.TryGetValue(column, out var levels))
+            lock (levels)
             {
-                levels = FactorLevels.Build(table[column], rows, ReferenceFor(column), Source);
-                cache.Add(column, levels);
+                if (!levels.TryGetValue(column, out var result))
+                {
+                    result = FactorLevels.Build(table[column], rows, ReferenceFor(column), Source);
+                    levels.Add(column, result);
+                }
+                return result;
             }
-            return levels;
         }
 
         private static bool IsFactor(FormulaVariable variable, DataColumn column) => variable.ForceFactor || column.Kind != ColumnKind.Numeric;
@@ -339,7 +340,7 @@ public sealed class ModelFrame
         /// variable contributes itself, a factor one dummy per non-reference level — with the first variable varying
         /// fastest, as R's <c>model.matrix</c> orders them.
         /// </summary>
-        private void BuildDesign(Dictionary<string, FactorLevels> levels)
+        private void BuildDesign()
         {
             int m = rows.Length;
             var blocks = new List<(FormulaTerm Term, FactorLevels?[] Factors, double[]?[] Numbers)>();
@@ -353,11 +354,11 @@ public sealed class ModelFrame
                     var column = table[variable.Column];
                     if (IsFactor(variable, column))
                     {
-                        var f = LevelsOf(variable.Column, levels);
+                        var f = LevelsOf(variable.Column);
                         if (f.Count < 2)
                         {
                             throw new DataInputException(
-                                $"{DataInputException.Where(Source, null, column.Name)}: the column has a single level '{f.Labels[0]}'; a factor needs at least two.",
+                                $"{Source}: column '{column.Name}' has a single level '{f.Labels[0]}'; a factor needs at least two.",
                                 Source, null, column.Name, f.Labels[0], "at least two levels");
                         }
                         factors[k] = f;
@@ -432,17 +433,17 @@ public sealed class ModelFrame
             }
         }
 
-        private void BuildGroups(Dictionary<string, FactorLevels> levels)
+        public (int[] Codes, ReadOnlyCollection<IReadOnlyDictionary<string, string>> Labels) BuildGroups()
         {
             var columns = new List<string>();
             foreach (var term in Formula.Terms)
                 foreach (var v in term.Variables)
                     if (!columns.Contains(v.Column)) columns.Add(v.Column);
-            (Group, GroupLabels) = Combine(columns.Select(c => LevelsOf(c, levels)).ToList());
+            var (codes, labels) = Combine(columns.Select(LevelsOf).ToList());
+            return (codes, labels.AsReadOnly());
         }
 
-        private void BuildStrata(Dictionary<string, FactorLevels> levels)
-            => (Stratum, StratumLabels) = Combine(Formula.StrataColumns.Select(c => LevelsOf(c, levels)).ToList());
+        private void BuildStrata() => (Stratum, StratumLabels) = Combine(Formula.StrataColumns.Select(LevelsOf).ToList());
 
         private void BuildCluster()
         {
@@ -454,64 +455,60 @@ public sealed class ModelFrame
 
         /// <summary>
         /// Codes every observed combination of the variables' levels, ordered with the first variable varying slowest
-        /// (R's <c>strata()</c> and <c>survfit</c> order), and labels each combination.
+        /// (R's <c>strata()</c> and <c>survfit</c> order), and labels each combination. Variables are folded in one at
+        /// a time — code·L + level, then renumbered over the observed keys — so the keys stay below n·L.
         /// </summary>
         private (int[] Codes, List<IReadOnlyDictionary<string, string>> Labels) Combine(List<FactorLevels> variables)
         {
             int m = rows.Length;
-            var codes = new int[m];
             var labels = new List<IReadOnlyDictionary<string, string>>();
             if (variables.Count == 0)
             {
                 labels.Add(new ReadOnlyDictionary<string, string>(new Dictionary<string, string>()));
-                return (codes, labels);
+                return (new int[m], labels);
             }
-            var weights = new long[variables.Count];
-            long product = 1;
-            for (int v = variables.Count - 1; v >= 0; v--)
+            int[] codes = (int[])variables[0].Codes.Clone();
+            var combinations = new List<int[]>();
+            for (int l = 0; l < variables[0].Count; l++) combinations.Add([l]);
+            for (int v = 1; v < variables.Count; v++)
             {
-                weights[v] = product;
-                try
-                {
-                    product = checked(product * variables[v].Count);
-                }
-                catch (OverflowException)
-                {
-                    throw DataInputException.InFile(Source, "the grouping variables have too many combinations of values to analyse.");
-                }
+                var next = variables[v];
+                long width = next.Count;
+                var keys = new long[m];
+                for (int i = 0; i < m; i++) keys[i] = codes[i] * width + next.Codes[i];
+                long[] distinct = DistinctSorted(keys, combinations.Count * width);
+                codes = new int[m];
+                for (int i = 0; i < m; i++) codes[i] = Array.BinarySearch(distinct, keys[i]);
+                var folded = new List<int[]>(distinct.Length);
+                foreach (long key in distinct) folded.Add([.. combinations[(int)(key / width)], (int)(key % width)]);
+                combinations = folded;
             }
-            var keys = new long[m];
-            for (int i = 0; i < m; i++)
-            {
-                long key = 0;
-                for (int v = 0; v < variables.Count; v++) key += variables[v].Codes[i] * weights[v];
-                keys[i] = key;
-            }
-            long[] distinct;
-            if (product <= Math.Max(1 << 16, 2L * m))
-            {
-                var present = new bool[product];
-                foreach (long key in keys) present[key] = true;
-                var list = new List<long>();
-                for (long key = 0; key < product; key++) if (present[key]) list.Add(key);
-                distinct = [.. list];
-            }
-            else
-            {
-                distinct = [.. keys.Distinct().Order()];
-            }
-            for (int i = 0; i < m; i++) codes[i] = Array.BinarySearch(distinct, keys[i]);
-            foreach (long key in distinct)
+            foreach (int[] combination in combinations)
             {
                 var label = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (int v = 0; v < variables.Count; v++)
-                {
-                    int level = (int)(key / weights[v] % variables[v].Count);
-                    label[variables[v].Column] = variables[v].Labels[level];
-                }
+                for (int v = 0; v < variables.Count; v++) label[variables[v].Column] = variables[v].Labels[combination[v]];
                 labels.Add(new ReadOnlyDictionary<string, string>(label));
             }
             return (codes, labels);
+        }
+
+        /// <summary>The distinct keys in ascending order; keys lie in [0, bound).</summary>
+        private static long[] DistinctSorted(long[] keys, long bound)
+        {
+            if (bound <= Math.Max(1 << 16, 2L * keys.Length))
+            {
+                var present = new bool[bound];
+                foreach (long key in keys) present[key] = true;
+                var list = new List<long>();
+                for (long key = 0; key < bound; key++) if (present[key]) list.Add(key);
+                return [.. list];
+            }
+            long[] sorted = (long[])keys.Clone();
+            Array.Sort(sorted);
+            int n = 0;
+            for (int i = 0; i < sorted.Length; i++)
+                if (i == 0 || sorted[i] != sorted[i - 1]) sorted[n++] = sorted[i];
+            return sorted[..n];
         }
     }
 }

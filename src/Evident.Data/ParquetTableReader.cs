@@ -104,7 +104,7 @@ internal static class ParquetTableReader
 
     private static ColumnKind? KindOf(Type type)
     {
-        if (type == typeof(string)) return ColumnKind.Text;
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) return ColumnKind.Text;
         if (type == typeof(bool)) return ColumnKind.Logical;
         if (type == typeof(double) || type == typeof(float) || type == typeof(decimal) || type == typeof(int) || type == typeof(long)
             || type == typeof(short) || type == typeof(byte) || type == typeof(sbyte) || type == typeof(ushort) || type == typeof(uint)

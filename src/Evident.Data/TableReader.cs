@@ -78,11 +78,32 @@ public static class TableReader
         }
     }
 
+    /// <summary>Reads the whole file; large files are read in parallel slices (page-cache copies are CPU-bound).</summary>
     private static byte[] ReadAllBytes(string path)
     {
         try
         {
-            return File.ReadAllBytes(path);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long length = RandomAccess.GetLength(handle);
+            if (length > Array.MaxLength)
+                throw DataInputException.InFile(path, $"the file has {length} bytes; at most {Array.MaxLength} can be read (use Parquet for larger data).");
+            var data = GC.AllocateUninitializedArray<byte>((int)length);
+            int parts = length < (4 << 20) ? 1 : Environment.ProcessorCount * 2;
+            Parallel.For(0, parts, part =>
+            {
+                long at = length * part / parts, end = length * (part + 1) / parts;
+                while (at < end)
+                {
+                    int read = RandomAccess.Read(handle, data.AsSpan((int)at, (int)(end - at)), at);
+                    if (read == 0) throw new IOException("the file became shorter while it was read.");
+                    at += read;
+                }
+            });
+            return data;
+        }
+        catch (AggregateException e) when (e.InnerException is IOException inner)
+        {
+            throw DataInputException.InFile(path, $"cannot read the file: {inner.Message}");
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

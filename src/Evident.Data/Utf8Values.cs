@@ -106,27 +106,13 @@ internal static class Utf8Values
         else if (s[0] == (byte)'+') { i = 1; }
         ulong mantissa = 0;
         int digits = 0, exponent = 0, start = i;
-        while (i < n)
-        {
-            uint d = (uint)(s[i] - '0');
-            if (d > 9) break;
-            if (mantissa != 0 || d != 0) digits++;
-            mantissa = mantissa * 10 + d;
-            i++;
-        }
+        ReadDigits(s, ref i, ref mantissa, ref digits);
         int integerEnd = i;
         if (i < n && s[i] == (byte)'.')
         {
             i++;
             int fracStart = i;
-            while (i < n)
-            {
-                uint d = (uint)(s[i] - '0');
-                if (d > 9) break;
-                if (mantissa != 0 || d != 0) digits++;
-                mantissa = mantissa * 10 + d;
-                i++;
-            }
+            ReadDigits(s, ref i, ref mantissa, ref digits);
             exponent = -(i - fracStart);
             if (i == fracStart && integerEnd == start) return false;
         }
@@ -162,6 +148,51 @@ internal static class Utf8Values
         }
         if (negative) value = -value;
         return true;
+    }
+
+    /// <summary>
+    /// Accumulates decimal digits into <paramref name="mantissa"/>, counting significant digits; once the mantissa is
+    /// non-zero, eight digits at a time with SWAR arithmetic (as in fast_float) while at most 19 digits are held.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadDigits(ReadOnlySpan<byte> s, ref int i, ref ulong mantissa, ref int digits)
+    {
+        int n = s.Length;
+        while (i < n)
+        {
+            if (mantissa != 0 && digits <= 11 && i + 8 <= n)
+            {
+                ulong chunk = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in s[i]));
+                if (BitConverter.IsLittleEndian && IsEightDigits(chunk))
+                {
+                    mantissa = mantissa * 100_000_000 + ParseEightDigits(chunk);
+                    digits += 8;
+                    i += 8;
+                    continue;
+                }
+            }
+            uint d = (uint)(s[i] - '0');
+            if (d > 9) break;
+            if (mantissa != 0 || d != 0) digits++;
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsEightDigits(ulong chunk)
+        => (((chunk + 0x4646464646464646UL) | (chunk - 0x3030303030303030UL)) & 0x8080808080808080UL) == 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ParseEightDigits(ulong chunk)
+    {
+        const ulong mask = 0x000000FF000000FFUL;
+        const ulong mul1 = 0x000F424000000064UL; // 100 + (1000000 << 32)
+        const ulong mul2 = 0x0000271000000001UL; // 1 + (10000 << 32)
+        chunk -= 0x3030303030303030UL;
+        chunk = chunk * 10 + (chunk >> 8);
+        chunk = (((chunk & mask) * mul1) + (((chunk >> 16) & mask) * mul2)) >> 32;
+        return (uint)chunk;
     }
 
     private const int SmallestPowerOfFive = -342;

@@ -57,7 +57,7 @@ public class FormulaTests
     [InlineData("Surv(time, status) age", "expected '~' after 'Surv(time, status)' at column 20 (found 'a')", 20)]
     [InlineData("Surv(time, status) ~ age +", "expected a column name, factor(), strata(), cluster() or '1' at column 27 (found the end of the formula)", 27)]
     [InlineData("Surv(time, status) ~ age - 1", "expected '+' (removing terms with '-' is not supported) after 'Surv(time, status) ~ age' at column 26 (found '-')", 26)]
-    [InlineData("Surv(time, status) ~ strata(a):b", "expected a variable here (strata() cannot be part of an interaction) after 'strata(a):b' at column 22 (found 's')", 22)]
+    [InlineData("Surv(time, status) ~ strata(a):b", "expected a variable here (strata() cannot be part of an interaction) at column 22 (found 's')", 22)]
     [InlineData("Surv(start, stop, status) ~ x", "expected ')' (Surv() takes a time and a status column; counting-process data are not supported) after 'Surv(start, stop' at column 17 (found ',')", 17)]
     public void SyntaxErrorsNamePositionAndExpectation(string text, string message, int position)
     {

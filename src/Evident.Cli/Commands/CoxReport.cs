@@ -10,6 +10,25 @@ namespace Evident.Cli.Commands;
 public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
 {
     /// <inheritdoc />
+    public IReadOnlyList<string> Warnings { get; } = CoxWarnings(frame, fit);
+
+    /// <summary>Aliased columns (a singular design) and non-convergence, in words.</summary>
+    public static IReadOnlyList<string> CoxWarnings(ModelFrame frame, CoxFit fit)
+    {
+        var warnings = new List<string>();
+        for (int j = 0; j < fit.Terms.Count; j++)
+        {
+            if (!double.IsNaN(fit.Terms[j].Estimate)) continue;
+            var c = frame.DesignColumns[j];
+            string name = c.Level is null ? c.Term : $"{c.Term} = {c.Level}";
+            warnings.Add($"singular design: column '{name}' is constant or a linear combination of the other covariates; its coefficient is not estimable and is reported as NA (as R's coxph does).");
+        }
+        if (fit.Status != ConvergenceStatus.Converged)
+            warnings.Add($"the Cox fit did not converge ({fit.Status}) after {fit.Iterations} iterations; a coefficient may be infinite (e.g. no events in one group).");
+        return warnings;
+    }
+
+    /// <inheritdoc />
     public void WriteJson(Utf8JsonWriter json)
     {
         json.WriteStartObject();
@@ -50,6 +69,9 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
         json.WriteNumberOrNull("concordance", fit.Concordance);
         json.WriteNumber("iterations", fit.Iterations);
         json.WriteString("convergence", fit.Status.ToString());
+        json.WriteStartArray("warnings");
+        foreach (string warning in Warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

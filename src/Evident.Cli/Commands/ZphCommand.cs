@@ -35,15 +35,18 @@ public static class ZphCommand
             var termOfColumn = frame.DesignColumns.Select(c => c.TermIndex).ToArray();
             var result = ProportionalHazardsTest.Compute(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum,
                 termOfColumn, frame.TermNames.Count, fit, kind);
-            return new ZphReport(frame.Formula.Text, name, frame.TermNames, result);
+            return new ZphReport(frame.Formula.Text, name, frame.TermNames, result, CoxReport.CoxWarnings(frame, fit));
         });
         return command;
     }
 }
 
 /// <summary>Presents a proportional-hazards test.</summary>
-public sealed class ZphReport(string formula, string transform, IReadOnlyList<string> terms, ZphResult result) : IReport
+public sealed class ZphReport(string formula, string transform, IReadOnlyList<string> terms, ZphResult result, IReadOnlyList<string> warnings) : IReport
 {
+    /// <inheritdoc />
+    public IReadOnlyList<string> Warnings => warnings;
+
     /// <inheritdoc />
     public void WriteJson(Utf8JsonWriter json)
     {

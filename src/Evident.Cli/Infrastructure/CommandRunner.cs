@@ -16,6 +16,7 @@ public static class CommandRunner
             return Guard(stderr, () =>
             {
                 var report = analyse(parse);
+                foreach (string warning in report.Warnings) stderr.WriteLine($"evident: warning: {warning}");
                 ReportWriter.Write(report, parse.GetValue(output.Format), parse.GetValue(output.Output), stdout);
             });
         });

@@ -13,4 +13,7 @@ public interface IReport
 
     /// <summary>Writes the human-readable form, in the manner of R's <c>print</c>/<c>summary</c>.</summary>
     void WriteTable(IAnsiConsole console);
+
+    /// <summary>Soft problems the user must see (printed to standard error and included in JSON as <c>warnings</c>).</summary>
+    IReadOnlyList<string> Warnings => [];
 }

@@ -13,21 +13,32 @@ namespace Evident.Statistics;
 /// </para>
 /// Optionally accumulates the same per-time increments multiplied by a time function g(t) and g(t)², which is
 /// exactly what the Grambsch–Therneau test (<c>zph1.c</c>) needs.
+/// Strata are independent, so groups of whole strata (fixed by row counts, not by the machine, so results are
+/// reproducible everywhere) are evaluated in parallel and added up in stratum order.
 /// </summary>
 internal sealed class CoxLikelihood
 {
+    private const int RowsPerChunk = 1 << 16;
+
     private readonly CoxDesign _d;
     private readonly bool _efron;
-    private readonly double[] _a, _a2, _xd, _du, _mean;
-    private readonly double[] _c, _c2, _dI;
+    private readonly int[] _chunkStart;   // chunk c covers strata [_chunkStart[c], _chunkStart[c+1])
+    private readonly Workspace[] _work;
 
     public CoxLikelihood(CoxDesign design, TieMethod ties)
     {
         _d = design;
         _efron = ties == TieMethod.Efron;
-        int p = design.P, tri = p * (p + 1) / 2;
-        _a = new double[p]; _a2 = new double[p]; _xd = new double[p]; _du = new double[p]; _mean = new double[p];
-        _c = new double[tri]; _c2 = new double[tri]; _dI = new double[tri];
+        var starts = new List<int> { 0 };
+        for (int s = 0, rows = 0; s < design.StratumCount; s++)
+        {
+            rows += design.StratumStart[s + 1] - design.StratumStart[s];
+            if (rows >= RowsPerChunk && s + 1 < design.StratumCount) { starts.Add(s + 1); rows = 0; }
+        }
+        starts.Add(design.StratumCount);
+        _chunkStart = starts.ToArray();
+        _work = new Workspace[_chunkStart.Length - 1];
+        for (int c = 0; c < _work.Length; c++) _work[c] = new Workspace(design.P);
     }
 
     /// <summary>
@@ -39,17 +50,47 @@ internal sealed class CoxLikelihood
                            ReadOnlySpan<double> timeFunction = default, Span<double> uG = default,
                            Span<double> imatG = default, Span<double> imatGG = default)
     {
-        var d = _d;
-        int p = d.P;
-        double[] x = d.X, time = d.Time, weight = d.Weight;
-        bool[] isEvent = d.IsEvent;
+        int p = _d.P;
         bool withG = !timeFunction.IsEmpty;
-        Span<double> a = _a, a2 = _a2, xd = _xd, du = _du, mean = _mean, c = _c, c2 = _c2, dI = _dI;
+        var b = beta.ToArray();
+        var g = withG ? timeFunction.ToArray() : null;
+        if (_work.Length == 1) EvaluateChunk(0, b, g);
+        else Parallel.For(0, _work.Length, c => EvaluateChunk(c, b, g));
+
         u.Clear(); imat.Clear();
         if (withG) { uG.Clear(); imatG.Clear(); imatGG.Clear(); }
         double loglik = 0;
+        foreach (var w in _work)
+        {
+            loglik += w.LogLik;
+            for (int i = 0; i < p; i++) u[i] += w.U[i];
+            AddPacked(imat, w.I, p);
+            if (withG)
+            {
+                for (int i = 0; i < p; i++) uG[i] += w.UG[i];
+                AddPacked(imatG, w.IG, p);
+                AddPacked(imatGG, w.IGG, p);
+            }
+        }
+        Mirror(imat, p);
+        if (withG) { Mirror(imatG, p); Mirror(imatGG, p); }
+        return loglik;
+    }
 
-        for (int s = 0; s < d.StratumCount; s++)
+    private void EvaluateChunk(int chunk, double[] beta, double[]? timeFunction)
+    {
+        var d = _d;
+        var ws = _work[chunk];
+        int p = d.P;
+        double[] x = d.X, time = d.Time, weight = d.Weight;
+        bool[] isEvent = d.IsEvent;
+        bool withG = timeFunction is not null;
+        Span<double> a = ws.A, a2 = ws.A2, xd = ws.Xd, du = ws.Du, mean = ws.Mean, c = ws.C, c2 = ws.C2, dI = ws.DI;
+        Span<double> u = ws.U, imat = ws.I, uG = ws.UG, imatG = ws.IG, imatGG = ws.IGG;
+        u.Clear(); imat.Clear(); uG.Clear(); imatG.Clear(); imatGG.Clear();
+        double loglik = 0;
+
+        for (int s = _chunkStart[chunk]; s < _chunkStart[chunk + 1]; s++)
         {
             int first = d.StratumStart[s];
             int person = d.StratumStart[s + 1] - 1;
@@ -58,7 +99,7 @@ internal sealed class CoxLikelihood
             while (person >= first)
             {
                 double dtime = time[person];
-                double g = withG ? timeFunction[person] : 0;
+                double g = withG ? timeFunction![person] : 0;
                 int ndead = 0;
                 double deadwt = 0, denom2 = 0;
                 a2.Clear(); c2.Clear(); xd.Clear();
@@ -101,18 +142,15 @@ internal sealed class CoxLikelihood
                         }
                 }
                 for (int i = 0; i < p; i++) u[i] += du[i];
-                AddPacked(imat, dI, p, 1.0);
+                for (int ij = 0; ij < dI.Length; ij++) imat[ij] += dI[ij];
                 if (withG)
                 {
                     for (int i = 0; i < p; i++) uG[i] += g * du[i];
-                    AddPacked(imatG, dI, p, g);
-                    AddPacked(imatGG, dI, p, g * g);
+                    for (int ij = 0; ij < dI.Length; ij++) { imatG[ij] += g * dI[ij]; imatGG[ij] += g * g * dI[ij]; }
                 }
             }
         }
-        Mirror(imat, p);
-        if (withG) { Mirror(imatG, p); Mirror(imatGG, p); }
-        return loglik;
+        ws.LogLik = loglik;
     }
 
     private static void AddOuter(Span<double> a, Span<double> c, ReadOnlySpan<double> xi, double risk)
@@ -126,15 +164,25 @@ internal sealed class CoxLikelihood
         }
     }
 
-    private static void AddPacked(Span<double> full, ReadOnlySpan<double> packed, int p, double factor)
+    private static void AddPacked(Span<double> full, ReadOnlySpan<double> packed, int p)
     {
         for (int i = 0, ij = 0; i < p; i++)
-            for (int j = 0; j <= i; j++, ij++) full[i * p + j] += factor * packed[ij];
+            for (int j = 0; j <= i; j++, ij++) full[i * p + j] += packed[ij];
     }
 
     private static void Mirror(Span<double> m, int p)
     {
         for (int i = 0; i < p; i++)
             for (int j = 0; j < i; j++) m[j * p + i] = m[i * p + j];
+    }
+
+    /// <summary>Scratch and partial sums of one chunk of strata (packed lower triangles for p×p quantities).</summary>
+    private sealed class Workspace(int p)
+    {
+        public readonly double[] A = new double[p], A2 = new double[p], Xd = new double[p], Du = new double[p], Mean = new double[p];
+        public readonly double[] C = new double[p * (p + 1) / 2], C2 = new double[p * (p + 1) / 2], DI = new double[p * (p + 1) / 2];
+        public readonly double[] U = new double[p], UG = new double[p];
+        public readonly double[] I = new double[p * (p + 1) / 2], IG = new double[p * (p + 1) / 2], IGG = new double[p * (p + 1) / 2];
+        public double LogLik;
     }
 }

@@ -6,8 +6,8 @@ namespace Evident.Statistics;
 /// computed at (β̂, 0). With U₂ = Σ_t g(t)·(Σ_{D(t)} w x − w_D x̄(t)) and the 2p×2p information
 /// [[Σ V_t, Σ g V_t], [Σ g V_t, Σ g² V_t]] (Efron or Breslow as in the fit), a term with columns J gets
 /// χ² = (0, U₂[J])ᵀ I[(1..p, p+J)]⁻¹ (0, U₂[J]) on |J| df, and the global test uses all columns.
-/// g is the transformed time centred by its mean over the events. Agrees with survival 3.5-3 to at least 7
-/// significant digits on the lung reference case.
+/// g is the transformed time centred by its mean over the events. Agrees with survival 3.5-3 to 11 significant
+/// digits (the digits R printed) on the lung reference case.
 /// </summary>
 public static class ProportionalHazardsTest
 {
@@ -170,10 +170,12 @@ public static class ProportionalHazardsTest
 
     private static (double[] Sorted, int[] Index) SortedTimes(ReadOnlySpan<double> time)
     {
-        var sorted = time.ToArray();
-        var idx = new int[sorted.Length];
-        for (int i = 0; i < idx.Length; i++) idx[i] = i;
-        Array.Sort(sorted, idx);
+        var keys = new ulong[time.Length];
+        var idx = new int[time.Length];
+        for (int i = 0; i < idx.Length; i++) { keys[i] = RadixSort.Key(time[i]); idx[i] = i; }
+        RadixSort.Sort(keys, idx);
+        var sorted = new double[idx.Length];
+        for (int i = 0; i < idx.Length; i++) sorted[i] = time[idx[i]];
         return (sorted, idx);
     }
 }

@@ -6,7 +6,8 @@ namespace Evident.Statistics;
 /// <param name="Rho">The weight exponent ρ: weights Ŝ(t−)^ρ; 0 = log-rank (Mantel 1966), 1 = Peto–Peto.</param>
 /// <param name="Test">
 /// The chi-square statistic (O − E)ᵀ V⁻ (O − E) over the groups with positive expected count, last of them dropped,
-/// with df = (number of such groups) − 1 (R: <c>chisq</c>; <c>print.survdiff</c>'s df).
+/// with df = (number of such groups) − 1, or the rank of V's block if it is singular (R: <c>chisq</c>;
+/// <c>print.survdiff</c>'s df).
 /// </param>
 /// <param name="Groups">One entry per group code, in code order.</param>
 /// <param name="Variance">
@@ -19,7 +20,7 @@ public sealed record LogRankTest(double Rho, ChiSquareTest Test, IReadOnlyList<L
     /// <summary>The chi-square statistic (R: <c>survdiff(...)$chisq</c>).</summary>
     public double Statistic => Test.Statistic;
 
-    /// <summary>Degrees of freedom: groups with a positive expected count, minus one.</summary>
+    /// <summary>Degrees of freedom: groups with a positive expected count, minus one (the rank of V's block if singular).</summary>
     public int DegreesOfFreedom => Test.DegreesOfFreedom;
 
     /// <summary>Upper-tail p-value, R: <c>pchisq(chisq, df, lower.tail = FALSE)</c>.</summary>

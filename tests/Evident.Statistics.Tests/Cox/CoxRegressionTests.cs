@@ -42,6 +42,23 @@ public class CoxRegressionTests
     }
 
     [Fact]
+    public void StratumAndClusterLabelsDoNotMatter()
+    {
+        // Strata 0..3 relabelled 7,5,3,1 (codes need not be contiguous) and clusters renumbered.
+        var d = CoxCaseData.Lung(strataCluster: true);
+        var relabelled = d with { Stratum = d.Stratum.Select(s => 7 - 2 * s).ToArray(), Cluster = d.Cluster.Select(c => 1000 - 3 * c).ToArray() };
+        var a = d.Fit();
+        var b = relabelled.Fit();
+        for (int j = 0; j < d.P; j++)
+        {
+            Rel(a.Coefficients[j], b.Coefficients[j], 1e-12);
+            Rel(a.Terms[j].RobustStdError, b.Terms[j].RobustStdError, 1e-12);
+        }
+        Rel(a.RobustScore!.Statistic, b.RobustScore!.Statistic, 1e-12);
+        Rel(a.Concordance, b.Concordance, 1e-14);
+    }
+
+    [Fact]
     public void RescalingTimeLeavesTheFitUnchanged()
     {
         var d = CoxCaseData.Lung();

@@ -1,0 +1,254 @@
+namespace Evident.Data.Tests;
+
+public class ModelFrameTests
+{
+    private static ModelFrame Frame(string fixture, string formula, ModelFrameOptions? options = null)
+    {
+        var f = SurvivalFormula.Parse(formula);
+        return ModelFrame.Build(TestFiles.ReadFixture(fixture, f.Columns.ToArray()), f, options);
+    }
+
+    private static ModelFrame FrameOf(string csv, string formula, ModelFrameOptions? options = null)
+        => ModelFrame.Build(TestFiles.ParseText(csv, source: "t.csv"), SurvivalFormula.Parse(formula), options);
+
+    [Fact]
+    public void LungCoxUses227Of228Rows()
+    {
+        // lung-cox-efron.json: n = 227, events = 164 (status 1/2 coding, one row missing ph_ecog).
+        var frame = Frame("lung.csv", "Surv(time, status) ~ age + sex + ph_ecog");
+        Assert.Equal(227, frame.RowCount);
+        Assert.Equal(1, frame.DroppedRows);
+        Assert.Equal(164, frame.EventCount);
+        Assert.Equal(3, frame.CovariateCount);
+        Assert.Equal([new DesignColumn("age", null, 0), new DesignColumn("sex", null, 1), new DesignColumn("ph_ecog", null, 2)], frame.DesignColumns);
+        Assert.Equal([306.0, 455, 1010], frame.Time[..3].ToArray());
+        Assert.Equal([true, true, false], frame.Event[..3].ToArray());
+        Assert.Equal([1, 1, 0], frame.StatusCodes[..3].ToArray());
+        Assert.Equal([74.0, 1, 1, 68, 1, 0], frame.Covariates[..6].ToArray());
+        Assert.Equal(1, frame.StratumCount);
+        Assert.Equal([new Dictionary<string, string>()], frame.StratumLabels);
+        Assert.True(frame.Cluster.IsEmpty);
+        Assert.Equal(0, frame.ClusterCount);
+    }
+
+    [Fact]
+    public void LungKaplanMeierAllUsesEveryRow()
+    {
+        // lung-km-all.json: n = 228, events = 165.
+        var frame = Frame("lung.csv", "Surv(time, status) ~ 1");
+        Assert.Equal(228, frame.RowCount);
+        Assert.Equal(165, frame.EventCount);
+        Assert.Equal(0, frame.CovariateCount);
+        Assert.True(frame.Covariates.IsEmpty);
+        Assert.Equal([new Dictionary<string, string>()], frame.GroupLabels);
+        Assert.All(frame.Group.ToArray(), g => Assert.Equal(0, g));
+    }
+
+    [Fact]
+    public void StrataAndClusterOnLung()
+    {
+        // lung-cox-strata-inst-cluster.json: n = 226, events = 163.
+        var frame = Frame("lung.csv", "Surv(time, status) ~ age + sex + strata(ph_ecog) + cluster(inst)");
+        Assert.Equal(226, frame.RowCount);
+        Assert.Equal(163, frame.EventCount);
+        Assert.Equal(2, frame.CovariateCount);
+        Assert.Equal(["0", "1", "2", "3"], frame.StratumLabels.Select(l => l["ph_ecog"]));
+        Assert.Equal(18, frame.ClusterCount);
+        Assert.Equal(226, frame.Cluster.Length);
+    }
+
+    [Fact]
+    public void LogRankGroupsOnLungWithStrata()
+    {
+        // lung-logrank-sex-strata-ecog.json: groups sex=1 (n 137), sex=2 (n 90).
+        var frame = Frame("lung.csv", "Surv(time, status) ~ sex + strata(ph_ecog)");
+        Assert.Equal(["1", "2"], frame.GroupLabels.Select(l => l["sex"]));
+        var counts = new int[frame.GroupCount];
+        foreach (int g in frame.Group) counts[g]++;
+        Assert.Equal([137, 90], counts);
+    }
+
+    [Fact]
+    public void VeteranCelltypeLevelsInCLocaleOrder()
+    {
+        // veteran-cox-factor.json: celltype large, smallcell, squamous against adeno; n = 137, events = 128.
+        var frame = Frame("veteran.csv", "Surv(time, status) ~ trt + karno + factor(celltype)");
+        Assert.Equal(137, frame.RowCount);
+        Assert.Equal(128, frame.EventCount);
+        Assert.Equal(["trt", "karno", "celltype"], frame.TermNames);
+        Assert.Equal([new DesignColumn("trt", null, 0), new DesignColumn("karno", null, 1), new DesignColumn("celltype", "large", 2),
+                      new DesignColumn("celltype", "smallcell", 2), new DesignColumn("celltype", "squamous", 2)], frame.DesignColumns);
+        // Row 1 is squamous: dummies 0,0,1.
+        Assert.Equal([1.0, 60, 0, 0, 1], frame.Covariates[..5].ToArray());
+        // Groups for log-rank (veteran-logrank-celltype.json): adeno 27, large 27, smallcell 48, squamous 35.
+        var byCell = Frame("veteran.csv", "Surv(time, status) ~ celltype");
+        Assert.Equal(["adeno", "large", "smallcell", "squamous"], byCell.GroupLabels.Select(l => l["celltype"]));
+        var counts = new int[4];
+        foreach (int g in byCell.Group) counts[g]++;
+        Assert.Equal([27, 27, 48, 35], counts);
+    }
+
+    [Fact]
+    public void AmlFactorReferenceAndOverride()
+    {
+        // aml-cox-x.json: term x, level Nonmaintained.
+        var frame = Frame("aml.csv", "Surv(time, status) ~ factor(x)");
+        Assert.Equal([new DesignColumn("x", "Nonmaintained", 0)], frame.DesignColumns);
+        Assert.Equal(0, frame.Covariates[0]);
+        Assert.Equal(["Maintained", "Nonmaintained"], frame.GroupLabels.Select(l => l["x"]));
+        var counts = new int[2];
+        foreach (int g in frame.Group) counts[g]++;
+        Assert.Equal([11, 12], counts); // aml-km-x.json
+
+        var relevelled = Frame("aml.csv", "Surv(time, status) ~ x", new ModelFrameOptions { References = new Dictionary<string, string> { ["x"] = "Nonmaintained" } });
+        Assert.Equal([new DesignColumn("x", "Maintained", 0)], relevelled.DesignColumns);
+        Assert.Equal(1, relevelled.Covariates[0]);
+        Assert.Equal(["Nonmaintained", "Maintained"], relevelled.GroupLabels.Select(l => l["x"]));
+    }
+
+    [Fact]
+    public void NumericFactorLevelsSortNumericallyAndPrintLikeR()
+    {
+        var frame = FrameOf("t,s,g\n1,1,10\n2,0,2.5\n3,1,2\n4,1,10\n5,0,100000\n", "Surv(t, s) ~ factor(g)");
+        Assert.Equal(["2.5", "10", "1e+05"], frame.DesignColumns.Select(c => c.Level));
+        Assert.Equal(["2", "2.5", "10", "1e+05"], frame.GroupLabels.Select(l => l["g"]));
+        Assert.Equal([2, 1, 0, 2, 3], frame.Group.ToArray());
+        var referenced = FrameOf("t,s,g\n1,1,10\n2,0,2.5\n3,1,2\n", "Surv(t, s) ~ factor(g)",
+                                 new ModelFrameOptions { References = new Dictionary<string, string> { ["g"] = "10.0" } });
+        Assert.Equal(["2", "2.5"], referenced.DesignColumns.Select(c => c.Level));
+    }
+
+    [Fact]
+    public void InteractionDummyCoding()
+    {
+        const string csv = "t,s,a,b,x,z\n1,1,p,u,1.5,2\n2,0,q,v,2,3\n3,1,r,u,-1,4\n4,1,p,v,0.5,5\n5,1,q,u,3,6\n";
+        var num = FrameOf(csv, "Surv(t, s) ~ x:z");
+        Assert.Equal([new DesignColumn("x:z", null, 0)], num.DesignColumns);
+        Assert.Equal([3.0, 6, -4, 2.5, 18], num.Covariates.ToArray());
+
+        var fn = FrameOf(csv, "Surv(t, s) ~ a*x");
+        Assert.Equal(["a", "x", "a:x"], fn.TermNames);
+        Assert.Equal([new DesignColumn("a", "q", 0), new DesignColumn("a", "r", 0), new DesignColumn("x", null, 1),
+                      new DesignColumn("a:x", "q", 2), new DesignColumn("a:x", "r", 2)], fn.DesignColumns);
+        Assert.Equal([0.0, 0, 1.5, 0, 0, 1, 0, 2, 2, 0, 0, 1, -1, 0, -1], fn.Covariates[..15].ToArray());
+
+        var ff = FrameOf(csv, "Surv(t, s) ~ a:b");
+        Assert.Equal([new DesignColumn("a:b", "q:v", 0), new DesignColumn("a:b", "r:v", 0)], ff.DesignColumns);
+        Assert.Equal([0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0], ff.Covariates.ToArray());
+        // Groups are the combinations of a and b present, first variable slowest.
+        Assert.Equal([("p", "u"), ("p", "v"), ("q", "u"), ("q", "v"), ("r", "u")], ff.GroupLabels.Select(l => (l["a"], l["b"])));
+        Assert.Equal([0, 3, 4, 1, 2], ff.Group.ToArray());
+    }
+
+    [Fact]
+    public void LogicalAndTextColumnsAreFactors()
+    {
+        var frame = FrameOf("t,s,flag\n1,TRUE,TRUE\n2,FALSE,FALSE\n3,TRUE,TRUE\n", "Surv(t, s) ~ flag");
+        Assert.Equal([new DesignColumn("flag", "TRUE", 0)], frame.DesignColumns);
+        Assert.Equal([1.0, 0, 1], frame.Covariates.ToArray());
+        Assert.Equal([true, false, true], frame.Event.ToArray());
+    }
+
+    [Fact]
+    public void StatusOneTwoCodingMeansTwoIsTheEvent()
+    {
+        var frame = FrameOf("t,s\n1,1\n2,2\n3,2\n", "Surv(t, s) ~ 1");
+        Assert.Equal([false, true, true], frame.Event.ToArray());
+        Assert.Equal([0, 1, 1], frame.StatusCodes.ToArray());
+        Assert.Equal(2, frame.EventCount);
+        var allOnes = FrameOf("t,s\n1,1\n2,1\n", "Surv(t, s) ~ 1");
+        Assert.Equal(2, allOnes.EventCount);
+    }
+
+    [Fact]
+    public void CompetingRisksCauseCodes()
+    {
+        // mgus2: event 0 = censored, 1 = progression, 2 = death.
+        var frame = Frame("mgus2.csv", "Surv(etime, event) ~ 1", new ModelFrameOptions { StatusIsCause = true });
+        Assert.Equal(1384, frame.RowCount);
+        Assert.Equal(0, frame.DroppedRows);
+        int[] counts = new int[3];
+        foreach (int c in frame.StatusCodes) counts[c]++;
+        Assert.Equal(frame.EventCount, counts[1] + counts[2]);
+        Assert.True(counts[1] > 0 && counts[2] > 0);
+
+        var e = Assert.Throws<DataInputException>(() => FrameOf("t,s\n1,1\n2,1.5\n", "Surv(t, s) ~ 1", new ModelFrameOptions { StatusIsCause = true }));
+        Assert.Equal("t.csv, row 2, column 's': value '1.5' is not a whole number; cause codes must be whole numbers (0 = censored, k = failure from cause k).", e.Message);
+        var negative = Assert.Throws<DataInputException>(() => FrameOf("t,s\n1,-1\n2,1\n", "Surv(t, s) ~ 1", new ModelFrameOptions { StatusIsCause = true }));
+        Assert.Equal("t.csv, row 1, column 's': value '-1' is not a non-negative cause code; cause codes must be whole numbers (0 = censored, k = failure from cause k).", negative.Message);
+    }
+
+    [Fact]
+    public void MissingValuesAreDroppedButErrorsNameTheFileRow()
+    {
+        var frame = FrameOf("t,s,x\n1,1,NA\n2,0,3\n,1,4\n4,1,5\n", "Surv(t, s) ~ x");
+        Assert.Equal(2, frame.RowCount);
+        Assert.Equal(2, frame.DroppedRows);
+        Assert.Equal([2, 4], frame.SourceRows.ToArray());
+        var e = Assert.Throws<DataInputException>(() => FrameOf("t,s,x\n1,1,NA\n2,0,3\n-4,1,5\n", "Surv(t, s) ~ x"));
+        Assert.Equal("t.csv, row 3, column 't': value '-4' is negative; survival times must be non-negative numbers.", e.Message);
+        Assert.Equal(3, e.Row);
+        Assert.Equal("t", e.Column);
+        Assert.Equal("-4", e.Value);
+        Assert.Equal("survival times must be non-negative numbers", e.Expected);
+    }
+
+    [Theory]
+    [InlineData("t,s\n1,1\nabc,1\n", "t.csv, row 2, column 't': value 'abc' is not a number; survival times must be non-negative numbers.")]
+    [InlineData("t,s\n1,1\nInf,1\n", "t.csv, row 2, column 't': value 'Inf' is infinite; survival times must be non-negative numbers.")]
+    [InlineData("t,s\n1,1\n2,3\n", "t.csv, row 2, column 's': value '3' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\n1,0\n2,1\n3,2\n", "t.csv, row 3, column 's': value '2' mixes the 0/1 and 1/2 status codings; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\n1,dead\n", "t.csv, row 1, column 's': value 'dead' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\n1,0\n2,0\n3,NA\n", "t.csv: no events: every one of the 2 rows is censored.")]
+    [InlineData("t,s\nNA,1\n2,NA\n", "t.csv: no complete rows: every one of the 2 rows has a missing value in at least one of t, s.")]
+    public void TimeAndStatusErrors(string csv, string message)
+    {
+        var e = Assert.Throws<DataInputException>(() => FrameOf(csv, "Surv(t, s) ~ 1"));
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void FactorErrors()
+    {
+        var single = Assert.Throws<DataInputException>(() => FrameOf("t,s,g\n1,1,A\n2,0,A\n3,1,NA\n", "Surv(t, s) ~ g"));
+        Assert.Equal("t.csv: column 'g' has a single level 'A'; a factor needs at least two.", single.Message);
+        var unknown = Assert.Throws<DataInputException>(() => Frame("veteran.csv", "Surv(time, status) ~ celltype",
+            new ModelFrameOptions { References = new Dictionary<string, string> { ["celltype"] = "huge" } }));
+        Assert.Equal($"{TestFiles.Fixture("veteran.csv")}, column 'celltype': the reference level 'huge' does not occur; the levels are: adeno, large, smallcell, squamous.", unknown.Message);
+        var unused = Assert.Throws<DataInputException>(() => FrameOf("t,s,g\n1,1,A\n2,0,B\n", "Surv(t, s) ~ 1",
+            new ModelFrameOptions { References = new Dictionary<string, string> { ["g"] = "B" } }));
+        Assert.Equal("t.csv: a reference level 'B' was given for column 'g', which the formula does not use as a term.", unused.Message);
+        var inf = Assert.Throws<DataInputException>(() => FrameOf("t,s,x\n1,1,2\n2,0,-Inf\n", "Surv(t, s) ~ x"));
+        Assert.Equal("t.csv, row 2, column 'x': value '-Inf' is infinite; covariates must be finite numbers.", inf.Message);
+        var missing = Assert.Throws<DataInputException>(() => FrameOf("t,s\n1,1\n", "Surv(t, s) ~ age"));
+        Assert.Equal("column 'age' not found in t.csv; columns are: t, s", missing.Message);
+    }
+
+    [Fact]
+    public void EdgeCasesOneRowAllTiedNaN()
+    {
+        var one = FrameOf("t,s,x\n5,1,2\n", "Surv(t, s) ~ x");
+        Assert.Equal(1, one.RowCount);
+        Assert.Equal([2.0], one.Covariates.ToArray());
+        var tied = FrameOf("t,s,g\n3,1,a\n3,1,b\n3,0,a\n3,1,b\n", "Surv(t, s) ~ g");
+        Assert.Equal([3.0, 3, 3, 3], tied.Time.ToArray());
+        Assert.Equal(3, tied.EventCount);
+        Assert.Equal([0, 1, 0, 1], tied.Group.ToArray());
+        var nan = FrameOf("t,s,x\nNaN,1,1\n1,1,NaN\n2,1,3\n", "Surv(t, s) ~ x");
+        Assert.Equal(1, nan.RowCount);
+        Assert.Equal(2, nan.DroppedRows);
+    }
+
+    [Fact]
+    public void ResultsAreReadOnly()
+    {
+        var frame = Frame("aml.csv", "Surv(time, status) ~ x");
+        Assert.False(frame.DesignColumns is DesignColumn[]);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)frame.GroupLabels[0]).Add("y", "z"));
+        foreach (var type in typeof(ModelFrame).Assembly.GetExportedTypes().Where(t => t.IsClass && !t.IsAbstract && !typeof(Exception).IsAssignableFrom(t)))
+        {
+            Assert.True(type.IsSealed || (type.IsAbstract && type.IsSealed), $"{type.Name} should be sealed");
+            Assert.DoesNotContain(type.GetProperties(), p => p.SetMethod is { IsPublic: true } && !p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"));
+        }
+    }
+}
