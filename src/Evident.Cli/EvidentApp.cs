@@ -18,6 +18,12 @@ public static class EvidentApp
         root.Subcommands.Add(RmstCommand.Create());
         root.Subcommands.Add(BoundariesCommand.Create());
         root.Subcommands.Add(SampleSizeCommand.Create());
+        root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(MilestoneCommand.Create());
+        root.Subcommands.Add(SafetyCommand.Create());
+        root.Subcommands.Add(CumincCommand.Create());
+        root.Subcommands.Add(FineGrayCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }

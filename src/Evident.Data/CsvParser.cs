@@ -8,10 +8,12 @@ namespace Evident.Data;
 /// Plan: (1) read the header; (2) cut the body into chunks at record boundaries — quotes are counted per segment
 /// with a vectorised count, so the quote parity at each cut is known and the cut moves to the next LF outside quotes;
 /// (3) parse chunks in parallel: each selected field is classified from its UTF-8 bytes (number, logical, missing,
-/// other) and stored as a double; unselected fields are skipped unparsed; once a chunk meets a value that is neither,
-/// it dictionary-encodes that column's later fields instead; (4) decide each column's kind over all chunks; (5) for
-/// text columns, re-read only the rows a chunk had stored as numbers; (6) concatenate, merging the per-chunk
-/// dictionaries in row order so the dictionary lists values in order of first appearance, whatever the chunking.
+/// other) and stored as a double straight into the column's array at the chunk's offset (each chunk's LF count bounds
+/// its records); unselected fields are skipped unparsed; once a chunk meets a value that is neither, it
+/// dictionary-encodes that column's later fields instead; (4) decide each column's kind over all chunks; (5) for text
+/// columns, re-read only the rows a chunk had stored as numbers; (6) close the gaps between chunks (blank lines, line
+/// breaks inside quotes) and merge the per-chunk dictionaries in row order, so the dictionary lists values in order of
+/// first appearance whatever the chunking.
 /// No allocation per row; one per distinct text value per chunk.
 /// </para>
 /// </summary>

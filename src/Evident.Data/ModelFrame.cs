@@ -231,7 +231,7 @@ public sealed class ModelFrame
             => DataInputException.BadValue(Source, rows[i] + 1L, column.Name, column.Format(rows[i]), problem, expected);
 
         /// <summary>The used rows' values as numbers; text that parses as a number is accepted (Parquet string columns).</summary>
-        private double[] NumericValues(DataColumn column, string expected)
+        private double[] NumericValues(DataColumn column, string expected, string problem = "is not a number")
         {
             var values = new double[rows.Length];
             if (column.Kind == ColumnKind.Logical) throw BadValue(column, 0, "is TRUE/FALSE, not a number", expected);
@@ -245,7 +245,7 @@ public sealed class ModelFrame
             {
                 string text = column.Format(rows[i])!;
                 if (!Utf8Values.TryParseNumber(System.Text.Encoding.UTF8.GetBytes(text.Trim()), out values[i]) || double.IsNaN(values[i]))
-                    throw BadValue(column, i, "is not a number", expected);
+                    throw BadValue(column, i, problem, expected);
             }
             return values;
         }
@@ -270,7 +270,7 @@ public sealed class ModelFrame
             if (options.StatusIsCause)
             {
                 const string expected = "cause codes must be whole numbers (0 = censored, k = failure from cause k)";
-                double[] values = column.Kind == ColumnKind.Logical ? LogicalValues(column) : NumericValues(column, expected);
+                double[] values = column.Kind == ColumnKind.Logical ? LogicalValues(column) : NumericValues(column, expected, "is not a non-negative cause code");
                 for (int i = 0; i < m; i++)
                 {
                     double v = values[i];
@@ -284,18 +284,18 @@ public sealed class ModelFrame
             else
             {
                 const string expected = "status must be 0/1, 1/2 or TRUE/FALSE";
-                if (column.Kind == ColumnKind.Text) throw BadValue(column, 0, "is not a valid status", expected);
-                ReadOnlySpan<double> numbers = column.Numbers;
                 if (column.Kind == ColumnKind.Logical)
                 {
+                    ReadOnlySpan<double> numbers = column.Numbers;
                     for (int i = 0; i < m; i++) Events[i] = numbers[rows[i]] != 0;
                 }
                 else
                 {
+                    double[] values = NumericValues(column, expected, "is not a valid status");
                     int first0 = -1, first2 = -1;
                     for (int i = 0; i < m; i++)
                     {
-                        double v = numbers[rows[i]];
+                        double v = values[i];
                         if (v == 0) { if (first0 < 0) first0 = i; }
                         else if (v == 2) { if (first2 < 0) first2 = i; }
                         else if (v != 1) throw BadValue(column, i, "is not a valid status", expected);
@@ -303,7 +303,7 @@ public sealed class ModelFrame
                     if (first0 >= 0 && first2 >= 0)
                         throw BadValue(column, Math.Max(first0, first2), "mixes the 0/1 and 1/2 status codings", expected);
                     double eventCode = first2 >= 0 ? 2 : 1;
-                    for (int i = 0; i < m; i++) Events[i] = numbers[rows[i]] == eventCode;
+                    for (int i = 0; i < m; i++) Events[i] = values[i] == eventCode;
                 }
                 for (int i = 0; i < m; i++) StatusCodes[i] = Events[i] ? 1 : 0;
             }

@@ -129,6 +129,7 @@ public class ChunkedParseTests
                 else sb.Append(value);
             }
             if (r < rows - 1 || random.Next(2) == 0) sb.Append(eol);
+            if (columns > 1 && r < rows - 1 && random.Next(20) == 0) sb.Append(eol); // a blank line, skipped
         }
         return sb.ToString();
     }
@@ -139,7 +140,7 @@ public class ChunkedParseTests
         var records = new List<string[]>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        bool inQuotes = false;
+        bool inQuotes = false, quoted = false;
         for (int i = 0; i < text.Length; i++)
         {
             char ch = text[i];
@@ -149,13 +150,24 @@ public class ChunkedParseTests
                 else if (ch == '"') inQuotes = false;
                 else field.Append(ch);
             }
-            else if (ch == '"') inQuotes = true;
-            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (ch == '"') inQuotes = quoted = true;
+            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); quoted = false; }
             else if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { }
-            else if (ch == '\n') { fields.Add(field.ToString()); field.Clear(); records.Add([.. fields]); fields.Clear(); }
+            else if (ch == '\n')
+            {
+                bool blankLine = fields.Count == 0 && field.Length == 0 && !quoted;
+                if (!blankLine)
+                {
+                    fields.Add(field.ToString());
+                    records.Add([.. fields]);
+                }
+                field.Clear();
+                fields.Clear();
+                quoted = false;
+            }
             else field.Append(ch);
         }
-        if (field.Length > 0 || fields.Count > 0) { fields.Add(field.ToString()); records.Add([.. fields]); }
+        if (field.Length > 0 || fields.Count > 0 || quoted) { fields.Add(field.ToString()); records.Add([.. fields]); }
         return records;
     }
 

@@ -199,6 +199,9 @@ public class ModelFrameTests
     [InlineData("t,s\n1,1\n2,3\n", "t.csv, row 2, column 's': value '3' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
     [InlineData("t,s\n1,0\n2,1\n3,2\n", "t.csv, row 3, column 's': value '2' mixes the 0/1 and 1/2 status codings; status must be 0/1, 1/2 or TRUE/FALSE.")]
     [InlineData("t,s\n1,dead\n", "t.csv, row 1, column 's': value 'dead' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\n1,1\n2,dead\n", "t.csv, row 2, column 's': value 'dead' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\n1,1\n2,NaN\n3,-1\n", "t.csv, row 3, column 's': value '-1' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\nTRUE,1\n", "t.csv, row 1, column 't': value 'TRUE' is TRUE/FALSE, not a number; survival times must be non-negative numbers.")]
     [InlineData("t,s\n1,0\n2,0\n3,NA\n", "t.csv: no events: every one of the 2 rows is censored.")]
     [InlineData("t,s\nNA,1\n2,NA\n", "t.csv: no complete rows: every one of the 2 rows has a missing value in at least one of t, s.")]
     public void TimeAndStatusErrors(string csv, string message)

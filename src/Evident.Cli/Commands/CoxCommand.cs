@@ -45,8 +45,8 @@ public static class CoxCommand
     {
         if (frame.CovariateCount == 0)
             throw new UsageException($"the formula '{frame.Formula.Text}' has no covariates: a Cox model needs at least one term besides strata() and cluster().");
-        var fit = CoxRegression.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum, frame.Cluster,
-            new CoxOptions { Ties = ties, ConfidenceLevel = confLevel });
+        var fit = PhaseTimer.Time("fit Cox model", () => CoxRegression.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum, frame.Cluster,
+            new CoxOptions { Ties = ties, ConfidenceLevel = confLevel }));
         if (fit.Terms.All(t => double.IsNaN(t.Estimate)))
             throw new UsageException($"{frame.Source}: singular design: no covariate of '{frame.Formula.Text}' can be estimated (each is constant or collinear).");
         return fit;

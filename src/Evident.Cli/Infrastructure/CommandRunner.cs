@@ -15,9 +15,9 @@ public static class CommandRunner
             var stderr = parse.InvocationConfiguration.Error;
             return Guard(stderr, () =>
             {
-                var report = analyse(parse);
+                var report = PhaseTimer.Time("load and analyse", () => analyse(parse));
                 foreach (string warning in report.Warnings) stderr.WriteLine($"evident: warning: {warning}");
-                ReportWriter.Write(report, parse.GetValue(output.Format), parse.GetValue(output.Output), stdout);
+                PhaseTimer.Time("render and write", () => { ReportWriter.Write(report, parse.GetValue(output.Format), parse.GetValue(output.Output), stdout); return 0; });
             });
         });
     }

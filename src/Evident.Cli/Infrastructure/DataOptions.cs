@@ -43,8 +43,8 @@ public sealed class DataOptions
         var formula = SurvivalFormula.Parse(parse.GetValue(Formula)!);
         var references = ParseReferences(parse.GetValue(Reference) ?? []);
         if (!System.IO.File.Exists(path)) throw new UsageException($"file '{path}' does not exist.");
-        var table = TableReader.Read(path, formula.Columns);
-        return ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause });
+        var table = PhaseTimer.Time("read columns", () => TableReader.Read(path, formula.Columns));
+        return PhaseTimer.Time("build model frame", () => ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause }));
     }
 
     private static Dictionary<string, string> ParseReferences(string[] values)

@@ -70,6 +70,7 @@ public sealed record PiecewiseHazard
     }
 
     /// <summary>The time T with H(T)·multiplier = e, i.e. a draw from the hazard m·λ(t) when e ~ Exp(1).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal double Invert(double e, double multiplier)
     {
         double target = e / multiplier;

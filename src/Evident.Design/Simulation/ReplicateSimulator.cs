@@ -75,6 +75,7 @@ internal sealed class ReplicateSimulator
     }
 
     /// <summary>Entry, arm, stratum and exit of every subject; returns the number of primary events (calendar times in _eventCalendar).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Generate(ref ReplicateRandom rng)
     {
         var m = _m;
@@ -140,6 +141,7 @@ internal sealed class ReplicateSimulator
     }
 
     /// <summary>Fills the look times and event counts; returns the index of the last look that can take place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ScheduleLooks(int events, out bool notReached)
     {
         var schedule = _m.Schedule;
@@ -189,6 +191,7 @@ internal sealed class ReplicateSimulator
     }
 
     /// <summary>Subjects whose exit falls by <paramref name="horizon"/>, sorted by follow-up time; returns their number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CollectExits(double horizon)
     {
         int count = 0;
@@ -246,6 +249,7 @@ internal sealed class ReplicateSimulator
     }
 
     /// <summary>Rearranges <paramref name="values"/> so that values[k] is the k-th smallest and values[..k] are all ≤ it (Hoare's selection).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Select(Span<double> values, int k)
     {
         int lo = 0, hi = values.Length - 1;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using Evident.Cli.Infrastructure;
+using Evident.Data;
+using Evident.Statistics;
+using Spectre.Console;
+
+namespace Evident.Cli.Commands;
+
+/// <summary>Presents a Fine–Gray fit: the JSON contract and an R <c>summary.crr</c>-like table.</summary>
+public sealed class FineGrayReport(ModelFrame frame, FineGrayFit fit) : IReport
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> Warnings { get; } = fit.Status == ConvergenceStatus.Converged
+        ? []
+        : [$"the Fine–Gray fit did not converge ({fit.Status}) after {fit.Iterations} iterations (R: converged = FALSE); a coefficient may be infinite."];
+
+    /// <inheritdoc />
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("analysis", "fine_gray");
+        json.WriteString("formula", frame.Formula.Text);
+        json.WriteString("cause", fit.Cause.ToString(CultureInfo.InvariantCulture));
+        json.WriteNumber("n", fit.N);
+        json.WriteNumber("n_dropped", frame.DroppedRows);
+        json.WriteNumber("events", fit.Events);
+        json.WriteNumber("competing_events", fit.CompetingEvents);
+        json.WriteNumber("censored", fit.Censored);
+        json.WriteNumberOrNull("log_likelihood", fit.LogLikelihood);
+        json.WriteNumberOrNull("log_likelihood_null", fit.LogLikelihoodNull);
+        json.WriteNumber("conf_level", fit.ConfidenceLevel);
+        json.WriteStartArray("terms");
+        for (int j = 0; j < fit.Terms.Count; j++)
+        {
+            var column = frame.DesignColumns[j];
+            var t = fit.Terms[j];
+            json.WriteStartObject();
+            json.WriteString("term", column.Term);
+            if (column.Level is null) json.WriteNull("level"); else json.WriteString("level", column.Level);
+            json.WriteNumberOrNull("estimate", t.Estimate);
+            json.WriteNumberOrNull("std_error", t.StdError);
+            json.WriteNumberOrNull("hazard_ratio", t.HazardRatio);
+            json.WriteNumberOrNull("conf_low", t.ConfLow);
+            json.WriteNumberOrNull("conf_high", t.ConfHigh);
+            json.WriteNumberOrNull("z", t.Z);
+            json.WriteNumberOrNull("p_value", t.PValue);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteBoolean("converged", fit.Status == ConvergenceStatus.Converged);
+        json.WriteNumber("iterations", fit.Iterations);
+        json.WriteString("convergence", fit.Status.ToString());
+        json.WriteStartArray("warnings");
+        foreach (string warning in Warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <inheritdoc />
+    public void WriteTable(IAnsiConsole console)
+    {
+        console.MarkupLine($"Fine–Gray competing-risks regression: {Format.Text(frame.Formula.Text)}, cause {fit.Cause}");
+        console.MarkupLine($"  n = {fit.N}, failures from cause {fit.Cause} = {fit.Events}, competing failures = {fit.CompetingEvents}, censored = {fit.Censored}");
+        if (frame.DroppedRows > 0) console.MarkupLine($"({frame.DroppedRows} observation{(frame.DroppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("");
+        foreach (var h in new[] { "coef", "exp(coef)", "se(coef)", "z", "p-value" }) table.AddColumn(new TableColumn(h).RightAligned());
+        string level = Format.Number(fit.ConfidenceLevel * 100, 3) + "%";
+        var intervals = new Table().Border(TableBorder.Simple);
+        intervals.AddColumn("");
+        foreach (var h in new[] { "exp(coef)", "exp(-coef)", $"lower {level}", $"upper {level}" }) intervals.AddColumn(new TableColumn(h).RightAligned());
+        for (int j = 0; j < fit.Terms.Count; j++)
+        {
+            var c = frame.DesignColumns[j];
+            string name = Format.Text(c.Level is null ? c.Term : c.Term + c.Level);
+            var t = fit.Terms[j];
+            table.AddRow(name, Format.Number(t.Estimate), Format.Number(t.HazardRatio), Format.Number(t.StdError), Format.Number(t.Z, 3), Format.PValue(t.PValue));
+            intervals.AddRow(name, Format.Number(t.HazardRatio), Format.Number(1 / t.HazardRatio), Format.Number(t.ConfLow), Format.Number(t.ConfHigh));
+        }
+        console.Write(table);
+        console.Write(intervals);
+        console.MarkupLine($" Pseudo log-likelihood = {Format.Number(fit.LogLikelihood, 6)}   (null: {Format.Number(fit.LogLikelihoodNull, 6)}); converged: {(fit.Status == ConvergenceStatus.Converged ? "yes" : "no")} in {fit.Iterations} iterations");
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Evident.Cli.Infrastructure;
+using Evident.Statistics;
+using Spectre.Console;
+
+namespace Evident.Cli.Commands;
+
+/// <summary>Presents an adverse-event incidence table: the JSON contract (<c>analysis: "safety"</c>) and a readable table.</summary>
+public sealed class SafetyReport(
+    string armColumn,
+    string? stratumColumn,
+    IReadOnlyList<string> arms,
+    IReadOnlyList<string> strata,
+    IReadOnlyList<string> terms,
+    bool fromSubjectList,
+    double confLevel,
+    SafetyTable table) : IReport
+{
+    private Dictionary<string, string> Arm(int code) => new() { [armColumn] = arms[code] };
+
+    /// <inheritdoc />
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("analysis", "safety");
+        json.WriteNumber("min_grade", table.MinGrade);
+        json.WriteString("denominator", fromSubjectList ? "subjects_file" : "ae_file");
+        json.WriteNumber("conf_level", confLevel);
+        json.WriteGroup("reference", Arm(table.ReferenceArm));
+        if (stratumColumn is null) json.WriteNull("stratum");
+        else json.WriteString("stratum", stratumColumn);
+        json.WriteStartArray("arms");
+        for (int g = 0; g < arms.Count; g++)
+        {
+            json.WriteStartObject();
+            json.WriteGroup("group", Arm(g));
+            json.WriteNumber("n", table.ArmSizes[g]);
+            if (stratumColumn is not null)
+            {
+                json.WriteStartArray("strata");
+                for (int k = 0; k < strata.Count; k++)
+                {
+                    json.WriteStartObject();
+                    json.WriteGroup("stratum", new Dictionary<string, string> { [stratumColumn] = strata[k] });
+                    json.WriteNumber("n", table.ArmSizesByStratum[g][k]);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("terms");
+        foreach (var row in table.Terms)
+        {
+            json.WriteStartObject();
+            json.WriteString("term", terms[row.Term]);
+            WriteRow(json, row);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("any_term");
+        WriteRow(json, table.AnyTerm);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteRow(Utf8JsonWriter json, SafetyTermSummary row)
+    {
+        json.WriteStartArray("arms");
+        for (int g = 0; g < arms.Count; g++)
+        {
+            json.WriteStartObject();
+            json.WriteGroup("group", Arm(g));
+            json.WriteNumber("n", table.ArmSizes[g]);
+            json.WriteNumber("participants", row.Participants[g]);
+            json.WriteNumber("percent", 100 * row.Proportions[g]);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("comparisons");
+        foreach (var c in row.Comparisons)
+        {
+            json.WriteStartObject();
+            json.WriteGroup("group", Arm(c.Arm));
+            json.WriteGroup("versus", Arm(c.ReferenceArm));
+            var rd = c.RiskDifference;
+            json.WriteStartObject("risk_difference");
+            json.WriteNumberOrNull("estimate", rd.Difference);
+            json.WriteNumberOrNull("std_error", rd.StdError);
+            json.WriteNumberOrNull("conf_low", rd.Lower);
+            json.WriteNumberOrNull("conf_high", rd.Upper);
+            json.WriteEndObject();
+            json.WriteStartObject("fisher");
+            json.WriteNumberOrNull("p_value", c.Fisher.PValue);
+            json.WriteNumberOrNull("p_less", c.Fisher.PValueLess);
+            json.WriteNumberOrNull("p_greater", c.Fisher.PValueGreater);
+            json.WriteEndObject();
+            if (c.MantelHaenszel is { } mh)
+            {
+                json.WriteStartObject("cmh");
+                json.WriteNumberOrNull("statistic", mh.Test.Statistic);
+                json.WriteNumber("df", mh.Test.DegreesOfFreedom);
+                json.WriteNumberOrNull("p_value", mh.Test.PValue);
+                json.WriteBoolean("continuity_correction", mh.ContinuityCorrected);
+                json.WriteNumber("strata", mh.Strata);
+                json.WriteNumberOrNull("common_odds_ratio", mh.CommonOddsRatio);
+                json.WriteNumberOrNull("conf_low", mh.Lower);
+                json.WriteNumberOrNull("conf_high", mh.Upper);
+                json.WriteEndObject();
+            }
+            else json.WriteNull("cmh");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <inheritdoc />
+    public void WriteTable(IAnsiConsole console)
+    {
+        string level = Format.Number(confLevel * 100, 3) + "%";
+        console.MarkupLine($"Participants with adverse events of grade ≥ {table.MinGrade}; denominators: " +
+                           (fromSubjectList ? "the subject list" : "participants with any event in the file (no subject list given)"));
+        var counts = new Table().Border(TableBorder.Simple);
+        counts.AddColumn("term");
+        for (int g = 0; g < arms.Count; g++)
+            counts.AddColumn(new TableColumn($"{Format.Text(arms[g])}\n(N = {table.ArmSizes[g]})").RightAligned());
+        foreach (var row in table.Terms.Prepend(table.AnyTerm))
+        {
+            var cells = new List<string> { row.Term < 0 ? "[bold]Any term[/]" : Format.Text(terms[row.Term]) };
+            for (int g = 0; g < arms.Count; g++) cells.Add($"{row.Participants[g]} ({Format.Number(100 * row.Proportions[g], 3)}%)");
+            counts.AddRow(cells.ToArray());
+        }
+        console.Write(counts);
+
+        var tests = new Table().Border(TableBorder.Simple).Title($"Versus {Format.Text(arms[table.ReferenceArm])} ({level} intervals)");
+        tests.AddColumn("term");
+        tests.AddColumn("arm");
+        foreach (var h in new[] { "risk diff.", "lower", "upper", "Fisher p" }) tests.AddColumn(new TableColumn(h).RightAligned());
+        if (stratumColumn is not null)
+            foreach (var h in new[] { "CMH X²", "CMH p", "MH OR", "lower", "upper" }) tests.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var row in table.Terms.Prepend(table.AnyTerm))
+        {
+            foreach (var c in row.Comparisons)
+            {
+                var cells = new List<string>
+                {
+                    row.Term < 0 ? "Any term" : Format.Text(terms[row.Term]), Format.Text(arms[c.Arm]),
+                    Format.Number(c.RiskDifference.Difference), Format.Number(c.RiskDifference.Lower), Format.Number(c.RiskDifference.Upper),
+                    Format.PValue(c.Fisher.PValue),
+                };
+                if (stratumColumn is not null)
+                {
+                    var mh = c.MantelHaenszel;
+                    cells.AddRange(mh is null
+                        ? ["NA", "NA", "NA", "NA", "NA"]
+                        : [Format.Number(mh.Test.Statistic), Format.PValue(mh.Test.PValue), Format.Number(mh.CommonOddsRatio),
+                           Format.Number(mh.Lower), Format.Number(mh.Upper)]);
+                }
+                tests.AddRow(cells.ToArray());
+            }
+        }
+        console.Write(tests);
+        console.MarkupLine("Risk difference: Wald interval. Fisher: two-sided exact test (R fisher.test)." +
+                           (stratumColumn is null ? "" : $" CMH: Cochran–Mantel–Haenszel test over {Format.Text(stratumColumn)} with continuity correction (R mantelhaen.test)."));
+    }
+}
