@@ -20,7 +20,8 @@ public static class KaplanMeierCommand
         confType.AcceptOnlyFromAmong("log", "log-log", "plain");
         var confLevel = new Option<double>("--conf-level") { Description = "Confidence level, between 0 and 1.", DefaultValueFactory = _ => 0.95 };
         var times = new Option<string?>("--times") { Description = "Report survival at these times, e.g. 180,365,730." };
-        var steps = new Option<bool>("--all-steps") { Description = "Table output: list every step, censored times included." };
+        var steps = new Option<bool>("--steps") { Description = "Table output: list the curve at every event time, as R's summary(fit) (JSON always has every step)." };
+        var censored = new Option<bool>("--censored") { Description = "With --steps: list censoring times too, as summary(fit, censored = TRUE)." };
 
         var command = new Command("km", "Kaplan–Meier survival with Greenwood variance, median and its interval (R: survfit).");
         data.AddTo(command);
@@ -28,6 +29,7 @@ public static class KaplanMeierCommand
         command.Options.Add(confLevel);
         command.Options.Add(times);
         command.Options.Add(steps);
+        command.Options.Add(censored);
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
             var type = ParseConfidenceType(parse.GetValue(confType)!);
@@ -37,7 +39,8 @@ public static class KaplanMeierCommand
             var frame = data.LoadFrame(parse);
             var grouping = frame.SurvivalGroups();
             var curves = KaplanMeier.FitGroups(frame.Time, frame.Event, grouping.CodeSpan, grouping.Labels.Count, type, level);
-            return new KaplanMeierReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, grouping.Labels, curves, at, parse.GetValue(steps));
+            return new KaplanMeierReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, grouping.Labels, curves, at,
+                parse.GetValue(steps) ? (parse.GetValue(censored) ? StepListing.All : StepListing.EventTimes) : StepListing.None);
         });
         return command;
     }

@@ -13,7 +13,7 @@ public sealed class KaplanMeierReport(
     IReadOnlyList<IReadOnlyDictionary<string, string>> groups,
     IReadOnlyList<KaplanMeierCurve> curves,
     IReadOnlyList<double> times,
-    bool allSteps) : IReport
+    StepListing steps) : IReport
 {
     /// <inheritdoc />
     public void WriteJson(Utf8JsonWriter json)
@@ -113,18 +113,18 @@ public sealed class KaplanMeierReport(
             console.Write(at);
         }
 
-        for (int g = 0; g < curves.Count; g++)
+        for (int g = 0; g < curves.Count && steps != StepListing.None; g++)
         {
-            var steps = new Table().Border(TableBorder.Simple).Title(Format.Text(Format.Group(groups[g])));
+            var table = new Table().Border(TableBorder.Simple).Title(Format.Text(Format.Group(groups[g])));
             foreach (var h in new[] { "time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower", "upper" })
-                steps.AddColumn(new TableColumn(h).RightAligned());
+                table.AddColumn(new TableColumn(h).RightAligned());
             foreach (var s in curves[g].Steps)
             {
-                if (!allSteps && s.Events == 0) continue;
-                steps.AddRow(Format.Number(s.Time, 6), Format.Count(s.AtRisk), Format.Count(s.Events), Format.Count(s.Censored),
+                if (steps == StepListing.EventTimes && s.Events == 0) continue;
+                table.AddRow(Format.Number(s.Time, 6), Format.Count(s.AtRisk), Format.Count(s.Events), Format.Count(s.Censored),
                     Format.Number(s.Survival), Format.Number(s.StdError), Format.Number(s.Lower), Format.Number(s.Upper));
             }
-            console.Write(steps);
+            console.Write(table);
         }
     }
 }

@@ -52,7 +52,8 @@ public sealed record InterimLook
 
     /// <summary>
     /// Repeated p-value: the smallest α for which the same spending function at the same information fractions gives
-    /// c<sub>k</sub>(α) ≤ Z<sub>k</sub> (rpact <c>repeatedPValues</c>). NaN when that α would exceed 0.5.
+    /// c<sub>k</sub>(α) ≤ Z<sub>k</sub> (rpact <c>repeatedPValues</c>), solved on α ∈ [1e-10, 0.5]; values beyond
+    /// are reported as the end of that range (rpact likewise stops at 0.5).
     /// </summary>
     public required double RepeatedPValue { get; init; }
 

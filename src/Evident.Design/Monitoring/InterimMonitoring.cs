@@ -171,13 +171,13 @@ public static class InterimMonitoring
         return GroupSequential.BoundaryCrossing(increments, upper, lower, theta).TotalUpper;
     }
 
-    /// <summary>The α at which c<sub>k</sub>(α) = Z<sub>k</sub> for the same spending function and fractions; NaN above 0.5.</summary>
+    /// <summary>The α at which c<sub>k</sub>(α) = Z<sub>k</sub> for the same spending function and fractions, capped at 0.5.</summary>
     private static double RepeatedPValue(GroupSequentialOptions planned, double[] info, int k, double z)
     {
         var efficacyOnly = planned with { Looks = info.Length, Information = info, BetaSpending = null, BindingFutility = false };
         double Bound(double alpha) => GroupSequential.Create(efficacyOnly with { Alpha = alpha, Beta = Math.Min(0.2, (1 - alpha) / 2) }).CriticalValues[k];
-        if (Bound(0.5) > z) return double.NaN;
+        if (Bound(0.5) > z) return 0.5;
         if (Bound(MinRepeatedAlpha) <= z) return MinRepeatedAlpha;
-        return Roots.Brent(a => Bound(Math.Exp(a)) - z, Math.Log(MinRepeatedAlpha), Math.Log(0.5), 1e-10) is double la ? Math.Exp(la) : double.NaN;
+        return Math.Exp(Roots.Brent(a => Bound(Math.Exp(a)) - z, Math.Log(MinRepeatedAlpha), Math.Log(0.5), 1e-10));
     }
 }

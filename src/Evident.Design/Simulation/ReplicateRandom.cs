@@ -41,9 +41,9 @@ internal struct ReplicateRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextUniform() => (NextBits() >> 11) * TwoPowMinus53;
 
-    /// <summary>Standard exponential, −log(1 − U), always finite and ≥ 0.</summary>
+    /// <summary>Standard exponential (ziggurat), finite and ≥ 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextExponential() => -Math.Log(1.0 - NextUniform());
+    public double NextExponential() => ExponentialZiggurat.Next(ref this);
 
     private static ulong SplitMix(ref ulong x)
     {

@@ -1,0 +1,95 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Evident.Reporting.Figures;
+
+/// <summary>Fonts, text measurement and number formatting shared by the figures (invariant culture throughout).</summary>
+internal sealed class FigureText : IDisposable
+{
+    private readonly Paint _paint = Paint.NewDisposablePaint();
+    private readonly LabelStyle _label = new();
+
+    public FigureText(FigureStyle style)
+    {
+        Style = style;
+        FontName = ResolveFont(style.FontFamilies);
+        _label.FontName = FontName;
+    }
+
+    public FigureStyle Style { get; }
+
+    /// <summary>The installed family used for drawing and measuring.</summary>
+    public string FontName { get; }
+
+    /// <summary>The CSS font-family list written into the SVG: the resolved family, the preferences, sans-serif.</summary>
+    public string CssFontFamily
+    {
+        get
+        {
+            var names = new List<string> { FontName };
+            foreach (var f in Style.FontFamilies) if (!names.Contains(f, StringComparer.OrdinalIgnoreCase)) names.Add(f);
+            return string.Join(", ", names.Select(n => n.Contains(' ') ? $"'{n}'" : n)) + ", sans-serif";
+        }
+    }
+
+    public float Width(string text, float size, bool bold = false)
+    {
+        if (text.Length == 0) return 0;
+        _label.FontSize = size;
+        _label.Bold = bold;
+        return _label.Measure(text, _paint).Width;
+    }
+
+    public float Height(float size)
+    {
+        _label.FontSize = size;
+        _label.Bold = false;
+        return _label.Measure("Ag0", _paint).Height;
+    }
+
+    public float MaxWidth(IEnumerable<string> texts, float size, bool bold = false)
+    {
+        float max = 0;
+        foreach (var t in texts) max = Math.Max(max, Width(t, size, bold));
+        return max;
+    }
+
+    private static string ResolveFont(IReadOnlyList<string> families)
+    {
+        foreach (var family in families)
+        {
+            var typeface = Fonts.GetTypeface(family, false, false);
+            if (typeface is not null && string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase)) return family;
+        }
+        return Fonts.Default;
+    }
+
+    /// <summary>Fixed-point with <paramref name="digits"/> decimals, invariant culture, U+2212 for minus.</summary>
+    public static string Fixed(double value, int digits)
+    {
+        if (double.IsNaN(value)) return "NA";
+        if (double.IsPositiveInfinity(value)) return "∞";
+        if (double.IsNegativeInfinity(value)) return "−∞";
+        string s = value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return s.StartsWith('-') ? "−" + s[1..] : s;
+    }
+
+    /// <summary>An estimate with its interval: "0.45 (0.31–0.66)".</summary>
+    public static string Interval(double estimate, double lower, double upper, int digits) =>
+        $"{Fixed(estimate, digits)} ({Fixed(lower, digits)}–{Fixed(upper, digits)})";
+
+    /// <summary>A p-value as journals print it: "&lt;0.001", else three decimals ("0.012"); NaN gives "".</summary>
+    public static string PValue(double p) =>
+        double.IsNaN(p) ? "" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>A tick label: shortest round-trip form of the value, with U+2212 for minus.</summary>
+    public static string Tick(double value)
+    {
+        string s = Math.Round(value, 10).ToString("0.##########", CultureInfo.InvariantCulture);
+        return s.StartsWith('-') ? "−" + s[1..] : s;
+    }
+
+    public void Dispose() => _paint.Dispose();
+
+    public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
