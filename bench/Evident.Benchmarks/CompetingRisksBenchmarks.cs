@@ -23,31 +23,8 @@ public class CompetingRisksBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(20240603);
-        int n = Rows;
-        _time = new double[n];
-        _cause = new int[n];
-        _arm = new int[n];
-        _stratum = new int[n];
-        _x = new double[n * 3];
-        for (int i = 0; i < n; i++)
-        {
-            int arm = random.Next(2);
-            double age = Math.Round(random.NextDouble() * 40 + 40, 0);
-            double marker = random.NextDouble() * 2 - 1;
-            _arm[i] = arm;
-            _stratum[i] = random.Next(4);
-            _x[i * 3] = arm;
-            _x[i * 3 + 1] = age;
-            _x[i * 3 + 2] = marker;
-            double rate = 0.05 * Math.Exp(-0.3 * arm + 0.02 * (age - 60) + 0.4 * marker);
-            double t1 = -Math.Log(random.NextDouble()) / rate;
-            double t2 = -Math.Log(random.NextDouble()) / 0.04;
-            double c = random.NextDouble() * 30;
-            double t = Math.Min(t1, Math.Min(t2, c));
-            _time[i] = Math.Round(t, 2);
-            _cause[i] = t == c ? 0 : t == t1 ? 1 : (random.Next(4) == 0 ? 3 : 2);
-        }
+        var data = CompetingRisksData.Generate(Rows, seed: 20240603);
+        (_time, _cause, _arm, _stratum, _x) = (data.Time, data.Cause, data.Arm, data.Stratum, data.Covariates);
     }
 
     [Benchmark]

@@ -1,11 +1,18 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Evident.Benchmarks;
 using Evident.Data;
 
 // dotnet run -c Release --project bench/Evident.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/Evident.Benchmarks -- generate PATH ROWS   (the 1M-row CSV of the issue)
-if (args is ["generate", var path, var rows])
+// dotnet run -c Release --project bench/Evident.Benchmarks -- generate PATH ROWS      (the issue's Cox/KM/log-rank CSV)
+// dotnet run -c Release --project bench/Evident.Benchmarks -- generate-cr PATH ROWS   (competing-risks CSV)
+switch (args)
 {
-    SyntheticData.WriteCoxBenchmarkCsv(path, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), seed: 20261124);
-    return;
+    case ["generate", var path, var rows]:
+        SyntheticData.WriteCoxBenchmarkCsv(path, int.Parse(rows, CultureInfo.InvariantCulture), seed: 20261124);
+        return;
+    case ["generate-cr", var path, var rows]:
+        CompetingRisksData.Generate(int.Parse(rows, CultureInfo.InvariantCulture), seed: 20240603).WriteCsv(path);
+        return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,5 @@
+using Evident.Data.Xpt;
+
 namespace Evident.Data;
 
 /// <summary>
@@ -14,7 +16,10 @@ namespace Evident.Data;
 /// </remarks>
 public static class TableReader
 {
-    /// <summary>Reads a file, choosing the format by extension: <c>.csv</c> (comma), <c>.tsv</c>/<c>.tab</c>/<c>.txt</c> (tab), <c>.parquet</c>.</summary>
+    /// <summary>
+    /// Reads a file, choosing the format by extension: <c>.csv</c> (comma), <c>.tsv</c>/<c>.tab</c>/<c>.txt</c> (tab),
+    /// <c>.parquet</c>, <c>.xpt</c> (SAS XPORT v5, first member; see <see cref="XportReader"/>).
+    /// </summary>
     /// <param name="path">The file; also used, as given, in messages.</param>
     /// <param name="columns">The columns to read (in any order; the table keeps file order); null reads all.</param>
     /// <exception cref="DataInputException">Unreadable or malformed file, unknown extension, or a requested column that does not exist.</exception>
@@ -27,6 +32,7 @@ public static class TableReader
             ".csv" => ReadCsv(path, ',', columns),
             ".tsv" or ".tab" or ".txt" => ReadCsv(path, '\t', columns),
             ".parquet" or ".pq" => ReadParquet(path, columns),
+            ".xpt" => XportReader.Read(path, null, columns),
             _ => throw DataInputException.InFile(path, $"cannot tell the format from the extension '{extension}'; use .csv, .tsv, .tab, .txt or .parquet.",
                                                  expected: ".csv, .tsv, .tab, .txt or .parquet"),
         };

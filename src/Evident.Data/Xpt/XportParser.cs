@@ -101,7 +101,7 @@ internal sealed class XportParser(byte[] data, string source, Encoding? encoding
         int dataEnd = NextMemberHeader(dataStart);
         int rows = CountRows(dataStart, dataEnd, rowLength);
         at = dataEnd;
-        var description = new XportMember(name, label, type, version, os, created, modified, variables, rows);
+        var description = new XportMember(name, label, type, version, os, created, modified, Array.AsReadOnly(variables), rows);
         return new MemberLayout(description, dataStart, rowLength);
     }
 

@@ -55,7 +55,7 @@ public static class XportReader
         var layouts = new XportParser(data, source, encoding).ParseFile();
         var members = new XportMember[layouts.Count];
         for (int i = 0; i < members.Length; i++) members[i] = layouts[i].Member;
-        return members;
+        return Array.AsReadOnly(members);
     }
 
     /// <summary>

@@ -18,12 +18,14 @@ internal sealed partial class FigureCanvas : IDisposable
         Width = style.Width;
         Title = title;
         Plot = new Plot();
-        Plot.Font.Set(Text.FontName);
+        // Not Plot.Font.Set: it replaces the typeface globally and bold text is then drawn regular.
         Plot.Axes.Top.FrameLineStyle.Width = 0;
         Plot.Axes.Right.FrameLineStyle.Width = 0;
         foreach (var axis in new IAxis[] { Plot.Axes.Bottom, Plot.Axes.Left })
         {
+            axis.TickLabelStyle.FontName = Text.FontName;
             axis.TickLabelStyle.FontSize = style.FontSize;
+            axis.Label.FontName = Text.FontName;
             axis.Label.FontSize = style.FontSize;
             axis.Label.Bold = false;
             axis.FrameLineStyle.Color = Colors.Black;

@@ -29,18 +29,34 @@ internal sealed class TextPanel(Edge edge, float size, IReadOnlyList<TextCell> c
         _ => new PixelRect(dataRect.Right + offset, dataRect.Right + offset + panelSize, dataRect.Bottom, dataRect.Top),
     };
 
+    private static Alignment Lower(Alignment alignment) => alignment switch
+    {
+        Alignment.MiddleLeft => Alignment.LowerLeft,
+        Alignment.MiddleCenter => Alignment.LowerCenter,
+        Alignment.MiddleRight => Alignment.LowerRight,
+        _ => alignment,
+    };
+
     public void Render(RenderPack rp, float panelSize, float offset)
     {
         if (!IsVisible) return;
         var rect = GetPanelRect(rp.DataRect, panelSize, offset, rp.Paint);
-        var label = new LabelStyle { FontName = fontName, AntiAliasText = true };
         foreach (var cell in cells)
         {
-            label.FontSize = cell.FontSize;
-            label.Bold = cell.Bold;
-            label.ForeColor = cell.Color;
-            label.Alignment = cell.Alignment;
-            label.Render(rp.Canvas, cell.Position(rp, rect), rp.Paint, cell.Text, false);
+            // A fresh style per cell: ScottPlot caches the typeface, so reusing one style loses Bold.
+            var label = new LabelStyle
+            {
+                FontName = fontName,
+                FontSize = cell.FontSize,
+                Bold = cell.Bold,
+                ForeColor = cell.Color,
+                Alignment = Lower(cell.Alignment),
+            };
+            // ScottPlot's Middle* alignments sit text a few pixels high; anchor the bottom half a line
+            // below instead, lowered by the descender so digits and capitals centre on the anchor.
+            var at = cell.Position(rp, rect);
+            if (label.Alignment != cell.Alignment) at = new Pixel(at.X, at.Y + label.Measure(cell.Text, rp.Paint).Height / 2 + 0.2f * cell.FontSize);
+            label.Render(rp.Canvas, at, rp.Paint, cell.Text, true);
         }
     }
 }

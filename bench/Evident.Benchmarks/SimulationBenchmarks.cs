@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Attributes;
+using Evident.Design;
+
+namespace Evident.Benchmarks;
+
+/// <summary>
+/// The rpact getSimulationSurvival case: 4 looks (O'Brien–Fleming), HR 0.6, control median 195.2018,
+/// accrual 60, 1,440 subjects, looks at 41, 83, 124, 165 events; 1,000 replicates per invocation.
+/// </summary>
+public class SimulationBenchmarks
+{
+    private SimulationScenario _scenario = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var design = new GroupSequentialOptions
+        {
+            Looks = 4, Information = [0.25, 0.5, 0.75, 1], Alpha = 0.025, Spending = SpendingFunction.OBrienFleming,
+        };
+        _scenario = SimulationScenario.Exponential(design, hazardRatio: 0.6, controlHazard: Math.Log(2) / 195.2018, accrual: 60,
+            subjects: 1440, events: [41, 83, 124, 165], dropoutRate: 0, dropoutTime: 12);
+    }
+
+    [Benchmark]
+    public SimulationResult Simulate1000Replicates() =>
+        SurvivalSimulation.Run(_scenario, new SimulationRun { Replicates = 1000, Seed = 1 });
+}

@@ -1,0 +1,41 @@
+namespace Evident.Reporting.Figures;
+
+/// <summary>Options of <see cref="CumulativeIncidenceFigure"/>. Immutable; every property has a default.</summary>
+public sealed record CumulativeIncidenceFigureOptions
+{
+    /// <summary>Title above the plot, or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Subtitle under the title, or null.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>x-axis title. Default "Months since randomisation".</summary>
+    public string XLabel { get; init; } = "Months since randomisation";
+
+    /// <summary>y-axis title. Default "Cumulative incidence".</summary>
+    public string YLabel { get; init; } = "Cumulative incidence";
+
+    /// <summary>Data time units per x-axis unit, &gt; 0 (30.4375 for days shown in months). Default 1.</summary>
+    public double TimeScale { get; init; } = 1;
+
+    /// <summary>x-axis breaks in axis units (finite, ≥ 0, increasing); null chooses round breaks.</summary>
+    public IReadOnlyList<double>? TimeBreaks { get; init; }
+
+    /// <summary>Right end of the x axis in axis units, &gt; 0; null = the last break.</summary>
+    public double? MaxTime { get; init; }
+
+    /// <summary>Top of the y axis in (0, 1]; null rounds the largest estimate up (a relapse figure rarely needs 0–1).</summary>
+    public double? YMax { get; init; }
+
+    /// <summary>
+    /// Optional numbers-at-risk table: the all-cause event-free curves per arm (<see cref="Evident.Statistics.CumulativeIncidence.EventFree"/>)
+    /// with their arm names; the table shows n at risk and cumulative events (any cause) at each break.
+    /// </summary>
+    public IReadOnlyList<KaplanMeierArm>? AtRisk { get; init; }
+
+    /// <summary>Legend position. Default <see cref="LegendPosition.UpperLeft"/>.</summary>
+    public LegendPosition Legend { get; init; } = LegendPosition.UpperLeft;
+
+    /// <summary>Size, fonts and colours (causes take <see cref="FigureStyle.Colors"/> in order; arms take solid, dashed, dotted lines).</summary>
+    public FigureStyle Style { get; init; } = new();
+}

@@ -1,0 +1,211 @@
+using ScottPlot;
+
+namespace Evident.Reporting.Figures;
+
+/// <summary>
+/// A forest plot of hazard ratios (Lewis &amp; Clarke 2001, BMJ 322:1479): one row per estimate with its confidence
+/// interval on a log-scale axis, a reference line at 1, squares (area ∝ weight when weights are given), diamonds for
+/// overall rows, and text columns — label and detail on the left, "HR (95% CI)" and p on the right. The R counterpart
+/// is <c>forestplot::forestplot()</c> or <c>survminer::ggforest()</c>.
+/// </summary>
+/// <remarks>Presentation only; deterministic (same rows → byte-identical SVG).</remarks>
+public static class ForestPlot
+{
+    private const float RowHeight = 28;
+    private static readonly double[] TickCandidates = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100];
+
+    /// <summary>Renders the forest plot as a standalone SVG document.</summary>
+    /// <param name="rows">Rows top to bottom; at least one estimate or summary row.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">No estimate, an empty label, a non-finite or non-positive hazard ratio, limits out of order, or an invalid option.</exception>
+    public static string Svg(IReadOnlyList<ForestRow> rows, ForestPlotOptions? options = null)
+    {
+        using var canvas = Build(rows, options ?? new ForestPlotOptions());
+        return canvas.ToSvg();
+    }
+
+    /// <summary>Renders the forest plot as PNG bytes at <see cref="FigureStyle.PngScale"/> times the SVG size.</summary>
+    /// <param name="rows">Rows top to bottom; at least one estimate or summary row.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">As for <see cref="Svg"/>.</exception>
+    public static byte[] Png(IReadOnlyList<ForestRow> rows, ForestPlotOptions? options = null)
+    {
+        using var canvas = Build(rows, options ?? new ForestPlotOptions());
+        return canvas.ToPng();
+    }
+
+    /// <summary>The estimate column's text for a row: "0.45 (0.31–0.66)"; empty for headings.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="digits">Decimals, 0–4.</param>
+    public static string EstimateText(ForestRow row, int digits = 2)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Checks.Range(digits, 0, 4, nameof(digits));
+        return row.Kind == ForestRowKind.Heading ? "" : FigureText.Interval(row.HazardRatio, row.Lower, row.Upper, digits);
+    }
+
+    private static void Validate(IReadOnlyList<ForestRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        bool any = false;
+        foreach (var r in rows)
+        {
+            ArgumentNullException.ThrowIfNull(r, nameof(rows));
+            Checks.Name(r.Label, "forest row");
+            if (!double.IsNaN(r.Weight) && !(double.IsFinite(r.Weight) && r.Weight > 0))
+                throw new ArgumentOutOfRangeException(nameof(rows), r.Weight, $"row '{r.Label}': weight must be finite and > 0 (or NaN for none); got {r.Weight}.");
+            if (!double.IsNaN(r.PValue) && !(r.PValue >= 0 && r.PValue <= 1))
+                throw new ArgumentOutOfRangeException(nameof(rows), r.PValue, $"row '{r.Label}': p-value must be in [0, 1] (or NaN for none); got {r.PValue}.");
+            if (r.Kind == ForestRowKind.Heading) continue;
+            any = true;
+            if (!(double.IsFinite(r.HazardRatio) && r.HazardRatio > 0))
+                throw new ArgumentOutOfRangeException(nameof(rows), r.HazardRatio, $"row '{r.Label}': hazard ratio must be finite and > 0; got {r.HazardRatio}.");
+            if (!(r.Lower >= 0 && r.Lower <= r.HazardRatio && r.Upper >= r.HazardRatio))
+                throw new ArgumentOutOfRangeException(nameof(rows), $"row '{r.Label}': limits must satisfy 0 ≤ lower ≤ HR ≤ upper; got {r.Lower}, {r.HazardRatio}, {r.Upper}.");
+        }
+        if (!any) throw new ArgumentException("a forest plot needs at least one estimate or summary row.", nameof(rows));
+    }
+
+    private static FigureCanvas Build(IReadOnlyList<ForestRow> rows, ForestPlotOptions o)
+    {
+        Validate(rows);
+        ArgumentNullException.ThrowIfNull(o);
+        Checks.Range(o.Digits, 0, 4, "Digits");
+        var (xMin, xMax) = Range(rows, o);
+
+        var canvas = new FigureCanvas(o.Style, o.Title ?? "Forest plot of hazard ratios");
+        try
+        {
+            var plot = canvas.Plot;
+            var text = canvas.Text;
+            float fs = o.Style.FontSize;
+            var ink = canvas.SeriesColor(0);
+            double lo = Math.Log10(xMin), hi = Math.Log10(xMax);
+            double maxWeight = rows.Where(r => !double.IsNaN(r.Weight)).Select(r => r.Weight).DefaultIfEmpty(double.NaN).Max();
+
+            plot.Add.VerticalLine(0, 1, Colors.Black.WithAlpha(0.6), LinePattern.Dashed);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                double y = -i;
+                if (r.Kind == ForestRowKind.Heading) continue;
+                double l = Math.Max(lo, r.Lower > 0 ? Math.Log10(r.Lower) : lo);
+                double u = Math.Min(hi, double.IsPositiveInfinity(r.Upper) ? hi : Math.Log10(r.Upper));
+                double x = Math.Log10(r.HazardRatio);
+                if (r.Kind == ForestRowKind.Summary)
+                {
+                    var diamond = plot.Add.Polygon([new Coordinates(l, y), new Coordinates(x, y + 0.32), new Coordinates(u, y), new Coordinates(x, y - 0.32)]);
+                    diamond.FillColor = Colors.Black;
+                    diamond.LineColor = Colors.Black;
+                    diamond.LineWidth = 1;
+                    continue;
+                }
+                var whisker = plot.Add.Line(l, y, u, y);
+                whisker.Color = ink;
+                whisker.LineWidth = 1.6f;
+                whisker.MarkerSize = 0;
+                float size = double.IsNaN(r.Weight) ? 11 : (float)Math.Max(5, 18 * Math.Sqrt(r.Weight / maxWeight));
+                if (x >= lo && x <= hi) plot.Add.Marker(x, y, MarkerShape.FilledSquare, size, ink);
+            }
+
+            var ticks = new ScottPlot.TickGenerators.NumericManual();
+            var chosen = TickCandidates.Where(t => Math.Log10(t) >= lo - 1e-9 && Math.Log10(t) <= hi + 1e-9).ToList();
+            if (chosen.Count > 7) chosen.RemoveAll(t => t is 0.25 or 4 or 0.02 or 20);
+            foreach (var t in chosen) ticks.AddMajor(Math.Log10(t), FigureText.Tick(t));
+            plot.Axes.Bottom.TickGenerator = ticks;
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            plot.Axes.Left.FrameLineStyle.Width = 0;
+            plot.Grid.YAxisStyle.IsVisible = false;
+            plot.Axes.SetLimits(lo, hi, -(rows.Count - 1) - 0.7, 1.6);
+            plot.XLabel(o.XLabel);
+            plot.Legend.IsVisible = false;
+
+            // Text columns, aligned on the y coordinate of each row (header at y = 1).
+            var labels = new List<string> { o.LabelHeader };
+            labels.AddRange(rows.Select(r => r.Label));
+            float labelWidth = rows.Select((r, i) => text.Width(r.Label, fs, r.Kind != ForestRowKind.Estimate) + (r.Kind == ForestRowKind.Estimate ? 12 : 0))
+                                   .Append(text.Width(o.LabelHeader, fs, true)).Max();
+            bool hasDetail = rows.Any(r => !string.IsNullOrEmpty(r.Detail));
+            float detailWidth = hasDetail ? rows.Select(r => text.Width(r.Detail ?? "", fs)).Append(text.Width(o.DetailHeader, fs, true)).Max() : 0;
+            var estimates = rows.Select(r => EstimateText(r, o.Digits)).ToArray();
+            float estimateWidth = estimates.Select((e, i) => text.Width(e, fs, rows[i].Kind == ForestRowKind.Summary)).Append(text.Width(o.EstimateHeader, fs, true)).Max();
+            bool hasP = rows.Any(r => !double.IsNaN(r.PValue));
+            float pWidth = hasP ? rows.Select(r => text.Width(FigureText.PValue(r.PValue), fs)).Append(text.Width(o.PValueHeader, fs, true)).Max() : 0;
+
+            const float gap = 18, margin = 10;
+            float leftPanel = margin + labelWidth + (hasDetail ? gap + detailWidth : 0) + gap;
+            float rightPanel = gap + estimateWidth + (hasP ? gap + pWidth : 0) + margin;
+
+            var left = new List<TextCell>();
+            var right = new List<TextCell>();
+            Func<RenderPack, PixelRect, Pixel> At(double y, Func<RenderPack, PixelRect, float> x) =>
+                (rp, rect) => new Pixel(x(rp, rect), rp.Plot.Axes.Left.GetPixel(y, rp.DataRect));
+            var black = Colors.Black;
+            left.Add(new TextCell(At(1, (rp, _) => rp.FigureRect.Left + margin), o.LabelHeader, Alignment.MiddleLeft, black, fs, true));
+            if (hasDetail) left.Add(new TextCell(At(1, (rp, _) => rp.FigureRect.Left + margin + labelWidth + gap + detailWidth), o.DetailHeader, Alignment.MiddleRight, black, fs, true));
+            right.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + gap), o.EstimateHeader, Alignment.MiddleLeft, black, fs, true));
+            if (hasP) right.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + gap + estimateWidth + gap + pWidth), o.PValueHeader, Alignment.MiddleRight, black, fs, true));
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                double y = -i;
+                bool strong = r.Kind != ForestRowKind.Estimate;
+                float indent = r.Kind == ForestRowKind.Estimate ? 12 : 0;
+                left.Add(new TextCell(At(y, (rp, _) => rp.FigureRect.Left + margin + indent), r.Label, Alignment.MiddleLeft, black, fs, strong));
+                if (!string.IsNullOrEmpty(r.Detail))
+                    left.Add(new TextCell(At(y, (rp, _) => rp.FigureRect.Left + margin + labelWidth + gap + detailWidth), r.Detail, Alignment.MiddleRight, black, fs));
+                if (estimates[i].Length > 0)
+                    right.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + gap), estimates[i], Alignment.MiddleLeft, black, fs, r.Kind == ForestRowKind.Summary));
+                if (!double.IsNaN(r.PValue))
+                    right.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + gap + estimateWidth + gap + pWidth), FigureText.PValue(r.PValue), Alignment.MiddleRight, black, fs));
+            }
+            canvas.AddPanel(Edge.Left, leftPanel, left);
+            canvas.AddPanel(Edge.Right, rightPanel, right);
+
+            float favours = 0;
+            if (o.FavoursLeft is not null || o.FavoursRight is not null)
+            {
+                var cells = new List<TextCell>();
+                float h = text.Height(fs);
+                if (o.FavoursLeft is not null)
+                    cells.Add(new TextCell((rp, rect) => new Pixel(rp.Plot.Axes.Bottom.GetPixel(0, rp.DataRect) - 8, rect.Top + 6 + h / 2),
+                                           "← " + o.FavoursLeft, Alignment.MiddleRight, black, fs));
+                if (o.FavoursRight is not null)
+                    cells.Add(new TextCell((rp, rect) => new Pixel(rp.Plot.Axes.Bottom.GetPixel(0, rp.DataRect) + 8, rect.Top + 6 + h / 2),
+                                           o.FavoursRight + " →", Alignment.MiddleLeft, black, fs));
+                favours = h + 12;
+                canvas.AddPanel(Edge.Bottom, favours, cells);
+            }
+            float header = canvas.AddHeader(o.Title, o.Subtitle, margin);
+            float bottom = canvas.AxisBand(true) + favours + 6;
+            canvas.Layout(leftPanel, rightPanel, bottom, Math.Max(header, 8));
+            canvas.SetDefaultHeight((int)Math.Ceiling(header + (rows.Count + 2.3) * RowHeight + bottom));
+            return canvas;
+        }
+        catch
+        {
+            canvas.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Axis range on the hazard-ratio scale: the options, else the finite limits and 1, widened by 10% in log.</summary>
+    private static (double Min, double Max) Range(IReadOnlyList<ForestRow> rows, ForestPlotOptions o)
+    {
+        double min = 1, max = 1;
+        foreach (var r in rows)
+        {
+            if (r.Kind == ForestRowKind.Heading) continue;
+            if (r.Lower > 0) min = Math.Min(min, r.Lower);
+            if (double.IsFinite(r.Upper)) max = Math.Max(max, r.Upper);
+            min = Math.Min(min, r.HazardRatio);
+            max = Math.Max(max, r.HazardRatio);
+        }
+        double pad = 0.08 * Math.Max(Math.Log10(max / min), 0.3);
+        double lo = o.XMin ?? Math.Pow(10, Math.Log10(min) - pad);
+        double hi = o.XMax ?? Math.Pow(10, Math.Log10(max) + pad);
+        if (!(double.IsFinite(lo) && lo > 0)) throw new ArgumentOutOfRangeException(nameof(o.XMin), lo, $"XMin must be finite and > 0; got {lo}.");
+        if (!(double.IsFinite(hi) && hi > lo)) throw new ArgumentOutOfRangeException(nameof(o.XMax), hi, $"XMax must be finite and > XMin; got {hi}.");
+        return (lo, hi);
+    }
+}

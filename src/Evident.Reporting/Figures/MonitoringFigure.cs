@@ -1,0 +1,167 @@
+using Evident.Design;
+using Evident.Design.Monitoring;
+using ScottPlot;
+
+namespace Evident.Reporting.Figures;
+
+/// <summary>
+/// Group-sequential monitoring on the Z scale: the planned efficacy bounds (and futility bounds, and the mirrored
+/// lower bounds of a two-sided design) against the information fraction as lines with markers, the observed Z at
+/// each look as points, and a reference line at Z = 0 (Lan &amp; DeMets 1983 spending; Jennison &amp; Turnbull 2000,
+/// ch. 7). The R counterpart is <c>plot(rpact::getDesignGroupSequential(...))</c> with the observed statistics added.
+/// </summary>
+/// <remarks>Presentation only; deterministic (same input → byte-identical SVG).</remarks>
+public static class MonitoringFigure
+{
+    private const float DataHeight = 320;
+
+    /// <summary>Renders the design's boundaries with the observed Z values as a standalone SVG document.</summary>
+    /// <param name="design">The design (its <see cref="GroupSequentialDesign.Information"/> and bounds are drawn).</param>
+    /// <param name="observedInformation">Information fraction of each look so far, in (0, 1], non-decreasing; may be empty.</param>
+    /// <param name="observedZ">Z at each look so far, finite, same length (positive favours the experimental arm).</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">Lengths differ, a fraction outside (0, 1], a non-finite Z, or an invalid option.</exception>
+    public static string Svg(GroupSequentialDesign design, IReadOnlyList<double> observedInformation, IReadOnlyList<double> observedZ,
+                             MonitoringFigureOptions? options = null)
+    {
+        using var canvas = Build(design, observedInformation, observedZ, options ?? new MonitoringFigureOptions());
+        return canvas.ToSvg();
+    }
+
+    /// <summary>Renders the figure as PNG bytes at <see cref="FigureStyle.PngScale"/> times the SVG size.</summary>
+    /// <param name="design">The design.</param>
+    /// <param name="observedInformation">Information fraction of each look so far, in (0, 1]; may be empty.</param>
+    /// <param name="observedZ">Z at each look so far, finite, same length.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">As for <see cref="Svg(GroupSequentialDesign, IReadOnlyList{double}, IReadOnlyList{double}, MonitoringFigureOptions?)"/>.</exception>
+    public static byte[] Png(GroupSequentialDesign design, IReadOnlyList<double> observedInformation, IReadOnlyList<double> observedZ,
+                             MonitoringFigureOptions? options = null)
+    {
+        using var canvas = Build(design, observedInformation, observedZ, options ?? new MonitoringFigureOptions());
+        return canvas.ToPng();
+    }
+
+    /// <summary>
+    /// Renders an interim analysis: the boundaries of <see cref="InterimAnalysis.Design"/> (recomputed at the observed
+    /// information fractions) and the observed Z of every look, as SVG.
+    /// </summary>
+    /// <param name="analysis">The result of <see cref="InterimMonitoring.Analyse"/>.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static string Svg(InterimAnalysis analysis, MonitoringFigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Svg(analysis.Design, analysis.Looks.Select(l => l.InformationFraction).ToArray(), analysis.Looks.Select(l => l.Z).ToArray(), options);
+    }
+
+    /// <summary>As <see cref="Svg(InterimAnalysis, MonitoringFigureOptions?)"/>, as PNG bytes.</summary>
+    /// <param name="analysis">The result of <see cref="InterimMonitoring.Analyse"/>.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    public static byte[] Png(InterimAnalysis analysis, MonitoringFigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Png(analysis.Design, analysis.Looks.Select(l => l.InformationFraction).ToArray(), analysis.Looks.Select(l => l.Z).ToArray(), options);
+    }
+
+    private static FigureCanvas Build(GroupSequentialDesign design, IReadOnlyList<double> info, IReadOnlyList<double> z, MonitoringFigureOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(z);
+        ArgumentNullException.ThrowIfNull(o);
+        if (info.Count != z.Count)
+            throw new ArgumentException($"observedInformation has {info.Count} values but observedZ has {z.Count}.", "observedZ");
+        for (int i = 0; i < info.Count; i++)
+        {
+            if (!(info[i] > 0 && info[i] <= 1))
+                throw new ArgumentOutOfRangeException("observedInformation", info[i], $"observedInformation[{i}] must be in (0, 1]; got {info[i]}.");
+            Checks.Finite(z[i], $"observedZ[{i}]");
+        }
+
+        var canvas = new FigureCanvas(o.Style, o.Title ?? "Group-sequential monitoring");
+        try
+        {
+            var plot = canvas.Plot;
+            var t = design.Information.ToArray();
+            var c = design.CriticalValues.ToArray();
+            var efficacyColor = Color.FromHex(OkabeIto.Vermillion);
+            var futilityColor = Color.FromHex(OkabeIto.Blue);
+
+            plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.55), LinePattern.Solid);
+            var efficacy = plot.Add.Scatter(t, c, efficacyColor);
+            efficacy.LineWidth = 2;
+            efficacy.MarkerSize = 8;
+            efficacy.LegendText = design.TwoSided ? "Efficacy boundary (±)" : "Efficacy boundary";
+            if (design.TwoSided)
+            {
+                var lower = plot.Add.Scatter(t, c.Select(v => -v).ToArray(), efficacyColor);
+                lower.LineWidth = 2;
+                lower.MarkerSize = 8;
+            }
+            double low = design.TwoSided ? -c.Max() : 0, high = c.Max();
+            if (design.FutilityBounds is { Count: > 0 } fb)
+            {
+                int k = Math.Min(fb.Count, t.Length);
+                var fx = t[..k];
+                var fy = fb.Take(k).ToArray();
+                var futility = plot.Add.Scatter(fx, fy, futilityColor);
+                futility.LineWidth = 2;
+                futility.LinePattern = LinePattern.Dashed;
+                futility.MarkerSize = 8;
+                futility.MarkerShape = MarkerShape.FilledSquare;
+                futility.LegendText = "Futility boundary";
+                low = Math.Min(low, fy.Min());
+            }
+            if (z.Count > 0)
+            {
+                var observed = plot.Add.Scatter(info.ToArray(), z.ToArray(), Colors.Black);
+                observed.LineWidth = 1;
+                observed.LinePattern = LinePattern.Dotted;
+                observed.MarkerSize = 10;
+                observed.MarkerShape = MarkerShape.FilledDiamond;
+                observed.LegendText = "Observed Z";
+                low = Math.Min(low, z.Min());
+                high = Math.Max(high, z.Max());
+                if (o.LabelObserved)
+                {
+                    for (int i = 0; i < z.Count; i++)
+                    {
+                        var label = plot.Add.Text("Z = " + FigureText.Fixed(z[i], 2), info[i], z[i]);
+                        label.LabelFontSize = o.Style.FontSize;
+                        label.LabelFontName = canvas.Text.FontName;
+                        label.LabelFontColor = Colors.Black;
+                        label.LabelAlignment = Alignment.LowerLeft;
+                        label.OffsetX = 7;
+                        label.OffsetY = -5;
+                    }
+                }
+            }
+            low = Math.Min(low, -0.5);
+            double span = high - low;
+            double yLow = Math.Floor(low - 0.08 * span), yHigh = Math.Ceiling(high + 0.12 * span);
+            var yTicks = new ScottPlot.TickGenerators.NumericManual();
+            int stepY = yHigh - yLow > 8 ? 2 : 1;
+            for (double y = yLow; y <= yHigh + 1e-9; y += stepY) yTicks.AddMajor(y, FigureText.Tick(y));
+            plot.Axes.Left.TickGenerator = yTicks;
+            var xTicks = new ScottPlot.TickGenerators.NumericManual();
+            foreach (var x in new[] { 0, 0.25, 0.5, 0.75, 1 }) xTicks.AddMajor(x, FigureText.Tick(x));
+            plot.Axes.Bottom.TickGenerator = xTicks;
+            plot.Axes.SetLimits(0, 1.04, yLow, yHigh);
+            plot.XLabel(o.XLabel);
+            plot.YLabel(o.YLabel);
+            Legends.Place(canvas, o.Legend);
+
+            var text = canvas.Text;
+            float yAxis = 8 + text.MaxWidth(yTicks.Ticks.Select(tk => tk.Label), o.Style.FontSize) + 8 + text.Height(o.Style.FontSize) + 10;
+            float header = canvas.AddHeader(o.Title, o.Subtitle, 10);
+            float bottom = canvas.AxisBand(true) + 6;
+            canvas.Layout(yAxis, 24, bottom, Math.Max(header, 16));
+            canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
+            return canvas;
+        }
+        catch
+        {
+            canvas.Dispose();
+            throw;
+        }
+    }
+}
