@@ -18,7 +18,8 @@ public class KaplanMeierEdgeCaseTests
         Assert.Contains("1 (0)", texts);   // one: at risk 1 at time 0
         Assert.Contains("3 (0)", texts);
         Assert.Contains("0 (3)", texts);   // tied: all three events by the last break
-        Assert.Contains("0 (1)", texts);
+        Assert.Contains("1 (1)", texts);   // one: still at risk at its own event time 5
+        Assert.Contains("3 (3)", texts);   // tied: n(4) = 3 includes the three events at 4
         Artifacts.PngSize(KaplanMeierFigure.Png([tied]));
     }
 
@@ -30,7 +31,7 @@ public class KaplanMeierEdgeCaseTests
         var texts = Artifacts.Texts(svg);
         Assert.Contains("0.5", texts);
         Assert.Contains("0.9", texts);
-        Assert.Contains("12", texts);
+        Assert.Contains("35", texts);      // 33.6 months of follow-up: default step 5 (≤ 8 intervals)
     }
 
     [Fact]

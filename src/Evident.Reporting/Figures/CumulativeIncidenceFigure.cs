@@ -87,7 +87,7 @@ public static class CumulativeIncidenceFigure
             }
 
             double yMax = o.YMax ?? Math.Min(1, Math.Max(0.05, Math.Ceiling(top * 1.15 / 0.05) * 0.05));
-            double yStep = yMax > 0.5 ? 0.2 : yMax > 0.2 ? 0.1 : yMax > 0.1 ? 0.05 : yMax > 0.04 ? 0.01 : yMax / 4;
+            double yStep = yMax > 0.8 ? 0.2 : yMax > 0.2 ? 0.1 : yMax > 0.1 ? 0.05 : yMax > 0.04 ? 0.01 : yMax / 4;
             var yTicks = new ScottPlot.TickGenerators.NumericManual();
             for (int k = 0; k * yStep <= yMax + 1e-9; k++) yTicks.AddMajor(k * yStep, FigureText.Tick(k * yStep));
             plot.Axes.Left.TickGenerator = yTicks;
@@ -97,7 +97,7 @@ public static class CumulativeIncidenceFigure
             plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, -yMax * 0.02, yMax * 1.02);
             plot.XLabel(o.XLabel);
             plot.YLabel(o.YLabel);
-            Legends.Place(canvas, o.Legend);
+            float legendWidth = Legends.Place(canvas, o.Legend, plot.GetPlottables().SelectMany(pl => pl.LegendItems).Select(i => i.LabelText ?? ""));
 
             float margin = 10;
             var rows = new List<RiskTableRow>();
@@ -108,11 +108,11 @@ public static class CumulativeIncidenceFigure
             }
             var (tableHeight, labelWidth) = RiskTable.Add(canvas, rows, breaks, margin);
             var text = canvas.Text;
-            float yAxis = 8 + text.MaxWidth(yTicks.Ticks.Select(t => t.Label), o.Style.FontSize) + 8 + text.Height(o.Style.FontSize) + 10;
+            float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label));
             float left = Math.Max(yAxis, rows.Count > 0 ? margin + labelWidth : 0);
             float header = canvas.AddHeader(o.Title, o.Subtitle, margin);
             float lastCell = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count == 0 ? 0 : text.Width(r.Cells[^1], o.Style.FontSize));
-            float right = Math.Max(24, lastCell / 2 + 12);
+            float right = Math.Max(24, lastCell / 2 + 12) + legendWidth;
             float bottom = canvas.AxisBand(true) + tableHeight + 6;
             canvas.Layout(left, right, bottom, Math.Max(header, 16));
             canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));

@@ -33,8 +33,8 @@ public sealed record CumulativeIncidenceFigureOptions
     /// </summary>
     public IReadOnlyList<KaplanMeierArm>? AtRisk { get; init; }
 
-    /// <summary>Legend position. Default <see cref="LegendPosition.UpperLeft"/>.</summary>
-    public LegendPosition Legend { get; init; } = LegendPosition.UpperLeft;
+    /// <summary>Legend position. Default <see cref="LegendPosition.Right"/> (cause × arm makes many entries).</summary>
+    public LegendPosition Legend { get; init; } = LegendPosition.Right;
 
     /// <summary>Size, fonts and colours (causes take <see cref="FigureStyle.Colors"/> in order; arms take solid, dashed, dotted lines).</summary>
     public FigureStyle Style { get; init; } = new();

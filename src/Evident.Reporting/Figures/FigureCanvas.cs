@@ -93,6 +93,10 @@ internal sealed partial class FigureCanvas : IDisposable
     public void Layout(float left, float right, float bottom, float top) =>
         Plot.Layout.Fixed(new PixelPadding(left, right, bottom, top));
 
+    /// <summary>Width of the left axis: tick marks, the widest tick label, the rotated title, and padding.</summary>
+    public float YAxisBand(IEnumerable<string> tickLabels) =>
+        14 + Text.MaxWidth(tickLabels, Style.FontSize) + 12 + Text.Height(Style.FontSize) + 16;
+
     /// <summary>Height of an axis's tick labels plus its title, as ScottPlot lays them out.</summary>
     public float AxisBand(bool withLabel) =>
         6 + Text.Height(Style.FontSize) + 4 + (withLabel ? Text.Height(Style.FontSize) + 8 : 0);
@@ -146,7 +150,7 @@ internal sealed partial class FigureCanvas : IDisposable
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?<=id=""|url\(#)cl_\d+")]
+    [GeneratedRegex(@"(?<=id=""|url\(#)cl_[0-9A-Za-z]+")]
     private static partial Regex ClipId();
 
     [GeneratedRegex(@"font-family=""[^""]*""")]

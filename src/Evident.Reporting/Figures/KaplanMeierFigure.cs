@@ -90,17 +90,17 @@ public static class KaplanMeierFigure
             plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, o.YMin - yPad, 1 + yPad);
             plot.XLabel(o.XLabel);
             plot.YLabel(o.YLabel);
-            Legends.Place(canvas, o.Legend);
+            float legendWidth = Legends.Place(canvas, o.Legend, plot.GetPlottables().SelectMany(pl => pl.LegendItems).Select(i => i.LabelText ?? ""));
 
             var rows = RiskTable.Rows(arms, colors, breaks, o.TimeScale, o.RiskTable);
             float margin = 10;
             var (tableHeight, labelWidth) = RiskTable.Add(canvas, rows, breaks, margin);
             var text = canvas.Text;
-            float yAxis = 8 + text.MaxWidth(yTicks.Ticks.Select(t => t.Label), o.Style.FontSize) + 8 + text.Height(o.Style.FontSize) + 10;
+            float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label));
             float left = Math.Max(yAxis, rows.Count > 0 ? margin + labelWidth : 0);
             float header = canvas.AddHeader(o.Title, o.Subtitle, margin);
             float lastCell = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count == 0 ? 0 : text.Width(r.Cells[^1], o.Style.FontSize));
-            float right = Math.Max(24, lastCell / 2 + 12);
+            float right = Math.Max(24, lastCell / 2 + 12) + legendWidth;
             float bottom = canvas.AxisBand(true) + tableHeight + 6;
             canvas.Layout(left, right, bottom, Math.Max(header, 16));
             canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));

@@ -17,4 +17,7 @@ public enum LegendPosition
 
     /// <summary>Upper right corner.</summary>
     UpperRight,
+
+    /// <summary>Outside the data area, right of the plot (for many series).</summary>
+    Right,
 }

@@ -5,13 +5,24 @@ namespace Evident.Reporting.Figures;
 /// <summary>Maps <see cref="LegendPosition"/> onto ScottPlot's legend.</summary>
 internal static class Legends
 {
-    public static void Place(FigureCanvas canvas, LegendPosition position)
+    /// <summary>Places the legend; returns the width it takes right of the data area (0 when inside).</summary>
+    public static float Place(FigureCanvas canvas, LegendPosition position, IEnumerable<string> entries)
     {
         var legend = canvas.Plot.Legend;
+        if (position == LegendPosition.Right)
+        {
+            legend.IsVisible = false;
+            var panel = canvas.Plot.ShowLegend(Edge.Right);
+            panel.Legend.FontName = canvas.Text.FontName;
+            panel.Legend.FontSize = canvas.Style.FontSize;
+            panel.Legend.OutlineColor = Colors.Transparent;
+            panel.Legend.ShadowColor = Colors.Transparent;
+            return canvas.Text.MaxWidth(entries, canvas.Style.FontSize) + 70;
+        }
         if (position == LegendPosition.None)
         {
             legend.IsVisible = false;
-            return;
+            return 0;
         }
         legend.IsVisible = true;
         legend.Alignment = position switch
@@ -21,5 +32,6 @@ internal static class Legends
             LegendPosition.UpperLeft => Alignment.UpperLeft,
             _ => Alignment.UpperRight,
         };
+        return 0;
     }
 }

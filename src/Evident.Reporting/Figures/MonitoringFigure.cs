@@ -129,9 +129,9 @@ public static class MonitoringFigure
                         label.LabelFontSize = o.Style.FontSize;
                         label.LabelFontName = canvas.Text.FontName;
                         label.LabelFontColor = Colors.Black;
-                        label.LabelAlignment = Alignment.LowerLeft;
-                        label.OffsetX = 7;
-                        label.OffsetY = -5;
+                        label.LabelAlignment = Alignment.UpperLeft;
+                        label.OffsetX = 8;
+                        label.OffsetY = 6;
                     }
                 }
             }
@@ -148,13 +148,13 @@ public static class MonitoringFigure
             plot.Axes.SetLimits(0, 1.04, yLow, yHigh);
             plot.XLabel(o.XLabel);
             plot.YLabel(o.YLabel);
-            Legends.Place(canvas, o.Legend);
+            float legendWidth = Legends.Place(canvas, o.Legend, plot.GetPlottables().SelectMany(pl => pl.LegendItems).Select(i => i.LabelText ?? ""));
 
             var text = canvas.Text;
-            float yAxis = 8 + text.MaxWidth(yTicks.Ticks.Select(tk => tk.Label), o.Style.FontSize) + 8 + text.Height(o.Style.FontSize) + 10;
+            float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(tk => tk.Label));
             float header = canvas.AddHeader(o.Title, o.Subtitle, 10);
             float bottom = canvas.AxisBand(true) + 6;
-            canvas.Layout(yAxis, 24, bottom, Math.Max(header, 16));
+            canvas.Layout(yAxis, 24 + legendWidth, bottom, Math.Max(header, 16));
             canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
             return canvas;
         }

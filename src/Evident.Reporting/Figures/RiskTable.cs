@@ -79,7 +79,8 @@ internal static class RiskTable
         float line = text.Height(fs) + 6;
         float indent = 12;
         float labelWidth = 0;
-        foreach (var r in rows) labelWidth = Math.Max(labelWidth, text.Width(r.Label, fs, r.Bold) + (r.Indent ? indent : 0));
+        // Headings (rows without cells) may run under the first columns; only labelled rows must clear them.
+        foreach (var r in rows) if (r.Cells.Count > 0) labelWidth = Math.Max(labelWidth, text.Width(r.Label, fs, r.Bold) + (r.Indent ? indent : 0));
         float firstCell = 0;
         foreach (var r in rows) if (r.Cells.Count > 0) firstCell = Math.Max(firstCell, text.Width(r.Cells[0], fs));
 

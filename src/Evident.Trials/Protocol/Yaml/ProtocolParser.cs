@@ -17,11 +17,11 @@ internal sealed class ProtocolParser
     private const string Site = "site";
 
     private readonly string source;
-    private TrialArm[] arms = [];
-    private StratificationFactor[] strata = [];
-    private Covariate[] covariates = [];
-    private EventComponent[] components = [];
-    private Endpoint[] endpoints = [];
+    private ValueList<TrialArm> arms = ValueList<TrialArm>.Empty;
+    private ValueList<StratificationFactor> strata = ValueList<StratificationFactor>.Empty;
+    private ValueList<Covariate> covariates = ValueList<Covariate>.Empty;
+    private ValueList<EventComponent> components = ValueList<EventComponent>.Empty;
+    private ValueList<Endpoint> endpoints = ValueList<Endpoint>.Empty;
 
     private ProtocolParser(string source) => this.source = source;
 
@@ -92,9 +92,7 @@ internal sealed class ProtocolParser
         var analyses = Analyses(root.Require("analyses").Map(K.Analyses), root, design);
         CheckDataCoversAnalyses(root, data, analyses);
 
-        return new TrialProtocol(trial, summary, timeUnit, new ValueList<TrialArm>(arms), allocation,
-            new ValueList<StratificationFactor>(strata), sites, new ValueList<Covariate>(covariates), eligibility,
-            new ValueList<EventComponent>(components), new ValueList<Endpoint>(endpoints), data, design, analyses, source, hash);
+        return new TrialProtocol(trial, summary, timeUnit, arms, allocation, strata, sites, covariates, eligibility, components, endpoints, data, design, analyses, source, hash);
     }
 
     private static TrialIdentity Identity(YMap m) => new(
@@ -109,18 +107,18 @@ internal sealed class ProtocolParser
         return new ClinicianSummary(m.String("learning_objective"), ValueList<Abbreviation>.From(abbreviations));
     }
 
-    private TrialArm[] Arms(YNode node)
+    private ValueList<TrialArm> Arms(YNode node)
     {
         var result = List(node, "arm", n =>
         {
             var m = n.Map(K.Arm);
             string id = m.Require("id").Id();
             return new TrialArm(id, m.String("label") ?? id, m.Boolean("control") ?? false);
-        }).ToArray();
-        if (result.Length < 2) throw node.Error($"a trial needs at least two arms; {result.Length} defined");
+        });
+        if (result.Count < 2) throw node.Error($"a trial needs at least two arms; {result.Count} defined");
         var items = node.Items();
         string? firstControl = null;
-        for (int i = 0; i < result.Length; i++)
+        for (int i = 0; i < result.Count; i++)
         {
             if (!result[i].IsControl) continue;
             if (firstControl is not null)
@@ -206,8 +204,8 @@ internal sealed class ProtocolParser
         for (int i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out ratio[i]) || ratio[i] <= 0)
                 throw node.Error($"'{text}' is not a ratio of positive whole numbers such as 1:1 or 2:1");
-        if (ratio.Length != arms.Length)
-            throw node.Error($"the ratio {text} has {ratio.Length} part{(ratio.Length == 1 ? "" : "s")} but there are {arms.Length} arms ({Names(arms.Select(a => a.Id))}); give one number per arm, in the order of 'arms'");
+        if (ratio.Length != arms.Count)
+            throw node.Error($"the ratio {text} has {ratio.Length} part{(ratio.Length == 1 ? "" : "s")} but there are {arms.Count} arms ({Names(arms.Select(a => a.Id))}); give one number per arm, in the order of 'arms'");
         return ratio;
     }
 
@@ -310,7 +308,7 @@ internal sealed class ProtocolParser
             : new ColumnBinding("arm", "ARM", ValueList<ValueCode>.Empty);
         IReadOnlyList<ColumnBinding> strataColumns = adsl is null ? ValueList<ColumnBinding>.Empty : FactorBindings(adsl, "strata", K.AdslStratum, required: true);
         IReadOnlyList<ColumnBinding> covariateColumns = adsl is null ? ValueList<ColumnBinding>.Empty : CovariateBindings(adsl, K.AdslCovariate, required: true);
-        if (adsl is null && (strata.Length > 0 || covariates.Length > 0)) throw m.Missing("adsl");
+        if (adsl is null && (strata.Count > 0 || covariates.Count > 0)) throw m.Missing("adsl");
 
         var tte = m.Require("adtte").Map(K.Adtte);
         var parameters = new List<AdamParameter>();
@@ -630,7 +628,7 @@ internal sealed class ProtocolParser
         return new ValueList<T>(result);
     }
 
-    private static IEnumerable<(T, YNode)> Zip<T>(T[] values, YNode? node) =>
+    private static IEnumerable<(T, YNode)> Zip<T>(IEnumerable<T> values, YNode? node) =>
         node is { } n ? values.Zip(n.Items()) : [];
 
     private static T Choice<T>(YNode node, params (string Name, T Value)[] options)

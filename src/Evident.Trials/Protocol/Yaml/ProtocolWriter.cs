@@ -141,9 +141,9 @@ internal static class ProtocolWriter
 
     // ---- nodes ------------------------------------------------------------------------------------------------------
 
-    private static YamlMappingNode Map(params (string Key, YamlNode? Value)[] entries) => Map(entries.AsEnumerable());
+    private static YamlMappingNode Map(params (string Key, YamlNode? Value)[] entries) => Map<YamlNode?>(entries);
 
-    private static YamlMappingNode Map(IEnumerable<(string Key, YamlNode? Value)> entries)
+    private static YamlMappingNode Map<TNode>(IEnumerable<(string Key, TNode Value)> entries) where TNode : YamlNode?
     {
         var map = new YamlMappingNode();
         foreach (var (key, value) in entries)
