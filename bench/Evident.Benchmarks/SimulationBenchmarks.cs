@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Evident.Design;
+using Evident.Design.Simulation;
 
 namespace Evident.Benchmarks;
 

@@ -34,8 +34,17 @@ internal sealed class ProtocolParser
         }
         catch (YamlException e)
         {
-            string reason = (e.InnerException is ArgumentException ? "duplicate key; " : "") + e.Message.Split(": ", 2)[^1];
-            throw new ProtocolException(source, (int)e.Start.Line, (int)e.Start.Column, "", $"not valid YAML: {reason}", e);
+            // YamlDotNet prefixes "(Line: l, Col: c, Idx: i) - (Line: …): "; the position is reported separately.
+            string message = e.Message;
+            int cut = message.StartsWith("(Line", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
+            if (cut >= 0) message = message[(cut + 3)..];
+            throw new ProtocolException(source, (int)e.Start.Line, (int)e.Start.Column, "", $"not valid YAML: {message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18 throws this, without a position, when the text ends inside a flow collection or quote.
+            int lines = yaml.AsSpan().Count('\n') + 1;
+            throw new ProtocolException(source, lines, 1, "", "not valid YAML: the file ends inside an unclosed bracket, brace or quote", e);
         }
         if (stream.Documents.Count == 0) throw new ProtocolException(source, 1, 1, "", "the file is empty");
         if (stream.Documents.Count > 1)
@@ -575,7 +584,7 @@ internal sealed class ProtocolParser
             var mm = mon.Map(K.Monitoring);
             if (design is null) throw mon.Error("interim monitoring needs a 'design' section (looks, spending, alpha, planned_events)");
             if (design.PlannedEvents is null)
-                throw (root.Get("design") ?? mon).Error("interim monitoring needs 'planned_events' (events at information fraction 1)");
+                throw mon.Error("interim monitoring needs 'planned_events' in 'design' (events at information fraction 1)");
             string endpoint = mm.Get("endpoint") is { } en ? EndpointRef(en, EndpointKind.FirstEvent, "interim monitoring") : primaryEndpoint;
             monitoring = new MonitoringPlan(endpoint, mm.Boolean("stratified") ?? true);
         }
