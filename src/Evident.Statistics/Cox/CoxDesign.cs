@@ -40,6 +40,7 @@ internal sealed class CoxDesign
                                   int covariateCount, ReadOnlySpan<int> stratum, ReadOnlySpan<double> weights,
                                   int[]? columns, bool scale)
     {
+        PerfTmp.Mark("design start");
         int n = time.Length;
         if (covariateCount < 1)
             throw new ArgumentOutOfRangeException(nameof(covariateCount), covariateCount, "covariateCount must be at least 1 (a null model has no coefficients to fit).");
@@ -65,6 +66,7 @@ internal sealed class CoxDesign
         for (int i = 0; i < n; i++) if (isEvent[i]) events++;
         if (events == 0) throw new ArgumentException("There are no events in the data (all observations are censored): a Cox model cannot be fitted.", nameof(isEvent));
 
+        PerfTmp.Mark("validate");
         // Counting sort by stratum (stable), then an introsort on time within each stratum.
         int strata = 1;
         for (int i = 0; i < stratum.Length; i++)
@@ -80,7 +82,9 @@ internal sealed class CoxDesign
         var keys = new ulong[n];
         var byTime = new int[n];
         for (int i = 0; i < n; i++) { keys[i] = RadixSort.Key(time[i]); byTime[i] = i; }
+        PerfTmp.Mark("keys");
         RadixSort.Sort(keys, byTime);
+        PerfTmp.Mark("radix");
         int[] order;
         if (stratum.Length == 0) order = byTime;
         else
@@ -91,6 +95,7 @@ internal sealed class CoxDesign
         }
         var sortedTime = new double[n];
         for (int k = 0; k < n; k++) sortedTime[k] = time[order[k]];
+        PerfTmp.Mark("order+time");
         // Empty stratum codes are allowed: they occupy empty ranges.
 
         int[] cols = columns ?? Enumerable.Range(0, covariateCount).ToArray();
@@ -111,6 +116,7 @@ internal sealed class CoxDesign
             var dst = x.AsSpan(k * p, p);
             for (int j = 0; j < dst.Length; j++) { double v = src[cols[j]]; dst[j] = v; means[j] += wk * v; }
         }
+        PerfTmp.Mark("gather");
         for (int j = 0; j < p; j++) means[j] /= wsum;
         var mad = new double[p];
         for (int k = 0; k < n; k++)
@@ -131,6 +137,7 @@ internal sealed class CoxDesign
                 var xk = x.AsSpan(k * p, p);
                 for (int j = 0; j < xk.Length; j++) xk[j] *= mult[j];
             }
+        PerfTmp.Mark("center/scale");
         return new CoxDesign(n, p, sortedTime, ev, w, x, start, order, means, mult, weights.Length != 0);
     }
 
