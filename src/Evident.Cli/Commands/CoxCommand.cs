@@ -13,7 +13,7 @@ public static class CoxCommand
     {
         var data = new DataOptions();
         var ties = TiesOption();
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create("Confidence level of the hazard-ratio intervals.");
         var command = new Command("cox", "Cox regression: Efron or Breslow ties, strata, cluster-robust variance, LR/Wald/score tests, concordance (R: coxph).");
         data.AddTo(command);
         command.Options.Add(ties);
@@ -21,7 +21,6 @@ public static class CoxCommand
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
             double level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
             var frame = data.LoadFrame(parse);
             var fit = Fit(frame, ParseTies(parse.GetValue(ties)!), level);
             return new CoxReport(frame, fit);

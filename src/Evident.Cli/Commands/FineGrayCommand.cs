@@ -13,7 +13,7 @@ public static class FineGrayCommand
     {
         var data = new DataOptions();
         var cause = new Option<int>("--cause") { Description = "The cause of interest (a status code ≥ 1); other nonzero codes are competing risks.", Required = true };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the hazard-ratio intervals.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create("Confidence level of the hazard-ratio intervals.");
         var command = new Command("finegray",
             "Fine–Gray proportional subdistribution hazards for one cause, sandwich standard errors as cmprsk::crr, linear in n. The status column holds causes: 0 = censored, k = cause k.");
         data.AddTo(command);
@@ -22,7 +22,6 @@ public static class FineGrayCommand
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
             double level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
             int k = parse.GetValue(cause);
             var frame = data.LoadFrame(parse, statusIsCause: true);
             return new FineGrayReport(frame, Fit(frame, k, level));

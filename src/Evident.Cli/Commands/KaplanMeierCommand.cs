@@ -18,7 +18,7 @@ public static class KaplanMeierCommand
             DefaultValueFactory = _ => "log",
         };
         confType.AcceptOnlyFromAmong("log", "log-log", "plain");
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level, between 0 and 1.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create("Confidence level, between 0 and 1.");
         var times = new Option<string?>("--times") { Description = "Report survival at these times, e.g. 180,365,730." };
         var steps = new Option<bool>("--steps") { Description = "Table output: list the curve at every event time, as R's summary(fit) (JSON always has every step)." };
         var censored = new Option<bool>("--censored") { Description = "With --steps: list censoring times too, as summary(fit, censored = TRUE)." };
@@ -34,7 +34,6 @@ public static class KaplanMeierCommand
         {
             var type = ParseConfidenceType(parse.GetValue(confType)!);
             double level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
             var at = NumberList.Parse(parse.GetValue(times), "--times");
             var frame = data.LoadFrame(parse);
             var grouping = frame.SurvivalGroups();

@@ -16,7 +16,7 @@ public static class MilestoneCommand
     {
         var data = new DataOptions();
         var time = new Option<double>("--time") { Description = "The milestone time t ≥ 0, in the time column's units.", Required = true };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level, between 0 and 1.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create("Confidence level, between 0 and 1.");
         var confType = new Option<string>("--conf-type")
         {
             Description = "Scale of each arm's pointwise interval: log (R's default), log-log or plain.",
@@ -35,7 +35,6 @@ public static class MilestoneCommand
             double t = parse.GetValue(time);
             if (!(t >= 0) || !double.IsFinite(t)) throw new UsageException($"--time {t}: expected a finite number ≥ 0.");
             double level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
             var type = KaplanMeierCommand.ParseConfidenceType(parse.GetValue(confType)!);
 
             var frame = data.LoadFrame(parse);

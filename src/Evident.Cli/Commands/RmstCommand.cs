@@ -15,7 +15,7 @@ public static class RmstCommand
     {
         var data = new DataOptions();
         var tau = new Option<double>("--tau") { Description = "Restriction time τ > 0.", Required = true };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level of the difference's interval.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create("Confidence level of the difference's interval.");
         var command = new Command("rmst", "Restricted mean survival time up to τ per group, and the difference between two groups.");
         data.AddTo(command);
         command.Options.Add(tau);
@@ -25,7 +25,6 @@ public static class RmstCommand
             double t = parse.GetValue(tau);
             if (!(t > 0) || !double.IsFinite(t)) throw new UsageException($"--tau {t}: expected a positive number.");
             double level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
             var frame = data.LoadFrame(parse);
             var grouping = frame.SurvivalGroups();
             var curves = KaplanMeier.FitGroups(frame.Time, frame.Event, grouping.CodeSpan, grouping.Labels.Count);
@@ -88,7 +87,7 @@ public sealed class RmstReport(
         if (difference is not null)
         {
             console.MarkupLine($"Difference ({Format.Text(Format.Group(groups[1]))}) − ({Format.Text(Format.Group(groups[0]))}): {Format.Number(difference.Difference, 6)}" +
-                $" (95% CI {Format.Number(difference.Lower, 6)} to {Format.Number(difference.Upper, 6)}), p = {Format.PValue(difference.PValue)}");
+                $" ({Format.Number(difference.ConfidenceLevel * 100, 3)}% CI {Format.Number(difference.Lower, 6)} to {Format.Number(difference.Upper, 6)}), p = {Format.PValue(difference.PValue)}");
         }
     }
 }

@@ -26,7 +26,7 @@ public static class SafetyCommand
             Description = "Subject list giving the denominators (columns named as --subject, --arm and --stratum); default: the participants in FILE.",
         };
         var reference = new Option<string?>("--reference") { Description = "The comparator arm (default: the first arm in R's factor order)." };
-        var confLevel = new Option<double>("--conf-level") { Description = "Confidence level, between 0 and 1.", DefaultValueFactory = _ => 0.95 };
+        var confLevel = ConfidenceLevelOption.Create("Confidence level, between 0 and 1.");
         var output = new OutputOptions();
 
         var command = new Command("safety",
@@ -39,7 +39,6 @@ public static class SafetyCommand
             int min = parse.GetValue(minGrade);
             if (min is < 1 or > 5) throw new UsageException($"--min-grade {min}: expected a grade from 1 to 5.");
             double level = parse.GetValue(confLevel);
-            if (!(level > 0 && level < 1)) throw new UsageException($"--conf-level {level}: expected a number strictly between 0 and 1.");
             string path = parse.GetValue(file)!;
             string? list = parse.GetValue(subjects);
             foreach (string? p in new[] { path, list })

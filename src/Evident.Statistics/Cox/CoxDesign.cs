@@ -51,94 +51,167 @@ internal sealed class CoxDesign
         if (stratum.Length != 0) Preconditions.CheckSameLength(n, stratum.Length, nameof(stratum));
         if (weights.Length != 0) Preconditions.CheckSameLength(n, weights.Length, nameof(weights));
         Preconditions.CheckTimes(time, nameof(time));
-        for (int i = 0; i < covariates.Length; i++)
-        {
-            if (!double.IsFinite(covariates[i]))
-                throw new ArgumentOutOfRangeException(nameof(covariates), covariates[i],
-                    $"covariates: row {i / covariateCount}, column {i % covariateCount} is {covariates[i]}; the data contain a non-finite predictor.");
-        }
+        CheckFinite(covariates, covariateCount);
         for (int i = 0; i < weights.Length; i++)
         {
             if (!(weights[i] > 0) || double.IsPositiveInfinity(weights[i]))
                 throw new ArgumentOutOfRangeException(nameof(weights), weights[i], $"weights[{i}] = {weights[i]}: case weights must be positive and finite.");
         }
-        int events = 0;
-        for (int i = 0; i < n; i++) if (isEvent[i]) events++;
+        int events = isEvent.Count(true);
         if (events == 0) throw new ArgumentException("There are no events in the data (all observations are censored): a Cox model cannot be fitted.", nameof(isEvent));
 
-        PerfTmp.Mark("validate");
-        // Counting sort by stratum (stable), then an introsort on time within each stratum.
+        // Stable counting sort by stratum, then a stable radix sort on time within each stratum: (stratum, time,
+        // caller's row) order.
         int strata = 1;
         for (int i = 0; i < stratum.Length; i++)
         {
             if (stratum[i] < 0) throw new ArgumentOutOfRangeException(nameof(stratum), stratum[i], $"stratum[{i}] = {stratum[i]}: stratum codes must be 0..S−1.");
             if (stratum[i] >= strata) strata = stratum[i] + 1;
         }
+        // Empty stratum codes are allowed: they occupy empty ranges.
         var start = new int[strata + 1];
-        for (int i = 0; i < stratum.Length; i++) start[stratum[i] + 1]++;
-        if (stratum.Length == 0) start[1] = n;
-        for (int s = 0; s < strata; s++) start[s + 1] += start[s];
-        // Stable radix sort on time, then a stable counting sort by stratum: (stratum, time) order.
-        var keys = new ulong[n];
-        var byTime = new int[n];
-        for (int i = 0; i < n; i++) { keys[i] = RadixSort.Key(time[i]); byTime[i] = i; }
-        PerfTmp.Mark("keys");
-        RadixSort.Sort(keys, byTime);
-        PerfTmp.Mark("radix");
-        int[] order;
-        if (stratum.Length == 0) order = byTime;
+        var order = GC.AllocateUninitializedArray<int>(n);
+        if (stratum.Length == 0)
+        {
+            start[1] = n;
+            for (int i = 0; i < n; i++) order[i] = i;
+        }
         else
         {
-            order = new int[n];
+            for (int i = 0; i < stratum.Length; i++) start[stratum[i] + 1]++;
+            for (int s = 0; s < strata; s++) start[s + 1] += start[s];
             var next = (int[])start.Clone();
-            foreach (int row in byTime) order[next[stratum[row]]++] = row;
+            for (int i = 0; i < n; i++) order[next[stratum[i]]++] = i;
         }
-        var sortedTime = new double[n];
-        for (int k = 0; k < n; k++) sortedTime[k] = time[order[k]];
-        PerfTmp.Mark("order+time");
-        // Empty stratum codes are allowed: they occupy empty ranges.
+        var keys = GC.AllocateUninitializedArray<ulong>(n);
+        unsafe
+        {
+            fixed (double* pt = time)
+            {
+                double* tp = pt;
+                ForBlocks(n, (lo, hi) => { for (int k = lo; k < hi; k++) keys[k] = RadixSort.Key(tp[order[k]]); });
+            }
+        }
+        PerfTmp.Mark("keys");
+        for (int s = 0; s < strata; s++) RadixSort.Sort(keys, order, start[s], start[s + 1] - start[s]);
+        PerfTmp.Mark("sort");
 
         int[] cols = columns ?? Enumerable.Range(0, covariateCount).ToArray();
         int p = cols.Length;
-        var ev = new bool[n];
-        var w = new double[n];
-        var x = new double[(long)n * p];
-        var means = new double[p];
-        double wsum = 0;
-        for (int k = 0; k < n; k++)
+        var sortedTime = GC.AllocateUninitializedArray<double>(n);
+        var ev = GC.AllocateUninitializedArray<bool>(n);
+        var w = GC.AllocateUninitializedArray<double>(n);
+        var x = GC.AllocateUninitializedArray<double>(checked(n * p));
+        int blocks = BlockCount(n);
+        var partial = new double[blocks * (p + 1)];   // per block: Σ w·x_j (j < p), then Σ w
+        unsafe
         {
-            int row = order[k];
-            ev[k] = isEvent[row];
-            double wk = weights.Length == 0 ? 1.0 : weights[row];
-            w[k] = wk;
-            wsum += wk;
-            var src = covariates.Slice(row * covariateCount, covariateCount);
-            var dst = x.AsSpan(k * p, p);
-            for (int j = 0; j < dst.Length; j++) { double v = src[cols[j]]; dst[j] = v; means[j] += wk * v; }
+            fixed (double* pt = time, pc = covariates, pw = weights)
+            fixed (bool* pe = isEvent)
+            {
+                // Pointers rather than spans so the parallel body (a lambda) can read the caller's memory.
+                double* tp = pt, cp = pc, wp = pw;
+                bool* ep = pe;
+                bool unweighted = weights.Length == 0;
+                int q = covariateCount;
+                ForBlocks(n, (lo, hi, b) =>
+                {
+                    var sum = new Span<double>(partial, b * (p + 1), p + 1);
+                    for (int k = lo; k < hi; k++)
+                    {
+                        // The gather is a random walk over the caller's rows: fetch a few rows ahead.
+                        if (k + Lookahead < hi) Prefetch(cp + (long)order[k + Lookahead] * q);
+                        int row = order[k];
+                        sortedTime[k] = tp[row];
+                        ev[k] = ep[row];
+                        double wk = unweighted ? 1.0 : wp[row];
+                        w[k] = wk;
+                        sum[p] += wk;
+                        double* src = cp + (long)row * q;
+                        var dst = x.AsSpan(k * p, p);
+                        for (int j = 0; j < dst.Length; j++) { double v = src[cols[j]]; dst[j] = v; sum[j] += wk * v; }
+                    }
+                });
+            }
         }
         PerfTmp.Mark("gather");
-        for (int j = 0; j < p; j++) means[j] /= wsum;
-        var mad = new double[p];
-        for (int k = 0; k < n; k++)
+        var means = new double[p];
+        double wsum = 0;
+        for (int b = 0; b < blocks; b++)
         {
-            var xk = x.AsSpan(k * p, p);
-            for (int j = 0; j < xk.Length; j++) { double c = xk[j] - means[j]; xk[j] = c; mad[j] += w[k] * Math.Abs(c); }
+            for (int j = 0; j < p; j++) means[j] += partial[b * (p + 1) + j];
+            wsum += partial[b * (p + 1) + p];
         }
+        for (int j = 0; j < p; j++) means[j] /= wsum;
+        Array.Clear(partial);
+        ForBlocks(n, (lo, hi, b) =>
+        {
+            var mad = new Span<double>(partial, b * (p + 1), p);
+            for (int k = lo; k < hi; k++)
+            {
+                var xk = x.AsSpan(k * p, p);
+                double wk = w[k];
+                for (int j = 0; j < xk.Length; j++) { double c = xk[j] - means[j]; xk[j] = c; mad[j] += wk * Math.Abs(c); }
+            }
+        });
         var mult = new double[p];
         bool anyScale = false;
         for (int j = 0; j < p; j++)
         {
-            mult[j] = scale && mad[j] > 0 ? wsum / mad[j] : 1.0;
+            double mad = 0;
+            for (int b = 0; b < blocks; b++) mad += partial[b * (p + 1) + j];
+            mult[j] = scale && mad > 0 ? wsum / mad : 1.0;
             anyScale |= mult[j] != 1.0;
         }
         if (anyScale)
-            for (int k = 0; k < n; k++)
+        {
+            ForBlocks(n, (lo, hi, _) =>
             {
-                var xk = x.AsSpan(k * p, p);
-                for (int j = 0; j < xk.Length; j++) xk[j] *= mult[j];
-            }
-        PerfTmp.Mark("center/scale");
+                for (int k = lo; k < hi; k++)
+                {
+                    var xk = x.AsSpan(k * p, p);
+                    for (int j = 0; j < xk.Length; j++) xk[j] *= mult[j];
+                }
+            });
+        }
+        PerfTmp.Mark("centre");
         return new CoxDesign(n, p, sortedTime, ev, w, x, start, order, means, mult, weights.Length != 0);
+    }
+
+    private const int BlockRows = 1 << 16, Lookahead = 8;
+
+    /// <summary>Fixed row blocks (independent of the machine, so sums over blocks are reproducible everywhere).</summary>
+    private static int BlockCount(int n) => Math.Max(1, (n + BlockRows - 1) / BlockRows);
+
+    private static void ForBlocks(int n, Action<int, int> body) => ForBlocks(n, (lo, hi, _) => body(lo, hi));
+
+    private static void ForBlocks(int n, Action<int, int, int> body)
+    {
+        int blocks = BlockCount(n);
+        if (blocks == 1) body(0, n, 0);
+        else Parallel.For(0, blocks, b => body(b * BlockRows, Math.Min(n, (b + 1) * BlockRows), b));
+    }
+
+    private static unsafe void Prefetch(double* address)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported) System.Runtime.Intrinsics.X86.Sse.Prefetch0(address);
+    }
+
+    /// <summary>Throws for the first non-finite covariate; a vector scan first, since x − x is 0 exactly when x is finite.</summary>
+    private static void CheckFinite(ReadOnlySpan<double> covariates, int covariateCount)
+    {
+        var v = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(covariates);
+        var bad = System.Numerics.Vector<double>.Zero;
+        foreach (var block in v) bad |= block - block;
+        bool clean = bad == System.Numerics.Vector<double>.Zero;
+        for (int i = v.Length * System.Numerics.Vector<double>.Count; i < covariates.Length; i++) clean &= double.IsFinite(covariates[i]);
+        if (clean) return;
+        for (int i = 0; i < covariates.Length; i++)
+        {
+            if (!double.IsFinite(covariates[i]))
+                throw new ArgumentOutOfRangeException(nameof(covariates), covariates[i],
+                    $"covariates: row {i / covariateCount}, column {i % covariateCount} is {covariates[i]}; the data contain a non-finite predictor.");
+        }
     }
 
     /// <summary>The linear predictor η = x·β (centred, scaled β) for every sorted row.</summary>

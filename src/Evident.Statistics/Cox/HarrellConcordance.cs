@@ -13,68 +13,72 @@ internal static class HarrellConcordance
 {
     public static double Compute(CoxDesign design, ReadOnlySpan<double> eta)
     {
-        int n = design.N;
-        // Sort rows by η (radix), then stably by stratum: within each stratum rows ascend in η.
-        var keys = new ulong[n];
-        var byEta = new int[n];
-        for (int k = 0; k < n; k++) { keys[k] = RadixSort.Key(eta[k]); byEta[k] = k; }
-        RadixSort.Sort(keys, byEta);
-        int[] idx = byEta;
-        if (design.StratumCount > 1)
-        {
-            var stratumOf = new int[n];
-            for (int s = 0; s < design.StratumCount; s++)
-                Array.Fill(stratumOf, s, design.StratumStart[s], design.StratumStart[s + 1] - design.StratumStart[s]);
-            idx = new int[n];
-            var next = (int[])design.StratumStart.Clone();
-            foreach (int k in byEta) idx[next[stratumOf[k]]++] = k;
-        }
-        var rank = new int[n];
-        var tree = new double[n + 1];
-        var atRank = new double[n + 1];
-        double[] time = design.Time, weight = design.Weight;
-        bool[] isEvent = design.IsEvent;
-        double concordant = 0, discordant = 0, tied = 0;
-
-        for (int s = 0; s < design.StratumCount; s++)
+        int n = design.N, strata = design.StratumCount;
+        var etaArray = eta.ToArray();
+        // Per stratum: rows ascending in η (a stable radix sort of the stratum's range), then the Fenwick walk.
+        // Strata are independent; their sums are added in stratum order, so the result does not depend on threads.
+        var idx = GC.AllocateUninitializedArray<int>(n);
+        var keys = GC.AllocateUninitializedArray<ulong>(n);
+        var rank = GC.AllocateUninitializedArray<int>(n);
+        var tree = new double[n + strata];
+        var atRank = new double[n + strata];
+        var sums = new double[3 * strata];
+        void One(int s)
         {
             int first = design.StratumStart[s], last = design.StratumStart[s + 1] - 1;
-            if (last < first) continue;
-            // Ranks of η within the stratum (1-based, equal values share a rank).
-            int ranks = 0;
-            for (int i = first; i <= last; i++)
-            {
-                if (i == first || eta[idx[i]] != eta[idx[i - 1]]) ranks++;
-                rank[idx[i]] = ranks;
-            }
-            var fenwick = new Span<double>(tree, 0, ranks + 1);
-            var exact = new Span<double>(atRank, 0, ranks + 1);
-            fenwick.Clear(); exact.Clear();
-            double total = 0;
-            for (int hi = last; hi >= first;)
-            {
-                double t = time[hi];
-                int lo = hi;
-                while (lo > first && time[lo - 1] == t) lo--;
-                for (int k = lo; k <= hi; k++)
-                    if (!isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
-                for (int k = lo; k <= hi; k++)
-                {
-                    if (!isEvent[k]) continue;
-                    double below = Prefix(fenwick, rank[k] - 1);
-                    double same = exact[rank[k]];
-                    double w = weight[k];
-                    concordant += w * below;
-                    tied += w * same;
-                    discordant += w * (total - below - same);
-                }
-                for (int k = lo; k <= hi; k++)
-                    if (isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
-                hi = lo - 1;
-            }
+            if (last < first) return;
+            for (int k = first; k <= last; k++) { keys[k] = RadixSort.Key(etaArray[k]); idx[k] = k; }
+            RadixSort.Sort(keys, idx, first, last - first + 1);
+            var (c, d, t) = Stratum(design, etaArray, idx, rank, tree.AsSpan(first + s, last - first + 2),
+                                    atRank.AsSpan(first + s, last - first + 2), first, last);
+            sums[3 * s] = c; sums[3 * s + 1] = d; sums[3 * s + 2] = t;
         }
+        if (strata == 1) One(0);
+        else Parallel.For(0, strata, One);
+        double concordant = 0, discordant = 0, tied = 0;
+        for (int s = 0; s < strata; s++) { concordant += sums[3 * s]; discordant += sums[3 * s + 1]; tied += sums[3 * s + 2]; }
         double pairs = concordant + discordant + tied;
         return pairs > 0 ? (concordant + 0.5 * tied) / pairs : double.NaN;
+    }
+
+    /// <summary>Concordant, discordant and tied weight of one stratum (sorted rows first..last, idx ascending in η there).</summary>
+    private static (double Concordant, double Discordant, double Tied) Stratum(
+        CoxDesign design, double[] eta, int[] idx, int[] rank, Span<double> fenwickAll, Span<double> exactAll, int first, int last)
+    {
+        double[] time = design.Time, weight = design.Weight;
+        bool[] isEvent = design.IsEvent;
+        // Ranks of η within the stratum (1-based, equal values share a rank).
+        int ranks = 0;
+        for (int i = first; i <= last; i++)
+        {
+            if (i == first || eta[idx[i]] != eta[idx[i - 1]]) ranks++;
+            rank[idx[i]] = ranks;
+        }
+        var fenwick = fenwickAll[..(ranks + 1)];
+        var exact = exactAll[..(ranks + 1)];
+        double concordant = 0, discordant = 0, tied = 0, total = 0;
+        for (int hi = last; hi >= first;)
+        {
+            double t = time[hi];
+            int lo = hi;
+            while (lo > first && time[lo - 1] == t) lo--;
+            for (int k = lo; k <= hi; k++)
+                if (!isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
+            for (int k = lo; k <= hi; k++)
+            {
+                if (!isEvent[k]) continue;
+                double below = Prefix(fenwick, rank[k] - 1);
+                double same = exact[rank[k]];
+                double w = weight[k];
+                concordant += w * below;
+                tied += w * same;
+                discordant += w * (total - below - same);
+            }
+            for (int k = lo; k <= hi; k++)
+                if (isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
+            hi = lo - 1;
+        }
+        return (concordant, discordant, tied);
     }
 
     private static void Add(Span<double> tree, int i, double w)

@@ -51,6 +51,7 @@ internal static class RadixSort
         int[] srcI = items, dstI = itemTmp;
         int srcAt = start, dstAt = 0;
         var offsets = new int[blocks * Buckets];
+        bool permuted = false;
         for (int pass = 0; pass < Passes; pass++)
         {
             int shift = pass * Bits;
@@ -73,6 +74,28 @@ internal static class RadixSort
             ulong[] sk = srcK, dk = dstK;
             int[] si = srcI, di = dstI;
             int sAt = srcAt;
+            if (permuted && blocks > 1)
+            {
+                // The blocks now hold other keys than when they were counted: count this digit again per block.
+                ForBlocks(blocks, b =>
+                {
+                    var (lo, hi) = Range(0, length, blocks, b);
+                    var c = new Span<int>(counts, (b * Passes + pass) * Buckets, Buckets);
+                    c.Clear();
+                    for (int i = sAt + lo, end = sAt + hi; i < end; i++) c[(int)((sk[i] >> shift) & (Buckets - 1))]++;
+                });
+                for (int d = 0, sum2 = 0; d < Buckets; d++)
+                {
+                    int total = 0;
+                    for (int b = 0; b < blocks; b++)
+                    {
+                        offsets[b * Buckets + d] = dstAt + sum2 + total;
+                        total += counts[(b * Passes + pass) * Buckets + d];
+                    }
+                    sum2 += total;
+                }
+            }
+            permuted = true;
             ForBlocks(blocks, b =>
             {
                 var (lo, hi) = Range(0, length, blocks, b);
