@@ -61,16 +61,35 @@ internal sealed class FactorLevels
         else
         {
             ReadOnlySpan<double> values = column.Numbers;
-            var firstSeen = new Dictionary<double, int>();
+            // Factors usually have a handful of levels: a linear scan of those beats hashing every row; past
+            // SmallLevels distinct values the dictionary takes over. Equals matches the dictionary's equality.
+            const int SmallLevels = 16;
+            Dictionary<double, int>? firstSeen = null;
             var distinct = new List<double>();
+            Span<double> small = stackalloc double[SmallLevels];
             for (int i = 0; i < rows.Length; i++)
             {
                 double v = values[rows[i]];
-                if (!firstSeen.TryGetValue(v, out int id))
+                int id = -1;
+                if (firstSeen is null)
+                {
+                    for (int k = 0; k < distinct.Count; k++)
+                        if (small[k].Equals(v)) { id = k; break; }
+                }
+                else if (!firstSeen.TryGetValue(v, out id))
+                {
+                    id = -1;
+                }
+                if (id < 0)
                 {
                     id = distinct.Count;
-                    firstSeen.Add(v, id);
                     distinct.Add(v);
+                    if (firstSeen is null && id < SmallLevels) small[id] = v;
+                    else
+                    {
+                        firstSeen ??= FirstSeen(distinct);
+                        firstSeen[v] = id;
+                    }
                 }
                 codes[i] = id;
             }
@@ -115,5 +134,12 @@ internal sealed class FactorLevels
             }
         }
         return new FactorLevels(column.Name, labels, codes);
+    }
+
+    private static Dictionary<double, int> FirstSeen(List<double> distinct)
+    {
+        var map = new Dictionary<double, int>();
+        for (int k = 0; k < distinct.Count; k++) map.Add(distinct[k], k);
+        return map;
     }
 }

@@ -238,7 +238,8 @@ public sealed class ModelFrame
             if (column.Kind == ColumnKind.Numeric)
             {
                 ReadOnlySpan<double> numbers = column.Numbers;
-                for (int i = 0; i < rows.Length; i++) values[i] = numbers[rows[i]];
+                if (rows.Length == numbers.Length) numbers.CopyTo(values);   // no row dropped: rows[i] == i
+                else for (int i = 0; i < rows.Length; i++) values[i] = numbers[rows[i]];
                 return values;
             }
             for (int i = 0; i < rows.Length; i++)
@@ -409,13 +410,18 @@ public sealed class ModelFrame
             }
 
             int p = DesignColumns.Count;
-            Covariates = new double[checked(m * p)];
-            for (int j = 0; j < p; j++)
+            var columnFactors = new FactorLevels?[p][];
+            var columnNumbers = new double[]?[p][];
+            for (int j = 0; j < p; j++) (_, columnFactors[j], columnNumbers[j]) = blocks[DesignColumns[j].TermIndex];
+            // Row by row, so the row-major matrix is written sequentially.
+            Covariates = GC.AllocateUninitializedArray<double>(checked(m * p));
+            for (int i = 0; i < m; i++)
             {
-                var (_, factors, numbers) = blocks[DesignColumns[j].TermIndex];
-                int[] index = columnLevels[j];
-                for (int i = 0; i < m; i++)
+                for (int j = 0; j < p; j++)
                 {
+                    var factors = columnFactors[j];
+                    var numbers = columnNumbers[j];
+                    int[] index = columnLevels[j];
                     double x = 1;
                     for (int v = 0; v < index.Length; v++)
                     {

@@ -40,7 +40,6 @@ internal sealed class CoxDesign
                                   int covariateCount, ReadOnlySpan<int> stratum, ReadOnlySpan<double> weights,
                                   int[]? columns, bool scale)
     {
-        PerfTmp.Mark("design start");
         int n = time.Length;
         if (covariateCount < 1)
             throw new ArgumentOutOfRangeException(nameof(covariateCount), covariateCount, "covariateCount must be at least 1 (a null model has no coefficients to fit).");
@@ -92,9 +91,7 @@ internal sealed class CoxDesign
                 ForBlocks(n, (lo, hi) => { for (int k = lo; k < hi; k++) keys[k] = RadixSort.Key(tp[order[k]]); });
             }
         }
-        PerfTmp.Mark("keys");
         for (int s = 0; s < strata; s++) RadixSort.Sort(keys, order, start[s], start[s + 1] - start[s]);
-        PerfTmp.Mark("sort");
 
         int[] cols = columns ?? Enumerable.Range(0, covariateCount).ToArray();
         int p = cols.Length;
@@ -119,7 +116,8 @@ internal sealed class CoxDesign
                     var sum = new Span<double>(partial, b * (p + 1), p + 1);
                     for (int k = lo; k < hi; k++)
                     {
-                        // The gather is a random walk over the caller's rows: fetch a few rows ahead.
+                        // The gather is a random walk over the caller's rows (a cache and TLB miss per row): ask for
+                        // the row needed a few iterations ahead so the misses overlap.
                         if (k + Lookahead < hi) Prefetch(cp + (long)order[k + Lookahead] * q);
                         int row = order[k];
                         sortedTime[k] = tp[row];
@@ -134,7 +132,6 @@ internal sealed class CoxDesign
                 });
             }
         }
-        PerfTmp.Mark("gather");
         var means = new double[p];
         double wsum = 0;
         for (int b = 0; b < blocks; b++)
@@ -174,7 +171,6 @@ internal sealed class CoxDesign
                 }
             });
         }
-        PerfTmp.Mark("centre");
         return new CoxDesign(n, p, sortedTime, ev, w, x, start, order, means, mult, weights.Length != 0);
     }
 

@@ -24,9 +24,7 @@ internal static class CoxNewtonRaphson
         var chol = new double[p * p];
         var step = new double[p];
 
-        PerfTmp.Mark("lik ctor");
         double loglik0 = lik.Evaluate(beta, u, imat);
-        PerfTmp.Mark("eval0");
         if (!double.IsFinite(loglik0) || !AllFinite(imat) || !AllFinite(u))
             throw new CoxConvergenceException("The log partial likelihood or information matrix is not finite at β = 0; check the covariates for extreme values.");
         imat.CopyTo(chol, 0);
@@ -43,7 +41,6 @@ internal static class CoxNewtonRaphson
         for (int iter = 1; iter <= options.MaxIterations; iter++)
         {
             double newLik = lik.Evaluate(newBeta, u, imat);
-            PerfTmp.Mark("eval");
             imat.CopyTo(chol, 0);
             CoxCholesky.Decompose(chol, p, options.TolerancePivot);
             bool finite = double.IsFinite(newLik) && AllFinite(u) && AllFinite(imat);

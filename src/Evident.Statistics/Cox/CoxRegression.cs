@@ -56,7 +56,6 @@ public static class CoxRegression
         var design = CoxDesign.Build(time, isEvent, covariates, covariateCount, stratum, weights, null, scale: true);
         int n = design.N, p = design.P;
         var newton = CoxNewtonRaphson.Run(design, options);
-        PerfTmp.Mark("newton");
 
         // Back to the caller's scale: β = β_s·f, V = F V_s F, U = U_s / f.
         var beta = new double[p];
@@ -71,7 +70,6 @@ public static class CoxRegression
         for (int i = 0; i < p; i++) { aliased[i] = variance[i * p + i] == 0; if (!aliased[i]) df++; }
 
         var eta = design.LinearPredictor(newton.Beta);
-        PerfTmp.Mark("eta");
         double[]? robust = null;
         ChiSquareTest? robustScore = null;
         if (cluster.Length != 0)
@@ -134,8 +132,6 @@ public static class CoxRegression
         var firstStep = new double[p];
         for (int i = 0; i < p; i++) firstStep[i] = newton.FirstStep[i] * design.Scale[i];
 
-        var conc = HarrellConcordance.Compute(design, eta);
-        PerfTmp.Mark("concordance");
         return new CoxFit
         {
             Ties = options.Ties,
@@ -152,7 +148,7 @@ public static class CoxRegression
             Wald = Test(wald, df),
             Score = Test(newton.ScoreTest, df),
             RobustScore = robustScore,
-            Concordance = conc,
+            Concordance = HarrellConcordance.Compute(design, eta),
             Iterations = newton.Iterations,
             Status = newton.Status,
             FirstStep = Array.AsReadOnly(firstStep),
