@@ -25,6 +25,13 @@ public static class EvidentApp
         root.Subcommands.Add(CumincCommand.Create());
         root.Subcommands.Add(FineGrayCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(SynthesizeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TrialCommands.Create());
+        root.Subcommands.Add(SiteCommands.Create());
+        root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(AuditCommands.Create());
         return root;
     }
 

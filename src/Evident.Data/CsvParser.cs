@@ -21,11 +21,11 @@ internal static class CsvParser
 {
     private const int MinChunkBytes = 1 << 20;
 
-    public static DataTable Parse(byte[] data, int length, string source, byte delimiter, IReadOnlyCollection<string>? columns, int? chunkCount = null)
+    public static DataTable Parse(ReadOnlyMemory<byte> data, int length, string source, byte delimiter, IReadOnlyCollection<string>? columns, int? chunkCount = null)
     {
         if (delimiter is (byte)'"' or (byte)'\n' or (byte)'\r')
             throw new ArgumentException("the delimiter cannot be a quote or a line break.", nameof(delimiter));
-        ReadOnlySpan<byte> span = data.AsSpan(0, length);
+        ReadOnlySpan<byte> span = data.Span[..length];
         int bodyStart = span.StartsWith("\uFEFF"u8) ? 3 : 0;
 
         // Header.
@@ -76,7 +76,7 @@ internal static class CsvParser
         // an LF after each record, so its LF count bounds its records; the last may lack the final LF.
         var capacity = new int[chunkTotal];
         Parallel.For(0, chunkTotal, c =>
-            capacity[c] = data.AsSpan(bounds[c], bounds[c + 1] - bounds[c]).Count((byte)'\n') + (c == chunkTotal - 1 ? 1 : 0));
+            capacity[c] = data.Span[bounds[c]..bounds[c + 1]].Count((byte)'\n') + (c == chunkTotal - 1 ? 1 : 0));
         var offset = new int[chunkTotal + 1];
         for (int c = 0; c < chunkTotal; c++) offset[c + 1] = checked(offset[c] + capacity[c]);
         var shared = new double[slots][];
@@ -87,7 +87,7 @@ internal static class CsvParser
         {
             var chunk = new Chunk(bounds[c], bounds[c + 1], capacity[c], offset[c], shared);
             var visitor = new ClassifyVisitor { Chunk = chunk };
-            chunk.Result = CsvScanner.Scan(data.AsSpan(0, length), chunk.Start, chunk.End, delimiter, names.Length, slotOf, int.MaxValue, ref visitor);
+            chunk.Result = CsvScanner.Scan(data.Span[..length], chunk.Start, chunk.End, delimiter, names.Length, slotOf, int.MaxValue, ref visitor);
             chunk.Rows = chunk.Result.Records;
             chunks[c] = chunk;
         });
@@ -143,7 +143,7 @@ internal static class CsvParser
                 }
                 if (upTo == 0) return;
                 var visitor = new TextPrefixVisitor { Chunk = chunk };
-                CsvScanner.Scan(data.AsSpan(0, length), chunk.Start, chunk.End, delimiter, names.Length, slotOf, upTo, ref visitor);
+                CsvScanner.Scan(data.Span[..length], chunk.Start, chunk.End, delimiter, names.Length, slotOf, upTo, ref visitor);
             });
         }
 

@@ -48,9 +48,32 @@ public static class TableReader
         ArgumentNullException.ThrowIfNull(path);
         if (delimiter > 127 || delimiter is '"' or '\n' or '\r')
             throw new ArgumentOutOfRangeException(nameof(delimiter), delimiter, "the delimiter must be an ASCII character other than a quote or a line break.");
-        byte[] data = ReadAllBytes(path);
-        return CsvParser.Parse(data, data.Length, path, (byte)delimiter, columns);
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long length = RandomAccess.GetLength(handle);
+            if (length > Array.MaxLength)
+                throw DataInputException.InFile(path, $"the file has {length} bytes; at most {Array.MaxLength} can be read (use Parquet for larger data).");
+            if (length < MapBytes)
+            {
+                byte[] data = ReadAllBytes(handle, length);
+                return CsvParser.Parse(data, data.Length, path, (byte)delimiter, columns);
+            }
+            using var mapped = MappedFile.Open(handle, (int)length);
+            return CsvParser.Parse(mapped.Memory, (int)length, path, (byte)delimiter, columns);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw DataInputException.InFile(path, "file not found.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DataInputException.InFile(path, $"cannot read the file: {e.Message}");
+        }
     }
+
+    /// <summary>Files from this size on are memory-mapped rather than copied into an array.</summary>
+    private const long MapBytes = 1 << 20;
 
     /// <summary>Parses delimited text already in memory (UTF-8 bytes); <paramref name="source"/> names it in messages.</summary>
     /// <param name="utf8">The file content.</param>
@@ -84,40 +107,16 @@ public static class TableReader
         }
     }
 
-    /// <summary>Reads the whole file; large files are read in parallel slices (page-cache copies are CPU-bound).</summary>
-    private static byte[] ReadAllBytes(string path)
+    /// <summary>Reads a small file whole (the caller maps large ones).</summary>
+    private static byte[] ReadAllBytes(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
     {
-        try
+        var data = GC.AllocateUninitializedArray<byte>((int)length);
+        for (int at = 0; at < data.Length;)
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            long length = RandomAccess.GetLength(handle);
-            if (length > Array.MaxLength)
-                throw DataInputException.InFile(path, $"the file has {length} bytes; at most {Array.MaxLength} can be read (use Parquet for larger data).");
-            var data = GC.AllocateUninitializedArray<byte>((int)length);
-            int parts = length < (4 << 20) ? 1 : Environment.ProcessorCount * 2;
-            Parallel.For(0, parts, part =>
-            {
-                long at = length * part / parts, end = length * (part + 1) / parts;
-                while (at < end)
-                {
-                    int read = RandomAccess.Read(handle, data.AsSpan((int)at, (int)(end - at)), at);
-                    if (read == 0) throw new IOException("the file became shorter while it was read.");
-                    at += read;
-                }
-            });
-            return data;
+            int read = RandomAccess.Read(handle, data.AsSpan(at), at);
+            if (read == 0) throw new IOException("the file became shorter while it was read.");
+            at += read;
         }
-        catch (AggregateException e) when (e.InnerException is IOException inner)
-        {
-            throw DataInputException.InFile(path, $"cannot read the file: {inner.Message}");
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw DataInputException.InFile(path, "file not found.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw DataInputException.InFile(path, $"cannot read the file: {e.Message}");
-        }
+        return data;
     }
 }

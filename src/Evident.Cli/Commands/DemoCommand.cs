@@ -1,47 +1,74 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Reflection;
 using System.Text;
+using Evident.Analysis;
+using Evident.Analysis.Export;
 using Evident.Cli.Infrastructure;
-using Evident.Statistics;
+using Evident.Trials.Protocol;
 using Evident.Trials.Synthetic;
 
 namespace Evident.Cli.Commands;
 
 /// <summary>
-/// <c>evident demo</c>: a synthetic two-arm trial calibrated to COG AALL1731 (stratified by relapse risk), analysed end
-/// to end with the library: Kaplan–Meier at 3 years per arm and stratum, stratified log-rank, Cox hazard ratios.
+/// <c>evident demo [--out DIR]</c>: draws the SYNTHETIC trial calibrated to COG AALL1731 (examples/aall1731/scenario.yaml,
+/// fixed seed), analyses it with examples/aall1731/protocol.yaml at the 30 June 2024 cut-off exactly as
+/// <c>evident analyze</c> would, writes report.html, results.json, summary.md, summary.html and the data (data/) to DIR,
+/// and prints a short summary.
 /// </summary>
 public static class DemoCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic trial.", DefaultValueFactory = _ => 1731 };
-        var participants = new Option<int>("--participants") { Description = "Number of participants.", DefaultValueFactory = _ => 1440 };
-        var dataOut = new Option<string?>("--write-data") { Description = "Also write the synthetic trial's data to this CSV file." };
-        var output = new OutputOptions();
-        var command = new Command("demo", "Analyse a synthetic trial calibrated to AALL1731 (embedded defaults; no input needed).");
-        command.Options.Add(seed);
-        command.Options.Add(participants);
-        command.Options.Add(dataOut);
-        output.AddTo(command);
-        CommandRunner.SetReportAction(command, output, parse =>
+        var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "evident-demo" };
+        var command = new Command("demo", "Generate and analyse a SYNTHETIC trial calibrated to AALL1731 (no input needed).");
+        command.Options.Add(output);
+        command.SetAction(parse =>
         {
-            int n = parse.GetValue(participants);
-            if (n < 20) throw new UsageException($"--participants {n}: the demo needs at least 20 participants.");
-            var design = new SyntheticTrialDesign { Participants = n };
-            var trial = SyntheticTrial.Generate(design, new Random(parse.GetValue(seed)));
-            if (parse.GetValue(dataOut) is { } path) AtomicFile.WriteAllText(path, ToCsv(trial));
-            return DemoAnalysis.Run(design, trial, parse.GetValue(seed));
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            return CommandRunner.Guard(stderr, () =>
+            {
+                string dir = parse.GetValue(output)!;
+                var results = Run(stderr, dir);
+                stdout.Write(DemoAnalysis.ConsoleSummary(results, dir));
+            });
         });
         return command;
     }
 
-    private static string ToCsv(IReadOnlyList<SyntheticParticipant> trial)
+    /// <summary>Generates, analyses and writes the demo; returns the results.</summary>
+    /// <param name="stderr">Progress output.</param>
+    /// <param name="directory">Output directory.</param>
+    public static AnalysisResults Run(TextWriter stderr, string directory)
     {
-        var csv = new StringBuilder("id,arm,risk,entry_month,time,status\n");
-        foreach (var p in trial)
-            csv.Append(CultureInfo.InvariantCulture, $"{p.Id},\"{p.Arm}\",{p.Stratum},{p.EntryMonth:R},{p.Time:R},{(p.Event ? 1 : 0)}\n");
-        return csv.ToString();
+        var protocol = TrialProtocol.Parse(Resource("aall1731/protocol.yaml"), "protocol.yaml");
+        var scenario = TrialScenario.Parse(Resource("aall1731/scenario.yaml"), "scenario.yaml", protocol);
+        var trial = ProtocolTrialGenerator.Generate(protocol, scenario);
+        string staging = Path.Combine(Path.GetTempPath(), $"evident-demo-{Guid.NewGuid():N}");
+        try
+        {
+            var (participants, adverseEvents) = SyntheticTables.WriteSimple(trial, staging, DataFileFormat.Csv);
+            return AnalyzeCommand.Run(stderr, protocol, participants, adverseEvents, new AnalysisOptions { Cutoff = scenario.Cutoff, Synthetic = true }, directory, output =>
+            {
+                string data = Path.Combine(output, "data");
+                Directory.CreateDirectory(data);
+                File.Copy(participants, Path.Combine(data, "participants.csv"));
+                File.Copy(adverseEvents, Path.Combine(data, "adverse_events.csv"));
+                File.WriteAllText(Path.Combine(data, "SYNTHETIC.txt"), SynthesizeCommand.Notice(trial), new UTF8Encoding(false));
+            }, "data/participants.csv, data/adverse_events.csv (SYNTHETIC)");
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"the embedded example '{name}' is missing from the build.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }

@@ -1,0 +1,86 @@
+// Load benchmark of the randomization service: the real HTTP stack (Kestrel on 127.0.0.1), durable commits, N concurrent
+// clients each randomizing participants one after another. Prints randomizations per second and latency percentiles.
+//   dotnet run -c Release --project bench/Evident.LoadBenchmark -- [--db PATH|CONNECTION] [--clients 64] [--participants 20000]
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Evident.Server;
+using Evident.Trials.Randomization;
+using Evident.Trials.Storage;
+
+string db = Path.Combine(Path.GetTempPath(), $"evident-load-{Guid.NewGuid():N}.db");
+int clients = 64, participants = 20_000;
+for (int a = 0; a + 1 < args.Length; a += 2)
+{
+    switch (args[a])
+    {
+        case "--db": db = args[a + 1]; break;
+        case "--clients": clients = int.Parse(args[a + 1]); break;
+        case "--participants": participants = int.Parse(args[a + 1]); break;
+        default: throw new ArgumentException($"unknown option {args[a]}");
+    }
+}
+
+string token;
+await using (var setup = await TrialStore.OpenAsync(db, TimeProvider.System))
+{
+    string yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.yaml")).Replace("id: AALL1731", $"id: LOAD{Guid.NewGuid():N}"[..20]);
+    var trial = await setup.CreateTrialAsync(yaml, "protocol.yaml", true, participants / 2 + 100, CryptographicRandom.Instance, "bench");
+    await setup.AddSiteAsync(trial.Id, "S1", null, "bench");
+    token = (await setup.AddUserAsync(trial.Id, "bench", TrialRole.Admin, null, null, TimeSpan.FromDays(1), "bench")).Token;
+    Environment.SetEnvironmentVariable("EVIDENT_BENCH_TRIAL", trial.Id);
+}
+string trialId = Environment.GetEnvironmentVariable("EVIDENT_BENCH_TRIAL")!;
+
+int port;
+using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; }
+var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={db}", $"--urls=http://127.0.0.1:{port}"]);
+await app.StartAsync();
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+object Body(int i) => new
+{
+    participantId = $"P{i:D7}",
+    site = "S1",
+    strata = new Dictionary<string, string> { ["risk"] = i % 2 == 0 ? "SR-average" : "SR-high" },
+    eligibility = new Dictionary<string, bool> { ["age"] = true, ["standard_risk"] = true, ["prior_therapy"] = false },
+};
+
+// Warm-up (JIT, connection pool), not measured.
+for (int i = 0; i < 200; i++) (await http.PostAsJsonAsync($"/trials/{trialId}/randomizations", Body(-1 - i))).EnsureSuccessStatusCode();
+
+var latencies = new double[participants];
+int next = -1, failures = 0;
+var clock = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < participants)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var response = await http.PostAsJsonAsync($"/trials/{trialId}/randomizations", Body(i));
+        latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (response.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failures);
+    }
+})));
+double seconds = clock.Elapsed.TotalSeconds;
+await app.StopAsync();
+Array.Sort(latencies);
+double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+await using (var check = await TrialStore.OpenAsync(db, TimeProvider.System))
+{
+    var verification = await check.VerifyAuditAsync();
+    Console.WriteLine($"storage          {check.Provider}");
+    Console.WriteLine($"clients          {clients}");
+    Console.WriteLine($"randomizations   {participants} ({failures} failed)");
+    Console.WriteLine($"elapsed          {seconds:F2} s");
+    Console.WriteLine($"throughput       {participants / seconds:F0} randomizations/s");
+    Console.WriteLine($"latency p50      {P(0.50):F1} ms");
+    Console.WriteLine($"latency p99      {P(0.99):F1} ms");
+    Console.WriteLine($"latency max      {latencies[^1]:F1} ms");
+    Console.WriteLine($"audit chain      {(verification.IsIntact ? "intact" : "BROKEN: " + verification.Problem)} ({verification.Records} records)");
+}
+return failures == 0 ? 0 : 1;

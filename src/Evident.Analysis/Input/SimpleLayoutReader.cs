@@ -1,0 +1,122 @@
+using Evident.Data;
+using Evident.Trials.Protocol;
+
+namespace Evident.Analysis.Input;
+
+/// <summary>
+/// Reads the simple patient-level layout (protocol <c>data.simple</c>): one row per participant in CSV, TSV or Parquet,
+/// plus an optional adverse-event table with one row per event.
+/// </summary>
+/// <remarks>
+/// Each endpoint ends at the earliest date among its components (ties go to the component listed first in the
+/// endpoint); without any, follow-up is censored at the date of last contact. Errors name the file, row, column and
+/// value: an unknown arm or level, a duplicate participant, a missing or malformed date, an event or last contact before
+/// randomization, an event type the protocol does not map, an adverse event of an unknown participant or a grade
+/// outside 1–5.
+/// </remarks>
+public static class SimpleLayoutReader
+{
+    /// <summary>Reads the participant table and, when given, the adverse-event table.</summary>
+    /// <param name="protocol">The protocol (its <c>data.simple</c> mapping is used).</param>
+    /// <param name="path">The participant file (.csv, .tsv or .parquet).</param>
+    /// <param name="adverseEventsPath">The adverse-event file, or null.</param>
+    /// <exception cref="DataInputException">The data do not fit the protocol (see remarks).</exception>
+    public static TrialData Read(TrialProtocol protocol, string path, string? adverseEventsPath)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(path);
+        var map = protocol.Data.Simple
+                  ?? throw new DataInputException($"{protocol.SourceName}: the protocol has no data.simple mapping, so '{path}' cannot be read as the simple layout.", path);
+        var columns = new List<string> { map.Participant, map.Arm.Column, map.Randomized, map.LastContact };
+        if (map.Site is not null) columns.Add(map.Site);
+        columns.AddRange(map.Strata.Select(s => s.Column));
+        columns.AddRange(map.Covariates.Select(c => c.Column));
+        foreach (var e in map.Events)
+        {
+            columns.Add(e.DateColumn);
+            if (e.TypeColumn is not null) columns.Add(e.TypeColumn);
+        }
+        var table = TableReader.Read(path, columns.Distinct().ToArray());
+        var id = table[map.Participant];
+        var arm = table[map.Arm.Column];
+        var randomized = table[map.Randomized];
+        var lastContact = table[map.LastContact];
+        var site = map.Site is null ? null : table[map.Site];
+        var strata = map.Strata.Select(s => (Factor: protocol.Strata.First(f => f.Id == s.Concept), Binding: s, Column: table[s.Column])).ToArray();
+        var covariates = protocol.Covariates.Select(c => map.Covariates.FirstOrDefault(b => b.Concept == c.Id) is { } b
+            ? (Covariate: c, Binding: b, Column: (DataColumn?)table[b.Column]) : (c, null!, null)).ToArray();
+        var dateColumns = map.Events.GroupBy(e => e.DateColumn).Select(g => (Column: table[g.Key], Components: g.ToArray())).ToArray();
+        var componentIndex = protocol.Components.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+        var participants = new List<TrialParticipant>(table.RowCount);
+        var rowOf = new Dictionary<string, int>(table.RowCount, StringComparer.Ordinal);
+        var componentDates = new DateOnly?[protocol.Components.Count];
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            string who = DataErrors.RequiredText(table, id, row, "participant id");
+            if (!rowOf.TryAdd(who, row))
+                throw DataErrors.Bad(table, row, id.Name, who, $"is a duplicate participant: it is also in row {rowOf[who] + 1}");
+            int armIndex = DataErrors.Arm(protocol, map.Arm, table, arm, row);
+            var levels = new int[protocol.Strata.Count];
+            foreach (var (factor, binding, column) in strata)
+                levels[protocol.Strata.ToList().IndexOf(factor)] = DataErrors.Level(factor, binding, table, column, row);
+            var covariateValues = covariates.Select<(Covariate Covariate, ColumnBinding Binding, DataColumn? Column), string?>(c => c.Column is null ? null : DataErrors.Covariate(c.Covariate, c.Binding, table, c.Column, row)).ToArray();
+            var start = DataErrors.RequiredDate(table, randomized, row, "randomization date");
+
+            Array.Clear(componentDates);
+            DateOnly? firstEvent = null;
+            foreach (var (column, components) in dateColumns)
+            {
+                if (Data.Adam.StudyDate.At(table, column, row) is not { } date) continue;
+                if (date < start)
+                    throw DataErrors.Bad(table, row, column.Name, date.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}; an event cannot precede randomization");
+                var component = components.Length == 1 && components[0].TypeColumn is null ? components[0] : Typed(table, row, components);
+                componentDates[componentIndex[component.Component]] = date;
+                if (firstEvent is null || date < firstEvent) firstEvent = date;
+            }
+            var contact = Data.Adam.StudyDate.At(table, lastContact, row);
+            if (contact is null && firstEvent is null) throw DataErrors.Missing(table, row, lastContact.Name, "date of last contact");
+            if (contact is { } c0 && c0 < start)
+                throw DataErrors.Bad(table, row, lastContact.Name, c0.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}");
+
+            var outcomes = new EndpointOutcome[protocol.Endpoints.Count];
+            for (int e = 0; e < outcomes.Length; e++)
+            {
+                int first = -1;
+                foreach (string componentId in protocol.Endpoints[e].Components)
+                {
+                    int k = componentIndex[componentId];
+                    if (componentDates[k] is { } d && (first < 0 || d < componentDates[first]!.Value)) first = k;
+                }
+                outcomes[e] = first >= 0
+                    ? new EndpointOutcome(start, componentDates[first]!.Value, first)
+                    : new EndpointOutcome(start, contact ?? firstEvent!.Value, -1);
+            }
+            participants.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
+                                                  site?.Format(row), start, Array.AsReadOnly(outcomes)));
+        }
+
+        var events = new List<AdverseEventRecord>();
+        string source = path;
+        if (adverseEventsPath is not null)
+        {
+            var columnsAe = map.AdverseEvents
+                            ?? throw new DataInputException($"{protocol.SourceName}: the protocol maps no adverse-event table (data.simple.adverse_events), so '{adverseEventsPath}' cannot be read.", adverseEventsPath);
+            var aeTable = TableReader.Read(adverseEventsPath, new[] { columnsAe.Participant, columnsAe.Term, columnsAe.Grade }.Distinct().ToArray());
+            events = DataErrors.AdverseEvents(aeTable, columnsAe, rowOf, path);
+            source += ", " + adverseEventsPath;
+        }
+        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), source, DataLayout.Simple);
+    }
+
+    /// <summary>The component whose type values include the row's type value.</summary>
+    private static ComponentColumns Typed(DataTable table, int row, ComponentColumns[] components)
+    {
+        var typeColumn = table[components[0].TypeColumn!];
+        string type = DataErrors.RequiredText(table, typeColumn, row, "event type");
+        foreach (var component in components)
+            if (component.TypeValues.Contains(type)) return component;
+        throw DataErrors.Bad(table, row, typeColumn.Name, type,
+                             $"is not an event type the protocol maps; expected one of {string.Join(", ", components.SelectMany(c => c.TypeValues))}");
+    }
+}

@@ -1,0 +1,15 @@
+namespace Evident.Analysis.Input;
+
+/// <summary>
+/// A trial's data mapped onto its protocol, whatever the layout it came from: the one input of
+/// <see cref="TrialAnalysis.Run"/>. The simple layout and ADaM of the same trial map to equal values.
+/// </summary>
+/// <param name="Participants">One entry per participant, in file order.</param>
+/// <param name="AdverseEvents">Adverse events (participant index, term, grade); empty when no table was given.</param>
+/// <param name="Source">What was read, for the report (file or directory names).</param>
+/// <param name="Layout">The layout read.</param>
+public sealed record TrialData(
+    IReadOnlyList<TrialParticipant> Participants,
+    IReadOnlyList<AdverseEventRecord> AdverseEvents,
+    string Source,
+    DataLayout Layout);

@@ -1,0 +1,18 @@
+namespace Evident.Analysis.Input;
+
+/// <summary>One participant mapped onto the protocol.</summary>
+/// <param name="Id">Participant id as in the data.</param>
+/// <param name="Arm">Index of the arm in <c>TrialProtocol.Arms</c>.</param>
+/// <param name="Strata">Per stratification factor (protocol order): index of the level in the factor's levels.</param>
+/// <param name="Covariates">Per covariate (protocol order): the level, or null when missing.</param>
+/// <param name="Site">Site id, or null.</param>
+/// <param name="Randomized">Date of randomization.</param>
+/// <param name="Outcomes">Per endpoint (protocol order): start, end and the component that ended follow-up.</param>
+public sealed record TrialParticipant(
+    string Id,
+    int Arm,
+    IReadOnlyList<int> Strata,
+    IReadOnlyList<string?> Covariates,
+    string? Site,
+    DateOnly Randomized,
+    IReadOnlyList<EndpointOutcome> Outcomes);

@@ -1,0 +1,35 @@
+using Evident.Trials.Protocol;
+
+namespace Evident.Analysis;
+
+/// <summary>
+/// Every number of a trial's analysis, computed once by <see cref="TrialAnalysis.Run"/>; the report, results.json and the
+/// clinician summary only format these. Immutable.
+/// </summary>
+/// <param name="Protocol">The protocol analysed with (its hash goes in the footer).</param>
+/// <param name="Cutoff">The data cut-off applied, or null.</param>
+/// <param name="Synthetic">Whether the data are synthetic.</param>
+/// <param name="SoftwareVersion">Evident's version.</param>
+/// <param name="DataSource">The files read.</param>
+/// <param name="Participants">Participants analysed.</param>
+/// <param name="ExcludedAfterCutoff">Participants left out because they were randomized after the cut-off.</param>
+/// <param name="Primary">The primary analysis.</param>
+/// <param name="Subgroups">Hazard ratios by subgroup (empty without a subgroup analysis).</param>
+/// <param name="CompetingRisks">Cumulative incidence by cause, or null.</param>
+/// <param name="Safety">Adverse events, or null.</param>
+/// <param name="Monitoring">Interim monitoring, or null.</param>
+/// <param name="Notes">Analyses that could not be done, and why.</param>
+public sealed record AnalysisResults(
+    TrialProtocol Protocol,
+    DateOnly? Cutoff,
+    bool Synthetic,
+    string SoftwareVersion,
+    string DataSource,
+    int Participants,
+    int ExcludedAfterCutoff,
+    PrimaryResult Primary,
+    IReadOnlyList<SubgroupResult> Subgroups,
+    CompetingRisksResult? CompetingRisks,
+    SafetyResult? Safety,
+    MonitoringResult? Monitoring,
+    IReadOnlyList<string> Notes);

@@ -1,0 +1,13 @@
+using Evident.Statistics;
+
+namespace Evident.Analysis;
+
+/// <summary>
+/// The primary analysis within one group (a stratum, or everyone): arms, hazard ratios and log-rank test. For the
+/// overall group the test and the hazard ratios are stratified by the primary strata.
+/// </summary>
+/// <param name="Label">Stratum label (levels joined by " / "), or "Overall".</param>
+/// <param name="Arms">Every arm, in protocol order.</param>
+/// <param name="Comparisons">One per compared arm.</param>
+/// <param name="LogRank">Log-rank test over the arms (R <c>survdiff</c>), or null when it cannot be computed.</param>
+public sealed record GroupResult(string Label, IReadOnlyList<ArmSummary> Arms, IReadOnlyList<ArmComparison> Comparisons, LogRankTest? LogRank);

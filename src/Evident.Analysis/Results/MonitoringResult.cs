@@ -1,0 +1,11 @@
+using Evident.Design.Monitoring;
+
+namespace Evident.Analysis;
+
+/// <summary>
+/// Interim monitoring of the primary endpoint: looks reconstructed at the calendar dates on which the planned event
+/// counts were reached, plus the look at the data cut-off.
+/// </summary>
+/// <param name="LookDates">Calendar date of each look.</param>
+/// <param name="Analysis">Boundaries at the observed information fractions, Z, decisions (rpact <c>getAnalysisResults</c>).</param>
+public sealed record MonitoringResult(IReadOnlyList<DateOnly> LookDates, InterimAnalysis Analysis);

@@ -1,0 +1,12 @@
+using Evident.Statistics;
+
+namespace Evident.Analysis;
+
+/// <summary>The first compared arm against control within one level of a factor or covariate.</summary>
+/// <param name="Factor">Factor or covariate id.</param>
+/// <param name="FactorLabel">Its label.</param>
+/// <param name="Level">The level.</param>
+/// <param name="N">Participants of the level in the two arms.</param>
+/// <param name="Events">Their events.</param>
+/// <param name="HazardRatio">Cox hazard ratio, stratified by the other primary strata; NaN fields when not estimable.</param>
+public sealed record SubgroupResult(string Factor, string FactorLabel, string Level, int N, int Events, CoxCoefficient HazardRatio);

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using Evident.Analysis;
+using Evident.Analysis.Input;
+using Evident.Cli.Infrastructure;
+using Evident.Reporting.Report;
+using Evident.Trials.Protocol;
+using Spectre.Console;
+
+namespace Evident.Cli.Commands;
+
+/// <summary>
+/// <c>evident analyze PROTOCOL --data PATH [--ae PATH] [--cutoff DATE] [--out DIR]</c>: runs the protocol's analysis plan
+/// on the trial's data (simple layout file, or a directory of ADaM data sets) and writes report.html, results.json,
+/// summary.md and summary.html atomically into DIR.
+/// </summary>
+public static class AnalyzeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var protocol = new Argument<string>("PROTOCOL") { Description = "The protocol and analysis plan (YAML; see docs/protocol.md)." };
+        var data = new Option<string>("--data") { Required = true, Description = "Participant file (.csv, .tsv, .parquet) in the simple layout, or a directory with ADaM adsl/adtte/adae (.xpt, .parquet, .csv)." };
+        var ae = new Option<string?>("--ae") { Description = "Adverse-event table of the simple layout (.csv, .tsv, .parquet)." };
+        var cutoff = new Option<string?>("--cutoff") { Description = "Data cut-off date (yyyy-mm-dd): later follow-up is censored at it." };
+        var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "evident-report" };
+        var synthetic = new Option<bool>("--synthetic") { Description = "Label every output as SYNTHETIC data." };
+        var command = new Command("analyze", "Analyse a trial's data as its protocol prescribes: report.html, results.json, summary.md, summary.html.");
+        command.Arguments.Add(protocol);
+        command.Options.Add(data);
+        command.Options.Add(ae);
+        command.Options.Add(cutoff);
+        command.Options.Add(output);
+        command.Options.Add(synthetic);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            return CommandRunner.Guard(stderr, () =>
+            {
+                var options = new AnalysisOptions { Cutoff = ParseCutoff(parse.GetValue(cutoff)), Synthetic = parse.GetValue(synthetic) };
+                var results = Run(stderr, LoadProtocol(parse.GetValue(protocol)!), parse.GetValue(data)!, parse.GetValue(ae), options, parse.GetValue(output)!);
+                stdout.WriteLine($"evident analyze: wrote report.html, results.json, summary.md and summary.html to {parse.GetValue(output)} ({results.Participants} participants).");
+            });
+        });
+        return command;
+    }
+
+    /// <summary>Reads a protocol file, turning a protocol error into a usage error (exit code 2).</summary>
+    /// <param name="path">The protocol file.</param>
+    public static TrialProtocol LoadProtocol(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"protocol file '{path}' does not exist.");
+        try
+        {
+            return TrialProtocol.Load(path);
+        }
+        catch (ProtocolException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>Loads, analyses and writes, showing progress on standard error when it is a terminal.</summary>
+    /// <param name="stderr">Where progress goes.</param>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="dataPath">Data file or ADaM directory.</param>
+    /// <param name="adverseEvents">Adverse-event file, or null.</param>
+    /// <param name="options">Cut-off and labelling.</param>
+    /// <param name="outputDirectory">Where the files go.</param>
+    /// <param name="extra">Writes further files into the output (e.g. the demo's data), or null.</param>
+    /// <param name="dataLabel">How the report names the data read, or null for the paths.</param>
+    public static AnalysisResults Run(TextWriter stderr, TrialProtocol protocol, string dataPath, string? adverseEvents, AnalysisOptions options,
+                                      string outputDirectory, Action<string>? extra = null, string? dataLabel = null)
+    {
+        AnalysisResults? results = null;
+        void Steps(Action<string> step)
+        {
+            step("Reading data");
+            var data = TrialDataLoader.Load(protocol, dataPath, adverseEvents);
+            step("Analysing");
+            results = TrialAnalysis.Run(protocol, data, options);
+            if (dataLabel is not null) results = results with { DataSource = dataLabel };
+            step("Rendering report and figures");
+            var files = Render(results);
+            step("Writing");
+            AnalyzeCommandOutput.Write(outputDirectory, files, extra);
+        }
+        bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        if (terminal)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Status().Start("Starting", ctx => Steps(s => ctx.Status(s)));
+        }
+        else
+        {
+            Steps(_ => { });
+        }
+        return results!;
+    }
+
+    /// <summary>The four output files rendered in memory.</summary>
+    /// <param name="results">The results.</param>
+    public static IReadOnlyDictionary<string, string> Render(AnalysisResults results)
+    {
+        var page = ClinicianPage.From(results);
+        return new Dictionary<string, string>
+        {
+            ["report.html"] = HtmlReport.Render(results),
+            ["results.json"] = ResultsJson.Render(results),
+            ["summary.md"] = ClinicianSummaryWriter.Markdown(page),
+            ["summary.html"] = ClinicianSummaryWriter.Html(page),
+        };
+    }
+
+    private static DateOnly? ParseCutoff(string? text)
+    {
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        throw new UsageException($"--cutoff '{text}': expected a date as yyyy-mm-dd, e.g. 2024-06-30.");
+    }
+}

@@ -1,0 +1,165 @@
+using Evident.Analysis;
+using Evident.Statistics;
+using static Evident.Reporting.Report.ReportNumbers;
+
+namespace Evident.Reporting.Report;
+
+/// <summary>
+/// The one-page clinician summary in the form of the seed article: learning objective, 3–5 key learnings written from
+/// the numbers, what did and did not change, abbreviations, citation. Every number in a sentence is read from
+/// <see cref="AnalysisResults"/>; whether something "fell", "rose" or "did not differ" follows from its test at the 5%
+/// level. Rendered by <see cref="ClinicianSummaryWriter"/>.
+/// </summary>
+/// <param name="Title">Heading.</param>
+/// <param name="Synthetic">Whether the data are synthetic (the page then says so first).</param>
+/// <param name="LearningObjective">From the protocol, or null.</param>
+/// <param name="KeyLearnings">3–5 sentences.</param>
+/// <param name="Changes">What did and did not change (relapse sites, adverse events).</param>
+/// <param name="Abbreviations">Abbreviation → meaning, from the protocol.</param>
+/// <param name="Citation">The protocol's citation, or null.</param>
+/// <param name="Footer">Data cut-off, software version, protocol file and hash.</param>
+public sealed record ClinicianPage(
+    string Title,
+    bool Synthetic,
+    string? LearningObjective,
+    IReadOnlyList<string> KeyLearnings,
+    IReadOnlyList<string> Changes,
+    IReadOnlyList<KeyValuePair<string, string>> Abbreviations,
+    string? Citation,
+    string Footer)
+{
+    private const double Alpha = 0.05;
+
+    /// <summary>Writes the page from the results.</summary>
+    /// <param name="results">The analysis results.</param>
+    public static ClinicianPage From(AnalysisResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var protocol = results.Protocol;
+        var primary = results.Primary;
+        var endpoint = primary.Endpoint;
+        string outcome = ReportText.Short(results, endpoint.Label);
+        var learnings = new List<string>();
+        var control = protocol.Control;
+        double level = protocol.Analyses.Primary.ConfidenceLevel;
+
+        foreach (var comparison in primary.Overall.Comparisons)
+        {
+            var hr = comparison.HazardRatio;
+            string arm = ReportText.ArmLabel(results, comparison.ArmId);
+            double p = primary.Overall.LogRank?.PValue ?? double.NaN;
+            string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
+            learnings.Add($"{arm} {verb} the hazard of a {outcome} event compared with {control.Label.ToLowerInvariant()}: " +
+                          $"stratified hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, stratified log-rank {PClause(p)}.");
+        }
+
+        if (endpoint.Milestone is double m)
+        {
+            string phrase = ReportText.Milestone(m, protocol.TimeUnit).Phrase;
+            foreach (var stratum in primary.Strata)
+            {
+                var experimental = stratum.Arms.FirstOrDefault(a => stratum.Comparisons.Count > 0 && a.ArmId == stratum.Comparisons[0].ArmId);
+                var reference = stratum.Arms.First(a => a.ArmId == control.Id);
+                if (experimental?.Milestone is not { } e || reference.Milestone is not { } r) continue;
+                var hr = stratum.Comparisons[0].HazardRatio;
+                learnings.Add($"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {experimental.Label.ToLowerInvariant()} and " +
+                              $"{Percent(r.Survival)} with {reference.Label.ToLowerInvariant()} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+                              $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).");
+            }
+        }
+
+        if (primary.RmstDifference is { } rmst && learnings.Count < 5)
+        {
+            string unit = ReportText.Unit(protocol.TimeUnit);
+            learnings.Add($"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId).ToLowerInvariant()} " +
+                          $"spent on average {Fixed(rmst.Difference, 2)} {unit} more free of a {outcome} event " +
+                          $"(restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}).");
+        }
+
+        var changes = new List<string>();
+        if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
+        if (results.Safety is { } safety)
+        {
+            var sentences = SafetyChanges(results, safety);
+            changes.AddRange(sentences);
+            if (learnings.Count < 5 && sentences.Count > 0) learnings.Add(sentences[0]);
+        }
+
+        string title = protocol.Trial.ShortTitle ?? protocol.Trial.Title;
+        return new ClinicianPage(
+            $"{protocol.Trial.Id}: {title}", results.Synthetic, protocol.Summary.LearningObjective, learnings.Take(5).ToArray(), changes.AsReadOnly(),
+            protocol.Summary.Abbreviations.Select(a => new KeyValuePair<string, string>(a.Short, a.Meaning)).ToArray(),
+            protocol.Trial.Citation, FooterText(results));
+    }
+
+    /// <summary>"Data cut-off …; Evident …; protocol FILE (SHA-256 …)", with SYNTHETIC first when it applies.</summary>
+    /// <param name="results">The results.</param>
+    public static string FooterText(AnalysisResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        string cutoff = results.Cutoff is { } c ? c.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "none (all data)";
+        return (results.Synthetic ? "SYNTHETIC DATA. " : "") +
+               $"Data cut-off: {cutoff}. Evident {results.SoftwareVersion}. Protocol {results.Protocol.SourceName} (version {results.Protocol.Trial.Version ?? "not given"}), SHA-256 {results.Protocol.Hash}.";
+    }
+
+    private static IEnumerable<string> CauseChanges(AnalysisResults results, CompetingRisksResult cr)
+    {
+        var protocol = results.Protocol;
+        string control = protocol.Control.Id;
+        string? experimental = results.Primary.Overall.Comparisons.Count > 0 ? results.Primary.Overall.Comparisons[0].ArmId : null;
+        if (experimental is null || cr.Milestone is not double m) yield break;
+        string phrase = ReportText.Milestone(m, protocol.TimeUnit).Phrase;
+        foreach (var cause in cr.Overall)
+        {
+            var e = cause.Arms.First(a => a.ArmId == experimental);
+            var r = cause.Arms.First(a => a.ArmId == control);
+            if (e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
+            double p = cause.GrayTest?.Test.PValue ?? double.NaN;
+            string numbers = $"{Percent(pr.Estimate)} with {ReportText.ArmLabel(results, control).ToLowerInvariant()} vs {Percent(pe.Estimate)} with {ReportText.ArmLabel(results, experimental).ToLowerInvariant()}";
+            string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";
+            if (p < Alpha)
+                yield return $"{cause.Label}: {phrase} cumulative incidence {(pe.Estimate < pr.Estimate ? "fell" : "rose")} ({numbers}; {test}).";
+            else
+                yield return $"{cause.Label}: did not differ between arms ({phrase} cumulative incidence {numbers}; {test}).";
+        }
+    }
+
+    private static List<string> SafetyChanges(AnalysisResults results, SafetyResult safety)
+    {
+        var sentences = new List<string>();
+        var protocol = results.Protocol;
+        int control = protocol.Arms.ToList().FindIndex(a => a.IsControl);
+        int experimental = results.Primary.Overall.Comparisons.Count > 0 ? protocol.Arms.ToList().FindIndex(a => a.Id == results.Primary.Overall.Comparisons[0].ArmId) : -1;
+        if (experimental < 0) return sentences;
+        string exp = protocol.Arms[experimental].Label.ToLowerInvariant(), ctl = protocol.Arms[control].Label.ToLowerInvariant();
+        for (int t = 0; t < safety.TermsOfInterest.Count; t++)
+        {
+            var row = safety.Table.Terms[t];
+            var comparison = row.Comparisons.First(x => x.Arm == experimental);
+            double p = comparison.MantelHaenszel?.Test.PValue ?? comparison.Fisher.PValue;
+            string test = comparison.MantelHaenszel is not null ? "Cochran–Mantel–Haenszel" : "Fisher's exact test";
+            string direction = p < Alpha ? (row.Proportions[experimental] > row.Proportions[control] ? "was more frequent" : "was less frequent") : "did not differ";
+            var parts = new List<string>();
+            if (safety.StrataLabels.Count > 1)
+                for (int s = 0; s < safety.StrataLabels.Count; s++)
+                    parts.Add($"{safety.StrataLabels[s]} {Percent(Share(row.ParticipantsByStratum, safety.Table.ArmSizesByStratum, experimental, s))} vs " +
+                              $"{Percent(Share(row.ParticipantsByStratum, safety.Table.ArmSizesByStratum, control, s))}");
+            string byStratum = parts.Count > 0 ? $"; by stratum, {string.Join("; ", parts)}" : "";
+            sentences.Add($"Grade ≥{safety.MinGrade} {safety.Terms[t].ToLowerInvariant()} {direction} with {exp} " +
+                          $"({Percent(row.Proportions[experimental])} vs {Percent(row.Proportions[control])} with {ctl}, {test} {PClause(p)}{byStratum}).");
+        }
+        if (safety.Severe is { } severe)
+        {
+            var any = severe.AnyTerm;
+            var comparison = any.Comparisons.First(x => x.Arm == experimental);
+            double p = comparison.MantelHaenszel?.Test.PValue ?? comparison.Fisher.PValue;
+            string direction = p < Alpha ? (any.Proportions[experimental] > any.Proportions[control] ? "were more frequent" : "were less frequent") : "were similar";
+            sentences.Add($"Grade {severe.MinGrade}–5 events of {string.Join(" or ", safety.TermsOfInterest.Select(x => x.ToLowerInvariant()))} {direction} " +
+                          $"({Percent(any.Proportions[experimental])} with {exp} vs {Percent(any.Proportions[control])} with {ctl}, {PClause(p)}).");
+        }
+        return sentences;
+    }
+
+    private static double Share(IReadOnlyList<IReadOnlyList<int>> counts, IReadOnlyList<IReadOnlyList<int>> sizes, int arm, int stratum) =>
+        sizes[arm][stratum] == 0 ? double.NaN : (double)counts[arm][stratum] / sizes[arm][stratum];
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+
+namespace Evident.Reporting.Report;
+
+/// <summary>Renders a <see cref="ClinicianPage"/> as Markdown (<c>summary.md</c>) and as self-contained HTML (<c>summary.html</c>).</summary>
+public static class ClinicianSummaryWriter
+{
+    private const string SyntheticNotice = "SYNTHETIC DATA: these results come from simulated participants, not from a real trial.";
+
+    /// <summary>The page as Markdown.</summary>
+    /// <param name="page">The page.</param>
+    public static string Markdown(ClinicianPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var md = new StringBuilder();
+        md.Append("# ").Append(page.Title).Append("\n\n");
+        if (page.Synthetic) md.Append("> **").Append(SyntheticNotice).Append("**\n\n");
+        if (page.LearningObjective is not null) md.Append("## Learning objective\n\n").Append(page.LearningObjective).Append("\n\n");
+        md.Append("## Key learnings\n\n");
+        foreach (string s in page.KeyLearnings) md.Append("- ").Append(s).Append('\n');
+        if (page.Changes.Count > 0)
+        {
+            md.Append("\n## What did and did not change\n\n");
+            foreach (string s in page.Changes) md.Append("- ").Append(s).Append('\n');
+        }
+        if (page.Abbreviations.Count > 0)
+        {
+            md.Append("\n## Abbreviations\n\n");
+            md.Append(string.Join("; ", page.Abbreviations.Select(a => $"{a.Key}, {a.Value}"))).Append(".\n");
+        }
+        if (page.Citation is not null) md.Append("\n## Reference\n\n").Append(page.Citation).Append('\n');
+        md.Append("\n---\n\n").Append(page.Footer).Append('\n');
+        return md.ToString();
+    }
+
+    /// <summary>The page as one self-contained HTML document (inline CSS, no scripts, no external resources).</summary>
+    /// <param name="page">The page.</param>
+    public static string Html(ClinicianPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var h = new StringBuilder();
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(page.Title)).Append("</title>\n<style>")
+         .Append(HtmlReport.Css).Append("</style></head>\n<body class=\"summary\">\n");
+        if (page.Synthetic) h.Append("<p class=\"synthetic\">").Append(E(SyntheticNotice)).Append("</p>\n");
+        h.Append("<h1>").Append(E(page.Title)).Append("</h1>\n");
+        if (page.LearningObjective is not null) h.Append("<h2>Learning objective</h2>\n<p>").Append(E(page.LearningObjective)).Append("</p>\n");
+        h.Append("<h2>Key learnings</h2>\n<ul class=\"learnings\">\n");
+        foreach (string s in page.KeyLearnings) h.Append("<li>").Append(E(s)).Append("</li>\n");
+        h.Append("</ul>\n");
+        if (page.Changes.Count > 0)
+        {
+            h.Append("<h2>What did and did not change</h2>\n<ul>\n");
+            foreach (string s in page.Changes) h.Append("<li>").Append(E(s)).Append("</li>\n");
+            h.Append("</ul>\n");
+        }
+        if (page.Abbreviations.Count > 0)
+        {
+            h.Append("<h2>Abbreviations</h2>\n<p>");
+            h.Append(string.Join("; ", page.Abbreviations.Select(a => $"<abbr>{E(a.Key)}</abbr>, {E(a.Value)}"))).Append(".</p>\n");
+        }
+        if (page.Citation is not null) h.Append("<h2>Reference</h2>\n<p>").Append(E(page.Citation)).Append("</p>\n");
+        h.Append("<footer>").Append(E(page.Footer)).Append("</footer>\n</body></html>\n");
+        return h.ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

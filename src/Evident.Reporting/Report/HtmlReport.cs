@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Evident.Analysis;
+using Evident.Reporting.Figures;
+using Evident.Statistics;
+using Evident.Trials.Protocol;
+using static Evident.Reporting.Report.ReportNumbers;
+
+namespace Evident.Reporting.Report;
+
+/// <summary>
+/// <c>report.html</c>, the report a data-monitoring committee reads: one self-contained HTML document (inline CSS, inline
+/// SVG figures, no scripts, no network) with print CSS for paper. Sections: primary analysis table, Kaplan–Meier curves
+/// overall and per stratum (KMunicate), forest plot (overall, strata, subgroups), relapse by site (cumulative incidence
+/// and Gray's test), interim monitoring (boundaries with the observed Z), safety tables; footer with the data cut-off,
+/// software version and protocol hash. Presentation only: every number is read from <see cref="AnalysisResults"/>.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>The style sheet shared by the report and the clinician summary (screen and print).</summary>
+    public const string Css = """
+        body{font-family:"DejaVu Sans","Liberation Sans",Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:62rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
+        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2rem}
+        h3{font-size:1.05rem}
+        .synthetic{background:#fff3cd;border:2px solid #E69F00;padding:.5rem .8rem;font-weight:bold;letter-spacing:.02em}
+        table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .6rem;text-align:right}
+        th:first-child,td:first-child,td.text,th.text{text-align:left}thead th{border-bottom:2px solid #333}
+        figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
+        figcaption{font-size:.85rem;color:#444}.meta{color:#444;font-size:.9rem}
+        footer{margin-top:2.5rem;border-top:1px solid #999;padding-top:.5rem;font-size:.8rem;color:#333;word-break:break-all}
+        ul.learnings li{margin-bottom:.4rem}
+        @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
+        section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
+        @page{size:A4;margin:15mm}
+        """;
+
+    /// <summary>Renders the report.</summary>
+    /// <param name="results">The results.</param>
+    public static string Render(AnalysisResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var p = results.Protocol;
+        var h = new StringBuilder(1 << 20);
+        string title = $"{p.Trial.Id}: {p.Trial.ShortTitle ?? p.Trial.Title}";
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        h.Append("<title>").Append(E(title)).Append(" — report</title>\n<style>").Append(Css).Append("</style></head>\n<body>\n");
+        if (results.Synthetic)
+            h.Append("<p class=\"synthetic\" data-synthetic>SYNTHETIC DATA: every participant in this report is simulated. These are not the results of a real trial.</p>\n");
+        h.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"meta\">").Append(E(p.Trial.Title));
+        if (p.Trial.Registration is not null) h.Append(" · ").Append(E(p.Trial.Registration));
+        if (p.Trial.Sponsor is not null) h.Append(" · ").Append(E(p.Trial.Sponsor));
+        h.Append("</p>\n<p class=\"meta\">").Append(results.Participants.ToString(CultureInfo.InvariantCulture)).Append(" participants analysed");
+        if (results.ExcludedAfterCutoff > 0) h.Append(" (").Append(results.ExcludedAfterCutoff).Append(" randomized after the cut-off left out)");
+        h.Append("; data cut-off ").Append(results.Cutoff?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none").Append("; data ").Append(E(results.DataSource)).Append(".</p>\n");
+
+        Primary(h, results);
+        KaplanMeierFigures(h, results);
+        Forest(h, results);
+        CompetingRisks(h, results);
+        Monitoring(h, results);
+        Safety(h, results);
+        if (results.Notes.Count > 0)
+        {
+            h.Append("<section><h2>Notes</h2><ul>");
+            foreach (string note in results.Notes) h.Append("<li>").Append(E(note)).Append("</li>");
+            h.Append("</ul></section>\n");
+        }
+        h.Append("<footer data-footer>").Append(E(ClinicianPage.FooterText(results))).Append("</footer>\n</body></html>\n");
+        return h.ToString();
+    }
+
+    private static void Primary(StringBuilder h, AnalysisResults r)
+    {
+        var primary = r.Primary;
+        var endpoint = primary.Endpoint;
+        double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
+        string milestone = endpoint.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " + ReportText.Short(r, endpoint.Label) : "";
+        h.Append("<section id=\"primary\"><h2>Primary analysis: ").Append(E(endpoint.Label)).Append("</h2>\n");
+        h.Append("<table data-table=\"primary\"><thead><tr><th>Group</th><th class=\"text\">Arm</th><th>N</th><th>Events</th>");
+        if (milestone.Length > 0) h.Append("<th>").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
+        h.Append("<th>HR (").Append(Level(level)).Append(" CI)</th><th>Log-rank p</th></tr></thead><tbody>\n");
+        foreach (var group in primary.Strata.Append(primary.Overall))
+        {
+            for (int a = 0; a < group.Arms.Count; a++)
+            {
+                var arm = group.Arms[a];
+                var comparison = group.Comparisons.FirstOrDefault(c => c.ArmId == arm.ArmId);
+                h.Append("<tr><td>").Append(a == 0 ? E(group.Label == "Overall" ? "Overall (stratified)" : group.Label) : "").Append("</td><td class=\"text\">").Append(E(arm.Label))
+                 .Append("</td><td>").Append(arm.N).Append("</td><td>").Append(arm.Events).Append("</td>");
+                if (milestone.Length > 0)
+                    h.Append("<td>").Append(arm.Milestone is { } pt ? $"{Percent(pt.Survival)} ({Percent(pt.Lower)} to {Percent(pt.Upper)})" : "NA").Append("</td>");
+                h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(WithInterval(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh, level)[..].Replace($"({Level(level)} CI ", "(")))
+                 .Append("</td><td>").Append(a == 0 ? PValue(group.LogRank?.PValue ?? double.NaN) : "").Append("</td></tr>\n");
+            }
+        }
+        h.Append("</tbody></table>\n");
+        if (primary.RmstDifference is { } d)
+        {
+            string unit = ReportText.Unit(r.Protocol.TimeUnit);
+            h.Append("<table data-table=\"rmst\"><thead><tr><th class=\"text\">Restricted mean survival time, τ = ").Append(Time(d.Tau)).Append(' ').Append(unit)
+             .Append("</th><th>Estimate</th><th>SE</th></tr></thead><tbody>");
+            var arms = primary.Overall.Arms.Where(a => a.Curve is not null).ToArray();
+            for (int i = 0; i < primary.Rmst.Count; i++)
+                h.Append("<tr><td class=\"text\">").Append(E(arms[i].Label)).Append("</td><td>").Append(Fixed(primary.Rmst[i].Rmst)).Append("</td><td>").Append(Fixed(primary.Rmst[i].StdError, 3)).Append("</td></tr>");
+            h.Append("<tr><td class=\"text\">Difference (").Append(Level(d.ConfidenceLevel)).Append(" CI), p</td><td>")
+             .Append(Fixed(d.Difference)).Append(" (").Append(Fixed(d.Lower)).Append(" to ").Append(Fixed(d.Upper)).Append(")</td><td>").Append(PValue(d.PValue)).Append("</td></tr></tbody></table>\n");
+        }
+        h.Append("<p class=\"meta\">Kaplan–Meier estimates with Greenwood standard errors (").Append(E(r.Protocol.Analyses.Primary.ConfidenceType.ToString().ToLowerInvariant()))
+         .Append("-scale intervals); hazard ratios from Cox models (").Append(E(r.Protocol.Analyses.Primary.Ties.ToString())).Append(" ties), overall stratified by ")
+         .Append(E(string.Join(", ", r.Protocol.Analyses.Primary.StratifyBy.DefaultIfEmpty("nothing")))).Append("; log-rank tests, overall stratified.</p></section>\n");
+    }
+
+    private static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
+    {
+        var primary = r.Primary;
+        h.Append("<section id=\"kaplan-meier\"><h2>Kaplan–Meier curves</h2>\n");
+        int index = 0;
+        foreach (var group in new[] { primary.Overall }.Concat(primary.Strata))
+        {
+            var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
+            if (arms.Length == 0) continue;
+            string label = group.Label == "Overall" ? "All participants" : group.Label;
+            string svg = KaplanMeierFigure.Svg(arms, new KaplanMeierFigureOptions
+            {
+                Title = $"{primary.Endpoint.Label}: {label}",
+                YLabel = $"{primary.Endpoint.Label} probability",
+                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomisation",
+                TimeBreaks = Breaks(r),
+                YMin = 0.5,
+            });
+            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {primary.Endpoint.Label.ToLowerInvariant()} ({label}) with pointwise confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void Forest(StringBuilder h, AnalysisResults r)
+    {
+        var primary = r.Primary;
+        if (primary.Overall.Comparisons.Count == 0) return;
+        var rows = new List<ForestRow>();
+        var overall = primary.Overall.Comparisons[0].HazardRatio;
+        if (Estimable(overall))
+            rows.Add(ForestRow.FromCox("Overall (stratified)", overall, ForestRowKind.Summary) with { Detail = $"{primary.Overall.Arms.Sum(a => a.Events)}/{primary.Overall.Arms.Sum(a => a.N)}" });
+        foreach (var factor in r.Subgroups.GroupBy(s => s.FactorLabel))
+        {
+            var estimable = factor.Where(s => Estimable(s.HazardRatio)).ToArray();
+            if (estimable.Length == 0) continue;
+            rows.Add(ForestRow.Heading(factor.Key));
+            foreach (var s in estimable)
+                rows.Add(ForestRow.FromCox(s.Level, s.HazardRatio) with { Detail = $"{s.Events}/{s.N}", Weight = Math.Max(1, s.Events) });
+        }
+        if (rows.Count == 0) return;
+        var control = r.Protocol.Control;
+        string experimental = r.Protocol.Arm(primary.Overall.Comparisons[0].ArmId).Label;
+        string svg = ForestPlot.Svg(rows, new ForestPlotOptions
+        {
+            Title = $"{primary.Endpoint.Label}: hazard ratio by subgroup",
+            FavoursLeft = $"Favours {experimental}",
+            FavoursRight = $"Favours {control.Label}",
+        });
+        h.Append("<section id=\"forest\"><h2>Hazard ratios by subgroup</h2>\n");
+        Figure(h, "forest", svg, $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
+        h.Append("<table data-table=\"subgroups\"><thead><tr><th>Subgroup</th><th>Level</th><th>Events/N</th><th>HR (95% CI)</th><th>p</th></tr></thead><tbody>");
+        foreach (var s in r.Subgroups)
+            h.Append("<tr><td>").Append(E(s.FactorLabel)).Append("</td><td>").Append(E(s.Level)).Append("</td><td>").Append(s.Events).Append('/').Append(s.N)
+             .Append("</td><td>").Append(Fixed(s.HazardRatio.HazardRatio)).Append(" (").Append(Fixed(s.HazardRatio.ConfLow)).Append(" to ").Append(Fixed(s.HazardRatio.ConfHigh))
+             .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td></tr>");
+        h.Append("</tbody></table></section>\n");
+    }
+
+    private static void CompetingRisks(StringBuilder h, AnalysisResults r)
+    {
+        if (r.CompetingRisks is not { } cr) return;
+        string at = cr.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " : "";
+        h.Append("<section id=\"competing-risks\"><h2>").Append(E(cr.Title)).Append("</h2>\n");
+        foreach (var (label, causes) in new[] { new KeyValuePair<string, IReadOnlyList<CauseResult>>("All participants", cr.Overall) }.Concat(cr.Strata))
+        {
+            h.Append("<h3>").Append(E(label)).Append("</h3><table data-table=\"competing-risks\"><thead><tr><th>Cause</th>");
+            foreach (var arm in r.Protocol.Arms) h.Append("<th>").Append(E(arm.Label)).Append(": events, ").Append(E(at)).Append("incidence</th>");
+            h.Append("<th>Gray's test p</th></tr></thead><tbody>");
+            foreach (var cause in causes)
+            {
+                h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
+                foreach (var arm in cause.Arms)
+                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
+                h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td></tr>");
+            }
+            h.Append("</tbody></table>\n");
+        }
+        int index = 0;
+        foreach (var cause in cr.Overall)
+        {
+            var series = cause.Arms.Where(a => a.Curve is not null).Select(a => new IncidenceSeries(cause.Label, r.Protocol.Arm(a.ArmId).Label, a.Curve!)).ToArray();
+            if (series.Length == 0) continue;
+            string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions
+            {
+                Title = cause.Label,
+                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomisation",
+                TimeBreaks = Breaks(r),
+            });
+            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {cause.Label.ToLowerInvariant()} as first event, by arm (Aalen–Johansen; other first events compete).");
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void Monitoring(StringBuilder h, AnalysisResults r)
+    {
+        if (r.Monitoring is not { } monitoring) return;
+        var analysis = monitoring.Analysis;
+        h.Append("<section id=\"monitoring\"><h2>Interim monitoring</h2>\n");
+        Figure(h, "monitoring", MonitoringFigure.Svg(analysis, new MonitoringFigureOptions { Title = "Group-sequential boundaries and observed log-rank Z" }),
+               "Efficacy (and futility) boundaries recomputed at the observed information fractions (Lan–DeMets spending) with the observed stratified log-rank Z at each look; positive Z favours the experimental arm.");
+        h.Append("<table data-table=\"monitoring\"><thead><tr><th>Look</th><th>Date</th><th>Events</th><th>Information</th><th>Z</th><th>Efficacy bound</th><th>Futility bound</th><th>Decision</th><th>HR (repeated CI)</th></tr></thead><tbody>");
+        for (int k = 0; k < analysis.Looks.Count; k++)
+        {
+            var look = analysis.Looks[k];
+            h.Append("<tr><td>").Append(look.Look).Append("</td><td>").Append(monitoring.LookDates[k].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td><td>")
+             .Append(Fixed(look.Events, 0)).Append("</td><td>").Append(Fixed(look.InformationFraction, 3)).Append("</td><td>").Append(Fixed(look.Z, 3)).Append("</td><td>")
+             .Append(Fixed(look.EfficacyBound, 3)).Append("</td><td>").Append(Fixed(look.FutilityBound, 3)).Append("</td><td>").Append(E(Decision(look.Decision)))
+             .Append("</td><td>").Append(Fixed(look.HazardRatio)).Append(" (").Append(Fixed(look.RciLower)).Append(" to ").Append(Fixed(look.RciUpper)).Append(")</td></tr>");
+        }
+        h.Append("</tbody></table>\n<p class=\"meta\">Looks are reconstructed at the calendar dates on which the planned event counts were reached, plus the data cut-off; planned events at the final analysis: ")
+         .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p></section>\n");
+    }
+
+    private static void Safety(StringBuilder h, AnalysisResults r)
+    {
+        if (r.Safety is not { } safety) return;
+        h.Append("<section id=\"safety\"><h2>Safety: adverse events of grade ").Append(safety.MinGrade).Append(" or higher</h2>\n");
+        SafetyTable(h, r, safety.Table, safety.Terms, safety.StrataLabels, "safety");
+        if (safety.Severe is { } severe)
+        {
+            h.Append("<h3>Grade ").Append(severe.MinGrade).Append("–5 events of the terms of interest</h3>\n");
+            SafetyTable(h, r, severe, safety.TermsOfInterest, safety.StrataLabels, "safety-severe");
+        }
+        h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata.</p></section>\n");
+    }
+
+    private static void SafetyTable(StringBuilder h, AnalysisResults r, SafetyTable table, IReadOnlyList<string> terms, IReadOnlyList<string> strata, string name)
+    {
+        var arms = r.Protocol.Arms;
+        bool byStratum = strata.Count > 1;
+        h.Append("<table data-table=\"").Append(name).Append("\"><thead><tr><th>Term</th>");
+        foreach (var arm in arms) h.Append("<th>").Append(E(arm.Label)).Append(" (N = ").Append(table.ArmSizes[arms.ToList().IndexOf(arm)]).Append(")</th>");
+        if (byStratum)
+            foreach (string s in strata)
+                foreach (var arm in arms) h.Append("<th>").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
+        h.Append("<th>Risk difference (95% CI)</th><th>Fisher p</th><th>CMH p</th></tr></thead><tbody>");
+        foreach (var row in table.Terms.Append(table.AnyTerm))
+        {
+            h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");
+            for (int a = 0; a < arms.Count; a++) h.Append("<td>").Append(row.Participants[a]).Append(" (").Append(Percent(row.Proportions[a])).Append(")</td>");
+            if (byStratum)
+                for (int s = 0; s < strata.Count; s++)
+                    for (int a = 0; a < arms.Count; a++)
+                        h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
+            var c = row.Comparisons.FirstOrDefault();
+            h.Append("<td>").Append(c is null ? "" : $"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
+             .Append("</td><td>").Append(c is null ? "" : PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c?.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td></tr>");
+        }
+        h.Append("</tbody></table>\n");
+    }
+
+    private static void Figure(StringBuilder h, string id, string svg, string caption)
+    {
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(start > 0 ? svg[start..] : svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
+    }
+
+    private static IReadOnlyList<double>? Breaks(AnalysisResults r) => r.Protocol.TimeUnit == TimeUnit.Months ? [0, 12, 24, 36, 48, 60] : null;
+
+    private static bool Estimable(CoxCoefficient hr) => double.IsFinite(hr.HazardRatio) && hr.HazardRatio > 0 && hr.ConfLow >= 0 && !double.IsNaN(hr.ConfHigh);
+
+    private static string Decision(Evident.Design.Monitoring.MonitoringDecision d) => d switch
+    {
+        Evident.Design.Monitoring.MonitoringDecision.StopForEfficacy => "Stop for efficacy",
+        Evident.Design.Monitoring.MonitoringDecision.StopForFutility => "Stop for futility",
+        Evident.Design.Monitoring.MonitoringDecision.FinalNoRejection => "Final: H0 not rejected",
+        _ => "Continue",
+    };
+
+    private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,37 @@
+using Evident.Analysis;
+using Evident.Trials.Protocol;
+
+namespace Evident.Reporting.Report;
+
+/// <summary>Names the report uses for times and milestones, derived from the protocol.</summary>
+public static class ReportText
+{
+    /// <summary>
+    /// The milestone as a key suffix and a phrase: 36 months → ("3y", "3-year"); 18 months → ("18m", "18-month");
+    /// 2 years → ("2y", "2-year").
+    /// </summary>
+    /// <param name="milestone">The milestone in <paramref name="unit"/>.</param>
+    /// <param name="unit">The protocol's time unit.</param>
+    public static (string Key, string Phrase) Milestone(double milestone, TimeUnit unit)
+    {
+        if (unit == TimeUnit.Months && milestone % 12 == 0) return ($"{milestone / 12:0}y", $"{milestone / 12:0}-year");
+        string u = unit switch { TimeUnit.Days => "d", TimeUnit.Weeks => "w", TimeUnit.Months => "m", _ => "y" };
+        string word = unit switch { TimeUnit.Days => "day", TimeUnit.Weeks => "week", TimeUnit.Months => "month", _ => "year" };
+        return ($"{ReportNumbers.Time(milestone)}{u}", $"{ReportNumbers.Time(milestone)}-{word}");
+    }
+
+    /// <summary>The plural unit name, e.g. "months".</summary>
+    /// <param name="unit">The unit.</param>
+    public static string Unit(TimeUnit unit) => unit.ToYamlName();
+
+    /// <summary>The abbreviation the protocol defines for a phrase (e.g. "DFS" for "disease-free survival"), else the phrase.</summary>
+    /// <param name="results">The results (their protocol's abbreviations are searched).</param>
+    /// <param name="phrase">The phrase.</param>
+    public static string Short(AnalysisResults results, string phrase) =>
+        results.Protocol.Summary.Abbreviations.FirstOrDefault(a => string.Equals(a.Meaning, phrase, StringComparison.OrdinalIgnoreCase))?.Short ?? phrase;
+
+    /// <summary>The label of an arm id.</summary>
+    /// <param name="results">The results.</param>
+    /// <param name="armId">The arm id.</param>
+    public static string ArmLabel(AnalysisResults results, string armId) => results.Protocol.Arm(armId).Label;
+}

@@ -1,0 +1,19 @@
+using Evident.Trials.Storage;
+
+namespace Evident.Server.Contracts;
+
+/// <summary>A randomized participant as the API shows it; <see cref="Arm"/> is omitted for roles that may not see arms.</summary>
+internal sealed record AllocationView(
+    string ParticipantId,
+    string Site,
+    IReadOnlyDictionary<string, string> Strata,
+    string? Arm,
+    DateTimeOffset RandomizedAt,
+    string RandomizedBy,
+    bool Invalidated,
+    DateTimeOffset? InvalidatedAt,
+    string? InvalidationReason)
+{
+    public static AllocationView From(Randomization r, bool showArm) =>
+        new(r.ParticipantId, r.Site, r.Strata, showArm ? r.Arm : null, r.RandomizedAt, r.RandomizedBy, r.InvalidatedAt is not null, r.InvalidatedAt, r.InvalidationReason);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Evident.Server.Infrastructure;
+using Evident.Trials.Randomization;
+using Evident.Trials.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Evident.Server.Features;
+
+/// <summary>
+/// What the trial's overseers read: the emergency unblindings (admins and the unblinded statistician), the audit trail
+/// (admins; arms removed from its details in a blinded trial) and the sealed allocation list (unblinded statistician only).
+/// </summary>
+internal static class OversightEndpoints
+{
+    public static void MapUnblindings(this IEndpointRouteBuilder trial) =>
+        trial.MapGet("/unblindings", async (string trialId, TrialStore store) => TypedResults.Ok(await store.ListUnblindingsAsync(trialId)))
+            .RequireAuthorization(RolePolicies.Oversight).WithTags("Oversight").WithSummary("Emergency unblindings: who, when, why.");
+
+    public static void MapAllocationList(this IEndpointRouteBuilder trial) =>
+        trial.MapGet("/allocation-list", async (string trialId, TrialStore store) => TypedResults.Ok(await store.ReadAllocationListAsync(trialId)))
+            .RequireAuthorization(RolePolicies.Unblinded).WithTags("Oversight").WithSummary("The sealed allocation list (unblinded statistician only).");
+
+    public static void MapAudit(this IEndpointRouteBuilder trial) =>
+        trial.MapGet("/audit", Audit).RequireAuthorization(RolePolicies.Admin).WithTags("Oversight").WithSummary("The trial's audit records.");
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> Audit(string trialId, TrialStore store)
+    {
+        var trial = await store.GetTrialAsync(trialId);
+        if (trial is null) return Problems.NotFound($"There is no trial '{trialId}'.");
+        var records = await store.ReadAuditAsync(trialId);
+        if (!trial.Blinded) return TypedResults.Ok(records);
+        return TypedResults.Ok<IReadOnlyList<AuditRecord>>(records.Select(Redact).ToArray());
+    }
+
+    // The hash still covers the arm; an inspector verifies the chain from the database with `evident audit verify`.
+    private static AuditRecord Redact(AuditRecord record)
+    {
+        if (JsonNode.Parse(record.Details) is not JsonObject details || !details.Remove("arm")) return record;
+        details["arm"] = "(blinded)";
+        return record with { Details = details.ToJsonString() };
+    }
+}
+
+/// <summary>The trial itself: its public description (any role) and creation of new trials (any admin).</summary>
+internal static class TrialEndpoints
+{
+    public static void MapTrialInfo(this IEndpointRouteBuilder trial) =>
+        trial.MapGet("/", async Task<Results<Ok<Contracts.TrialView>, ProblemHttpResult>> (string trialId, TrialStore store) =>
+            await store.GetTrialAsync(trialId) is { } t ? TypedResults.Ok(Contracts.TrialView.From(t)) : Problems.NotFound($"There is no trial '{trialId}'."))
+            .WithTags("Trials").WithSummary("The trial: arms, strata and eligibility questions.");
+
+    public static void MapTrials(this IEndpointRouteBuilder app) =>
+        app.MapPost("/trials", Create).RequireAuthorization(RolePolicies.Admin).WithTags("Trials")
+            .WithSummary("Create a trial from a protocol file and seal its allocation list (any admin); returns the new trial's first admin token.");
+
+    private static async Task<Results<Created<Contracts.CreatedTrialView>, ValidationProblem, ProblemHttpResult>> Create(
+        Contracts.CreateTrialBody body, System.Security.Claims.ClaimsPrincipal user, TrialStore store)
+    {
+        if (body.ListLength is < 1 or > 100_000) return Problems.Invalid("listLength", "listLength must be 1 to 100000.");
+        string actor = Caller.From(user).Name;
+        try
+        {
+            var trial = await store.CreateTrialAsync(body.ProtocolYaml, "protocol.yaml", body.Blinded ?? true, body.ListLength ?? 5000, CryptographicRandom.Instance, actor);
+            var token = await store.AddUserAsync(trial.Id, body.AdminName, TrialRole.Admin, null, null, TimeSpan.FromDays(365), actor);
+            return TypedResults.Created($"/trials/{Uri.EscapeDataString(trial.Id)}", new Contracts.CreatedTrialView(Contracts.TrialView.From(trial), Contracts.TokenView.From(token)));
+        }
+        catch (Evident.Trials.Protocol.ProtocolException e)
+        {
+            return Problems.Invalid("protocolYaml", e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.Invalid("adminName", e.Message);
+        }
+        catch (StoreConflictException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+    }
+}
+
+/// <summary>Liveness: answers 200 when the database answers.</summary>
+internal static class HealthEndpoints
+{
+    public static void MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/health", async (TrialStore store) => TypedResults.Ok(new { status = "ok", trials = (await store.ListTrialIdsAsync()).Count }))
+            .AllowAnonymous().WithTags("Health");
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Evident.Trials.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Evident.Server.Infrastructure;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer evt_…</c>: the token's SHA-256 is looked up, and a token that is unknown,
+/// expired (by the injected <see cref="TimeProvider"/>) or revoked is refused with 401.
+/// </summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TrialStore store, TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || header.Length > 256) return AuthenticateResult.Fail("Malformed Authorization header.");
+        var owner = await store.FindTokenAsync(ApiTokens.Hash(header["Bearer ".Length..].Trim()));
+        if (owner is null) return AuthenticateResult.Fail("Unknown token.");
+        if (!owner.IsValidAt(time.GetUtcNow())) return AuthenticateResult.Fail(owner.RevokedAt is null ? "The token has expired." : "The token was revoked.");
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, owner.UserName),
+            new(ClaimTypes.Role, TrialRoles.Name(owner.Role)),
+            new(Caller.TrialClaim, owner.TrialId),
+        };
+        if (owner.Site is not null) claims.Add(new Claim(Caller.SiteClaim, owner.Site));
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

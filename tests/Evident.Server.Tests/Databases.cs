@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Evident.Server.Tests;
+
+/// <summary>Direct access to a test database behind the service's back, and throw-away PostgreSQL databases.</summary>
+public static class Databases
+{
+    /// <summary>
+    /// The PostgreSQL server the tests use: <c>EVIDENT_TEST_POSTGRES</c>, by default the role <c>.ci/run</c> creates on
+    /// 127.0.0.1. These tests do not skip: a missing server is a failure with instructions.
+    /// </summary>
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("EVIDENT_TEST_POSTGRES") is { Length: > 0 } s ? s : "Host=127.0.0.1;Port=5432;Username=evident;Password=evident;Database=postgres";
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreatePostgresAsync()
+    {
+        string name = $"evident_test_{Guid.NewGuid():N}";
+        try
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            Assert.Fail($"No PostgreSQL server at '{PostgresServer}' ({e.Message}). Start one as .ci/run does (it installs Debian's postgresql, " +
+                        "starts the cluster on loopback and creates role evident/evident), or set EVIDENT_TEST_POSTGRES.");
+        }
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, MaxPoolSize = 40 }.ToString();
+    }
+
+    /// <summary>Drops a database made by <see cref="CreatePostgresAsync"/>.</summary>
+    public static async Task DropPostgresAsync(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        string name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs a query directly on the database and returns every row's columns as text.</summary>
+    public static async Task<List<string[]>> RowsAsync(string database, string sql)
+    {
+        await using DbConnection connection = database.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new string[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++) row[i] = Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The invariants that must hold after any load, crash or not: no participant twice, no slot twice, every stratum's
+    /// used slots are exactly 1…n and carry the sealed list's arms (so the block balance of the list holds), and the
+    /// audit chain has one randomize record per randomization and verifies.
+    /// </summary>
+    public static async Task AssertInvariantsAsync(string database, Evident.Trials.Storage.TrialStore store, string trial)
+    {
+        var rows = await RowsAsync(database, $"SELECT participant_id, stratum, seq, arm FROM randomizations WHERE trial_id = '{trial}'");
+        Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct().Count());
+        Assert.Equal(rows.Count, rows.Select(r => (r[1], r[2])).Distinct().Count());
+        var list = (await store.ReadAllocationListAsync(trial)).ToDictionary(s => (s.Stratum, s.Sequence), s => s);
+        foreach (var stratum in rows.GroupBy(r => r[1]))
+        {
+            var seqs = stratum.Select(r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).Order().ToArray();
+            Assert.Equal(Enumerable.Range(1, seqs.Length), seqs);
+            foreach (var r in stratum) Assert.Equal(list[(r[1], int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture))].Arm, r[3]);
+            // Balance: within a stratum the arms never differ by more than half the largest block (6 / 2).
+            int chemo = stratum.Count(r => r[3] == "chemotherapy");
+            Assert.InRange(chemo - (seqs.Length - chemo), -3, 3);
+            // …and are equal at every completed block boundary.
+            var blocks = list.Values.Where(s => s.Stratum == stratum.Key && s.Sequence <= seqs.Length).GroupBy(s => s.Block);
+            foreach (var block in blocks.Where(b => b.Count() == b.First().BlockSize))
+                Assert.Equal(block.Count() / 2, block.Count(s => s.Arm == "chemotherapy"));
+        }
+        var audit = await store.ReadAuditAsync(trial);
+        Assert.Equal(rows.Count, audit.Count(a => a.Action == "randomize"));
+        var verification = await store.VerifyAuditAsync();
+        Assert.True(verification.IsIntact, verification.Problem);
+    }
+}
