@@ -74,9 +74,12 @@ internal static class CsvParser
 
         // Numbers go straight into shared column arrays at each chunk's offset. A chunk that is not the last ends with
         // an LF after each record, so its LF count bounds its records; the last may lack the final LF.
+        // When the file ends with an LF the columns come out exactly one value per record, so the model frame can use
+        // them without a copy.
+        bool endsWithLf = span[^1] == (byte)'\n';
         var capacity = new int[chunkTotal];
         Parallel.For(0, chunkTotal, c =>
-            capacity[c] = data.Span[bounds[c]..bounds[c + 1]].Count((byte)'\n') + (c == chunkTotal - 1 ? 1 : 0));
+            capacity[c] = data.Span[bounds[c]..bounds[c + 1]].Count((byte)'\n') + (c == chunkTotal - 1 && !endsWithLf ? 1 : 0));
         var offset = new int[chunkTotal + 1];
         for (int c = 0; c < chunkTotal; c++) offset[c + 1] = checked(offset[c] + capacity[c]);
         var shared = new double[slots][];

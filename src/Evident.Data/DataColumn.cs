@@ -78,6 +78,9 @@ public sealed class DataColumn
     /// <summary>Numeric and logical (1 = TRUE, 0 = FALSE) values, NaN = missing; empty for text columns.</summary>
     public ReadOnlySpan<double> Numbers => Kind == ColumnKind.Text ? default : numbers.AsSpan(0, Length);
 
+    /// <summary>The storage behind <see cref="Numbers"/> when it holds exactly the column (to share, never to write); else null.</summary>
+    internal double[]? ExactNumbers => Kind != ColumnKind.Text && numbers.Length == Length ? numbers : null;
+
     /// <summary>Text columns: the dictionary code of each row, −1 = missing; empty for other columns.</summary>
     public ReadOnlySpan<int> Codes => Kind == ColumnKind.Text ? codes.AsSpan(0, Length) : default;
 

@@ -230,18 +230,23 @@ public sealed class ModelFrame
         private DataInputException BadValue(DataColumn column, int i, string problem, string expected)
             => DataInputException.BadValue(Source, rows[i] + 1L, column.Name, column.Format(rows[i]), problem, expected);
 
-        /// <summary>The used rows' values as numbers; text that parses as a number is accepted (Parquet string columns).</summary>
+        /// <summary>
+        /// The used rows' values as numbers; text that parses as a number is accepted (Parquet string columns).
+        /// When no row was dropped the column's own storage is returned: read it, never write it.
+        /// </summary>
         private double[] NumericValues(DataColumn column, string expected, string problem = "is not a number")
         {
-            var values = new double[rows.Length];
             if (column.Kind == ColumnKind.Logical) throw BadValue(column, 0, "is TRUE/FALSE, not a number", expected);
             if (column.Kind == ColumnKind.Numeric)
             {
                 ReadOnlySpan<double> numbers = column.Numbers;
-                if (rows.Length == numbers.Length) numbers.CopyTo(values);   // no row dropped: rows[i] == i
-                else for (int i = 0; i < rows.Length; i++) values[i] = numbers[rows[i]];
-                return values;
+                if (rows.Length == numbers.Length && column.ExactNumbers is { } shared) return shared;   // rows[i] == i
+                var copy = GC.AllocateUninitializedArray<double>(rows.Length);
+                if (rows.Length == numbers.Length) numbers.CopyTo(copy);
+                else for (int i = 0; i < rows.Length; i++) copy[i] = numbers[rows[i]];
+                return copy;
             }
+            var values = new double[rows.Length];
             for (int i = 0; i < rows.Length; i++)
             {
                 string text = column.Format(rows[i])!;

@@ -11,10 +11,11 @@ namespace Evident.Statistics;
 /// </summary>
 internal static class HarrellConcordance
 {
-    public static double Compute(CoxDesign design, ReadOnlySpan<double> eta)
+    /// <param name="design">The sorted design.</param>
+    /// <param name="etaArray">The linear predictor per sorted row (read only).</param>
+    public static double Compute(CoxDesign design, double[] etaArray)
     {
         int n = design.N, strata = design.StratumCount;
-        var etaArray = eta.ToArray();
         // Per stratum: rows ascending in η (a stable radix sort of the stratum's range), then the Fenwick walk.
         // Strata are independent; their sums are added in stratum order, so the result does not depend on threads.
         var idx = GC.AllocateUninitializedArray<int>(n);
