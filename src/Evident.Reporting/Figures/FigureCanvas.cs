@@ -103,13 +103,16 @@ internal sealed partial class FigureCanvas : IDisposable
 
     /// <summary>
     /// The figure as a standalone SVG document: a <c>viewBox</c> (so it scales with the page), <c>role="img"</c> and a
-    /// <c>&lt;title&gt;</c>, the CSS font fallback list, and clip-path ids renamed from Skia's process-wide counter to
-    /// names derived from the content, so the same figure gives byte-identical SVG and two different figures inlined in
-    /// one HTML page never share an id.
+    /// <c>&lt;title&gt;</c>, the CSS font fallback list, dashed and dotted lines as <c>stroke-dasharray</c> (see
+    /// <see cref="SvgLinePatterns"/>; Skia's SVG canvas cannot write a dash path effect), and clip-path ids renamed
+    /// from Skia's process-wide counter to names derived from the content, so the same figure gives byte-identical SVG
+    /// and two different figures inlined in one HTML page never share an id.
     /// </summary>
     public string ToSvg()
     {
-        string svg = Plot.GetSvgXml(Width, Height);
+        string svg;
+        using (var patterns = SvgLinePatterns.Apply(Plot, Style.Colors))
+            svg = patterns.Rewrite(Plot.GetSvgXml(Width, Height));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         svg = ClipId().Replace(svg, m =>
         {
