@@ -54,7 +54,8 @@ public static class EvidentApp
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"evident: {error.Message}");
-            stderr.WriteLine("Run 'evident --help' for usage.");
+            string command = parse.CommandResult.Command == root ? "evident" : $"evident {parse.CommandResult.Command.Name}";
+            stderr.WriteLine($"Run '{command} --help' for usage.");
             return ExitCodes.Usage;
         }
         return parse.Invoke(config);

@@ -78,13 +78,29 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void SingularDesignIsReportedAsRDoesWithAWarning()
+    public void SingularDesignIsAnErrorNamingTheAliasedColumn()
     {
-        // x2 = 2·x1: R's coxph reports x2 as NA (aliased) and fits the rest; Evident does the same and says why.
+        // x2 = 2·x1: not identifiable. The issue makes this an input error; nothing is written.
         var r = Cox(Csv("singular.csv", "time,status,x1,x2\n1,1,1,2\n2,0,2,4\n3,1,3,6\n4,1,4,8\n5,0,2,4\n"), "Surv(time, status) ~ x1 + x2");
-        Assert.Equal(0, r.Code);
-        Assert.True(r.OutputWritten);
-        Assert.Contains("singular design: column 'x2' is constant or a linear combination of the other covariates", r.Stderr);
+        Assert.Equal(2, r.Code);
+        Assert.False(r.OutputWritten);
+        Assert.Contains("singular.csv: singular design: 'x2' is constant or a linear combination of the other covariates", r.Stderr);
+        Assert.Contains("--singular-ok", r.Stderr);
+    }
+
+    [Fact]
+    public void SingularOkFitsAsRDoesWithAWarning()
+    {
+        // R's coxph(singular.ok = TRUE): x2 is reported as NA (aliased) and the rest is fitted.
+        string file = Csv("singular.csv", "time,status,x1,x2\n1,1,1,2\n2,0,2,4\n3,1,3,6\n4,1,4,8\n5,0,2,4\n");
+        string output = Path.Combine(_directory, "result.json");
+        var (code, _, stderr) = Fixtures.Run("cox", file, "--formula", "Surv(time, status) ~ x1 + x2", "--singular-ok", "--format", "json", "--output", output);
+        Assert.Equal(0, code);
+        Assert.Contains("singular design: column 'x2' is constant or a linear combination of the other covariates", stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));
+        var terms = json.RootElement.GetProperty("terms");
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, terms[0].GetProperty("estimate").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, terms[1].GetProperty("estimate").ValueKind);
     }
 
     [Fact]

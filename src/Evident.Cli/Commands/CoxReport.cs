@@ -19,8 +19,7 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
         for (int j = 0; j < fit.Terms.Count; j++)
         {
             if (!double.IsNaN(fit.Terms[j].Estimate)) continue;
-            var c = frame.DesignColumns[j];
-            string name = c.Level is null ? c.Term : $"{c.Term} = {c.Level}";
+            string name = CoxCommand.ColumnName(frame.DesignColumns[j]);
             warnings.Add($"singular design: column '{name}' is constant or a linear combination of the other covariates; its coefficient is not estimable and is reported as NA (as R's coxph does).");
         }
         if (fit.Status != ConvergenceStatus.Converged)

@@ -14,16 +14,18 @@ public static class ZphCommand
     {
         var data = new DataOptions();
         var ties = CoxCommand.TiesOption();
+        var singularOk = CoxCommand.SingularOkOption();
         var transform = new Option<string>("--transform") { Description = "Time transform: km (R's default), rank, identity or log.", DefaultValueFactory = _ => "km" };
         transform.AcceptOnlyFromAmong("km", "rank", "identity", "log");
         var command = new Command("zph", "Test of proportional hazards per term and global, from a Cox fit (R: cox.zph).");
         data.AddTo(command);
         command.Options.Add(ties);
+        command.Options.Add(singularOk);
         command.Options.Add(transform);
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
             var frame = data.LoadFrame(parse);
-            var fit = CoxCommand.Fit(frame, CoxCommand.ParseTies(parse.GetValue(ties)!));
+            var fit = CoxCommand.Fit(frame, CoxCommand.ParseTies(parse.GetValue(ties)!), parse.GetValue(singularOk));
             string name = parse.GetValue(transform)!;
             var kind = name switch
             {
