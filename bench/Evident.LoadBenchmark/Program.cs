@@ -1,17 +1,17 @@
 // Load benchmark of the randomization service: the real HTTP stack (Kestrel on 127.0.0.1), durable commits, N concurrent
 // clients each randomizing participants one after another. Prints randomizations per second and latency percentiles.
-//   dotnet run -c Release --project bench/Evident.LoadBenchmark -- [--db PATH|CONNECTION] [--clients 64] [--participants 20000]
+//   dotnet run -c Release --project bench/Evident.LoadBenchmark -- [--db PATH|CONNECTION] [--clients 64] [--participants 20000] [--warmup 2000]
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
 using System.Net.Sockets;
 using Evident.Server;
 using Evident.Trials.Randomization;
 using Evident.Trials.Storage;
 
 string db = Path.Combine(Path.GetTempPath(), $"evident-load-{Guid.NewGuid():N}.db");
-int clients = 64, participants = 20_000;
+int clients = 64, participants = 20_000, warmup = 2_000;
 for (int a = 0; a + 1 < args.Length; a += 2)
 {
     switch (args[a])
@@ -19,6 +19,7 @@ for (int a = 0; a + 1 < args.Length; a += 2)
         case "--db": db = args[a + 1]; break;
         case "--clients": clients = int.Parse(args[a + 1]); break;
         case "--participants": participants = int.Parse(args[a + 1]); break;
+        case "--warmup": warmup = int.Parse(args[a + 1]); break;
         default: throw new ArgumentException($"unknown option {args[a]}");
     }
 }
@@ -27,7 +28,7 @@ string token;
 await using (var setup = await TrialStore.OpenAsync(db, TimeProvider.System))
 {
     string yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.yaml")).Replace("id: AALL1731", $"id: LOAD{Guid.NewGuid():N}"[..20]);
-    var trial = await setup.CreateTrialAsync(yaml, "protocol.yaml", true, participants / 2 + 100, CryptographicRandom.Instance, "bench");
+    var trial = await setup.CreateTrialAsync(yaml, "protocol.yaml", true, (participants + warmup) / 2 + 100, CryptographicRandom.Instance, "bench");
     await setup.AddSiteAsync(trial.Id, "S1", null, "bench");
     token = (await setup.AddUserAsync(trial.Id, "bench", TrialRole.Admin, null, null, TimeSpan.FromDays(1), "bench")).Token;
     Environment.SetEnvironmentVariable("EVIDENT_BENCH_TRIAL", trial.Id);
@@ -41,34 +42,41 @@ await app.StartAsync();
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-object Body(int i) => new
-{
-    participantId = $"P{i:D7}",
-    site = "S1",
-    strata = new Dictionary<string, string> { ["risk"] = i % 2 == 0 ? "SR-average" : "SR-high" },
-    eligibility = new Dictionary<string, bool> { ["age"] = true, ["standard_risk"] = true, ["prior_therapy"] = false },
-};
+// The body is written directly, so the client's own serialisation does not compete with the server for the CPU.
+StringContent Body(int i) => new(
+    $"{{\"participantId\":\"P{i:D7}\",\"site\":\"S1\",\"strata\":{{\"risk\":\"{(i % 2 == 0 ? "SR-average" : "SR-high")}\"}}," +
+    "\"eligibility\":{\"age\":true,\"standard_risk\":true,\"prior_therapy\":false}}", Encoding.UTF8, "application/json");
 
-// Warm-up (JIT, connection pool), not measured.
-for (int i = 0; i < 200; i++) (await http.PostAsJsonAsync($"/trials/{trialId}/randomizations", Body(-1 - i))).EnsureSuccessStatusCode();
-
+// Warm-up under the same load (JIT tiering, connection pools, caches), not measured; then the measured run.
 var latencies = new double[participants];
-int next = -1, failures = 0;
+int failures = await LoadAsync(participants, participants + warmup, new double[warmup]);
+var pausedBefore = GC.GetTotalPauseDuration();
+int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var clock = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-{
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < participants)
-    {
-        long start = Stopwatch.GetTimestamp();
-        var response = await http.PostAsJsonAsync($"/trials/{trialId}/randomizations", Body(i));
-        latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (response.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failures);
-    }
-})));
+failures += await LoadAsync(0, participants, latencies);
 double seconds = clock.Elapsed.TotalSeconds;
+var paused = GC.GetTotalPauseDuration() - pausedBefore;
+string collections = $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}";
 await app.StopAsync();
 Array.Sort(latencies);
+// clients concurrent loops, each randomizing participants first, first + 1, … one after another; returns the failures.
+async Task<int> LoadAsync(int first, int end, double[] latency)
+{
+    int next = first - 1, failed = 0;
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < end)
+        {
+            long start = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsync($"/trials/{trialId}/randomizations", Body(i));
+            latency[i - first] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.Created) Interlocked.Increment(ref failed);
+        }
+    })));
+    return failed;
+}
+
 double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
 await using (var check = await TrialStore.OpenAsync(db, TimeProvider.System))
 {
@@ -81,6 +89,15 @@ await using (var check = await TrialStore.OpenAsync(db, TimeProvider.System))
     Console.WriteLine($"latency p50      {P(0.50):F1} ms");
     Console.WriteLine($"latency p99      {P(0.99):F1} ms");
     Console.WriteLine($"latency max      {latencies[^1]:F1} ms");
+    Console.WriteLine($"GC pauses        {paused.TotalMilliseconds:F0} ms in total; collections gen0/1/2 {collections}");
+    Console.WriteLine($"load average     {LoadAverage()} (1, 5, 15 min; 2 cores are shared by client, server and database)");
     Console.WriteLine($"audit chain      {(verification.IsIntact ? "intact" : "BROKEN: " + verification.Problem)} ({verification.Records} records)");
 }
+if (!args.Contains("--db"))
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+}
 return failures == 0 ? 0 : 1;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";

@@ -3,7 +3,9 @@ namespace Evident.Trials.Storage;
 /// <summary>
 /// The tables, in SQL both SQLite and PostgreSQL accept (timestamps are ISO 8601 text, so hashes and comparisons are the
 /// same on both). Uniqueness is the database's job: a participant once per trial, a slot once per stratum, an
-/// Idempotency-Key once per trial.
+/// Idempotency-Key once per trial. Randomization ids are assigned by the store as MAX(id) + 1 inside the transaction
+/// that holds the audit head (so they follow commit order and the audit record can name the id in the same round trip
+/// as the insert); the primary key backs that.
 /// </summary>
 internal static class Schema
 {

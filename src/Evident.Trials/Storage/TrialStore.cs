@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data;
 using System.Data.Common;
 using System.Text.Json;
-using System.Threading.Channels;
 using Evident.Trials.Protocol;
 using Evident.Trials.Randomization;
 using Microsoft.Data.Sqlite;
@@ -19,22 +17,26 @@ namespace Evident.Trials.Storage;
 /// <para>Every change runs in one transaction that also appends its audit record and moves the audit head, so a change
 /// is never stored without its record, and a crash leaves either both or neither. A call returns only after the commit
 /// (SQLite: <c>synchronous=FULL</c> in WAL mode; PostgreSQL: the server's default durable commit).</para>
-/// <para>SQLite: a single writer task gathers the writes waiting at that moment into one transaction, each inside its own
-/// savepoint (group commit), so one fsync serves many randomizations and a failing write rolls back alone.
-/// PostgreSQL: each write is its own transaction, serialised by <c>SELECT … FOR UPDATE</c> on the audit head row, so any
-/// number of application nodes may share the database; the unique constraints hold even without that lock.</para>
+/// <para>Group commit on both databases (<see cref="GroupCommitWriter"/>): one writer task per store gathers the writes
+/// waiting at that moment into one transaction, so one durable commit serves many randomizations, and a failing write
+/// fails alone. The transaction holds the audit head: SQLite has a single writer per file; PostgreSQL locks the head row
+/// with <c>SELECT … FOR UPDATE</c>, so any number of application nodes may share the database and their batches
+/// serialise in the database, never in memory. The unique constraints (participant, slot, Idempotency-Key) hold even
+/// without that lock.</para>
+/// <para>In-memory caches only hold what cannot go stale or is bounded: parsed trials, sites seen committed (sites are
+/// never removed), and bearer tokens for at most <see cref="TokenCacheLifetime"/>.</para>
 /// </remarks>
 public sealed class TrialStore : IAsyncDisposable
 {
-    private const int MaxBatch = 256;
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly TimeProvider time;
     private readonly string sqliteConnectionString = "";
     private readonly NpgsqlDataSource? postgres;
-    private readonly Channel<PendingWrite>? queue;
-    private readonly Task? writer;
+    private readonly TimeProvider time;
+    private GroupCommitWriter? writer;
     private readonly ConcurrentDictionary<string, StoredTrial> trials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Trial, string Site), bool> knownSites = new();
+    private readonly TokenCache tokens = new(TokenCacheLifetime);
 
     private TrialStore(StorageProvider provider, string connection, TimeProvider time)
     {
@@ -42,7 +44,11 @@ public sealed class TrialStore : IAsyncDisposable
         this.time = time;
         if (provider == StorageProvider.PostgreSql)
         {
-            postgres = NpgsqlDataSource.Create(connection);
+            var builder = new NpgsqlDataSourceBuilder(connection);
+            // Server-side prepared statements for the statements every randomization runs, unless the connection
+            // string chose otherwise.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            postgres = builder.Build();
             return;
         }
         sqliteConnectionString = new SqliteConnectionStringBuilder
@@ -52,9 +58,14 @@ public sealed class TrialStore : IAsyncDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-        writer = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>
+    /// How long a bearer-token lookup (<see cref="FindTokenAsync"/>) is reused: 1 s. A revocation through this store
+    /// takes effect at once; one made by another process on the same database (another application node, or
+    /// <c>evident user revoke</c>) takes effect within this bound. Expiry is checked on every request.
+    /// </summary>
+    public static readonly TimeSpan TokenCacheLifetime = TimeSpan.FromSeconds(1);
 
     /// <summary>Which database this store uses.</summary>
     public StorageProvider Provider { get; }
@@ -75,6 +86,7 @@ public sealed class TrialStore : IAsyncDisposable
         try
         {
             await store.CreateSchemaAsync();
+            store.writer = new GroupCommitWriter(store.sqliteConnectionString, store.postgres, time);
         }
         catch
         {
@@ -91,13 +103,9 @@ public sealed class TrialStore : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (queue is not null)
-        {
-            queue.Writer.TryComplete();
-            if (writer is not null) await writer;
-            SqliteConnection.ClearAllPools();
-        }
+        if (writer is not null) await writer.DisposeAsync();
         if (postgres is not null) await postgres.DisposeAsync();
+        else SqliteConnection.ClearAllPools();
     }
 
     // ---------------------------------------------------------------- trials, sites, users, tokens
@@ -129,26 +137,23 @@ public sealed class TrialStore : IAsyncDisposable
         return await WriteAsync(async w =>
         {
             string id = protocol.Trial.Id;
-            await using (var exists = w.Command("SELECT COUNT(*) FROM trials WHERE id = @id", ("@id", id)))
-                if (Convert.ToInt64(await exists.ExecuteScalarAsync()) > 0) throw new StoreConflictException($"Trial '{id}' exists already.");
-            await using (var insert = w.Command(
+            var exists = w.Command("SELECT COUNT(*) FROM trials WHERE id = @id", ("@id", id));
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync()) > 0) throw new StoreConflictException($"Trial '{id}' exists already.");
+            await w.Command(
                 "INSERT INTO trials (id, protocol_yaml, protocol_source, protocol_hash, blinded, created_at) VALUES (@id, @yaml, @source, @hash, @blinded, @at)",
-                ("@id", id), ("@yaml", yaml), ("@source", sourceName), ("@hash", protocol.Hash), ("@blinded", blinded ? 1 : 0), ("@at", w.NowText)))
-                await insert.ExecuteNonQueryAsync();
-            await using (var slot = w.Command(
+                ("@id", id), ("@yaml", yaml), ("@source", sourceName), ("@hash", protocol.Hash), ("@blinded", blinded ? 1 : 0), ("@at", w.NowText)).ExecuteNonQueryAsync();
+            var slot = w.Command(
                 "INSERT INTO allocation_list (trial_id, stratum, seq, block, block_size, arm) VALUES (@t, @s, @q, @b, @n, @a)",
-                ("@t", id), ("@s", ""), ("@q", 0), ("@b", 0), ("@n", 0), ("@a", "")))
+                ("@t", id), ("@s", ""), ("@q", 0), ("@b", 0), ("@n", 0), ("@a", ""));
+            slot.Prepare();
+            foreach (var s in lists)
             {
-                slot.Prepare();
-                foreach (var s in lists)
-                {
-                    slot.Parameters["@s"].Value = s.Stratum;
-                    slot.Parameters["@q"].Value = s.Sequence;
-                    slot.Parameters["@b"].Value = s.Block;
-                    slot.Parameters["@n"].Value = s.BlockSize;
-                    slot.Parameters["@a"].Value = s.Arm;
-                    await slot.ExecuteNonQueryAsync();
-                }
+                slot.Parameters["@s"].Value = s.Stratum;
+                slot.Parameters["@q"].Value = s.Sequence;
+                slot.Parameters["@b"].Value = s.Block;
+                slot.Parameters["@n"].Value = s.BlockSize;
+                slot.Parameters["@a"].Value = s.Arm;
+                await slot.ExecuteNonQueryAsync();
             }
             var details = new SortedDictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -239,13 +244,12 @@ public sealed class TrialStore : IAsyncDisposable
         return await WriteAsync(async w =>
         {
             if (site is not null && !await SiteExistsAsync(w, trialId, site)) throw new StoreNotFoundException($"Site '{site}' is not a site of trial '{trialId}'.");
-            await using (var exists = w.Command("SELECT COUNT(*) FROM users WHERE trial_id = @t AND name = @n", ("@t", trialId), ("@n", name)))
-                if (Convert.ToInt64(await exists.ExecuteScalarAsync()) > 0) throw new StoreConflictException($"User '{name}' exists already in trial '{trialId}'.");
-            long userId;
-            await using (var insert = w.Command(
+            var exists = w.Command("SELECT COUNT(*) FROM users WHERE trial_id = @t AND name = @n", ("@t", trialId), ("@n", name));
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync()) > 0) throw new StoreConflictException($"User '{name}' exists already in trial '{trialId}'.");
+            var insert = w.Command(
                 "INSERT INTO users (trial_id, name, role, site_id, password_hash, created_at) VALUES (@t, @n, @r, @s, @p, @at) RETURNING id",
-                ("@t", trialId), ("@n", name), ("@r", TrialRoles.Name(role)), ("@s", site), ("@p", passwordHash), ("@at", w.NowText)))
-                userId = Convert.ToInt64(await insert.ExecuteScalarAsync());
+                ("@t", trialId), ("@n", name), ("@r", TrialRoles.Name(role)), ("@s", site), ("@p", passwordHash), ("@at", w.NowText));
+            long userId = Convert.ToInt64(await insert.ExecuteScalarAsync());
             var expires = await InsertTokenAsync(w, userId, hash, tokenLifetime);
             var details = new SortedDictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -284,9 +288,9 @@ public sealed class TrialStore : IAsyncDisposable
     public Task<int> RevokeTokensAsync(string trialId, string name, string? reason, string actor) => WriteAsync(async w =>
     {
         var (userId, _) = await FindUserAsync(w, trialId, name);
-        int revoked;
-        await using (var update = w.Command("UPDATE tokens SET revoked_at = @at WHERE user_id = @u AND revoked_at IS NULL", ("@at", w.NowText), ("@u", userId)))
-            revoked = await update.ExecuteNonQueryAsync();
+        var update = w.Command("UPDATE tokens SET revoked_at = @at WHERE user_id = @u AND revoked_at IS NULL", ("@at", w.NowText), ("@u", userId));
+        int revoked = await update.ExecuteNonQueryAsync();
+        w.AfterCommit(() => tokens.Forget(trialId, name));
         await w.AppendAuditAsync(trialId, actor, "token.revoke", $"user:{name}", JsonSerializer.Serialize(new { revoked }, Json), reason);
         return revoked;
     });
@@ -317,9 +321,22 @@ public sealed class TrialStore : IAsyncDisposable
         return await command.ExecuteScalarAsync() as string;
     }
 
-    /// <summary>Who holds the token with this hash (see <see cref="ApiTokens.Hash"/>), or null when no such token was issued.</summary>
+    /// <summary>
+    /// Who holds the token with this hash (see <see cref="ApiTokens.Hash"/>), or null when no such token was issued.
+    /// A token found is remembered for <see cref="TokenCacheLifetime"/> (see there for how soon a revocation applies).
+    /// </summary>
     /// <param name="tokenHash">SHA-256 of the presented token.</param>
     public async Task<TokenOwner?> FindTokenAsync(string tokenHash)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        if (tokens.TryGet(tokenHash, out var cached)) return cached;
+        var ticket = tokens.Ticket();
+        var owner = await ReadTokenAsync(tokenHash);
+        tokens.Store(tokenHash, owner, ticket);
+        return owner;
+    }
+
+    private async Task<TokenOwner?> ReadTokenAsync(string tokenHash)
     {
         await using var connection = await OpenReadAsync();
         await using var command = Sql.Command(connection, null,
@@ -357,41 +374,57 @@ public sealed class TrialStore : IAsyncDisposable
         string strataJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(request.Strata.ToDictionary(), StringComparer.Ordinal), Json);
         string eligibilityJson = JsonSerializer.Serialize(new SortedDictionary<string, bool>(request.Eligibility.ToDictionary(), StringComparer.Ordinal), Json);
 
-        return await WriteAsync(async w =>
+        return await WriteAsync(pipelined: true, work: async w =>
         {
-            await using (var existing = w.Command(
-                SelectRandomization + " WHERE trial_id = @t AND (participant_id = @p OR idempotency_key = @k)",
-                ("@t", trialId), ("@p", request.ParticipantId), ("@k", idempotencyKey)))
-            await using (var reader = await existing.ExecuteReaderAsync())
+            // One round trip reads what the decision needs: an earlier randomization of the participant or with the
+            // same Idempotency-Key; the stratum's next slot (the highest used seq, read backwards on the unique key
+            // (trial, stratum, seq), plus one) with its listed arm; and the next randomization id. The audit head held by
+            // this transaction makes both "next" values exact; the unique keys back them.
+            // On PostgreSQL the previous randomization's insert travels in the same command (see WriteContext).
+            var read = w.CommandAfterPending(
+                SelectRandomization + " WHERE trial_id = @r_t AND (participant_id = @r_p OR idempotency_key = @r_k);\n" +
+                """
+                SELECT n.seq, a.arm FROM (SELECT COALESCE((SELECT seq FROM randomizations WHERE trial_id = @r_t AND stratum = @r_s ORDER BY seq DESC LIMIT 1), 0) + 1 AS seq) n
+                LEFT JOIN allocation_list a ON a.trial_id = @r_t AND a.stratum = @r_s AND a.seq = n.seq;
+                SELECT COALESCE(MAX(id), 0) + 1 FROM randomizations
+                """,
+                ("@r_t", trialId), ("@r_p", request.ParticipantId), ("@r_k", idempotencyKey), ("@r_s", stratum));
+            Randomization? same = null, other = null;
+            int sequence;
+            string? listed;
+            long id;
+            await using (var reader = await read.ExecuteReaderAsync())
             {
-                Randomization? same = null, other = null;
                 while (await reader.ReadAsync())
                 {
                     var r = ReadRandomization(reader);
                     if (r.ParticipantId == request.ParticipantId) same = r;
                     else other = r;
                 }
-                if (same is not null)
-                {
-                    string sameStrata = JsonSerializer.Serialize(new SortedDictionary<string, string>(same.Strata.ToDictionary(), StringComparer.Ordinal), Json);
-                    return same.Site == request.Site && sameStrata == strataJson
-                        ? new RandomizationOutcome(RandomizationStatus.Existing, same, null)
-                        : new RandomizationOutcome(RandomizationStatus.Conflict, null, $"Participant '{request.ParticipantId}' is already randomized with a different site or different stratification values.");
-                }
-                if (other is not null)
-                    return new RandomizationOutcome(RandomizationStatus.Conflict, null, "The Idempotency-Key was already used for another participant.");
+                await reader.NextResultAsync();
+                await reader.ReadAsync();
+                sequence = Convert.ToInt32(reader.GetValue(0));
+                listed = Sql.NullableString(reader, 1);
+                await reader.NextResultAsync();
+                await reader.ReadAsync();
+                id = Convert.ToInt64(reader.GetValue(0));
             }
+            if (same is not null)
+            {
+                string sameStrata = JsonSerializer.Serialize(new SortedDictionary<string, string>(same.Strata.ToDictionary(), StringComparer.Ordinal), Json);
+                return same.Site == request.Site && sameStrata == strataJson
+                    ? new RandomizationOutcome(RandomizationStatus.Existing, same, null)
+                    : new RandomizationOutcome(RandomizationStatus.Conflict, null, $"Participant '{request.ParticipantId}' is already randomized with a different site or different stratification values.");
+            }
+            if (other is not null)
+                return new RandomizationOutcome(RandomizationStatus.Conflict, null, "The Idempotency-Key was already used for another participant.");
             if (!await SiteExistsAsync(w, trialId, request.Site))
                 return new RandomizationOutcome(RandomizationStatus.UnknownSite, null, $"Site '{request.Site}' is not a site of trial '{trialId}'.");
 
-            int sequence;
-            await using (var next = w.Command("SELECT COALESCE(MAX(seq), 0) FROM randomizations WHERE trial_id = @t AND stratum = @s", ("@t", trialId), ("@s", stratum)))
-                sequence = Convert.ToInt32(await next.ExecuteScalarAsync()) + 1;
             string arm;
             if (protocol.Allocation.Method == AllocationMethod.PermutedBlocks)
             {
-                await using var slot = w.Command("SELECT arm FROM allocation_list WHERE trial_id = @t AND stratum = @s AND seq = @q", ("@t", trialId), ("@s", stratum), ("@q", sequence));
-                if (await slot.ExecuteScalarAsync() is not string listed)
+                if (listed is null)
                     return new RandomizationOutcome(RandomizationStatus.ListExhausted, null,
                         $"The allocation list of stratum '{stratum}' is used up ({sequence - 1} slots); the unblinded statistician must extend it.");
                 arm = listed;
@@ -401,17 +434,14 @@ public sealed class TrialStore : IAsyncDisposable
                 arm = await MinimizeAsync(w, trialId, protocol, request, random);
             }
 
-            long id;
-            await using (var insert = w.Command(
-                """
-                INSERT INTO randomizations (trial_id, participant_id, site_id, stratum, strata_json, eligibility_json, seq, arm, idempotency_key, randomized_at, randomized_by)
-                VALUES (@t, @p, @site, @s, @strata, @elig, @q, @arm, @k, @at, @by) RETURNING id
-                """,
-                ("@t", trialId), ("@p", request.ParticipantId), ("@site", request.Site), ("@s", stratum), ("@strata", strataJson),
-                ("@elig", eligibilityJson), ("@q", sequence), ("@arm", arm), ("@k", idempotencyKey), ("@at", w.NowText), ("@by", actor)))
-                id = Convert.ToInt64(await insert.ExecuteScalarAsync());
             string details = $"{{\"id\":{id},\"site\":{JsonSerializer.Serialize(request.Site, Json)},\"strata\":{strataJson},\"eligibility\":{eligibilityJson},\"arm\":{JsonSerializer.Serialize(arm, Json)}}}";
-            await w.AppendAuditAsync(trialId, actor, "randomize", $"participant:{request.ParticipantId}", details, null);
+            await w.AppendAuditAsync(trialId, actor, "randomize", $"participant:{request.ParticipantId}", details, null,
+                """
+                INSERT INTO randomizations (id, trial_id, participant_id, site_id, stratum, strata_json, eligibility_json, seq, arm, idempotency_key, randomized_at, randomized_by)
+                VALUES (@id, @t, @p, @site, @s, @strata, @elig, @q, @arm, @k, @at, @by)
+                """,
+                [("@id", id), ("@t", trialId), ("@p", request.ParticipantId), ("@site", request.Site), ("@s", stratum), ("@strata", strataJson),
+                 ("@elig", eligibilityJson), ("@q", sequence), ("@arm", arm), ("@k", idempotencyKey), ("@at", w.NowText), ("@by", actor)]);
             return new RandomizationOutcome(RandomizationStatus.Created,
                 new Randomization(id, trialId, request.ParticipantId, request.Site, request.Strata, arm, w.Now, actor, null, null), null);
         });
@@ -455,10 +485,9 @@ public sealed class TrialStore : IAsyncDisposable
         {
             var r = await ReadRandomizationAsync(w, trialId, participantId);
             if (r is null) return null;
-            await using (var insert = w.Command(
+            await w.Command(
                 "INSERT INTO unblindings (trial_id, participant_id, site_id, unblinded_by, unblinded_at, reason) VALUES (@t, @p, @s, @by, @at, @why)",
-                ("@t", trialId), ("@p", participantId), ("@s", r.Site), ("@by", actor), ("@at", w.NowText), ("@why", reason)))
-                await insert.ExecuteNonQueryAsync();
+                ("@t", trialId), ("@p", participantId), ("@s", r.Site), ("@by", actor), ("@at", w.NowText), ("@why", reason)).ExecuteNonQueryAsync();
             await w.AppendAuditAsync(trialId, actor, "unblind", $"participant:{participantId}", JsonSerializer.Serialize(new { id = r.Id, site = r.Site }, Json), reason);
             return r;
         });
@@ -495,10 +524,9 @@ public sealed class TrialStore : IAsyncDisposable
             var r = await ReadRandomizationAsync(w, trialId, participantId);
             if (r is null) return null;
             if (r.InvalidatedAt is not null) throw new StoreConflictException($"The randomization of participant '{participantId}' is invalidated already.");
-            await using (var update = w.Command(
+            await w.Command(
                 "UPDATE randomizations SET invalidated_at = @at, invalidated_by = @by, invalidation_reason = @why WHERE id = @id",
-                ("@at", w.NowText), ("@by", actor), ("@why", reason), ("@id", r.Id)))
-                await update.ExecuteNonQueryAsync();
+                ("@at", w.NowText), ("@by", actor), ("@why", reason), ("@id", r.Id)).ExecuteNonQueryAsync();
             await w.AppendAuditAsync(trialId, actor, "invalidate", $"participant:{participantId}", JsonSerializer.Serialize(new { id = r.Id }, Json), reason);
             return r with { InvalidatedAt = w.Now, InvalidationReason = reason };
         });
@@ -575,7 +603,7 @@ public sealed class TrialStore : IAsyncDisposable
 
     private static async Task<Randomization?> ReadRandomizationAsync(WriteContext w, string trialId, string participantId)
     {
-        await using var command = w.Command(SelectRandomization + " WHERE trial_id = @t AND participant_id = @p", ("@t", trialId), ("@p", participantId));
+        var command = w.Command(SelectRandomization + " WHERE trial_id = @t AND participant_id = @p", ("@t", trialId), ("@p", participantId));
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? ReadRandomization(reader) : null;
     }
@@ -590,7 +618,7 @@ public sealed class TrialStore : IAsyncDisposable
         {
             string factor = settings.Factors[f];
             levels[f] = factor == "site" ? request.Site : request.Strata[factor];
-            await using var read = w.Command("SELECT arm, n FROM minimization_counts WHERE trial_id = @t AND factor = @f AND level = @l",
+            var read = w.Command("SELECT arm, n FROM minimization_counts WHERE trial_id = @t AND factor = @f AND level = @l",
                 ("@t", trialId), ("@f", factor), ("@l", levels[f]));
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -603,7 +631,7 @@ public sealed class TrialStore : IAsyncDisposable
         string arm = protocol.Arms[decision.Arm].Id;
         for (int f = 0; f < settings.Factors.Count; f++)
         {
-            await using var upsert = w.Command(
+            var upsert = w.Command(
                 "INSERT INTO minimization_counts (trial_id, factor, level, arm, n) VALUES (@t, @f, @l, @a, 1) ON CONFLICT (trial_id, factor, level, arm) DO UPDATE SET n = minimization_counts.n + 1",
                 ("@t", trialId), ("@f", settings.Factors[f]), ("@l", levels[f]), ("@a", arm));
             await upsert.ExecuteNonQueryAsync();
@@ -617,25 +645,28 @@ public sealed class TrialStore : IAsyncDisposable
         return -1;
     }
 
-    private static async Task<StoredSite> InsertSiteAsync(WriteContext w, string trialId, string siteId, string label, string actor)
+    private async Task<StoredSite> InsertSiteAsync(WriteContext w, string trialId, string siteId, string label, string actor)
     {
         if (await SiteExistsAsync(w, trialId, siteId)) throw new StoreConflictException($"Site '{siteId}' exists already in trial '{trialId}'.");
-        await using (var insert = w.Command("INSERT INTO sites (trial_id, id, label, created_at) VALUES (@t, @id, @label, @at)",
-                         ("@t", trialId), ("@id", siteId), ("@label", label), ("@at", w.NowText)))
-            await insert.ExecuteNonQueryAsync();
+        await w.Command("INSERT INTO sites (trial_id, id, label, created_at) VALUES (@t, @id, @label, @at)",
+            ("@t", trialId), ("@id", siteId), ("@label", label), ("@at", w.NowText)).ExecuteNonQueryAsync();
         await w.AppendAuditAsync(trialId, actor, "site.add", $"site:{siteId}", JsonSerializer.Serialize(new { id = siteId, label }, Json), null);
         return new StoredSite(siteId, label);
     }
 
-    private static async Task<bool> SiteExistsAsync(WriteContext w, string trialId, string siteId)
+    /// <summary>Whether the site exists; sites are never removed, so a site once seen committed is remembered.</summary>
+    private async Task<bool> SiteExistsAsync(WriteContext w, string trialId, string siteId)
     {
-        await using var command = w.Command("SELECT COUNT(*) FROM sites WHERE trial_id = @t AND id = @s", ("@t", trialId), ("@s", siteId));
-        return Convert.ToInt64(await command.ExecuteScalarAsync()) > 0;
+        if (knownSites.ContainsKey((trialId, siteId))) return true;
+        var command = w.Command("SELECT COUNT(*) FROM sites WHERE trial_id = @t AND id = @s", ("@t", trialId), ("@s", siteId));
+        if (Convert.ToInt64(await command.ExecuteScalarAsync()) == 0) return false;
+        w.AfterCommit(() => knownSites.TryAdd((trialId, siteId), true));
+        return true;
     }
 
     private static async Task<(long Id, TrialRole Role)> FindUserAsync(WriteContext w, string trialId, string name)
     {
-        await using var command = w.Command("SELECT id, role FROM users WHERE trial_id = @t AND name = @n", ("@t", trialId), ("@n", name));
+        var command = w.Command("SELECT id, role FROM users WHERE trial_id = @t AND name = @n", ("@t", trialId), ("@n", name));
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) throw new StoreNotFoundException($"User '{name}' is not a user of trial '{trialId}'.");
         TrialRoles.TryParse(reader.GetString(1), out var role);
@@ -645,7 +676,7 @@ public sealed class TrialStore : IAsyncDisposable
     private static async Task<DateTimeOffset> InsertTokenAsync(WriteContext w, long userId, string hash, TimeSpan lifetime)
     {
         var expires = w.Now + lifetime;
-        await using var insert = w.Command("INSERT INTO tokens (token_hash, user_id, issued_at, expires_at) VALUES (@h, @u, @at, @exp)",
+        var insert = w.Command("INSERT INTO tokens (token_hash, user_id, issued_at, expires_at) VALUES (@h, @u, @at, @exp)",
             ("@h", hash), ("@u", userId), ("@at", w.NowText), ("@exp", Sql.Time(expires)));
         await insert.ExecuteNonQueryAsync();
         return expires;
@@ -698,112 +729,6 @@ public sealed class TrialStore : IAsyncDisposable
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work)
-    {
-        if (queue is not null)
-        {
-            var pending = new PendingWrite<T>(work);
-            if (!queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TrialStore));
-            return await pending.Result;
-        }
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var connection = await postgres!.OpenConnectionAsync();
-                await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted);
-                long headSequence;
-                string headHash;
-                await using (var head = Sql.Command(connection, tx, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"))
-                await using (var reader = await head.ExecuteReaderAsync())
-                {
-                    await reader.ReadAsync();
-                    headSequence = reader.GetInt64(0);
-                    headHash = reader.GetString(1);
-                }
-                var context = new WriteContext(connection, tx, headSequence, headHash, time.GetUtcNow());
-                T result = await work(context);
-                if (context.HeadSequence != headSequence) await context.WriteHeadAsync();
-                await tx.CommitAsync();
-                return result;
-            }
-            catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
-            {
-                await Task.Delay(attempt * 5);
-            }
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        await using var connection = new SqliteConnection(sqliteConnectionString);
-        await connection.OpenAsync();
-        await using (var pragmas = Sql.Command(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000"))
-            await pragmas.ExecuteNonQueryAsync();
-        var batch = new List<PendingWrite>(MaxBatch);
-        var reader = queue!.Reader;
-        while (await reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var item)) batch.Add(item);
-            var done = new List<(PendingWrite Item, object? Result)>(batch.Count);
-            try
-            {
-                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable);
-                long headSequence;
-                string headHash;
-                await using (var head = Sql.Command(connection, tx, "SELECT seq, hash FROM audit_head WHERE id = 1"))
-                await using (var r = await head.ExecuteReaderAsync())
-                {
-                    await r.ReadAsync();
-                    headSequence = r.GetInt64(0);
-                    headHash = r.GetString(1);
-                }
-                var context = new WriteContext(connection, tx, headSequence, headHash, time.GetUtcNow());
-                foreach (var item in batch)
-                {
-                    var mark = context.Mark();
-                    tx.Save("w");
-                    try
-                    {
-                        object? result = await item.RunAsync(context);
-                        tx.Release("w");
-                        done.Add((item, result));
-                    }
-                    catch (Exception e)
-                    {
-                        tx.Rollback("w");
-                        tx.Release("w");
-                        context.Reset(mark);
-                        item.Fail(e);
-                    }
-                }
-                if (context.HeadSequence != headSequence) await context.WriteHeadAsync();
-                await tx.CommitAsync();
-            }
-            catch (Exception e)
-            {
-                foreach (var (item, _) in done) item.Fail(e);
-                foreach (var item in batch) item.Fail(e);
-                continue;
-            }
-            foreach (var (item, result) in done) item.Complete(result);
-        }
-    }
-
-    private abstract class PendingWrite
-    {
-        public abstract Task<object?> RunAsync(WriteContext context);
-        public abstract void Complete(object? result);
-        public abstract void Fail(Exception e);
-    }
-
-    private sealed class PendingWrite<T>(Func<WriteContext, Task<T>> work) : PendingWrite
-    {
-        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public Task<T> Result => completion.Task;
-        public override async Task<object?> RunAsync(WriteContext context) => await work(context);
-        public override void Complete(object? result) => completion.TrySetResult((T)result!);
-        public override void Fail(Exception e) => completion.TrySetException(e);
-    }
+    private Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined = false) =>
+        (writer ?? throw new ObjectDisposedException(nameof(TrialStore))).WriteAsync(work, pipelined);
 }
