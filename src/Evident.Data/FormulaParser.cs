@@ -7,8 +7,12 @@ namespace Evident.Data;
 /// product := inter ('*' inter)*          a*b  → a + b + a:b
 /// inter   := atom (':' atom)*
 /// atom    := name | factor(name) | as.factor(name) | strata(name, …) | cluster(name) | 1
-/// name    := [A-Za-z._][A-Za-z0-9._]* | `any text`
+/// name    := (letter | '.' | '_') (letter | digit | mark | '.' | '_')* | `any text`
 /// </code>
+/// Letters and digits are Unicode ones (<c>größe</c>, <c>âge</c>), as R accepts in a UTF-8 locale. As R's
+/// <c>terms()</c> does, the variables of an interaction are put in the order the variables first appear in the
+/// formula (<c>~ x:z + g:z</c> has terms <c>x:z</c> and <c>z:g</c>), repeated terms are dropped, and terms are
+/// ordered main effects first, then two-way interactions, …, keeping the formula's order within an order.
 /// </summary>
 internal sealed class FormulaParser
 {
@@ -42,7 +46,7 @@ internal sealed class FormulaParser
         Expect(')', start);
         Expect('~', start);
 
-        var terms = new List<FormulaTerm>();
+        var written = new List<FormulaTerm>();
         var strata = new List<string>();
         string? cluster = null;
         int clusterAt = -1;
@@ -52,7 +56,7 @@ internal sealed class FormulaParser
             {
                 if (part is FormulaTerm term)
                 {
-                    if (!terms.Contains(term)) terms.Add(term);
+                    written.Add(term);
                     continue;
                 }
                 var atom = (Atom)part;
@@ -81,9 +85,26 @@ internal sealed class FormulaParser
             string expected = c == '-' ? "'+' (removing terms with '-' is not supported)" : "'+', ':', '*' or the end of the formula";
             throw Fail(pos, expected, 0);
         }
-        // R's terms(): main effects first, then interactions by order; stable within an order.
-        var ordered = terms.Select((t, i) => (t, i)).OrderBy(x => x.t.Variables.Count).ThenBy(x => x.i).Select(x => x.t).ToList();
-        return new SurvivalFormula(time, status, ordered, strata, cluster, text);
+        return new SurvivalFormula(time, status, InRTermOrder(written), strata, cluster, text);
+    }
+
+    /// <summary>
+    /// R's <c>terms()</c>: each term's variables in order of first appearance, repeats dropped, then main effects
+    /// first, interactions by order, stable within an order.
+    /// </summary>
+    private static List<FormulaTerm> InRTermOrder(List<FormulaTerm> written)
+    {
+        var order = new List<FormulaVariable>();
+        foreach (var term in written)
+            foreach (var v in term.Variables)
+                if (!order.Contains(v)) order.Add(v);
+        var terms = new List<FormulaTerm>();
+        foreach (var term in written)
+        {
+            var canonical = new FormulaTerm(term.Variables.OrderBy(order.IndexOf).ToList());
+            if (!terms.Contains(canonical)) terms.Add(canonical);
+        }
+        return terms.Select((t, i) => (t, i)).OrderBy(x => x.t.Variables.Count).ThenBy(x => x.i).Select(x => x.t).ToList();
     }
 
     /// <summary>A product of interactions, expanded: returns FormulaTerms, or a single special Atom.</summary>
@@ -226,11 +247,19 @@ internal sealed class FormulaParser
             pos = close + 1;
             return quoted;
         }
-        char first = text[pos];
-        if (!(char.IsAsciiLetter(first) || first == '.' || first == '_')) return null;
+        if (!(char.IsLetter(text, pos) || text[pos] is '.' or '_')) return null;
         int start = pos;
-        while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] is '.' or '_')) pos++;
+        while (pos < text.Length && IsNameChar(pos)) pos += char.IsSurrogatePair(text, pos) ? 2 : 1;
         return text[start..pos];
+    }
+
+    /// <summary>A character that may continue an R syntactic name: a Unicode letter, digit or combining mark, '.' or '_'.</summary>
+    private bool IsNameChar(int at)
+    {
+        if (text[at] is '.' or '_') return true;
+        if (char.IsLetterOrDigit(text, at)) return true;
+        var category = char.GetUnicodeCategory(text, at);
+        return category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
     }
 
     private void Expect(char c, int contextStart)

@@ -18,7 +18,7 @@ public sealed record FormulaTerm
         this.variables = [.. variables];
     }
 
-    /// <summary>The variables, in the order written.</summary>
+    /// <summary>The variables, in the order they first appear in the formula (R's <c>terms()</c> order: <c>~ x:z + g:z</c> gives <c>z:g</c>).</summary>
     public IReadOnlyList<FormulaVariable> Variables => variables;
 
     /// <summary>True for an interaction term (two or more variables).</summary>

@@ -94,7 +94,12 @@ public sealed class ModelFrame
     /// <summary>Number of rows with an event.</summary>
     public int EventCount { get; }
 
-    /// <summary>The design matrix, row-major <see cref="RowCount"/> × <see cref="CovariateCount"/>, no intercept column; factors dummy-coded against their reference level.</summary>
+    /// <summary>
+    /// The design matrix, row-major <see cref="RowCount"/> × <see cref="CovariateCount"/>, no intercept column; a factor
+    /// is dummy-coded against its reference level, or by indicators of all its levels in an interaction whose other
+    /// variables do not all appear in one earlier term (<c>~ factor(k):z</c> without <c>z</c>), as R's
+    /// <c>model.matrix</c> does.
+    /// </summary>
     public ReadOnlySpan<double> Covariates => covariates;
 
     /// <summary>Number of design columns (p).</summary>
@@ -343,15 +348,22 @@ public sealed class ModelFrame
 
         /// <summary>
         /// One block of columns per term. A term's columns are the products of its variables' columns — a numeric
-        /// variable contributes itself, a factor one dummy per non-reference level — with the first variable varying
-        /// fastest, as R's <c>model.matrix</c> orders them.
+        /// variable contributes itself, a factor one dummy per level — with the first variable varying fastest, as R's
+        /// <c>model.matrix</c> orders them. Which levels a factor contributes follows R's <c>terms()</c> (TermCode in
+        /// R's model.c): in term T, factor v is coded by treatment contrasts (reference level dropped) when T without v
+        /// is empty (the implicit intercept) or is contained in a term before T; otherwise by indicators of all its
+        /// levels, since its reference level is then not absorbed by any lower-order column. So <c>~ factor(k):z</c>
+        /// gives one slope per level of k, and <c>~ a:b</c> every level combination (one of them aliased with the
+        /// baseline hazard, which <c>coxph</c> reports as NA).
         /// </summary>
         private void BuildDesign()
         {
             int m = rows.Length;
             var blocks = new List<(FormulaTerm Term, FactorLevels?[] Factors, double[]?[] Numbers)>();
-            foreach (var term in Formula.Terms)
+            var allLevels = new List<bool[]>();
+            for (int t = 0; t < Formula.Terms.Count; t++)
             {
+                var term = Formula.Terms[t];
                 var factors = new FactorLevels?[term.Variables.Count];
                 var numbers = new double[]?[term.Variables.Count];
                 for (int k = 0; k < term.Variables.Count; k++)
@@ -379,6 +391,7 @@ public sealed class ModelFrame
                     }
                 }
                 blocks.Add((term, factors, numbers));
+                allLevels.Add(IndicatorCoded(t));
             }
 
             // Column descriptions: enumerate level combinations, first variable fastest.
@@ -388,8 +401,9 @@ public sealed class ModelFrame
                 var (term, factors, _) = blocks[t];
                 TermNames.Add(term.Name);
                 int k = term.Variables.Count;
-                var index = new int[k];
-                for (int v = 0; v < k; v++) index[v] = factors[v] is null ? 0 : 1;
+                var first = new int[k];
+                for (int v = 0; v < k; v++) first[v] = factors[v] is null || allLevels[t][v] ? 0 : 1;
+                var index = (int[])first.Clone();
                 while (true)
                 {
                     string? level = null;
@@ -407,7 +421,7 @@ public sealed class ModelFrame
                             index[carry]++;
                             break;
                         }
-                        index[carry] = factors[carry] is null ? 0 : 1;
+                        index[carry] = first[carry];
                         carry++;
                     }
                     if (carry == k) break;
@@ -442,6 +456,31 @@ public sealed class ModelFrame
                     Covariates[i * p + j] = x;
                 }
             }
+        }
+
+        /// <summary>
+        /// Per variable of term <paramref name="t"/>: true when a factor there is coded by indicators of all its levels,
+        /// false when by treatment contrasts. R's rule (terms.formula, TermCode): contrasts when the term without the
+        /// variable is empty or is a subset of an earlier term (terms are in R's order, main effects first).
+        /// </summary>
+        private bool[] IndicatorCoded(int t)
+        {
+            var variables = Formula.Terms[t].Variables;
+            var result = new bool[variables.Count];
+            for (int v = 0; v < variables.Count; v++)
+            {
+                if (variables.Count == 1) continue;
+                bool margin = false;
+                for (int u = 0; u < t && !margin; u++)
+                {
+                    var earlier = Formula.Terms[u].Variables;
+                    margin = true;
+                    for (int w = 0; w < variables.Count && margin; w++)
+                        if (w != v && !earlier.Contains(variables[w])) margin = false;
+                }
+                result[v] = !margin;
+            }
+            return result;
         }
 
         public (int[] Codes, ReadOnlyCollection<IReadOnlyDictionary<string, string>> Labels) BuildGroups()

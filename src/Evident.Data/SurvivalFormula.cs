@@ -3,9 +3,10 @@ namespace Evident.Data;
 /// <summary>
 /// A parsed R survival formula <c>Surv(time, status) ~ terms</c>. Terms are columns, <c>factor(col)</c>,
 /// interactions <c>a:b</c> and <c>a*b</c> (= <c>a + b + a:b</c>), <c>strata(a, b, …)</c> (several <c>strata()</c>
-/// terms combine), <c>cluster(id)</c>, and <c>1</c> (no terms). Backquoted names (<c>`my col`</c>) are allowed.
-/// Terms are ordered as R's <c>terms()</c> orders them: main effects in formula order, then two-way interactions,
-/// and so on; repeated terms are dropped.
+/// terms combine), <c>cluster(id)</c>, and <c>1</c> (no terms). Names are R syntactic names — Unicode letters, digits,
+/// '.' and '_' (<c>größe</c>) — or backquoted (<c>`my col`</c>). Terms are ordered as R's <c>terms()</c> orders them:
+/// main effects in formula order, then two-way interactions, and so on; an interaction's variables are in order of
+/// first appearance in the formula; repeated terms (<c>a:b + b:a</c>) are dropped.
 /// </summary>
 /// <param name="TimeColumn">The first argument of <c>Surv()</c>.</param>
 /// <param name="StatusColumn">The second argument of <c>Surv()</c>.</param>

@@ -42,6 +42,48 @@ public class FormulaTests
     }
 
     [Fact]
+    public void InteractionVariablesFollowTheirFirstAppearanceAsInR()
+    {
+        // R: attr(terms(~ x:z + g:z), "term.labels") is "x:z" "z:g"; terms(~ b:c + a*b) gives "a" "b" "b:c" "b:a";
+        // terms(~ a:b + b:a + x) gives "x" "a:b".
+        Assert.Equal("x:z + z:g", Describe(SurvivalFormula.Parse("Surv(t, s) ~ x:z + g:z")));
+        Assert.Equal("a + b + b:c + b:a", Describe(SurvivalFormula.Parse("Surv(t, s) ~ b:c + a*b")));
+        Assert.Equal("x + a:b", Describe(SurvivalFormula.Parse("Surv(t, s) ~ a:b + b:a + x")));
+        Assert.Equal("factor(g) + x + factor(g):x", Describe(SurvivalFormula.Parse("Surv(t, s) ~ factor(g) + x + x:factor(g)")));
+        // factor(k) and k are different variables, as in R.
+        Assert.Equal("k + factor(k):z", Describe(SurvivalFormula.Parse("Surv(t, s) ~ k + factor(k):z")));
+    }
+
+    [Theory]
+    [InlineData("Surv(time, status) ~ größe", "größe")]
+    [InlineData("Surv(time, status) ~ gro\u0308ße", "gro\u0308ße")]          // decomposed ö: o + combining diaeresis
+    [InlineData("Surv(time, status) ~ âge_2.b", "âge_2.b")]
+    [InlineData("Surv(time, status) ~ 年龄", "年龄")]
+    [InlineData("Surv(time, status) ~ x٣", "x٣")]                                // Arabic-Indic digit three
+    [InlineData("Surv(time, status) ~ \U0001D4B3", "\U0001D4B3")]            // a letter outside the BMP
+    public void UnicodeSyntacticNamesNeedNoBackquotes(string text, string column)
+    {
+        text = System.Text.RegularExpressions.Regex.Unescape(text);
+        column = System.Text.RegularExpressions.Regex.Unescape(column);
+        var f = SurvivalFormula.Parse(text);
+        Assert.Equal(column, Assert.Single(f.Terms).Name);
+        Assert.Equal(["time", "status", column], f.Columns);
+        var interaction = SurvivalFormula.Parse($"Surv(zeit, status) ~ factor({column}):größe + strata(été)");
+        Assert.Equal($"{column}:größe", interaction.Terms[0].Name);
+        Assert.Equal(["été"], interaction.StrataColumns);
+        Assert.Equal("zeit", interaction.TimeColumn);
+    }
+
+    [Fact]
+    public void NonLetterSymbolsAreNotNames()
+    {
+        var e = Assert.Throws<FormulaException>(() => SurvivalFormula.Parse("Surv(time, status) ~ €uro"));
+        Assert.Equal("expected a column name, factor(), strata(), cluster() or '1' at column 22 (found '€')", e.Message);
+        var after = Assert.Throws<FormulaException>(() => SurvivalFormula.Parse("Surv(time, status) ~ größe€"));
+        Assert.Equal(27, after.Position);
+    }
+
+    [Fact]
     public void SeveralStrataTermsCombineAndBackquotesWork()
     {
         var f = SurvivalFormula.Parse("Surv(`follow up`, status) ~ `my col` + strata(a, b) + strata(c)");

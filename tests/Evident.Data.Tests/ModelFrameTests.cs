@@ -132,12 +132,71 @@ public class ModelFrameTests
                       new DesignColumn("a:x", "q", 2), new DesignColumn("a:x", "r", 2)], fn.DesignColumns);
         Assert.Equal([0.0, 0, 1.5, 0, 0, 1, 0, 2, 2, 0, 0, 1, -1, 0, -1], fn.Covariates[..15].ToArray());
 
+        // No main effects: every level combination, a fastest (R: model.matrix(~ a:b) has ap:bu, aq:bu, ar:bu, ap:bv, …;
+        // coxph drops the intercept and reports the last combination as aliased).
         var ff = FrameOf(csv, "Surv(t, s) ~ a:b");
-        Assert.Equal([new DesignColumn("a:b", "q:v", 0), new DesignColumn("a:b", "r:v", 0)], ff.DesignColumns);
-        Assert.Equal([0.0, 0, 1, 0, 0, 0, 0, 0, 0, 0], ff.Covariates.ToArray());
+        Assert.Equal(["p:u", "q:u", "r:u", "p:v", "q:v", "r:v"], ff.DesignColumns.Select(c => c.Level));
+        Assert.All(ff.DesignColumns, c => Assert.Equal(("a:b", 0), (c.Term, c.TermIndex)));
+        Assert.Equal([1.0, 0, 0, 0, 0, 0,  0, 0, 0, 0, 1, 0,  0, 0, 1, 0, 0, 0,  0, 0, 0, 1, 0, 0,  0, 1, 0, 0, 0, 0], ff.Covariates.ToArray());
         // Groups are the combinations of a and b present, first variable slowest.
         Assert.Equal([("p", "u"), ("p", "v"), ("q", "u"), ("q", "v"), ("r", "u")], ff.GroupLabels.Select(l => (l["a"], l["b"])));
         Assert.Equal([0, 3, 4, 1, 2], ff.Group.ToArray());
+    }
+
+    private static string[] Names(ModelFrame frame) => frame.DesignColumns.Select(c => c.Level is null ? c.Term : $"{c.Term}[{c.Level}]").ToArray();
+
+    // Rows: k = 1, 2, 3, 1, 2; g = a, b, a, b, b.
+    private const string Mixed = "t,s,k,g,h,x,z\n1,1,1,a,p,1.5,2\n2,0,2,b,q,2,3\n3,1,3,a,r,-1,4\n4,1,1,b,p,0.5,5\n5,1,2,b,q,3,6\n";
+
+    [Fact]
+    public void FactorInteractionWithoutItsMainEffectHasEveryLevel()
+    {
+        // R: model.matrix(~ factor(k):z) → factor(k)1:z, factor(k)2:z, factor(k)3:z (formula-cox-k-z.json).
+        var kz = FrameOf(Mixed, "Surv(t, s) ~ factor(k):z");
+        Assert.Equal(["k:z[1]", "k:z[2]", "k:z[3]"], Names(kz));
+        Assert.Equal([2.0, 0, 0,  0, 3, 0,  0, 0, 4,  5, 0, 0,  0, 6, 0], kz.Covariates.ToArray());
+
+        // R: model.matrix(~ g:x + z) → z, ga:x, gb:x (formula-cox-g-x-z.json).
+        var gx = FrameOf(Mixed, "Surv(t, s) ~ g:x + z");
+        Assert.Equal(["z", "g:x[a]", "g:x[b]"], Names(gx));
+        Assert.Equal([2.0, 1.5, 0,  3, 0, 2,  4, -1, 0,  5, 0, 0.5,  6, 0, 3], gx.Covariates.ToArray());
+
+        // With the main effect the interaction takes contrasts (formula-cox-x-star-g.json).
+        var xg = FrameOf(Mixed, "Surv(t, s) ~ x*factor(g)");
+        Assert.Equal(["x", "g[b]", "x:g[b]"], Names(xg));
+        Assert.Equal([1.5, 0, 0,  2, 1, 2,  -1, 0, 0,  0.5, 1, 0.5,  3, 1, 3], xg.Covariates.ToArray());
+    }
+
+    [Fact]
+    public void ContrastsWhenTheMarginIsInsideAnEarlierTerm()
+    {
+        // R's TermCode looks for the margin inside any earlier term, not only for an equal one:
+        // model.matrix(~ x:z + g:z) → x:z, z:gb (formula-cox-xz-zg.json), but ~ g:z + x:z → ga:z, gb:z, z:x.
+        var before = FrameOf(Mixed, "Surv(t, s) ~ x:z + g:z");
+        Assert.Equal(["x:z", "z:g"], before.TermNames);
+        Assert.Equal(["x:z", "z:g[b]"], Names(before));
+        Assert.Equal([3.0, 0,  6, 3,  -4, 0,  2.5, 5,  18, 6], before.Covariates.ToArray());
+        var after = FrameOf(Mixed, "Surv(t, s) ~ g:z + x:z");
+        Assert.Equal(["g:z[a]", "g:z[b]", "z:x"], Names(after));
+
+        // model.matrix(~ g:h + g) → gb, ga:hq, gb:hq, ga:hr, gb:hr: h has its margin g, g's margin h is absent.
+        var gh = FrameOf(Mixed, "Surv(t, s) ~ g:h + g");
+        Assert.Equal(["g[b]", "g:h[a:q]", "g:h[b:q]", "g:h[a:r]", "g:h[b:r]"], Names(gh));
+        // model.matrix(~ g:h:x + g:x) → ga:x, gb:x, ga:hq:x, gb:hq:x, ga:hr:x, gb:hr:x.
+        var ghx = FrameOf(Mixed, "Surv(t, s) ~ g:h:x + g:x");
+        Assert.Equal(["g:x[a]", "g:x[b]", "g:h:x[a:q]", "g:h:x[b:q]", "g:h:x[a:r]", "g:h:x[b:r]"], Names(ghx));
+        // model.matrix(~ k + factor(k):z): numeric k is another variable than factor(k) → k, factor(k)1:z, …3:z.
+        var numericK = FrameOf(Mixed, "Surv(t, s) ~ k + factor(k):z");
+        Assert.Equal(["k", "k:z[1]", "k:z[2]", "k:z[3]"], Names(numericK));
+    }
+
+    [Fact]
+    public void NonAsciiColumnNamesNeedNoBackquotes()
+    {
+        var frame = FrameOf("zeit,status,größe,ärm\n1,1,170,A\n2,0,180,B\n3,1,165,A\n", "Surv(zeit, status) ~ größe + ärm");
+        Assert.Equal(["größe", "ärm[B]"], Names(frame));
+        Assert.Equal([170.0, 0, 180, 1, 165, 0], frame.Covariates.ToArray());
+        Assert.Equal(["A", "B"], frame.GroupLabels.Select(l => l["ärm"]).Distinct());
     }
 
     [Fact]
