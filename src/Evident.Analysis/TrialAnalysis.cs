@@ -35,10 +35,12 @@ public static class TrialAnalysis
         if (context.Rows.Length == 0)
             throw new DataInputException($"{data.Source}: no participant was randomized on or before the cut-off {options.Cutoff:yyyy-MM-dd}.", data.Source);
         var notes = new List<string>();
+        var warnings = new List<string>();
         var primary = Primary(context);
         return new AnalysisResults(protocol, options.Cutoff, options.Synthetic, SoftwareVersion, data.Source, context.Rows.Length,
                                    data.Participants.Count - context.Rows.Length, primary, Subgroups(context),
-                                   CompetingRisks(context, notes), Safety(context, notes), Monitoring(context, notes), notes.AsReadOnly());
+                                   CompetingRisks(context, notes), Safety(context, notes, warnings), Monitoring(context, notes),
+                                   notes.AsReadOnly(), warnings.AsReadOnly());
     }
 
     /// <summary>Evident's version (the informational version without build metadata).</summary>
@@ -241,10 +243,11 @@ public static class TrialAnalysis
         return Array.AsReadOnly(results);
     }
 
-    private static SafetyResult? Safety(Context c, List<string> notes)
+    private static SafetyResult? Safety(Context c, List<string> notes, List<string> warnings)
     {
         var plan = c.Protocol.Analyses.Safety;
         if (plan is null) return null;
+        warnings.AddRange(AbsentTerms(plan.Terms, c.Data.AdverseEvents));
         var subjectOf = new Dictionary<int, int>(c.Rows.Length);
         for (int i = 0; i < c.Rows.Length; i++) subjectOf[c.Rows[i]] = i;
         var events = c.Data.AdverseEvents.Where(x => subjectOf.ContainsKey(x.Participant)).ToArray();
@@ -274,6 +277,56 @@ public static class TrialAnalysis
             notes.Add($"Safety: the adverse-event table could not be computed ({e.Message})");
             return null;
         }
+    }
+
+    /// <summary>
+    /// A warning for each term of interest that no adverse-event record carries (matched exactly, as the tables count),
+    /// with the nearest term present when one is close (edit distance ≤ max(2, length/3), ignoring case).
+    /// </summary>
+    private static IEnumerable<string> AbsentTerms(IReadOnlyList<string> terms, IReadOnlyList<AdverseEventRecord> events)
+    {
+        if (terms.Count == 0) yield break;
+        var present = events.Select(x => x.Term).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (present.Length == 0)
+        {
+            yield return $"Safety: the adverse-event data hold no event, so the terms of interest ({string.Join(", ", terms)}) all count 0 participants.";
+            yield break;
+        }
+        foreach (string term in terms)
+        {
+            if (Array.BinarySearch(present, term, StringComparer.Ordinal) >= 0) continue;
+            string? near = Nearest(term, present);
+            yield return $"Safety: term of interest '{term}' (analyses.safety.terms) does not occur in the adverse-event data, so it counts 0 participants" +
+                         (near is null ? "." : $"; did you mean '{near}'?") + $" Terms present: {string.Join(", ", present)}.";
+        }
+    }
+
+    private static string? Nearest(string term, IReadOnlyList<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string candidate in candidates)
+        {
+            int d = EditDistance(term.ToUpperInvariant(), candidate.ToUpperInvariant());
+            if (d < bestDistance) (best, bestDistance) = (candidate, d);
+        }
+        return bestDistance <= Math.Max(2, term.Length / 3) ? best : null;
+    }
+
+    /// <summary>Levenshtein distance (insertions, deletions and substitutions cost 1).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     private static MonitoringResult? Monitoring(Context c, List<string> notes)

@@ -133,4 +133,40 @@ public sealed class DemoResultsTests(DemoRun demo)
         Assert.Contains("Isolated bone marrow relapse: 3-year cumulative incidence fell", md);
         Assert.Contains("Isolated CNS relapse: did not differ", md);
     }
+
+    [Fact]
+    public void SummaryStatesEachSentenceOnce()
+    {
+        foreach (string file in new[] { "summary.md", "summary.html" })
+        {
+            string text = demo.Read(file);
+            var bullets = text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal) || l.StartsWith("<li>", StringComparison.Ordinal)).ToArray();
+            Assert.True(bullets.Length >= 5, file);
+            Assert.Equal(bullets.Length, bullets.Distinct(StringComparer.Ordinal).Count());
+        }
+        string md = demo.Read("summary.md");
+        int at = md.IndexOf("Grade ≥3 sepsis was more frequent with chemotherapy + blinatumomab", StringComparison.Ordinal);
+        Assert.True(at > md.IndexOf("## Key learnings", StringComparison.Ordinal) && at < md.IndexOf("## What did and did not change", StringComparison.Ordinal), md);
+        Assert.Equal(at, md.LastIndexOf("Grade ≥3 sepsis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LabelsKeepTheCaseOfAcronyms()
+    {
+        string report = demo.Read("report.html");
+        Assert.Contains("Cumulative incidence of isolated CNS relapse as first event, by arm", report);
+        Assert.Contains("Cumulative incidence of isolated bone marrow relapse as first event, by arm", report);
+        Assert.Contains("Kaplan–Meier estimate of disease-free survival (All participants)", report);
+        Assert.DoesNotContain("cns relapse", report);
+        string md = demo.Read("summary.md");
+        Assert.DoesNotContain("cns relapse", md);
+        Assert.Contains("with chemotherapy + blinatumomab", md);
+    }
+
+    [Fact]
+    public void DemoHasNoWarnings()
+    {
+        Assert.Equal(0, demo.Results.GetProperty("warnings").GetArrayLength());
+        Assert.DoesNotContain("warning", demo.Errors);
+    }
 }

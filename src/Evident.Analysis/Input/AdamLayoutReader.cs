@@ -14,7 +14,8 @@ namespace Evident.Analysis.Input;
 /// censoring (when absent, <c>STARTDT + AVAL</c> with <c>AVAL</c> in days); <c>EVNTDESC</c> of an event names the
 /// component through the protocol's <c>data.adam.adtte.events</c>. Rows of other parameters are ignored. Errors name
 /// the file, row, column and value: duplicate or unknown participant, unknown arm or level, a participant without a row
-/// for an endpoint, a second row for one, an unknown event description, an end before the start.
+/// for an endpoint, a second row for one, an unknown event description, an end before the start. A column the protocol
+/// names (or implies by a default such as <c>USUBJID</c>) but a file lacks is reported at the protocol's line and key.
 /// </remarks>
 public static class AdamLayoutReader
 {
@@ -35,7 +36,7 @@ public static class AdamLayoutReader
         if (!string.IsNullOrEmpty(map.Site)) columns.Add(map.Site);
         columns.AddRange(map.Strata.Select(s => s.Column));
         columns.AddRange(map.Covariates.Select(c => c.Column));
-        var adsl = ReadTable(files.Adsl, columns.Distinct().ToArray(), optional: string.IsNullOrEmpty(map.Site) ? null : map.Site);
+        var adsl = ReadTable(protocol, DataTableRole.Adsl, files.Adsl, columns.Distinct().ToArray(), optional: string.IsNullOrEmpty(map.Site) ? null : map.Site);
         var id = adsl[map.Participant];
         var arm = adsl[map.Arm.Column];
         var randomized = adsl[map.Randomized];
@@ -75,7 +76,7 @@ public static class AdamLayoutReader
         if (files.Adae is not null)
         {
             var ae = new AdverseEventColumns(map.Participant, map.AdverseEvents.Term, map.AdverseEvents.Grade);
-            var adae = ReadTable(files.Adae, new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray(), null);
+            var adae = ReadTable(protocol, DataTableRole.Adae, files.Adae, new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray(), null);
             events = DataErrors.AdverseEvents(adae, ae, index, files.Adsl);
             source += ", " + files.Adae;
         }
@@ -85,7 +86,7 @@ public static class AdamLayoutReader
     private static EndpointOutcome[][] ReadOutcomes(TrialProtocol protocol, AdamMapping map, string path, Dictionary<string, int> index, DateOnly[] starts)
     {
         var adtte = TableReader.Read(path);
-        var id = Column(adtte, map.Participant);
+        var id = MappedTable.Column(protocol, DataTableRole.Adtte, adtte, map.Participant);
         var param = Column(adtte, ParamCode);
         var censor = Column(adtte, Censor);
         adtte.TryGetColumn(Value, out var aval);
@@ -150,12 +151,12 @@ public static class AdamLayoutReader
         table.TryGetColumn(name, out var column) ? column
             : throw new DataInputException($"{table.Source}: column '{name}' not found; the file has {string.Join(", ", table.Columns.Select(c => c.Name))}.", table.Source, null, name);
 
-    private static DataTable ReadTable(string path, string[] columns, string? optional)
+    private static DataTable ReadTable(TrialProtocol protocol, DataTableRole role, string path, string[] columns, string? optional)
     {
-        if (optional is null) return TableReader.Read(path, columns);
-        var all = TableReader.Read(path);
+        if (optional is null) return MappedTable.Read(protocol, role, path, columns);
+        var all = MappedTable.Read(protocol, role, path, null);
         foreach (string c in columns)
-            if (c != optional) Column(all, c);
+            if (c != optional) MappedTable.Column(protocol, role, all, c);
         return all;
     }
 }

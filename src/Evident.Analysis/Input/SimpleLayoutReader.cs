@@ -12,7 +12,8 @@ namespace Evident.Analysis.Input;
 /// endpoint); without any, follow-up is censored at the date of last contact. Errors name the file, row, column and
 /// value: an unknown arm or level, a duplicate participant, a missing or malformed date, an event or last contact before
 /// randomization, an event type the protocol does not map, an adverse event of an unknown participant or a grade
-/// outside 1–5.
+/// outside 1–5. A column the protocol names but the file lacks is reported at the protocol's line and key
+/// (<see cref="ColumnSource"/>).
 /// </remarks>
 public static class SimpleLayoutReader
 {
@@ -36,7 +37,7 @@ public static class SimpleLayoutReader
             columns.Add(e.DateColumn);
             if (e.TypeColumn is not null) columns.Add(e.TypeColumn);
         }
-        var table = TableReader.Read(path, columns.Distinct().ToArray());
+        var table = MappedTable.Read(protocol, DataTableRole.Participants, path, columns.Distinct().ToArray());
         var id = table[map.Participant];
         var arm = table[map.Arm.Column];
         var randomized = table[map.Randomized];
@@ -102,7 +103,7 @@ public static class SimpleLayoutReader
         {
             var columnsAe = map.AdverseEvents
                             ?? throw new DataInputException($"{protocol.SourceName}: the protocol maps no adverse-event table (data.simple.adverse_events), so '{adverseEventsPath}' cannot be read.", adverseEventsPath);
-            var aeTable = TableReader.Read(adverseEventsPath, new[] { columnsAe.Participant, columnsAe.Term, columnsAe.Grade }.Distinct().ToArray());
+            var aeTable = MappedTable.Read(protocol, DataTableRole.AdverseEvents, adverseEventsPath, new[] { columnsAe.Participant, columnsAe.Term, columnsAe.Grade }.Distinct().ToArray());
             events = DataErrors.AdverseEvents(aeTable, columnsAe, rowOf, path);
             source += ", " + adverseEventsPath;
         }

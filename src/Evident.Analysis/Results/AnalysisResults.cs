@@ -19,6 +19,11 @@ namespace Evident.Analysis;
 /// <param name="Safety">Adverse events, or null.</param>
 /// <param name="Monitoring">Interim monitoring, or null.</param>
 /// <param name="Notes">Analyses that could not be done, and why.</param>
+/// <param name="Warnings">
+/// Things the reader must know although the analysis ran, e.g. a safety term of interest that never occurs in the
+/// adverse-event data (a misspelling would otherwise show as 0 events with p = 1). Shown in the report, in results.json and on
+/// standard error.
+/// </param>
 public sealed record AnalysisResults(
     TrialProtocol Protocol,
     DateOnly? Cutoff,
@@ -32,4 +37,5 @@ public sealed record AnalysisResults(
     CompetingRisksResult? CompetingRisks,
     SafetyResult? Safety,
     MonitoringResult? Monitoring,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> Warnings);

@@ -24,7 +24,7 @@ public static class AnalyzeCommand
         var ae = new Option<string?>("--ae") { Description = "Adverse-event table of the simple layout (.csv, .tsv, .parquet)." };
         var cutoff = new Option<string?>("--cutoff") { Description = "Data cut-off date (yyyy-mm-dd): later follow-up is censored at it." };
         var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "evident-report" };
-        var synthetic = new Option<bool>("--synthetic") { Description = "Label every output as SYNTHETIC data." };
+        var synthetic = new Option<bool>("--synthetic") { Description = "Label every output as SYNTHETIC data (implied when the data's folder holds SYNTHETIC.txt, as written by evident synthesize)." };
         var command = new Command("analyze", "Analyse a trial's data as its protocol prescribes: report.html, results.json, summary.md, summary.html.");
         command.Arguments.Add(protocol);
         command.Options.Add(data);
@@ -61,7 +61,11 @@ public static class AnalyzeCommand
         }
     }
 
-    /// <summary>Loads, analyses and writes, showing progress on standard error when it is a terminal.</summary>
+    /// <summary>
+    /// Loads, analyses and writes, showing progress on standard error when it is a terminal. Data whose folder holds the
+    /// <see cref="SyntheticMarker"/> (<c>SYNTHETIC.txt</c>, written by <c>evident synthesize</c>) are labelled SYNTHETIC
+    /// even without <see cref="AnalysisOptions.Synthetic"/>; the analysis's warnings go to <paramref name="stderr"/>.
+    /// </summary>
     /// <param name="stderr">Where progress goes.</param>
     /// <param name="protocol">The protocol.</param>
     /// <param name="dataPath">Data file or ADaM directory.</param>
@@ -73,6 +77,11 @@ public static class AnalyzeCommand
     public static AnalysisResults Run(TextWriter stderr, TrialProtocol protocol, string dataPath, string? adverseEvents, AnalysisOptions options,
                                       string outputDirectory, Action<string>? extra = null, string? dataLabel = null)
     {
+        if (!options.Synthetic && (SyntheticMarker.Find(dataPath) ?? (adverseEvents is null ? null : SyntheticMarker.Find(adverseEvents))) is { } marker)
+        {
+            stderr.WriteLine($"evident analyze: {marker} marks the data as SYNTHETIC; every output is labelled so.");
+            options = options with { Synthetic = true };
+        }
         AnalysisResults? results = null;
         void Steps(Action<string> step)
         {
@@ -96,7 +105,8 @@ public static class AnalyzeCommand
         {
             Steps(_ => { });
         }
-        return results!;
+        foreach (string warning in results!.Warnings) stderr.WriteLine($"evident analyze: warning: {warning}");
+        return results;
     }
 
     /// <summary>The four output files rendered in memory.</summary>

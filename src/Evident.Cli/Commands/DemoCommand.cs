@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using Evident.Analysis;
 using Evident.Analysis.Export;
+using Evident.Analysis.Input;
 using Evident.Cli.Infrastructure;
 using Evident.Trials.Protocol;
 using Evident.Trials.Synthetic;
@@ -55,7 +56,7 @@ public static class DemoCommand
                 Directory.CreateDirectory(data);
                 File.Copy(participants, Path.Combine(data, "participants.csv"));
                 File.Copy(adverseEvents, Path.Combine(data, "adverse_events.csv"));
-                File.WriteAllText(Path.Combine(data, "SYNTHETIC.txt"), SynthesizeCommand.Notice(trial), new UTF8Encoding(false));
+                File.WriteAllText(Path.Combine(data, SyntheticMarker.FileName), SynthesizeCommand.Notice(trial), new UTF8Encoding(false));
             }, "data/participants.csv, data/adverse_events.csv (SYNTHETIC)");
         }
         finally

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Evident.Analysis.Export;
+using Evident.Analysis.Input;
 using Evident.Cli.Infrastructure;
 using Evident.Trials.Protocol;
 using Evident.Trials.Synthetic;
@@ -9,7 +10,8 @@ namespace Evident.Cli.Commands;
 /// <summary>
 /// <c>evident synthesize PROTOCOL --scenario FILE [--out DIR] [--layout simple|adam] [--format csv|parquet|xpt]</c>:
 /// draws a synthetic trial that follows the protocol under the scenario's assumptions, so an analysis plan can be
-/// dry-run on mock data before unblinding.
+/// dry-run on mock data before unblinding. The output folder gets <see cref="SyntheticMarker.FileName"/>, by which
+/// <c>evident analyze</c> labels its outputs SYNTHETIC.
 /// </summary>
 public static class SynthesizeCommand
 {
@@ -44,7 +46,7 @@ public static class SynthesizeCommand
                 string dir = parse.GetValue(output)!;
                 var fmt = parse.GetValue(format);
                 string kind = parse.GetValue(layout)!;
-                AnalyzeCommandOutput.Write(dir, new Dictionary<string, string> { ["SYNTHETIC.txt"] = Notice(data) }, staging =>
+                AnalyzeCommandOutput.Write(dir, new Dictionary<string, string> { [SyntheticMarker.FileName] = Notice(data) }, staging =>
                 {
                     if (kind == "adam") SyntheticTables.WriteAdam(data, staging, fmt);
                     else if (kind == "simple") SyntheticTables.WriteSimple(data, staging, fmt);

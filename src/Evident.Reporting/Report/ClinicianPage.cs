@@ -14,7 +14,7 @@ namespace Evident.Reporting.Report;
 /// <param name="Synthetic">Whether the data are synthetic (the page then says so first).</param>
 /// <param name="LearningObjective">From the protocol, or null.</param>
 /// <param name="KeyLearnings">3–5 sentences.</param>
-/// <param name="Changes">What did and did not change (relapse sites, adverse events).</param>
+/// <param name="Changes">What did and did not change (relapse sites, adverse events), without the statements already in <paramref name="KeyLearnings"/>.</param>
 /// <param name="Abbreviations">Abbreviation → meaning, from the protocol.</param>
 /// <param name="Citation">The protocol's citation, or null.</param>
 /// <param name="Footer">Data cut-off, software version, protocol file and hash.</param>
@@ -49,7 +49,7 @@ public sealed record ClinicianPage(
             string arm = ReportText.ArmLabel(results, comparison.ArmId);
             double p = primary.Overall.LogRank?.PValue ?? double.NaN;
             string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
-            learnings.Add($"{arm} {verb} the hazard of a {outcome} event compared with {control.Label.ToLowerInvariant()}: " +
+            learnings.Add($"{arm} {verb} the hazard of a {outcome} event compared with {ReportText.InSentence(control.Label)}: " +
                           $"stratified hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, stratified log-rank {PClause(p)}.");
         }
 
@@ -62,8 +62,8 @@ public sealed record ClinicianPage(
                 var reference = stratum.Arms.First(a => a.ArmId == control.Id);
                 if (experimental?.Milestone is not { } e || reference.Milestone is not { } r) continue;
                 var hr = stratum.Comparisons[0].HazardRatio;
-                learnings.Add($"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {experimental.Label.ToLowerInvariant()} and " +
-                              $"{Percent(r.Survival)} with {reference.Label.ToLowerInvariant()} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+                learnings.Add($"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and " +
+                              $"{Percent(r.Survival)} with {ReportText.InSentence(reference.Label)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
                               $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).");
             }
         }
@@ -71,7 +71,7 @@ public sealed record ClinicianPage(
         if (primary.RmstDifference is { } rmst && learnings.Count < 5)
         {
             string unit = ReportText.Unit(protocol.TimeUnit);
-            learnings.Add($"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId).ToLowerInvariant()} " +
+            learnings.Add($"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId))} " +
                           $"spent on average {Fixed(rmst.Difference, 2)} {unit} more free of a {outcome} event " +
                           $"(restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}).");
         }
@@ -80,9 +80,14 @@ public sealed record ClinicianPage(
         if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
         if (results.Safety is { } safety)
         {
+            // The first safety sentence is promoted to the key learnings when there is room; each statement appears once.
             var sentences = SafetyChanges(results, safety);
+            if (learnings.Count < 5 && sentences.Count > 0)
+            {
+                learnings.Add(sentences[0]);
+                sentences.RemoveAt(0);
+            }
             changes.AddRange(sentences);
-            if (learnings.Count < 5 && sentences.Count > 0) learnings.Add(sentences[0]);
         }
 
         string title = protocol.Trial.ShortTitle ?? protocol.Trial.Title;
@@ -115,7 +120,7 @@ public sealed record ClinicianPage(
             var r = cause.Arms.First(a => a.ArmId == control);
             if (e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
             double p = cause.GrayTest?.Test.PValue ?? double.NaN;
-            string numbers = $"{Percent(pr.Estimate)} with {ReportText.ArmLabel(results, control).ToLowerInvariant()} vs {Percent(pe.Estimate)} with {ReportText.ArmLabel(results, experimental).ToLowerInvariant()}";
+            string numbers = $"{Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))} vs {Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))}";
             string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";
             if (p < Alpha)
                 yield return $"{cause.Label}: {phrase} cumulative incidence {(pe.Estimate < pr.Estimate ? "fell" : "rose")} ({numbers}; {test}).";
@@ -131,7 +136,7 @@ public sealed record ClinicianPage(
         int control = protocol.Arms.ToList().FindIndex(a => a.IsControl);
         int experimental = results.Primary.Overall.Comparisons.Count > 0 ? protocol.Arms.ToList().FindIndex(a => a.Id == results.Primary.Overall.Comparisons[0].ArmId) : -1;
         if (experimental < 0) return sentences;
-        string exp = protocol.Arms[experimental].Label.ToLowerInvariant(), ctl = protocol.Arms[control].Label.ToLowerInvariant();
+        string exp = ReportText.InSentence(protocol.Arms[experimental].Label), ctl = ReportText.InSentence(protocol.Arms[control].Label);
         for (int t = 0; t < safety.TermsOfInterest.Count; t++)
         {
             var row = safety.Table.Terms[t];
@@ -145,7 +150,7 @@ public sealed record ClinicianPage(
                     parts.Add($"{safety.StrataLabels[s]} {Percent(Share(row.ParticipantsByStratum, safety.Table.ArmSizesByStratum, experimental, s))} vs " +
                               $"{Percent(Share(row.ParticipantsByStratum, safety.Table.ArmSizesByStratum, control, s))}");
             string byStratum = parts.Count > 0 ? $"; by stratum, {string.Join("; ", parts)}" : "";
-            sentences.Add($"Grade ≥{safety.MinGrade} {safety.Terms[t].ToLowerInvariant()} {direction} with {exp} " +
+            sentences.Add($"Grade ≥{safety.MinGrade} {ReportText.InSentence(safety.Terms[t])} {direction} with {exp} " +
                           $"({Percent(row.Proportions[experimental])} vs {Percent(row.Proportions[control])} with {ctl}, {test} {PClause(p)}{byStratum}).");
         }
         if (safety.Severe is { } severe)
@@ -154,7 +159,7 @@ public sealed record ClinicianPage(
             var comparison = any.Comparisons.First(x => x.Arm == experimental);
             double p = comparison.MantelHaenszel?.Test.PValue ?? comparison.Fisher.PValue;
             string direction = p < Alpha ? (any.Proportions[experimental] > any.Proportions[control] ? "were more frequent" : "were less frequent") : "were similar";
-            sentences.Add($"Grade {severe.MinGrade}–5 events of {string.Join(" or ", safety.TermsOfInterest.Select(x => x.ToLowerInvariant()))} {direction} " +
+            sentences.Add($"Grade {severe.MinGrade}–5 events of {string.Join(" or ", safety.TermsOfInterest.Select(ReportText.InSentence))} {direction} " +
                           $"({Percent(any.Proportions[experimental])} with {exp} vs {Percent(any.Proportions[control])} with {ctl}, {PClause(p)}).");
         }
         return sentences;

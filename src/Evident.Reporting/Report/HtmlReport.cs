@@ -13,7 +13,8 @@ namespace Evident.Reporting.Report;
 /// <c>report.html</c>, the report a data-monitoring committee reads: one self-contained HTML document (inline CSS, inline
 /// SVG figures, no scripts, no network) with print CSS for paper. Sections: primary analysis table, Kaplan–Meier curves
 /// overall and per stratum (KMunicate), forest plot (overall, strata, subgroups), relapse by site (cumulative incidence
-/// and Gray's test), interim monitoring (boundaries with the observed Z), safety tables; footer with the data cut-off,
+/// and Gray's test), interim monitoring (boundaries with the observed Z), safety tables; warnings (above the primary
+/// analysis) when there are any; footer with the data cut-off,
 /// software version and protocol hash. Presentation only: every number is read from <see cref="AnalysisResults"/>.
 /// </summary>
 public static class HtmlReport
@@ -24,6 +25,7 @@ public static class HtmlReport
         h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:2rem}
         h3{font-size:1.05rem}
         .synthetic{background:#fff3cd;border:2px solid #E69F00;padding:.5rem .8rem;font-weight:bold;letter-spacing:.02em}
+        .warning{background:#fdecea;border-left:4px solid #D55E00;padding:.1rem .8rem}.warning h2{border:none;margin-top:.6rem}
         table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .6rem;text-align:right}
         th:first-child,td:first-child,td.text,th.text{text-align:left}thead th{border-bottom:2px solid #333}
         figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
@@ -54,6 +56,12 @@ public static class HtmlReport
         if (results.ExcludedAfterCutoff > 0) h.Append(" (").Append(results.ExcludedAfterCutoff).Append(" randomized after the cut-off left out)");
         h.Append("; data cut-off ").Append(results.Cutoff?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none").Append("; data ").Append(E(results.DataSource)).Append(".</p>\n");
 
+        if (results.Warnings.Count > 0)
+        {
+            h.Append("<section id=\"warnings\" class=\"warning\" data-warnings><h2>Warnings</h2><ul>");
+            foreach (string warning in results.Warnings) h.Append("<li>").Append(E(warning)).Append("</li>");
+            h.Append("</ul></section>\n");
+        }
         Primary(h, results);
         KaplanMeierFigures(h, results);
         Forest(h, results);
@@ -129,7 +137,7 @@ public static class HtmlReport
                 TimeBreaks = Breaks(r),
                 YMin = 0.5,
             });
-            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {primary.Endpoint.Label.ToLowerInvariant()} ({label}) with pointwise confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
         }
         h.Append("</section>\n");
     }
@@ -199,7 +207,7 @@ public static class HtmlReport
                 XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomisation",
                 TimeBreaks = Breaks(r),
             });
-            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {cause.Label.ToLowerInvariant()} as first event, by arm (Aalen–Johansen; other first events compete).");
+            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {ReportText.InSentence(cause.Label)} as first event, by arm (Aalen–Johansen; other first events compete).");
         }
         h.Append("</section>\n");
     }

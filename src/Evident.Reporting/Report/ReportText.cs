@@ -30,6 +30,22 @@ public static class ReportText
     public static string Short(AnalysisResults results, string phrase) =>
         results.Protocol.Summary.Abbreviations.FirstOrDefault(a => string.Equals(a.Meaning, phrase, StringComparison.OrdinalIgnoreCase))?.Short ?? phrase;
 
+    /// <summary>
+    /// A label as it reads inside a sentence: the first letter lowercased, unless the first word is an acronym or a
+    /// proper name written with capitals inside it, which stays as written. "Isolated CNS relapse" → "isolated CNS
+    /// relapse", "Sepsis" → "sepsis", "CNS relapse", "B-cell aplasia" and "IgG deficiency" unchanged. Labels are never
+    /// lowercased as a whole, so acronyms keep their case.
+    /// </summary>
+    /// <param name="label">A label from the protocol or the data.</param>
+    public static string InSentence(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (label.Length < 2 || !char.IsUpper(label[0]) || !char.IsLower(label[1])) return label;
+        for (int i = 2; i < label.Length && !char.IsWhiteSpace(label[i]); i++)
+            if (char.IsUpper(label[i])) return label;
+        return char.ToLowerInvariant(label[0]) + label[1..];
+    }
+
     /// <summary>The label of an arm id.</summary>
     /// <param name="results">The results.</param>
     /// <param name="armId">The arm id.</param>

@@ -172,6 +172,9 @@ public static class ResultsJson
         json.WriteStartArray("notes");
         foreach (string note in r.Notes) json.WriteStringValue(note);
         json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (string warning in r.Warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

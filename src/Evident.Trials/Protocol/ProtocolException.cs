@@ -40,7 +40,7 @@ public sealed class ProtocolException : Exception
     /// <summary>The reason alone, without file, line and key.</summary>
     public string Reason { get; }
 
-    private static string Compose(string file, int line, int column, string keyPath, string reason) =>
+    internal static string Compose(string file, int line, int column, string keyPath, string reason) =>
         keyPath.Length == 0
             ? $"{file}, line {line}, column {column}: {reason}"
             : $"{file}, line {line}, key '{keyPath}': {reason}";

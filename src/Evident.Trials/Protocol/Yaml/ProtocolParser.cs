@@ -22,6 +22,7 @@ internal sealed class ProtocolParser
     private ValueList<Covariate> covariates = ValueList<Covariate>.Empty;
     private ValueList<EventComponent> components = ValueList<EventComponent>.Empty;
     private ValueList<Endpoint> endpoints = ValueList<Endpoint>.Empty;
+    private readonly List<ColumnSource> columnSources = [];
 
     private ProtocolParser(string source) => this.source = source;
 
@@ -268,15 +269,20 @@ internal sealed class ProtocolParser
         var simple = m.Get("simple") is { } s ? Simple(s.Map(K.Simple)) : null;
         var adam = m.Get("adam") is { } a ? Adam(a.Map(K.Adam)) : null;
         if (simple is null && adam is null) throw m.Missing("simple");
-        return new DataMapping(simple, adam);
+        return new DataMapping(simple, adam) { Sources = ValueList<ColumnSource>.From(columnSources) };
     }
 
     private SimpleLayoutMapping Simple(YMap m)
     {
-        string participant = m.Require("participant").String();
-        var arm = Binding(m.Require("arm"), "arm", K.SimpleArm, arms.Select(a => a.Id), "arm", "arms");
-        var strataColumns = FactorBindings(m, "strata", K.SimpleStratum, required: true);
-        var covariateColumns = CovariateBindings(m, K.SimpleCovariate, required: true);
+        const DataTableRole table = DataTableRole.Participants;
+        var participantNode = m.Require("participant");
+        string participant = Named(table, participantNode);
+        var arm = Binding(table, m.Require("arm"), "arm", K.SimpleArm, arms.Select(a => a.Id), "arm", "arms");
+        string? site = m.Get("site") is { } siteNode ? Named(table, siteNode) : null;
+        var strataColumns = FactorBindings(table, m, "strata", K.SimpleStratum, required: true);
+        var covariateColumns = CovariateBindings(table, m, K.SimpleCovariate, required: true);
+        string randomized = Named(table, m.Require("randomized"));
+        string lastContact = Named(table, m.Require("last_contact"));
 
         var eventsNode = m.Require("events");
         var events = new List<ComponentColumns>();
@@ -284,8 +290,8 @@ internal sealed class ProtocolParser
         {
             string component = Reference(key, components.Select(c => c.Id), "component");
             var em = value.Map(K.SimpleEvent);
-            string date = em.Require("date").String();
-            string? type = em.String("type");
+            string date = Named(table, em.Require("date"));
+            string? type = em.Get("type") is { } typeNode ? Named(table, typeNode) : null;
             IReadOnlyList<string> values = ValueList<string>.Empty;
             if (type is not null) values = DistinctStrings(em.Require("values"), "value", allowScalar: true);
             else if (em.Get("values") is { } vn) throw vn.Error("'values' needs 'type', the column the values are read from");
@@ -300,24 +306,33 @@ internal sealed class ProtocolParser
         if (m.Get("adverse_events") is { } ae)
         {
             var am = ae.Map(K.SimpleAdverseEvents);
-            adverse = new AdverseEventColumns(am.String("participant") ?? participant, am.Require("term").String(), am.Require("grade").String());
+            string aeParticipant;
+            if (am.Get("participant") is { } pn) aeParticipant = Named(DataTableRole.AdverseEvents, pn);
+            else columnSources.Add(new ColumnSource(DataTableRole.AdverseEvents, aeParticipant = participant, participantNode.Location(), false));
+            adverse = new AdverseEventColumns(aeParticipant, Named(DataTableRole.AdverseEvents, am.Require("term")), Named(DataTableRole.AdverseEvents, am.Require("grade")));
         }
-        return new SimpleLayoutMapping(participant, arm, m.String("site"), strataColumns, covariateColumns,
-            m.Require("randomized").String(), m.Require("last_contact").String(),
+        return new SimpleLayoutMapping(participant, arm, site, strataColumns, covariateColumns, randomized, lastContact,
             ValueList<ComponentColumns>.From(components.Select(c => events.Find(e => e.Component == c.Id)).OfType<ComponentColumns>()),
             adverse);
     }
 
     private AdamMapping Adam(YMap m)
     {
+        const DataTableRole table = DataTableRole.Adsl;
         var adsl = m.Get("adsl")?.Map(K.Adsl);
-        string participant = adsl?.String("participant") ?? "USUBJID";
+        var adslNode = adsl?.Node ?? m.Node;
+        string participant = Named(table, adsl?.Get("participant"), adslNode, "participant", "USUBJID");
+        var participantSource = columnSources[^1];
+        foreach (var role in new[] { DataTableRole.Adtte, DataTableRole.Adae })
+            columnSources.Add(participantSource with { Table = role });
         var arm = adsl?.Get("arm") is { } an
-            ? Binding(an, "arm", K.AdslArm, arms.Select(a => a.Id), "arm", "arms")
-            : new ColumnBinding("arm", "ARM", ValueList<ValueCode>.Empty);
-        IReadOnlyList<ColumnBinding> strataColumns = adsl is null ? ValueList<ColumnBinding>.Empty : FactorBindings(adsl, "strata", K.AdslStratum, required: true);
-        IReadOnlyList<ColumnBinding> covariateColumns = adsl is null ? ValueList<ColumnBinding>.Empty : CovariateBindings(adsl, K.AdslCovariate, required: true);
+            ? Binding(table, an, "arm", K.AdslArm, arms.Select(a => a.Id), "arm", "arms")
+            : new ColumnBinding("arm", Named(table, null, adslNode, "arm", "ARM"), ValueList<ValueCode>.Empty);
+        string site = Named(table, adsl?.Get("site"), adslNode, "site", "SITEID");
+        IReadOnlyList<ColumnBinding> strataColumns = adsl is null ? ValueList<ColumnBinding>.Empty : FactorBindings(table, adsl, "strata", K.AdslStratum, required: true);
+        IReadOnlyList<ColumnBinding> covariateColumns = adsl is null ? ValueList<ColumnBinding>.Empty : CovariateBindings(table, adsl, K.AdslCovariate, required: true);
         if (adsl is null && (strata.Count > 0 || covariates.Count > 0)) throw m.Missing("adsl");
+        string randomized = Named(table, adsl?.Get("randomized"), adslNode, "randomized", "RANDDT");
 
         var tte = m.Require("adtte").Map(K.Adtte);
         var parameters = new List<AdamParameter>();
@@ -333,14 +348,16 @@ internal sealed class ProtocolParser
                     throw eventsNode.Error($"component '{component}' (used by endpoint '{endpoint.Id}') has no EVNTDESC values");
 
         var adae = m.Get("adae")?.Map(K.Adae);
-        return new AdamMapping(participant, arm, adsl?.String("site") ?? "SITEID", strataColumns, covariateColumns,
-            adsl?.String("randomized") ?? "RANDDT",
+        var adaeNode = adae?.Node ?? m.Node;
+        string term = Named(DataTableRole.Adae, adae?.Get("term"), adaeNode, "term", "AEDECOD");
+        string grade = Named(DataTableRole.Adae, adae?.Get("grade"), adaeNode, "grade", "AETOXGRN");
+        return new AdamMapping(participant, arm, site, strataColumns, covariateColumns, randomized,
             ValueList<AdamParameter>.From(endpoints.Select(e => parameters.Find(p => p.Endpoint == e.Id)).OfType<AdamParameter>()),
             ValueList<AdamEventDescriptions>.From(components.Select(c => descriptions.Find(e => e.Component == c.Id)).OfType<AdamEventDescriptions>()),
-            new AdverseEventColumns(participant, adae?.String("term") ?? "AEDECOD", adae?.String("grade") ?? "AETOXGRN"));
+            new AdverseEventColumns(participant, term, grade));
     }
 
-    private IReadOnlyList<ColumnBinding> FactorBindings(YMap m, string key, KeySet keys, bool required)
+    private IReadOnlyList<ColumnBinding> FactorBindings(DataTableRole table, YMap m, string key, KeySet keys, bool required)
     {
         var result = new List<ColumnBinding>();
         var node = m.Get(key);
@@ -348,7 +365,7 @@ internal sealed class ProtocolParser
             foreach (var (k, value) in n.Entries())
             {
                 string id = Reference(k, strata.Select(f => f.Id), "stratification factor");
-                result.Add(Binding(value, id, keys, strata.First(f => f.Id == id).Levels, "level", $"the levels of '{id}'"));
+                result.Add(Binding(table, value, id, keys, strata.First(f => f.Id == id).Levels, "level", $"the levels of '{id}'"));
             }
         if (required)
             foreach (var factor in strata)
@@ -357,7 +374,7 @@ internal sealed class ProtocolParser
         return ValueList<ColumnBinding>.From(strata.Select(f => result.Find(b => b.Concept == f.Id)).OfType<ColumnBinding>());
     }
 
-    private IReadOnlyList<ColumnBinding> CovariateBindings(YMap m, KeySet keys, bool required)
+    private IReadOnlyList<ColumnBinding> CovariateBindings(DataTableRole table, YMap m, KeySet keys, bool required)
     {
         var result = new List<ColumnBinding>();
         var node = m.Get("covariates");
@@ -366,7 +383,7 @@ internal sealed class ProtocolParser
             {
                 string id = Reference(k, covariates.Select(c => c.Id), "covariate");
                 var levels = covariates.First(c => c.Id == id).Levels;
-                result.Add(Binding(value, id, keys, levels.Count > 0 ? levels : null, "level", $"the levels of '{id}'"));
+                result.Add(Binding(table, value, id, keys, levels.Count > 0 ? levels : null, "level", $"the levels of '{id}'"));
             }
         if (required)
             foreach (var covariate in covariates)
@@ -376,11 +393,11 @@ internal sealed class ProtocolParser
     }
 
     /// <summary>A column name, or {column, values: {code: data value}} with codes checked against <paramref name="codes"/>.</summary>
-    private static ColumnBinding Binding(YNode node, string concept, KeySet keys, IEnumerable<string>? codes, string what, string plural)
+    private ColumnBinding Binding(DataTableRole table, YNode node, string concept, KeySet keys, IEnumerable<string>? codes, string what, string plural)
     {
-        if (node.IsScalar) return new ColumnBinding(concept, node.String(), ValueList<ValueCode>.Empty);
+        if (node.IsScalar) return new ColumnBinding(concept, Named(table, node), ValueList<ValueCode>.Empty);
         var m = node.Map(keys);
-        string column = m.Require("column").String();
+        string column = Named(table, m.Require("column"));
         var values = new List<ValueCode>();
         if (m.Get("values") is { } vn)
             foreach (var (key, value) in vn.Entries())
@@ -391,6 +408,23 @@ internal sealed class ProtocolParser
                 values.Add(new ValueCode(code, data));
             }
         return new ColumnBinding(concept, column, ValueList<ValueCode>.From(values));
+    }
+
+    /// <summary>A column name written at <paramref name="node"/>, remembered with its location for the data readers.</summary>
+    private string Named(DataTableRole table, YNode node)
+    {
+        string column = node.String();
+        columnSources.Add(new ColumnSource(table, column, node.Location(), false));
+        return column;
+    }
+
+    /// <summary>An ADSL or ADAE column written at <paramref name="node"/>, or the key's default when the protocol omits it.</summary>
+    private string Named(DataTableRole table, YNode? node, YNode mapping, string key, string fallback)
+    {
+        if (node is { } n) return Named(table, n);
+        string path = (table == DataTableRole.Adae ? "data.adam.adae." : "data.adam.adsl.") + key;
+        columnSources.Add(new ColumnSource(table, fallback, mapping.Omitted(path), true));
+        return fallback;
     }
 
     private ProtocolDesign Design(YMap m)

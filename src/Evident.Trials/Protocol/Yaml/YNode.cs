@@ -25,6 +25,12 @@ internal readonly struct YNode
 
     public int Line => (int)Node.Start.Line;
 
+    /// <summary>Where this node is, for checks made after parsing.</summary>
+    public SourceLocation Location() => new(Source, (int)Node.Start.Line, (int)Node.Start.Column, Path);
+
+    /// <summary>The location of a key omitted in or under this node (its default applies): this node's line, the key's path.</summary>
+    public SourceLocation Omitted(string keyPath) => new(Source, (int)Node.Start.Line, (int)Node.Start.Column, keyPath);
+
     public ProtocolException Error(string reason) =>
         new(Source, (int)Node.Start.Line, (int)Node.Start.Column, Path, reason);
 
