@@ -33,24 +33,42 @@ public static class GroupSequential
     /// Non-binding: c<sub>k</sub> ignore the futility bounds; binding: c<sub>k</sub> and l<sub>k</sub> are solved jointly.
     /// A futility bound that would exceed the efficacy bound at an interim look is set equal to it.
     /// </remarks>
-    /// <param name="options">Looks ≥ 1; α in (0, 0.5]; β in (0, 1 − α); information strictly increasing in (0, 1] ending at 1.</param>
-    /// <exception cref="ArgumentException">Invalid options, with a message naming the argument and value.</exception>
+    /// <param name="options">1 ≤ looks ≤ 50; α in (0, 0.5), open; β in (0, 1 − α); information strictly increasing in (0, 1] ending at 1.</param>
+    /// <exception cref="DesignInputException">Invalid options, naming the option and value (an <see cref="ArgumentException"/>).</exception>
     public static GroupSequentialDesign Create(GroupSequentialOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Checks.Probability(options.Alpha, 0.5, "Alpha", "the type I error rate must lie strictly between 0 and 0.5");
+        return CreateChecked(options);
+    }
+
+    /// <summary>
+    /// <see cref="Create"/> without its α &lt; 0.5 check, for the repeated p-value search, which caps p at 0.5 and so
+    /// evaluates the bound at α = 0.5 exactly (the fixed-design bound there is 0).
+    /// </summary>
+    internal static GroupSequentialDesign CreateUpToHalf(GroupSequentialOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.Alpha > 0 && options.Alpha <= 0.5))
+            throw new DesignInputException("Alpha", DesignInputException.Text(options.Alpha), "the type I error rate must lie in (0, 0.5].");
+        return CreateChecked(options);
+    }
+
+    private static GroupSequentialDesign CreateChecked(GroupSequentialOptions options)
+    {
         int looks = options.Looks;
-        if (looks < 1) throw new ArgumentException($"Looks = {looks}: a design needs at least one look.", nameof(options));
-        if (looks > 50) throw new ArgumentException($"Looks = {looks}: at most 50 looks are supported.", nameof(options));
-        Checks.Probability(options.Alpha, 0.5, "Alpha", "the type I error rate must lie in (0, 0.5]");
+        string looksText = looks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (looks < 1) throw new DesignInputException("Looks", looksText, "a design needs at least one look.");
+        if (looks > 50) throw new DesignInputException("Looks", looksText, "at most 50 looks are supported.");
         if (!(options.Beta > 0 && options.Beta < 1 - options.Alpha))
-            throw new ArgumentException($"Beta = {options.Beta}: the type II error rate must lie in (0, 1 − alpha).", nameof(options));
+            throw new DesignInputException("Beta", DesignInputException.Text(options.Beta), "the type II error rate must lie strictly between 0 and 1 − alpha.");
         ArgumentNullException.ThrowIfNull(options.Spending, "Spending");
         double[] t = options.Information is null ? EquallySpaced(looks) : Checks.InformationRates(options.Information, looks, "Information");
 
         bool twoSided = options.TwoSided;
         var betaSpending = options.BetaSpending;
         if (betaSpending is not null && twoSided)
-            throw new ArgumentException("Beta-spending futility bounds are available for one-sided designs only (as in rpact 3.3).", nameof(options));
+            throw new DesignInputException("BetaSpending", betaSpending.ToString(), "beta-spending futility bounds are available for one-sided designs only (as in rpact 3.3).");
         if (betaSpending is not null && looks == 1) betaSpending = null;
         bool binding = options.BindingFutility && betaSpending is not null;
         double alpha = options.Alpha, beta = options.Beta;

@@ -15,7 +15,7 @@ public sealed record GroupSequentialOptions
     /// </summary>
     public IReadOnlyList<double>? Information { get; init; }
 
-    /// <summary>Type I error rate: one-sided, or two-sided when <see cref="TwoSided"/>; 0 &lt; α ≤ 0.5. Default 0.025.</summary>
+    /// <summary>Type I error rate: one-sided, or two-sided when <see cref="TwoSided"/>; 0 &lt; α &lt; 0.5 (both ends excluded). Default 0.025.</summary>
     public double Alpha { get; init; } = 0.025;
 
     /// <summary>Alpha-spending function (rpact <c>typeOfDesign</c> as…). Default O'Brien–Fleming type.</summary>

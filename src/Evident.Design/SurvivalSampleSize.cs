@@ -19,16 +19,18 @@ public static class SurvivalSampleSize
 {
     /// <summary>Computes events, subjects, accrual intensity and look timing.</summary>
     /// <param name="options">HR &gt; 0, ≠ 1; exactly one of control median / hazard, positive; accrual time &gt; 0; follow-up ≥ 0; 0 ≤ dropout &lt; 1; allocation ratio &gt; 0.</param>
-    /// <exception cref="ArgumentException">An option is missing, NaN, infinite or out of range.</exception>
+    /// <exception cref="DesignInputException">An option is missing, NaN, infinite or out of range; or the design has a look
+    /// that adds less than one planned event, D<sub>max</sub>·(t<sub>k</sub> − t<sub>k−1</sub>) &lt; 1 (in particular more looks
+    /// than events, D<sub>max</sub> &lt; K), reported against <see cref="GroupSequentialOptions.Looks"/>.</exception>
     public static SurvivalSampleSizeResult Compute(SurvivalSampleSizeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Design, "Design");
         double hr = options.HazardRatio;
         Checks.Positive(hr, "HazardRatio");
-        if (hr == 1) throw new ArgumentException("HazardRatio = 1: there is no effect to detect.", nameof(options));
+        if (hr == 1) throw new DesignInputException("HazardRatio", "1", "there is no effect to detect.");
         if (options.ControlMedian.HasValue == options.ControlHazard.HasValue)
-            throw new ArgumentException("Give exactly one of ControlMedian and ControlHazard.", nameof(options));
+            throw new DesignInputException("ControlMedian", null, "give exactly one of the control median and the control hazard.");
         double lambda2;
         if (options.ControlMedian is double median)
         {
@@ -43,9 +45,9 @@ public static class SurvivalSampleSize
         double accrual = options.AccrualTime, followUp = options.FollowUpTime;
         Checks.Positive(accrual, "AccrualTime");
         if (!(followUp >= 0) || double.IsPositiveInfinity(followUp))
-            throw new ArgumentException($"FollowUpTime = {followUp}: must be a finite number ≥ 0.", nameof(options));
+            throw new DesignInputException("FollowUpTime", DesignInputException.Text(followUp), "must be a finite number ≥ 0.");
         if (!(options.DropoutRate >= 0 && options.DropoutRate < 1))
-            throw new ArgumentException($"DropoutRate = {options.DropoutRate}: must lie in [0, 1).", nameof(options));
+            throw new DesignInputException("DropoutRate", DesignInputException.Text(options.DropoutRate), "must lie in [0, 1).");
         Checks.Positive(options.DropoutTime, "DropoutTime");
         double r = options.AllocationRatio;
         Checks.Positive(r, "AllocationRatio");
@@ -59,6 +61,9 @@ public static class SurvivalSampleSize
         double logHr = Math.Log(hr);
         double eventsFixed = (zAlpha + zBeta) * (zAlpha + zBeta) * (1 + r) * (1 + r) / r / (logHr * logHr);
         double maxEvents = eventsFixed * design.InflationFactor;
+        if (Checks.TooFewEventsPerLook(design.Information, maxEvents) is { } tooFew)
+            throw new DesignInputException("Looks", design.Looks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                tooFew + " Use fewer looks, or a hazard ratio further from 1.");
 
         var model = new ExponentialEvents(lambda1, lambda2, dropout, r, accrual);
         double duration = accrual + followUp;

@@ -45,7 +45,7 @@ public class GroupSequentialDesignTests
     [Theory]
     [InlineData(0.025)]
     [InlineData(0.05)]
-    [InlineData(0.5)]
+    [InlineData(0.4999)]
     public void OneLookIsTheFixedDesign(double alpha)
     {
         var d = GroupSequential.Create(new GroupSequentialOptions { Looks = 1, Alpha = alpha, Spending = SpendingFunction.Pocock });
@@ -146,6 +146,8 @@ public class GroupSequentialDesignTests
         { new() { Looks = -1 }, "Looks" },
         { new() { Alpha = 0 }, "Alpha" },
         { new() { Alpha = 0.6 }, "Alpha" },
+        { new() { Alpha = 0.5 }, "strictly between 0 and 0.5" },
+        { new() { Looks = 3, Alpha = 0.5, Spending = SpendingFunction.Pocock }, "Alpha = 0.5" },
         { new() { Alpha = double.NaN }, "Alpha" },
         { new() { Alpha = double.PositiveInfinity }, "Alpha" },
         { new() { Beta = 0 }, "Beta" },
@@ -166,8 +168,10 @@ public class GroupSequentialDesignTests
     [MemberData(nameof(BadOptions))]
     public void BadInputIsRejectedWithAClearMessage(GroupSequentialOptions options, string fragment)
     {
-        var ex = Assert.ThrowsAny<ArgumentException>(() => GroupSequential.Create(options));
+        var ex = Assert.Throws<DesignInputException>(() => GroupSequential.Create(options));
         Assert.Contains(fragment, ex.Message);
+        Assert.DoesNotContain("(Parameter", ex.Message);
+        Assert.Equal(ex.Input, ex.ParamName);
     }
 
     [Fact]

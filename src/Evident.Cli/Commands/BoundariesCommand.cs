@@ -25,7 +25,7 @@ public static class BoundariesCommand
             var options = design.Read(parse, b ?? 0.2);
             if (options.BetaSpending is not null && b is null) throw new UsageException("--beta-spending needs --beta (the type II error, e.g. 0.2).");
             if (options.BetaSpending is null && b is not null) throw new UsageException("--beta needs --beta-spending (e.g. obrien-fleming).");
-            return new BoundariesReport(GroupSequential.Create(options));
+            return new BoundariesReport(DesignOptions.Call(() => GroupSequential.Create(options)));
         });
         return command;
     }

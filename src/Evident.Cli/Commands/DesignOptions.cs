@@ -28,6 +28,39 @@ public sealed class DesignOptions
         foreach (Option option in new Option[] { Looks, Information, Alpha, Spending, BetaSpending, Binding, TwoSided }) command.Options.Add(option);
     }
 
+    /// <summary>Library inputs of the design options and the command-line options that set them.</summary>
+    private static readonly (string Input, string Option)[] DesignInputs =
+    [
+        ("Looks", "--looks"), ("Information", "--information"), ("Alpha", "--alpha"), ("Beta", "--beta"),
+        ("Spending", "--spending"), ("BetaSpending", "--beta-spending"), ("TwoSided", "--two-sided"),
+    ];
+
+    /// <summary>
+    /// Runs a call into Evident.Design and restates a <see cref="DesignInputException"/> in the command's own option
+    /// names ("HazardRatio = 0: …" becomes "--hazard-ratio 0: …") or scenario-file keys (names not starting with "--"),
+    /// so users never see the library's property names.
+    /// The design options are mapped always; <paramref name="inputs"/> adds the command's own.
+    /// </summary>
+    /// <exception cref="UsageException">The library rejected an input.</exception>
+    public static T Call<T>(Func<T> compute, params (string Input, string Option)[] inputs)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (DesignInputException e)
+        {
+            string? option = null;
+            foreach (var (input, name) in inputs.Concat(DesignInputs))
+                if (input == e.Input) { option = name; break; }
+            // Command-line options read "--alpha 0.5: …"; scenario-file keys read "design.alpha = 0.5: …".
+            string separator = option is not null && option.StartsWith("--", StringComparison.Ordinal) ? " " : " = ";
+            throw new UsageException(option is null ? e.Message
+                : e.Value is null ? $"{option}: {e.Problem}"
+                : $"{option}{separator}{e.Value}: {e.Problem}");
+        }
+    }
+
     /// <summary>The design options for the library, with <paramref name="beta"/> the type II error.</summary>
     public GroupSequentialOptions Read(ParseResult parse, double beta)
     {

@@ -52,14 +52,17 @@ public static class MonitorCommand
                 if (d.Length == 0 || zs.Length == 0) throw new UsageException("give --events and --z for the looks so far (or data FILES with --formula).");
                 if (d.Length != zs.Length) throw new UsageException($"--events has {d.Length} values but --z has {zs.Length}.");
             }
-            return new MonitorReport(InterimMonitoring.Analyse(new MonitoringOptions
+            var monitoring = new MonitoringOptions
             {
                 Design = options,
                 Events = d,
                 Z = zs,
                 MaxEvents = parse.GetValue(maxEvents),
                 HazardRatio = parse.GetValue(hazardRatio),
-            }));
+            };
+            return new MonitorReport(DesignOptions.Call(() => InterimMonitoring.Analyse(monitoring),
+                ("Events", paths.Length > 0 ? "events in FILES" : "--events"), ("Z", paths.Length > 0 ? "Z from FILES" : "--z"),
+                ("MaxEvents", "--max-events"), ("HazardRatio", "--hazard-ratio")));
         });
         return command;
     }

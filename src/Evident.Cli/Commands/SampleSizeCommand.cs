@@ -31,6 +31,8 @@ public static class SampleSizeCommand
         {
             double p = parse.GetValue(power);
             if (!(p > 0 && p < 1)) throw new UsageException($"--power {p}: expected a number strictly between 0 and 1.");
+            double alpha = parse.GetValue(design.Alpha);
+            if (!(p > alpha)) throw new UsageException($"--power {p}: must exceed --alpha ({alpha}).");
             double? median = parse.GetValue(controlMedian), hazard = parse.GetValue(controlHazard);
             if (median is null == hazard is null) throw new UsageException("give exactly one of --control-median and --control-hazard.");
             var options = new SurvivalSampleSizeOptions
@@ -45,7 +47,10 @@ public static class SampleSizeCommand
                 DropoutTime = parse.GetValue(dropoutTime),
                 AllocationRatio = ParseAllocation(parse.GetValue(allocation)!),
             };
-            return new SampleSizeReport(SurvivalSampleSize.Compute(options));
+            return new SampleSizeReport(DesignOptions.Call(() => SurvivalSampleSize.Compute(options),
+                ("HazardRatio", "--hazard-ratio"), ("ControlMedian", "--control-median"), ("ControlHazard", "--control-hazard"),
+                ("AccrualTime", "--accrual"), ("FollowUpTime", "--follow-up"), ("DropoutRate", "--dropout"), ("DropoutTime", "--dropout-time"),
+                ("AllocationRatio", "--allocation")));
         });
         return command;
     }

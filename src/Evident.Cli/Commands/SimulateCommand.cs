@@ -40,7 +40,7 @@ public static class SimulateCommand
             command.Options.Add(o);
         output.AddTo(command);
         command.Subcommands.Add(CreateMerge());
-        CommandRunner.SetReportAction(command, output, parse =>
+        CommandRunner.SetReportAction(command, output, parse => DesignOptions.Call<IReport>(() =>
         {
             SimulationScenario scenario;
             if (parse.GetValue(scenarioFile) is { } path)
@@ -83,9 +83,26 @@ public static class SimulateCommand
             };
             if (run.Replicates < 1) throw new UsageException($"--reps {run.Replicates}: at least one replicate is needed.");
             return new SimulationReport(RunWithProgress(scenario, run));
-        });
+        }, parse.GetValue(scenarioFile) is null ? FlagInputs : ScenarioInputs));
         return command;
     }
+
+    /// <summary>Library inputs set by the flag form, and the flags.</summary>
+    private static readonly (string, string)[] FlagInputs =
+    [
+        ("HazardRatio", "--hazard-ratio"), ("ControlHazard", "--control-hazard"), ("duration", "--accrual"), ("Subjects", "--subjects"),
+        (SurvivalSimulation.ScheduleInput, "--events"), ("DropoutRate", "--dropout"), ("DropoutTime", "--dropout-time"),
+        ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
+    ];
+
+    /// <summary>Library inputs set by a scenario file, and its keys (the run options stay flags).</summary>
+    private static readonly (string, string)[] ScenarioInputs =
+    [
+        ("Looks", "design.looks"), ("Information", "design.information"), ("Alpha", "design.alpha"), ("Beta", "design.beta"),
+        ("Spending", "design.spending"), ("BetaSpending", "design.beta_spending"),
+        ("Subjects", "subjects"), ("Strata", "strata"), ("HazardRatio", "strata[].hazard_ratio"), (SurvivalSimulation.ScheduleInput, "looks"),
+        ("duration", "accrual.duration"), ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
+    ];
 
     private static Command CreateMerge()
     {

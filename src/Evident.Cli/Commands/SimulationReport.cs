@@ -23,7 +23,7 @@ public sealed class SimulationReport(SimulationResult result) : IReport
         json.WriteStartObject();
         json.WriteString("analysis", "simulation");
         json.WriteNumber("reps", t.Replicates);
-        json.WriteString("seed", result.Seed.ToString(CultureInfo.InvariantCulture));
+        json.WriteNumber("seed", result.Seed);
         if (!result.IsComplete)
         {
             json.WriteStartObject("shard");
@@ -40,11 +40,27 @@ public sealed class SimulationReport(SimulationResult result) : IReport
         json.WriteNumber("expected_subjects", result.ExpectedSubjects);
         json.WriteNumber("expected_duration", result.ExpectedDuration);
         json.WriteNumber("events_not_reached", t.EventsNotReached);
+        json.WriteNumbers("stop_by_look", result.StopByLook);
+        json.WriteNumber("early_stop", result.EarlyStopProbability);
         json.WriteStartObject("hazard_ratio_at_stop");
         json.WriteNumberOrNull("mean", result.MeanHazardRatio);
         json.WriteNumberOrNull("median", result.HazardRatioQuantile(0.5));
         json.WriteNumbers("probabilities", Quantiles);
-        json.WriteNumbers("quantiles", Quantiles.Select(result.HazardRatioQuantile));
+        json.WriteNumbers("quantiles", Quantiles.Select(p => result.HazardRatioQuantile(p)));
+        json.WriteStartArray("by_look");
+        for (int k = 0; k < d.Looks; k++)
+        {
+            int look = k;
+            json.WriteStartObject();
+            json.WriteNumber("look", k + 1);
+            json.WriteNumber("stops", t.StopsByLook[k]);
+            json.WriteNumber("estimates", t.HazardRatioCountByLook[k]);
+            json.WriteNumberOrNull("mean", result.MeanHazardRatioAtLook(k));
+            json.WriteNumberOrNull("median", result.HazardRatioQuantile(0.5, k));
+            json.WriteNumbers("quantiles", Quantiles.Select(p => result.HazardRatioQuantile(p, look)));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartObject("design");
         json.WriteNumber("looks", d.Looks);
@@ -66,15 +82,24 @@ public sealed class SimulationReport(SimulationResult result) : IReport
         json.WriteNumber("events_sum", t.EventsSum);
         json.WriteNumber("subjects_sum", t.SubjectsSum);
         json.WriteString("duration_sum", t.DurationSum.ToString(CultureInfo.InvariantCulture));
-        json.WriteString("hazard_ratio_sum", t.HazardRatioSum.ToString(CultureInfo.InvariantCulture));
-        json.WriteNumber("hazard_ratio_count", t.HazardRatioCount);
-        json.WriteStartArray("log_hazard_ratio_histogram");
-        for (int b = 0; b < t.LogHazardRatioHistogram.Count; b++)
+        WriteLongs(json, "stops_by_look", t.StopsByLook);
+        json.WriteStartArray("hazard_ratio_sum_by_look");
+        foreach (var sum in t.HazardRatioSumByLook) json.WriteStringValue(sum.ToString(CultureInfo.InvariantCulture));
+        json.WriteEndArray();
+        WriteLongs(json, "hazard_ratio_count_by_look", t.HazardRatioCountByLook);
+        // One sparse histogram per look: [bin, count] pairs of the non-empty bins.
+        json.WriteStartArray("log_hazard_ratio_histograms");
+        foreach (var histogram in t.LogHazardRatioHistogramByLook)
         {
-            if (t.LogHazardRatioHistogram[b] == 0) continue;
             json.WriteStartArray();
-            json.WriteNumberValue(b);
-            json.WriteNumberValue(t.LogHazardRatioHistogram[b]);
+            for (int b = 0; b < histogram.Count; b++)
+            {
+                if (histogram[b] == 0) continue;
+                json.WriteStartArray();
+                json.WriteNumberValue(b);
+                json.WriteNumberValue(histogram[b]);
+                json.WriteEndArray();
+            }
             json.WriteEndArray();
         }
         json.WriteEndArray();
@@ -100,9 +125,18 @@ public sealed class SimulationReport(SimulationResult result) : IReport
             BindingFutility = d.GetProperty("binding").GetBoolean(),
         };
         var t = root.GetProperty("tally");
-        var histogram = new long[SimulationTally.HistogramBins];
-        foreach (var pair in t.GetProperty("log_hazard_ratio_histogram").EnumerateArray())
-            histogram[pair[0].GetInt32()] = pair[1].GetInt64();
+        var histograms = new List<IReadOnlyList<long>>();
+        foreach (var look in t.GetProperty("log_hazard_ratio_histograms").EnumerateArray())
+        {
+            var histogram = new long[SimulationTally.HistogramBins];
+            foreach (var pair in look.EnumerateArray())
+            {
+                int bin = pair[0].GetInt32();
+                if (bin < 0 || bin >= histogram.Length) throw new FormatException($"histogram bin {bin} is outside 0–{histogram.Length - 1}.");
+                histogram[bin] = pair[1].GetInt64();
+            }
+            histograms.Add(Array.AsReadOnly(histogram));
+        }
         var tally = new SimulationTally
         {
             FirstReplicate = t.GetProperty("first_replicate").GetInt64(),
@@ -113,12 +147,14 @@ public sealed class SimulationReport(SimulationResult result) : IReport
             EventsSum = t.GetProperty("events_sum").GetInt64(),
             SubjectsSum = t.GetProperty("subjects_sum").GetInt64(),
             DurationSum = Int128.Parse(t.GetProperty("duration_sum").GetString()!, CultureInfo.InvariantCulture),
-            HazardRatioSum = Int128.Parse(t.GetProperty("hazard_ratio_sum").GetString()!, CultureInfo.InvariantCulture),
-            HazardRatioCount = t.GetProperty("hazard_ratio_count").GetInt64(),
-            LogHazardRatioHistogram = Array.AsReadOnly(histogram),
+            StopsByLook = Array.AsReadOnly(t.GetProperty("stops_by_look").EnumerateArray().Select(e => e.GetInt64()).ToArray()),
+            HazardRatioSumByLook = Array.AsReadOnly(t.GetProperty("hazard_ratio_sum_by_look").EnumerateArray()
+                .Select(e => Int128.Parse(e.GetString()!, CultureInfo.InvariantCulture)).ToArray()),
+            HazardRatioCountByLook = Array.AsReadOnly(t.GetProperty("hazard_ratio_count_by_look").EnumerateArray().Select(e => e.GetInt64()).ToArray()),
+            LogHazardRatioHistogramByLook = histograms.AsReadOnly(),
         };
         long total = root.TryGetProperty("shard", out var shard) ? shard.GetProperty("total_replicates").GetInt64() : tally.Replicates;
-        ulong seed = ulong.Parse(root.GetProperty("seed").GetString()!, CultureInfo.InvariantCulture);
+        ulong seed = root.GetProperty("seed").GetUInt64();
         return new SimulationResult(GroupSequential.Create(options), seed, total, tally);
     }
 
@@ -144,12 +180,19 @@ public sealed class SimulationReport(SimulationResult result) : IReport
         summary.AddRow("Expected duration", Format.Number(result.ExpectedDuration, 5));
         summary.AddRow("Estimated HR at stop: mean, median", $"{Format.Number(result.MeanHazardRatio, 4)}, {Format.Number(result.HazardRatioQuantile(0.5), 4)}");
         summary.AddRow("Estimated HR at stop: 2.5%–97.5%", $"{Format.Number(result.HazardRatioQuantile(0.025), 4)} – {Format.Number(result.HazardRatioQuantile(0.975), 4)}");
+        summary.AddRow("Stopped before the final look", $"{Format.Number(result.EarlyStopProbability, 4)} ({result.Tally.StopsByLook.Take(d.Looks - 1).Sum()} replicates)");
+        summary.AddRow("Reached the final look", $"{Format.Number(result.StopByLook[^1], 4)} ({result.Tally.StopsByLook[^1]} replicates)");
         console.Write(summary);
         var looks = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "look", "information", "efficacy Z", "P(reject here)", "P(futility here)" }) looks.AddColumn(new TableColumn(h).RightAligned());
+        foreach (var h in new[] { "look", "information", "efficacy Z", "P(reject here)", "P(futility here)", "stopped here", "HR mean", "HR median", "HR 2.5%", "HR 97.5%" })
+            looks.AddColumn(new TableColumn(h).RightAligned());
         for (int k = 0; k < d.Looks; k++)
             looks.AddRow((k + 1).ToString(CultureInfo.InvariantCulture), Format.Number(d.Information[k], 4), Format.Number(d.CriticalValues[k], 5),
-                Format.Number(result.RejectByLook[k], 4), k < result.FutilityByLook.Count ? Format.Number(result.FutilityByLook[k], 4) : "");
+                Format.Number(result.RejectByLook[k], 4), k < result.FutilityByLook.Count ? Format.Number(result.FutilityByLook[k], 4) : "",
+                result.Tally.StopsByLook[k].ToString(CultureInfo.InvariantCulture), Format.Number(result.MeanHazardRatioAtLook(k), 4),
+                Format.Number(result.HazardRatioQuantile(0.5, k), 4),
+                Format.Number(result.HazardRatioQuantile(0.025, k), 4), Format.Number(result.HazardRatioQuantile(0.975, k), 4));
         console.Write(looks);
+        console.MarkupLine("HR columns: estimated hazard ratio exp((O − E)/V) among the replicates that stopped at that look (early efficacy stops overestimate the effect).");
     }
 }

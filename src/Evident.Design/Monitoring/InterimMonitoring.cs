@@ -33,33 +33,38 @@ public static class InterimMonitoring
 
     /// <summary>Analyses every look so far.</summary>
     /// <param name="options">One-sided design; 1 ≤ looks so far ≤ planned looks; events positive and increasing; Z finite; D<sub>max</sub> &gt; 0; HR &gt; 0 when given.</param>
-    /// <exception cref="ArgumentException">An option is missing, NaN, infinite or out of range, with a message naming it.</exception>
+    /// <exception cref="DesignInputException">An option is missing, NaN, infinite or out of range, naming it; or the planned
+    /// design has a look that adds less than one event, D<sub>max</sub>·(t<sub>k</sub> − t<sub>k−1</sub>) &lt; 1 (in
+    /// particular more looks than events, D<sub>max</sub> &lt; K), reported against <see cref="MonitoringOptions.MaxEvents"/>.</exception>
     public static InterimAnalysis Analyse(MonitoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var planned = options.Design ?? throw new ArgumentException("Design is missing.", nameof(options));
-        if (planned.TwoSided) throw new ArgumentException("Interim monitoring is one-sided (efficacy favouring the experimental arm); the design is two-sided.", nameof(options));
+        var planned = options.Design ?? throw new DesignInputException("Design", null, "the planned design is missing.");
+        if (planned.TwoSided) throw new DesignInputException("TwoSided", "true", "interim monitoring is one-sided (efficacy favouring the experimental arm).");
         var plannedDesign = GroupSequential.Create(planned);
         ArgumentNullException.ThrowIfNull(options.Events, "Events");
         ArgumentNullException.ThrowIfNull(options.Z, "Z");
         int n = options.Events.Count;
-        if (n == 0) throw new ArgumentException("Events is empty: give the events of at least one look.", nameof(options));
-        if (options.Z.Count != n) throw new ArgumentException($"Z has {options.Z.Count} values but Events has {n}: give one Z per look.", nameof(options));
-        if (n > plannedDesign.Looks) throw new ArgumentException($"{n} looks given but the design plans {plannedDesign.Looks}.", nameof(options));
+        if (n == 0) throw new DesignInputException("Events", null, "empty; give the events of at least one look.");
+        if (options.Z.Count != n) throw new DesignInputException("Z", DesignInputException.Text(options.Z), $"{options.Z.Count} values for {n} looks with events: give one Z per look.");
+        if (n > plannedDesign.Looks) throw new DesignInputException("Events", DesignInputException.Text(options.Events), $"{n} looks given but the design plans {plannedDesign.Looks}.");
         Checks.Positive(options.MaxEvents, "MaxEvents");
         Checks.Positive(options.AllocationRatio, "AllocationRatio");
         if (options.HazardRatio is double hr) Checks.Positive(hr, "HazardRatio");
         double maxEvents = options.MaxEvents, r = options.AllocationRatio;
+        if (Checks.TooFewEventsPerLook(plannedDesign.Information, maxEvents) is { } tooFew)
+            throw new DesignInputException("MaxEvents", DesignInputException.Text(maxEvents), tooFew);
         double perEvent = r / ((1 + r) * (1 + r));
 
         var fractions = new double[n];
         for (int k = 0; k < n; k++)
         {
             double d = options.Events[k], z = options.Z[k];
-            if (!(d > 0) || double.IsPositiveInfinity(d)) throw new ArgumentException($"Events[{k}] = {d}: must be a positive finite number.", nameof(options));
-            if (k > 0 && !(d > options.Events[k - 1])) throw new ArgumentException($"Events[{k}] = {d} is not greater than Events[{k - 1}] = {options.Events[k - 1]}: events must increase from look to look.", nameof(options));
-            if (!double.IsFinite(z)) throw new ArgumentException($"Z[{k}] = {z}: must be a finite number.", nameof(options));
-            if (k < n - 1 && d >= maxEvents) throw new ArgumentException($"Events[{k}] = {d} reaches MaxEvents = {maxEvents}, which makes look {k + 1} final, but more looks follow.", nameof(options));
+            string events = DesignInputException.Text(options.Events);
+            if (!(d > 0) || double.IsPositiveInfinity(d)) throw new DesignInputException("Events", events, $"value {k + 1} ({DesignInputException.Text(d)}) is not a positive finite number.");
+            if (k > 0 && !(d > options.Events[k - 1])) throw new DesignInputException("Events", events, $"value {k + 1} ({DesignInputException.Text(d)}) is not greater than value {k} ({DesignInputException.Text(options.Events[k - 1])}): events must increase from look to look.");
+            if (!double.IsFinite(z)) throw new DesignInputException("Z", DesignInputException.Text(options.Z), $"value {k + 1} ({DesignInputException.Text(z)}) is not a finite number.");
+            if (k < n - 1 && d >= maxEvents) throw new DesignInputException("Events", events, $"value {k + 1} ({DesignInputException.Text(d)}) reaches the maximum events {DesignInputException.Text(maxEvents)}, which makes look {k + 1} final, but more looks follow.");
             fractions[k] = Math.Min(d / maxEvents, 1);
         }
 
@@ -108,7 +113,7 @@ public static class InterimMonitoring
                 ConditionalPowerDesign = cpDesign,
                 ConditionalPowerTrend = cpTrend,
             };
-            if (isFinal && k < n - 1) throw new ArgumentException($"Look {k + 1} is final but {n} looks were given.", nameof(options));
+            if (isFinal && k < n - 1) throw new DesignInputException("Events", DesignInputException.Text(options.Events), $"look {k + 1} is final but {n} looks were given.");
         }
         return new InterimAnalysis(design, Array.AsReadOnly(looks), maxEvents, options.HazardRatio, stoppedAt, Array.AsReadOnly(future));
     }
@@ -175,7 +180,7 @@ public static class InterimMonitoring
     private static double RepeatedPValue(GroupSequentialOptions planned, double[] info, int k, double z)
     {
         var efficacyOnly = planned with { Looks = info.Length, Information = info, BetaSpending = null, BindingFutility = false };
-        double Bound(double alpha) => GroupSequential.Create(efficacyOnly with { Alpha = alpha, Beta = Math.Min(0.2, (1 - alpha) / 2) }).CriticalValues[k];
+        double Bound(double alpha) => GroupSequential.CreateUpToHalf(efficacyOnly with { Alpha = alpha, Beta = Math.Min(0.2, (1 - alpha) / 2) }).CriticalValues[k];
         if (Bound(0.5) > z) return 0.5;
         if (Bound(MinRepeatedAlpha) <= z) return MinRepeatedAlpha;
         return Math.Exp(Roots.Brent(a => Bound(Math.Exp(a)) - z, Math.Log(MinRepeatedAlpha), Math.Log(0.5), 1e-10));

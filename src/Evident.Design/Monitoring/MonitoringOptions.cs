@@ -20,7 +20,11 @@ public sealed record MonitoringOptions
     /// <summary>Stratified log-rank Z at each look so far (positive favours the experimental arm); finite.</summary>
     public IReadOnlyList<double> Z { get; init; } = [];
 
-    /// <summary>Planned maximum number of events D<sub>max</sub> &gt; 0 (rpact <c>maxInformation</c>); information fraction = events / D<sub>max</sub>.</summary>
+    /// <summary>
+    /// Planned maximum number of events D<sub>max</sub> &gt; 0 (rpact <c>maxInformation</c>); information fraction = events / D<sub>max</sub>.
+    /// Every planned look must add at least one event, D<sub>max</sub>·(t<sub>k</sub> − t<sub>k−1</sub>) ≥ 1 with t<sub>0</sub> = 0
+    /// (so D<sub>max</sub> ≥ K): more looks than events is an error.
+    /// </summary>
     public double MaxEvents { get; init; }
 
     /// <summary>

@@ -17,15 +17,15 @@ public sealed record PiecewiseAccrual
     /// <param name="starts">Piece starts: first 0, strictly increasing, all &lt; <paramref name="end"/>.</param>
     /// <param name="rates">Relative intensity of each piece, ≥ 0, finite, not all 0.</param>
     /// <param name="end">End of accrual, finite and &gt; the last start.</param>
-    /// <exception cref="ArgumentException">A value is out of range, with its index.</exception>
+    /// <exception cref="DesignInputException">A value is out of range, with its index.</exception>
     public PiecewiseAccrual(IReadOnlyList<double> starts, IReadOnlyList<double> rates, double end)
     {
         ArgumentNullException.ThrowIfNull(starts);
         ArgumentNullException.ThrowIfNull(rates);
-        if (starts.Count == 0) throw new ArgumentException("Accrual needs at least one piece.", nameof(starts));
-        if (rates.Count != starts.Count) throw new ArgumentException($"{rates.Count} accrual rates for {starts.Count} pieces.", nameof(rates));
-        if (starts[0] != 0) throw new ArgumentException($"Accrual must start at 0; the first piece starts at {starts[0]}.", nameof(starts));
-        if (!(end > starts[^1]) || !double.IsFinite(end)) throw new ArgumentException($"Accrual end = {end}: must be finite and after the last piece start {starts[^1]}.", nameof(end));
+        if (starts.Count == 0) throw new DesignInputException("starts", null, "Accrual needs at least one piece.");
+        if (rates.Count != starts.Count) throw new DesignInputException("rates", null, $"{rates.Count} accrual rates for {starts.Count} pieces.");
+        if (starts[0] != 0) throw new DesignInputException("starts", null, $"Accrual must start at 0; the first piece starts at {starts[0]}.");
+        if (!(end > starts[^1]) || !double.IsFinite(end)) throw new DesignInputException("end", null, $"Accrual end = {end}: must be finite and after the last piece start {starts[^1]}.");
         _starts = new double[starts.Count + 1];
         _rates = new double[rates.Count];
         _cumulative = new double[starts.Count + 1];
@@ -33,13 +33,13 @@ public sealed record PiecewiseAccrual
         {
             _starts[j] = starts[j];
             _rates[j] = rates[j];
-            if (j > 0 && !(starts[j] > starts[j - 1])) throw new ArgumentException($"Accrual piece start {j} = {starts[j]}: starts must increase.", nameof(starts));
-            if (!(rates[j] >= 0) || !double.IsFinite(rates[j])) throw new ArgumentException($"Accrual rate {j} = {rates[j]}: must be a finite number ≥ 0.", nameof(rates));
+            if (j > 0 && !(starts[j] > starts[j - 1])) throw new DesignInputException("starts", null, $"Accrual piece start {j} = {starts[j]}: starts must increase.");
+            if (!(rates[j] >= 0) || !double.IsFinite(rates[j])) throw new DesignInputException("rates", null, $"Accrual rate {j} = {rates[j]}: must be a finite number ≥ 0.");
         }
         _starts[^1] = end;
         for (int j = 0; j < _rates.Length; j++) _cumulative[j + 1] = _cumulative[j] + _rates[j] * (_starts[j + 1] - _starts[j]);
         double total = _cumulative[^1];
-        if (!(total > 0)) throw new ArgumentException("All accrual rates are 0.", nameof(rates));
+        if (!(total > 0)) throw new DesignInputException("rates", null, "All accrual rates are 0.");
         for (int j = 0; j < _cumulative.Length; j++) _cumulative[j] /= total;
         _cumulative[^1] = 1;
     }

@@ -17,14 +17,14 @@ public sealed record PiecewiseHazard
     /// <summary>Builds the hazard.</summary>
     /// <param name="starts">Piece start times: first 0, strictly increasing, finite.</param>
     /// <param name="rates">Hazard of each piece, ≥ 0 and finite; the last must be &gt; 0 (every subject eventually has the event).</param>
-    /// <exception cref="ArgumentException">Lengths differ or are 0, or a value is out of range, with the offending index.</exception>
+    /// <exception cref="DesignInputException">Lengths differ or are 0, or a value is out of range, with the offending index.</exception>
     public PiecewiseHazard(IReadOnlyList<double> starts, IReadOnlyList<double> rates)
     {
         ArgumentNullException.ThrowIfNull(starts);
         ArgumentNullException.ThrowIfNull(rates);
-        if (starts.Count == 0) throw new ArgumentException("A piecewise hazard needs at least one piece.", nameof(starts));
-        if (rates.Count != starts.Count) throw new ArgumentException($"{rates.Count} hazard rates for {starts.Count} pieces.", nameof(rates));
-        if (starts[0] != 0) throw new ArgumentException($"The first piece must start at 0; it starts at {starts[0]}.", nameof(starts));
+        if (starts.Count == 0) throw new DesignInputException("starts", null, "A piecewise hazard needs at least one piece.");
+        if (rates.Count != starts.Count) throw new DesignInputException("rates", null, $"{rates.Count} hazard rates for {starts.Count} pieces.");
+        if (starts[0] != 0) throw new DesignInputException("starts", null, $"The first piece must start at 0; it starts at {starts[0]}.");
         _starts = new double[starts.Count];
         _rates = new double[starts.Count];
         _cumulative = new double[starts.Count];
@@ -33,12 +33,12 @@ public sealed record PiecewiseHazard
             _starts[j] = starts[j];
             _rates[j] = rates[j];
             if (j > 0 && !(starts[j] > starts[j - 1]) || !double.IsFinite(starts[j]))
-                throw new ArgumentException($"Piece start {j} = {starts[j]}: starts must be finite and strictly increasing.", nameof(starts));
+                throw new DesignInputException("starts", null, $"Piece start {j} = {starts[j]}: starts must be finite and strictly increasing.");
             if (!(rates[j] >= 0) || !double.IsFinite(rates[j]))
-                throw new ArgumentException($"Hazard rate {j} = {rates[j]}: must be a finite number ≥ 0.", nameof(rates));
+                throw new DesignInputException("rates", null, $"Hazard rate {j} = {rates[j]}: must be a finite number ≥ 0.");
             if (j > 0) _cumulative[j] = _cumulative[j - 1] + _rates[j - 1] * (_starts[j] - _starts[j - 1]);
         }
-        if (!(_rates[^1] > 0)) throw new ArgumentException("The hazard of the last piece must be positive.", nameof(rates));
+        if (!(_rates[^1] > 0)) throw new DesignInputException("rates", null, "The hazard of the last piece must be positive.");
     }
 
     /// <summary>A constant hazard λ &gt; 0 (exponential survival, median ln 2/λ).</summary>

@@ -64,11 +64,12 @@ internal sealed class ReplicateSimulator
             tally.EventsSum += _lookEvents[k];
             tally.SubjectsSum += enrolled;
             tally.DurationSum += TallyAccumulator.Fixed(tau);
+            tally.StopsByLook[k]++;
             if (double.IsFinite(logHazardRatio))
             {
-                tally.HazardRatioCount++;
-                tally.HazardRatioSum += TallyAccumulator.Fixed(Math.Exp(logHazardRatio));
-                tally.Histogram[TallyAccumulator.Bin(logHazardRatio)]++;
+                tally.HazardRatioCountByLook[k]++;
+                tally.HazardRatioSumByLook[k] += TallyAccumulator.Fixed(Math.Exp(logHazardRatio));
+                tally.HistogramByLook[k][TallyAccumulator.Bin(logHazardRatio)]++;
             }
             return;
         }

@@ -38,25 +38,71 @@ public sealed record SimulationResult(GroupSequentialDesign Design, ulong Seed, 
     /// <summary>Expected calendar time of the stopping look.</summary>
     public double ExpectedDuration => (double)Tally.DurationSum / SimulationTally.FixedPointScale / Tally.Replicates;
 
-    /// <summary>Mean of the estimated hazard ratio exp((O − E)/V) at the stopping look (NaN if it never exists).</summary>
-    public double MeanHazardRatio => Tally.HazardRatioCount == 0 ? double.NaN
-        : (double)Tally.HazardRatioSum / SimulationTally.FixedPointScale / Tally.HazardRatioCount;
+    /// <summary>
+    /// Probability that the trial stops at look k (K entries, summing to 1): a bound crossed there, the final look, or
+    /// a look whose planned events never occurred.
+    /// </summary>
+    public IReadOnlyList<double> StopByLook => Array.AsReadOnly(Tally.StopsByLook.Select(Per).ToArray());
+
+    /// <summary>Probability of stopping before the final look, Σ<sub>k&lt;K</sub> stops / R (1 − that is the chance of reaching the final look).</summary>
+    public double EarlyStopProbability => Per(Tally.StopsByLook.Take(Tally.StopsByLook.Count - 1).Sum());
+
+    /// <summary>Mean of the estimated hazard ratio exp((O − E)/V) at the stopping look, over all looks (NaN if it never exists).</summary>
+    public double MeanHazardRatio => Mean(Tally.HazardRatioSumByLook.Aggregate(Int128.Zero, (a, b) => a + b), Tally.HazardRatioCountByLook.Sum());
 
     /// <summary>
-    /// Quantile p of the estimated hazard ratio at the stopping look, read from the histogram of log HR: the centre of
-    /// the bin where the cumulative count first reaches p·n (resolution 0.1% on the HR scale). NaN without estimates.
+    /// Mean of the estimated hazard ratio over the replicates that stopped at look <paramref name="k"/> (0-based) — the
+    /// early looks show the overestimate of the effect that stopping for efficacy causes. NaN when none stopped there.
+    /// </summary>
+    /// <param name="k">0 ≤ k &lt; K.</param>
+    public double MeanHazardRatioAtLook(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, Design.Looks);
+        return Mean(Tally.HazardRatioSumByLook[k], Tally.HazardRatioCountByLook[k]);
+    }
+
+    /// <summary>
+    /// Quantile p of the estimated hazard ratio at the stopping look, over all looks, read from the histograms of log HR:
+    /// the centre of the bin where the cumulative count first reaches p·n (resolution 0.1% on the HR scale). NaN without estimates.
     /// </summary>
     /// <param name="p">0 &lt; p &lt; 1.</param>
     public double HazardRatioQuantile(double p)
     {
+        CheckProbability(p);
+        var pooled = new long[SimulationTally.HistogramBins];
+        foreach (var h in Tally.LogHazardRatioHistogramByLook)
+            for (int b = 0; b < pooled.Length; b++) pooled[b] += h[b];
+        return Quantile(pooled, Tally.HazardRatioCountByLook.Sum(), p);
+    }
+
+    /// <summary>Quantile p of the estimated hazard ratio over the replicates that stopped at look <paramref name="k"/> (0-based); as <see cref="HazardRatioQuantile(double)"/>.</summary>
+    /// <param name="p">0 &lt; p &lt; 1.</param>
+    /// <param name="k">0 ≤ k &lt; K.</param>
+    public double HazardRatioQuantile(double p, int k)
+    {
+        CheckProbability(p);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, Design.Looks);
+        return Quantile(Tally.LogHazardRatioHistogramByLook[k], Tally.HazardRatioCountByLook[k], p);
+    }
+
+    private static double Mean(Int128 fixedPointSum, long count) =>
+        count == 0 ? double.NaN : (double)fixedPointSum / SimulationTally.FixedPointScale / count;
+
+    private static void CheckProbability(double p)
+    {
         if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "The probability must lie strictly between 0 and 1.");
-        if (Tally.HazardRatioCount == 0) return double.NaN;
-        double target = p * Tally.HazardRatioCount;
+    }
+
+    private static double Quantile(IReadOnlyList<long> histogram, long count, double p)
+    {
+        if (count == 0) return double.NaN;
+        double target = p * count;
         long cumulative = 0;
-        var h = Tally.LogHazardRatioHistogram;
-        for (int b = 0; b < h.Count; b++)
+        for (int b = 0; b < histogram.Count; b++)
         {
-            cumulative += h[b];
+            cumulative += histogram[b];
             if (cumulative >= target)
                 return Math.Exp(-SimulationTally.LogHazardRatioRange + (b + 0.5) * SimulationTally.LogHazardRatioBinWidth);
         }

@@ -49,7 +49,7 @@ public sealed record SimulationScenario
     {
         Checks.Positive(hazardRatio, "HazardRatio");
         Checks.Positive(controlHazard, "ControlHazard");
-        if (!(dropoutRate >= 0 && dropoutRate < 1)) throw new ArgumentException($"DropoutRate = {dropoutRate}: must lie in [0, 1).", nameof(dropoutRate));
+        if (!(dropoutRate >= 0 && dropoutRate < 1)) throw new DesignInputException("DropoutRate", DesignInputException.Text(dropoutRate), "must lie in [0, 1).");
         Checks.Positive(dropoutTime, "DropoutTime");
         ArgumentNullException.ThrowIfNull(events);
         return new SimulationScenario

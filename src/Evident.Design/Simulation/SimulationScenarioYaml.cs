@@ -24,14 +24,14 @@ public static class SimulationScenarioYaml
         }
         catch (YamlException e)
         {
-            throw new ArgumentException($"Scenario YAML, line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}", nameof(yaml), e);
+            throw new ArgumentException($"Scenario YAML, line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}", e);
         }
 
-        if (dto.Subjects is not int subjects) throw new ArgumentException("Scenario: 'subjects' is missing.", nameof(yaml));
-        if (dto.Strata is null || dto.Strata.Count == 0) throw new ArgumentException("Scenario: 'strata' is missing or empty.", nameof(yaml));
-        if (dto.Looks is null) throw new ArgumentException("Scenario: 'looks' is missing (give 'events' or 'times').", nameof(yaml));
-        if (dto.Design is null) throw new ArgumentException("Scenario: 'design' is missing.", nameof(yaml));
-        if (dto.Accrual is null) throw new ArgumentException("Scenario: 'accrual' is missing.", nameof(yaml));
+        if (dto.Subjects is not int subjects) throw new ArgumentException("Scenario: 'subjects' is missing.");
+        if (dto.Strata is null || dto.Strata.Count == 0) throw new ArgumentException("Scenario: 'strata' is missing or empty.");
+        if (dto.Looks is null) throw new ArgumentException("Scenario: 'looks' is missing (give 'events' or 'times').");
+        if (dto.Design is null) throw new ArgumentException("Scenario: 'design' is missing.");
+        if (dto.Accrual is null) throw new ArgumentException("Scenario: 'accrual' is missing.");
 
         var strata = new List<SimulationStratum>();
         for (int j = 0; j < dto.Strata.Count; j++)
@@ -39,21 +39,21 @@ public static class SimulationScenarioYaml
             var s = dto.Strata[j];
             string name = s.Name ?? $"stratum {j + 1}";
             var control = Hazard(s.ControlMedian, s.ControlHazard, $"strata[{j}] ('{name}') control") ??
-                throw new ArgumentException($"Scenario: stratum '{name}' needs 'control_median' or 'control_hazard'.", nameof(yaml));
+                throw new ArgumentException($"Scenario: stratum '{name}' needs 'control_median' or 'control_hazard'.");
             var competing = Hazard(s.CompetingMedian, s.CompetingHazard, $"strata[{j}] ('{name}') competing");
             strata.Add(new SimulationStratum(name, s.Proportion ?? 1.0, control,
-                s.HazardRatio ?? throw new ArgumentException($"Scenario: stratum '{name}' needs 'hazard_ratio'.", nameof(yaml)), competing));
+                s.HazardRatio ?? throw new ArgumentException($"Scenario: stratum '{name}' needs 'hazard_ratio'."), competing));
         }
 
         PiecewiseAccrual accrual;
         if (dto.Accrual.Pieces is { Count: > 0 } pieces)
         {
-            if (dto.Accrual.End is not double end) throw new ArgumentException("Scenario: piecewise 'accrual' needs 'end'.", nameof(yaml));
+            if (dto.Accrual.End is not double end) throw new ArgumentException("Scenario: piecewise 'accrual' needs 'end'.");
             accrual = new PiecewiseAccrual(pieces.Select(p => p.Start).ToArray(), pieces.Select(p => p.Rate).ToArray(), end);
         }
         else
         {
-            accrual = PiecewiseAccrual.Uniform(dto.Accrual.Duration ?? throw new ArgumentException("Scenario: 'accrual' needs 'duration' or 'pieces' with 'end'.", nameof(yaml)));
+            accrual = PiecewiseAccrual.Uniform(dto.Accrual.Duration ?? throw new ArgumentException("Scenario: 'accrual' needs 'duration' or 'pieces' with 'end'."));
         }
 
         PiecewiseHazard? dropout = null;
@@ -62,7 +62,7 @@ public static class SimulationScenarioYaml
             if (d.Hazard is { Count: > 0 } h) dropout = Pieces(h);
             else if (d.Probability is double p && p > 0)
             {
-                if (!(p < 1)) throw new ArgumentException($"Scenario: dropout probability = {p}; it must lie in [0, 1).", nameof(yaml));
+                if (!(p < 1)) throw new ArgumentException($"Scenario: dropout probability = {p}; it must lie in [0, 1).");
                 dropout = PiecewiseHazard.Exponential(-Math.Log(1 - p) / (d.Time ?? 12));
             }
         }
@@ -71,7 +71,7 @@ public static class SimulationScenarioYaml
         {
             ({ Count: > 0 } e, null) => LookSchedule.AtEvents(e.ToArray()),
             (null, { Count: > 0 } t) => LookSchedule.AtTimes(t.ToArray()),
-            _ => throw new ArgumentException("Scenario: 'looks' needs exactly one of 'events' and 'times'.", nameof(yaml)),
+            _ => throw new ArgumentException("Scenario: 'looks' needs exactly one of 'events' and 'times'."),
         };
 
         var g = dto.Design;

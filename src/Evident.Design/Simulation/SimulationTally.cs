@@ -6,7 +6,7 @@ namespace Evident.Design.Simulation;
 /// shards, added in any order, gives bit-for-bit the single-run totals. Immutable.
 /// </summary>
 /// <remarks>
-/// The estimated hazard ratio at the stopping look is also kept as a histogram of log HR on bins of width
+/// The estimated hazard ratio at the stopping look is kept per stopping look, as a sum and as a histogram of log HR on bins of width
 /// <see cref="LogHazardRatioBinWidth"/> over [−<see cref="LogHazardRatioRange"/>, +<see cref="LogHazardRatioRange"/>]
 /// (first and last bins collect the tails); quantiles are read from it to that resolution.
 /// </remarks>
@@ -48,14 +48,20 @@ public sealed record SimulationTally
     /// <summary>Σ calendar time of the stopping look, fixed point (× 2³²).</summary>
     public required Int128 DurationSum { get; init; }
 
-    /// <summary>Σ estimated hazard ratio at the stopping look over the replicates where it exists, fixed point (× 2³²).</summary>
-    public required Int128 HazardRatioSum { get; init; }
+    /// <summary>
+    /// Replicates whose stopping look is look k (K entries): the look where a bound was crossed, the final look, or a
+    /// look whose planned events never occurred (the trial ends there). Sums to <see cref="Replicates"/>.
+    /// </summary>
+    public required IReadOnlyList<long> StopsByLook { get; init; }
 
-    /// <summary>Replicates where the hazard ratio estimate exists (log-rank variance &gt; 0).</summary>
-    public required long HazardRatioCount { get; init; }
+    /// <summary>Per stopping look k: Σ estimated hazard ratio over the replicates stopping there where it exists, fixed point (× 2³²).</summary>
+    public required IReadOnlyList<Int128> HazardRatioSumByLook { get; init; }
 
-    /// <summary>Histogram of log HR at the stopping look (<see cref="HistogramBins"/> bins).</summary>
-    public required IReadOnlyList<long> LogHazardRatioHistogram { get; init; }
+    /// <summary>Per stopping look k: replicates stopping there whose hazard ratio estimate exists (log-rank variance &gt; 0).</summary>
+    public required IReadOnlyList<long> HazardRatioCountByLook { get; init; }
+
+    /// <summary>Per stopping look k: histogram of log HR (<see cref="HistogramBins"/> bins each).</summary>
+    public required IReadOnlyList<IReadOnlyList<long>> LogHazardRatioHistogramByLook { get; init; }
 
     /// <summary>Adds tallies of adjacent replicate blocks; exact.</summary>
     /// <exception cref="ArgumentException">The parts are empty, have different numbers of looks, or do not form one contiguous block.</exception>
@@ -68,10 +74,13 @@ public sealed record SimulationTally
         long next = list[0].FirstReplicate;
         foreach (var part in list)
         {
-            if (part.LogHazardRatioHistogram.Count != HistogramBins)
-                throw new ArgumentException($"A part has {part.LogHazardRatioHistogram.Count} histogram bins; expected {HistogramBins}.", nameof(parts));
-            if (part.RejectByLook.Count != acc.RejectByLook.Length || part.FutilityByLook.Count != acc.FutilityByLook.Length)
+            int looks = acc.RejectByLook.Length;
+            if (part.RejectByLook.Count != looks || part.FutilityByLook.Count != acc.FutilityByLook.Length || part.StopsByLook.Count != looks
+                || part.HazardRatioSumByLook.Count != looks || part.HazardRatioCountByLook.Count != looks || part.LogHazardRatioHistogramByLook.Count != looks)
                 throw new ArgumentException("The parts were simulated with different numbers of looks.", nameof(parts));
+            foreach (var histogram in part.LogHazardRatioHistogramByLook)
+                if (histogram.Count != HistogramBins)
+                    throw new ArgumentException($"A part has {histogram.Count} histogram bins; expected {HistogramBins}.", nameof(parts));
             if (part.FirstReplicate != next)
                 throw new ArgumentException(part.FirstReplicate < next
                     ? $"Replicates from {part.FirstReplicate} are counted twice: shards overlap."

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evident.Design.Internal;
 
 namespace Evident.Design.Simulation;
@@ -41,16 +42,16 @@ public static class SurvivalSimulation
     /// <summary>Simulates the replicates of <paramref name="run"/>'s shard.</summary>
     /// <param name="scenario">The trial; see <see cref="Validate"/> for the checks.</param>
     /// <param name="run">Replicates ≥ 1, 0 ≤ shard &lt; shard count.</param>
-    /// <exception cref="ArgumentException">Invalid scenario or run, with a message naming the value.</exception>
+    /// <exception cref="DesignInputException">Invalid scenario or run, naming the input and value.</exception>
     public static SimulationResult Run(SimulationScenario scenario, SimulationRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var design = Validate(scenario);
-        if (run.Replicates < 1) throw new ArgumentException($"Replicates = {run.Replicates}: at least one replicate is needed.", nameof(run));
+        if (run.Replicates < 1) throw new DesignInputException("Replicates", run.Replicates.ToString(CultureInfo.InvariantCulture), "at least one replicate is needed.");
         if (run.ShardCount < 1 || run.ShardIndex < 0 || run.ShardIndex >= run.ShardCount)
-            throw new ArgumentException($"Shard {run.ShardIndex + 1}/{run.ShardCount}: the shard must be between 1 and the number of shards.", nameof(run));
+            throw new DesignInputException("ShardIndex", Shard(run), "the shard must be between 1 and the number of shards.");
         if (run.ShardCount > run.Replicates)
-            throw new ArgumentException($"{run.ShardCount} shards for {run.Replicates} replicates: every shard needs at least one replicate.", nameof(run));
+            throw new DesignInputException("ShardCount", Shard(run), $"{run.ShardCount} shards for {run.Replicates} replicates: every shard needs at least one replicate.");
 
         var model = new TrialModel(scenario, design);
         long first = run.FirstReplicate, end = run.EndReplicate;
@@ -80,40 +81,46 @@ public static class SurvivalSimulation
     /// &gt; 0; a one-sided design with one look per scheduled value; event counts strictly increasing positive integers
     /// with the last ≤ N (and no more looks than events); calendar times strictly increasing, positive and finite.
     /// </summary>
-    /// <exception cref="ArgumentException">The first problem found, in plain words.</exception>
+    /// <exception cref="DesignInputException">The first problem found, in plain words; schedule problems name <see cref="ScheduleInput"/>.</exception>
     public static GroupSequentialDesign Validate(SimulationScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Subjects < 2) throw new ArgumentException($"Subjects = {scenario.Subjects}: a two-arm trial needs at least 2 subjects.", nameof(scenario));
-        if (scenario.Strata is null || scenario.Strata.Count == 0) throw new ArgumentException("The scenario has no strata.", nameof(scenario));
-        if (scenario.Strata.Count > 255) throw new ArgumentException($"{scenario.Strata.Count} strata: at most 255 are supported.", nameof(scenario));
+        if (scenario.Subjects < 2) throw new DesignInputException("Subjects", scenario.Subjects.ToString(CultureInfo.InvariantCulture), "a two-arm trial needs at least 2 subjects.");
+        if (scenario.Strata is null || scenario.Strata.Count == 0) throw new DesignInputException("Strata", null, "the scenario has no strata.");
+        if (scenario.Strata.Count > 255) throw new DesignInputException("Strata", null, $"{scenario.Strata.Count} strata: at most 255 are supported.");
         foreach (var s in scenario.Strata)
         {
-            if (!(s.Proportion > 0) || !double.IsFinite(s.Proportion)) throw new ArgumentException($"Stratum '{s.Name}': proportion = {s.Proportion}; it must be a positive number.", nameof(scenario));
-            if (!(s.HazardRatio > 0) || !double.IsFinite(s.HazardRatio)) throw new ArgumentException($"Stratum '{s.Name}': hazard ratio = {s.HazardRatio}; it must be a positive finite number.", nameof(scenario));
+            if (!(s.Proportion > 0) || !double.IsFinite(s.Proportion)) throw new DesignInputException("Strata", null, $"stratum '{s.Name}': proportion = {DesignInputException.Text(s.Proportion)}; it must be a positive number.");
+            if (!(s.HazardRatio > 0) || !double.IsFinite(s.HazardRatio)) throw new DesignInputException(scenario.Strata.Count == 1 ? "HazardRatio" : "Strata", scenario.Strata.Count == 1 ? DesignInputException.Text(s.HazardRatio) : null,
+                    scenario.Strata.Count == 1 ? "must be a positive finite number." : $"stratum '{s.Name}': hazard ratio = {DesignInputException.Text(s.HazardRatio)}; it must be a positive finite number.");
             ArgumentNullException.ThrowIfNull(s.ControlHazard, $"Stratum '{s.Name}' control hazard");
         }
         ArgumentNullException.ThrowIfNull(scenario.Accrual, "Accrual");
         ArgumentNullException.ThrowIfNull(scenario.Looks, "Looks");
         ArgumentNullException.ThrowIfNull(scenario.Design, "Design");
-        if (scenario.Design.TwoSided) throw new ArgumentException("Simulation is one-sided (rejecting for a hazard ratio below 1); the design is two-sided.", nameof(scenario));
+        if (scenario.Design.TwoSided) throw new DesignInputException("TwoSided", "true", "simulation is one-sided (rejecting for a hazard ratio below 1).");
         var values = scenario.Looks.Values;
         if (values.Count != scenario.Design.Looks)
-            throw new ArgumentException($"The schedule has {values.Count} looks but the design has {scenario.Design.Looks}.", nameof(scenario));
+            throw new DesignInputException(ScheduleInput, DesignInputException.Text(values), $"{values.Count} looks scheduled but the design has {scenario.Design.Looks}.");
         for (int k = 0; k < values.Count; k++)
         {
             double v = values[k];
-            if (!(v > 0) || !double.IsFinite(v)) throw new ArgumentException($"Look {k + 1} at {v}: looks must be at positive finite values.", nameof(scenario));
-            if (k > 0 && !(v > values[k - 1])) throw new ArgumentException($"Look {k + 1} at {v} is not after look {k} at {values[k - 1]}: looks must be strictly increasing.", nameof(scenario));
-            if (scenario.Looks.Timing == LookTiming.Events && v != Math.Floor(v)) throw new ArgumentException($"Look {k + 1} at {v} events: event counts must be whole numbers.", nameof(scenario));
+            if (!(v > 0) || !double.IsFinite(v)) throw new DesignInputException(ScheduleInput, DesignInputException.Text(values), $"look {k + 1} at {DesignInputException.Text(v)}: looks must be at positive finite values.");
+            if (k > 0 && !(v > values[k - 1])) throw new DesignInputException(ScheduleInput, DesignInputException.Text(values), $"look {k + 1} at {DesignInputException.Text(v)} is not after look {k} at {DesignInputException.Text(values[k - 1])}: looks must be strictly increasing.");
+            if (scenario.Looks.Timing == LookTiming.Events && v != Math.Floor(v)) throw new DesignInputException(ScheduleInput, DesignInputException.Text(values), $"look {k + 1} at {DesignInputException.Text(v)} events: event counts must be whole numbers.");
         }
         if (scenario.Looks.Timing == LookTiming.Events)
         {
-            if (values[^1] < values.Count) throw new ArgumentException($"{values.Count} looks but only {values[^1]} events: there are more looks than events.", nameof(scenario));
-            if (values[^1] > scenario.Subjects) throw new ArgumentException($"{values[^1]} events planned but only {scenario.Subjects} subjects: events cannot exceed subjects.", nameof(scenario));
+            if (values[^1] < values.Count) throw new DesignInputException(ScheduleInput, DesignInputException.Text(values), $"{values.Count} looks but only {DesignInputException.Text(values[^1])} events: there are more looks than events.");
+            if (values[^1] > scenario.Subjects) throw new DesignInputException(ScheduleInput, DesignInputException.Text(values), $"{DesignInputException.Text(values[^1])} events planned but only {scenario.Subjects} subjects: events cannot exceed subjects.");
         }
         return GroupSequential.Create(scenario.Design);
     }
+
+    /// <summary>The <see cref="DesignInputException.Input"/> of schedule errors: <see cref="SimulationScenario.Looks"/>' values.</summary>
+    public const string ScheduleInput = "Looks.Values";
+
+    private static string Shard(SimulationRun run) => string.Create(CultureInfo.InvariantCulture, $"{run.ShardIndex + 1}/{run.ShardCount}");
 
     /// <summary>The scenario in the flat form the inner loop reads.</summary>
     internal sealed class TrialModel

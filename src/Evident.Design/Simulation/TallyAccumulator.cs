@@ -1,18 +1,30 @@
 namespace Evident.Design.Simulation;
 
 /// <summary>Mutable integer counters of one worker; private to one thread until <see cref="ToTally"/>.</summary>
-internal sealed class TallyAccumulator(int looks)
+internal sealed class TallyAccumulator
 {
     public long Replicates;
-    public readonly long[] RejectByLook = new long[looks];
-    public readonly long[] FutilityByLook = new long[Math.Max(looks - 1, 0)];
+    public readonly long[] RejectByLook;
+    public readonly long[] FutilityByLook;
     public long EventsNotReached;
     public long EventsSum;
     public long SubjectsSum;
     public Int128 DurationSum;
-    public Int128 HazardRatioSum;
-    public long HazardRatioCount;
-    public readonly long[] Histogram = new long[SimulationTally.HistogramBins];
+    public readonly long[] StopsByLook;
+    public readonly Int128[] HazardRatioSumByLook;
+    public readonly long[] HazardRatioCountByLook;
+    public readonly long[][] HistogramByLook;
+
+    public TallyAccumulator(int looks)
+    {
+        RejectByLook = new long[looks];
+        FutilityByLook = new long[Math.Max(looks - 1, 0)];
+        StopsByLook = new long[looks];
+        HazardRatioSumByLook = new Int128[looks];
+        HazardRatioCountByLook = new long[looks];
+        HistogramByLook = new long[looks][];
+        for (int k = 0; k < looks; k++) HistogramByLook[k] = new long[SimulationTally.HistogramBins];
+    }
 
     public static Int128 Fixed(double value) => (Int128)Math.Round(value * SimulationTally.FixedPointScale);
 
@@ -31,23 +43,35 @@ internal sealed class TallyAccumulator(int looks)
         EventsSum += other.EventsSum;
         SubjectsSum += other.SubjectsSum;
         DurationSum += other.DurationSum;
-        HazardRatioSum += other.HazardRatioSum;
-        HazardRatioCount += other.HazardRatioCount;
-        for (int b = 0; b < Histogram.Length; b++) Histogram[b] += other.LogHazardRatioHistogram[b];
+        for (int k = 0; k < StopsByLook.Length; k++)
+        {
+            StopsByLook[k] += other.StopsByLook[k];
+            HazardRatioSumByLook[k] += other.HazardRatioSumByLook[k];
+            HazardRatioCountByLook[k] += other.HazardRatioCountByLook[k];
+            var mine = HistogramByLook[k];
+            var theirs = other.LogHazardRatioHistogramByLook[k];
+            for (int b = 0; b < mine.Length; b++) mine[b] += theirs[b];
+        }
     }
 
-    public SimulationTally ToTally(long firstReplicate) => new()
+    public SimulationTally ToTally(long firstReplicate)
     {
-        FirstReplicate = firstReplicate,
-        Replicates = Replicates,
-        RejectByLook = Array.AsReadOnly((long[])RejectByLook.Clone()),
-        FutilityByLook = Array.AsReadOnly((long[])FutilityByLook.Clone()),
-        EventsNotReached = EventsNotReached,
-        EventsSum = EventsSum,
-        SubjectsSum = SubjectsSum,
-        DurationSum = DurationSum,
-        HazardRatioSum = HazardRatioSum,
-        HazardRatioCount = HazardRatioCount,
-        LogHazardRatioHistogram = Array.AsReadOnly((long[])Histogram.Clone()),
-    };
+        var histograms = new IReadOnlyList<long>[HistogramByLook.Length];
+        for (int k = 0; k < histograms.Length; k++) histograms[k] = Array.AsReadOnly((long[])HistogramByLook[k].Clone());
+        return new SimulationTally
+        {
+            FirstReplicate = firstReplicate,
+            Replicates = Replicates,
+            RejectByLook = Array.AsReadOnly((long[])RejectByLook.Clone()),
+            FutilityByLook = Array.AsReadOnly((long[])FutilityByLook.Clone()),
+            EventsNotReached = EventsNotReached,
+            EventsSum = EventsSum,
+            SubjectsSum = SubjectsSum,
+            DurationSum = DurationSum,
+            StopsByLook = Array.AsReadOnly((long[])StopsByLook.Clone()),
+            HazardRatioSumByLook = Array.AsReadOnly((Int128[])HazardRatioSumByLook.Clone()),
+            HazardRatioCountByLook = Array.AsReadOnly((long[])HazardRatioCountByLook.Clone()),
+            LogHazardRatioHistogramByLook = Array.AsReadOnly(histograms),
+        };
+    }
 }

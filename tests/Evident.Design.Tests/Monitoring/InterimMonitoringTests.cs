@@ -86,25 +86,25 @@ public class InterimMonitoringTests
     [InlineData(40.0, double.PositiveInfinity)]
     [InlineData(40.0, double.NegativeInfinity)]
     public void RejectsNonFiniteOrNonPositiveInput(double events, double z) =>
-        Assert.Throws<ArgumentException>(() => Run([events], [z]));
+        Assert.Throws<DesignInputException>(() => Run([events], [z]));
 
     [Fact]
     public void RejectsBadShapes()
     {
-        Assert.Throws<ArgumentException>(() => Run([], []));
-        Assert.Throws<ArgumentException>(() => Run([40, 80], [1.0]));
-        Assert.Throws<ArgumentException>(() => Run([80, 40], [1.0, 1.0]));
-        Assert.Throws<ArgumentException>(() => Run([80, 80], [1.0, 1.0]));
-        Assert.Throws<ArgumentException>(() => Run([10, 20, 30, 40, 50], [1, 1, 1, 1, 1.0]));
-        Assert.Throws<ArgumentException>(() => Run([170, 180], [1, 1.0]));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], max: 0));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], max: double.NaN));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], hr: 0));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], hr: -0.5));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], design: Obf4 with { TwoSided = true }));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], design: Obf4 with { Alpha = 0.6 }));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], design: Obf4 with { Information = [0.5, 0.25, 0.75, 1] }));
-        Assert.Throws<ArgumentException>(() => Run([40], [1.0], design: Obf4 with { Information = [0.25, 0.5, 0.75, 0.9] }));
+        Assert.Throws<DesignInputException>(() => Run([], []));
+        Assert.Throws<DesignInputException>(() => Run([40, 80], [1.0]));
+        Assert.Throws<DesignInputException>(() => Run([80, 40], [1.0, 1.0]));
+        Assert.Throws<DesignInputException>(() => Run([80, 80], [1.0, 1.0]));
+        Assert.Throws<DesignInputException>(() => Run([10, 20, 30, 40, 50], [1, 1, 1, 1, 1.0]));
+        Assert.Throws<DesignInputException>(() => Run([170, 180], [1, 1.0]));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], max: 0));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], max: double.NaN));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], hr: 0));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], hr: -0.5));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], design: Obf4 with { TwoSided = true }));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], design: Obf4 with { Alpha = 0.6 }));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], design: Obf4 with { Information = [0.5, 0.25, 0.75, 1] }));
+        Assert.Throws<DesignInputException>(() => Run([40], [1.0], design: Obf4 with { Information = [0.25, 0.5, 0.75, 0.9] }));
     }
 
     [Fact]

@@ -27,16 +27,16 @@ public class PiecewiseTests
     [InlineData(double.PositiveInfinity)]
     [InlineData(-0.1)]
     [InlineData(0.0)]
-    public void HazardRejectsBadRates(double rate) => Assert.Throws<ArgumentException>(() => new PiecewiseHazard([0.0], [rate]));
+    public void HazardRejectsBadRates(double rate) => Assert.Throws<DesignInputException>(() => new PiecewiseHazard([0.0], [rate]));
 
     [Fact]
     public void HazardRejectsBadStarts()
     {
-        Assert.Throws<ArgumentException>(() => new PiecewiseHazard([], []));
-        Assert.Throws<ArgumentException>(() => new PiecewiseHazard([1.0], [0.1]));
-        Assert.Throws<ArgumentException>(() => new PiecewiseHazard([0.0, 0.0], [0.1, 0.1]));
-        Assert.Throws<ArgumentException>(() => new PiecewiseHazard([0.0, double.NaN], [0.1, 0.1]));
-        Assert.Throws<ArgumentException>(() => new PiecewiseHazard([0.0], [0.1, 0.2]));
+        Assert.Throws<DesignInputException>(() => new PiecewiseHazard([], []));
+        Assert.Throws<DesignInputException>(() => new PiecewiseHazard([1.0], [0.1]));
+        Assert.Throws<DesignInputException>(() => new PiecewiseHazard([0.0, 0.0], [0.1, 0.1]));
+        Assert.Throws<DesignInputException>(() => new PiecewiseHazard([0.0, double.NaN], [0.1, 0.1]));
+        Assert.Throws<DesignInputException>(() => new PiecewiseHazard([0.0], [0.1, 0.2]));
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public class PiecewiseTests
         Assert.Equal(5, a.Quantile(0.125), 12);
         Assert.Equal(15, a.Quantile(0.625), 12);
         Assert.Equal(20, a.Quantile(1), 12);
-        Assert.Throws<ArgumentException>(() => new PiecewiseAccrual([0.0], [0.0], 10));
-        Assert.Throws<ArgumentException>(() => new PiecewiseAccrual([0.0], [1.0], double.NaN));
-        Assert.Throws<ArgumentException>(() => new PiecewiseAccrual([0.0, 5], [1.0, 1], 5));
-        Assert.Throws<ArgumentException>(() => PiecewiseAccrual.Uniform(0));
+        Assert.Throws<DesignInputException>(() => new PiecewiseAccrual([0.0], [0.0], 10));
+        Assert.Throws<DesignInputException>(() => new PiecewiseAccrual([0.0], [1.0], double.NaN));
+        Assert.Throws<DesignInputException>(() => new PiecewiseAccrual([0.0, 5], [1.0, 1], 5));
+        Assert.Throws<DesignInputException>(() => PiecewiseAccrual.Uniform(0));
     }
 
     [Fact]

@@ -85,6 +85,12 @@ public class SurvivalSimulationTests
         Assert.Equal(single.ExpectedDuration, merged.ExpectedDuration);
         Assert.Equal(single.MeanHazardRatio, merged.MeanHazardRatio);
         Assert.Equal(single.HazardRatioQuantile(0.5), merged.HazardRatioQuantile(0.5));
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.Equal(single.MeanHazardRatioAtLook(k), merged.MeanHazardRatioAtLook(k));
+            Assert.Equal(single.HazardRatioQuantile(0.5, k), merged.HazardRatioQuantile(0.5, k));
+        }
+        Assert.Equal(single.EarlyStopProbability, merged.EarlyStopProbability);
     }
 
     [Fact]
@@ -130,6 +136,60 @@ public class SurvivalSimulationTests
     }
 
     [Fact]
+    public void HazardRatioAtStopIsReportedByLook()
+    {
+        var r = Run(IssueCase(), 2000, seed: 3);
+        var t = r.Tally;
+        Assert.Equal(0, t.EventsNotReached);
+        Assert.Equal(t.Replicates, t.StopsByLook.Sum());
+        // Without futility bounds or unreachable events, a trial stops at an interim look exactly when it rejects there.
+        for (int k = 0; k < 3; k++) Assert.Equal(t.RejectByLook[k], t.StopsByLook[k]);
+        Assert.Equal(t.Replicates - t.RejectByLook.Take(3).Sum(), t.StopsByLook[3]);
+        Assert.Equal((double)t.StopsByLook.Take(3).Sum() / t.Replicates, r.EarlyStopProbability, 15);
+        Assert.Equal(1.0, r.StopByLook.Sum(), 12);
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.Equal(t.StopsByLook[k], t.HazardRatioCountByLook[k]);
+            Assert.Equal(t.HazardRatioCountByLook[k], t.LogHazardRatioHistogramByLook[k].Sum());
+        }
+        // The pooled summaries are the per-look ones added up.
+        Int128 sum = 0;
+        foreach (var s in t.HazardRatioSumByLook) sum += s;
+        Assert.Equal((double)sum / SimulationTally.FixedPointScale / t.Replicates, r.MeanHazardRatio, 15);
+        double pooledMean = 0;
+        for (int k = 0; k < 4; k++) if (t.StopsByLook[k] > 0) pooledMean += r.MeanHazardRatioAtLook(k) * t.StopsByLook[k];
+        Assert.Equal(r.MeanHazardRatio, pooledMean / t.Replicates, 12);
+        // The overestimate early stopping causes: the earlier a trial stops for efficacy, the smaller its estimated HR;
+        // those reaching the final look (rejecting or not) estimate HR above the truth, 0.6.
+        Assert.True(t.StopsByLook[0] > 0 && t.StopsByLook[1] > 0);
+        Assert.True(r.MeanHazardRatioAtLook(0) < r.MeanHazardRatioAtLook(1), $"{r.MeanHazardRatioAtLook(0)} vs {r.MeanHazardRatioAtLook(1)}");
+        Assert.True(r.MeanHazardRatioAtLook(1) < r.MeanHazardRatioAtLook(2));
+        Assert.True(r.MeanHazardRatioAtLook(2) < r.MeanHazardRatioAtLook(3));
+        Assert.True(r.MeanHazardRatioAtLook(1) < 0.6 && r.MeanHazardRatioAtLook(3) > 0.6);
+        // Stopping at look 1 needs Z ≥ 4.333 with 41 events: HR ≤ exp(−4.333·2/√41) ≈ 0.258 (Peto's estimate, V ≈ d/4).
+        Assert.True(r.HazardRatioQuantile(0.975, 0) < 0.3, $"{r.HazardRatioQuantile(0.975, 0)}");
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.True(r.HazardRatioQuantile(0.025, k) <= r.HazardRatioQuantile(0.5, k));
+            Assert.True(r.HazardRatioQuantile(0.5, k) <= r.HazardRatioQuantile(0.975, k));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => r.MeanHazardRatioAtLook(4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => r.HazardRatioQuantile(0.5, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => r.HazardRatioQuantile(1, 0));
+    }
+
+    [Fact]
+    public void LooksWhereNoTrialStopsHaveNoHazardRatio()
+    {
+        // Under HR 1 almost nothing crosses the O'Brien–Fleming bound at look 1 in 50 replicates.
+        var r = Run(IssueCase(1.0), 50, seed: 2);
+        Assert.Equal(0, r.Tally.StopsByLook[0]);
+        Assert.True(double.IsNaN(r.MeanHazardRatioAtLook(0)));
+        Assert.True(double.IsNaN(r.HazardRatioQuantile(0.5, 0)));
+        Assert.Equal(r.Tally.Replicates, r.Tally.StopsByLook.Sum());
+    }
+
+    [Fact]
     public void UnreachableEventsEndTheTrialAtTheLastEvent()
     {
         // Heavy dropout: 40 subjects can rarely give 38 events.
@@ -137,30 +197,33 @@ public class SurvivalSimulationTests
         var r = Run(s, 200);
         Assert.True(r.Tally.EventsNotReached > 0);
         Assert.True(r.ExpectedEvents < 38);
+        // Such a trial stops at the look whose events were not reached, without rejecting there.
+        Assert.Equal(r.Tally.Replicates, r.Tally.StopsByLook.Sum());
+        Assert.True(r.Tally.StopsByLook[0] >= r.Tally.RejectByLook[0]);
     }
 
     [Fact]
     public void BadInputIsRejected()
     {
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4 with { Information = [0.5, 0.25, 0.75, 1] }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4 with { Information = [0.25, 0.5, 0.75, 0.9] }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4 with { Alpha = 0.6 }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4 with { Alpha = 0 }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4 with { Alpha = double.NaN }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
-        Assert.Throws<ArgumentException>(() => SimulationScenario.Exponential(Obf4, 0, 0.01, 60, 1440, [41, 83, 124, 165]));
-        Assert.Throws<ArgumentException>(() => SimulationScenario.Exponential(Obf4, -1, 0.01, 60, 1440, [41, 83, 124, 165]));
-        Assert.Throws<ArgumentException>(() => SimulationScenario.Exponential(Obf4, double.NaN, 0.01, 60, 1440, [41, 83, 124, 165]));
-        Assert.Throws<ArgumentException>(() => SimulationScenario.Exponential(Obf4, double.PositiveInfinity, 0.01, 60, 1440, [41, 83, 124, 165]));
-        Assert.Throws<ArgumentException>(() => SimulationScenario.Exponential(Obf4, 0.6, 0.01, double.NaN, 1440, [41, 83, 124, 165]));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 1440, [1, 2, 3, 3]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4 with { Looks = 3, Information = null }, 0.6, 0.01, 60, 2, [1, 2, 3]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 100, [41, 83, 124, 165]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 1440, [41, 83, 124]), 10));
-        Assert.Throws<ArgumentException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 1, [1, 2, 3, 4]), 10));
-        Assert.Throws<ArgumentException>(() => Run(IssueCase(), 0));
-        Assert.Throws<ArgumentException>(() => Run(IssueCase(), 10, shard: 3, shards: 3));
-        Assert.Throws<ArgumentException>(() => Run(IssueCase(), 2, shard: 0, shards: 3));
-        Assert.Throws<ArgumentException>(() => Run(IssueCase() with { Design = Obf4 with { TwoSided = true } }, 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4 with { Information = [0.5, 0.25, 0.75, 1] }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4 with { Information = [0.25, 0.5, 0.75, 0.9] }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4 with { Alpha = 0.6 }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4 with { Alpha = 0 }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4 with { Alpha = double.NaN }, 0.6, 0.01, 60, 1440, [41, 83, 124, 165]), 10));
+        Assert.Throws<DesignInputException>(() => SimulationScenario.Exponential(Obf4, 0, 0.01, 60, 1440, [41, 83, 124, 165]));
+        Assert.Throws<DesignInputException>(() => SimulationScenario.Exponential(Obf4, -1, 0.01, 60, 1440, [41, 83, 124, 165]));
+        Assert.Throws<DesignInputException>(() => SimulationScenario.Exponential(Obf4, double.NaN, 0.01, 60, 1440, [41, 83, 124, 165]));
+        Assert.Throws<DesignInputException>(() => SimulationScenario.Exponential(Obf4, double.PositiveInfinity, 0.01, 60, 1440, [41, 83, 124, 165]));
+        Assert.Throws<DesignInputException>(() => SimulationScenario.Exponential(Obf4, 0.6, 0.01, double.NaN, 1440, [41, 83, 124, 165]));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 1440, [1, 2, 3, 3]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4 with { Looks = 3, Information = null }, 0.6, 0.01, 60, 2, [1, 2, 3]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 100, [41, 83, 124, 165]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 1440, [41, 83, 124]), 10));
+        Assert.Throws<DesignInputException>(() => Run(SimulationScenario.Exponential(Obf4, 0.6, 0.01, 60, 1, [1, 2, 3, 4]), 10));
+        Assert.Throws<DesignInputException>(() => Run(IssueCase(), 0));
+        Assert.Throws<DesignInputException>(() => Run(IssueCase(), 10, shard: 3, shards: 3));
+        Assert.Throws<DesignInputException>(() => Run(IssueCase(), 2, shard: 0, shards: 3));
+        Assert.Throws<DesignInputException>(() => Run(IssueCase() with { Design = Obf4 with { TwoSided = true } }, 10));
     }
 
     [Fact]
@@ -180,8 +243,10 @@ public class SurvivalSimulationTests
         Assert.Equal(a.EventsSum, b.EventsSum);
         Assert.Equal(a.SubjectsSum, b.SubjectsSum);
         Assert.Equal(a.DurationSum, b.DurationSum);
-        Assert.Equal(a.HazardRatioSum, b.HazardRatioSum);
-        Assert.Equal(a.HazardRatioCount, b.HazardRatioCount);
-        Assert.Equal(a.LogHazardRatioHistogram, b.LogHazardRatioHistogram);
+        Assert.Equal(a.StopsByLook, b.StopsByLook);
+        Assert.Equal(a.HazardRatioSumByLook, b.HazardRatioSumByLook);
+        Assert.Equal(a.HazardRatioCountByLook, b.HazardRatioCountByLook);
+        Assert.Equal(a.LogHazardRatioHistogramByLook.Count, b.LogHazardRatioHistogramByLook.Count);
+        for (int k = 0; k < a.LogHazardRatioHistogramByLook.Count; k++) Assert.Equal(a.LogHazardRatioHistogramByLook[k], b.LogHazardRatioHistogramByLook[k]);
     }
 }
