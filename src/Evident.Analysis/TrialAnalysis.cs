@@ -1,3 +1,4 @@
+using Evident.Trials;
 using System.Reflection;
 using Evident.Analysis.Input;
 using Evident.Data;
@@ -295,38 +296,10 @@ public static class TrialAnalysis
         foreach (string term in terms)
         {
             if (Array.BinarySearch(present, term, StringComparer.Ordinal) >= 0) continue;
-            string? near = Nearest(term, present);
+            string? near = Spelling.Nearest(term, present, ignoreCase: true);
             yield return $"Safety: term of interest '{term}' (analyses.safety.terms) does not occur in the adverse-event data, so it counts 0 participants" +
                          (near is null ? "." : $"; did you mean '{near}'?") + $" Terms present: {string.Join(", ", present)}.";
         }
-    }
-
-    private static string? Nearest(string term, IReadOnlyList<string> candidates)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in candidates)
-        {
-            int d = EditDistance(term.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (d < bestDistance) (best, bestDistance) = (candidate, d);
-        }
-        return bestDistance <= Math.Max(2, term.Length / 3) ? best : null;
-    }
-
-    /// <summary>Levenshtein distance (insertions, deletions and substitutions cost 1).</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 
     private static MonitoringResult? Monitoring(Context c, List<string> notes)

@@ -43,20 +43,8 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
         json.WriteStartArray("terms");
         for (int j = 0; j < fit.Terms.Count; j++)
         {
-            var column = frame.DesignColumns[j];
             var t = fit.Terms[j];
-            json.WriteStartObject();
-            json.WriteString("term", column.Term);
-            if (column.Level is null) json.WriteNull("level"); else json.WriteString("level", column.Level);
-            json.WriteNumberOrNull("estimate", t.Estimate);
-            json.WriteNumberOrNull("std_error", t.StdError);
-            json.WriteNumberOrNull("robust_std_error", t.RobustStdError);
-            json.WriteNumberOrNull("hazard_ratio", t.HazardRatio);
-            json.WriteNumberOrNull("conf_low", t.ConfLow);
-            json.WriteNumberOrNull("conf_high", t.ConfHigh);
-            json.WriteNumberOrNull("z", t.Z);
-            json.WriteNumberOrNull("p_value", t.PValue);
-            json.WriteEndObject();
+            json.WriteCoefficient(frame.DesignColumns[j], t.Estimate, t.StdError, t.RobustStdError, t.HazardRatio, t.ConfLow, t.ConfHigh, t.Z, t.PValue);
         }
         json.WriteEndArray();
         json.WriteStartObject("tests");

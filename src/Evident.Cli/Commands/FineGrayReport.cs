@@ -33,19 +33,8 @@ public sealed class FineGrayReport(ModelFrame frame, FineGrayFit fit) : IReport
         json.WriteStartArray("terms");
         for (int j = 0; j < fit.Terms.Count; j++)
         {
-            var column = frame.DesignColumns[j];
             var t = fit.Terms[j];
-            json.WriteStartObject();
-            json.WriteString("term", column.Term);
-            if (column.Level is null) json.WriteNull("level"); else json.WriteString("level", column.Level);
-            json.WriteNumberOrNull("estimate", t.Estimate);
-            json.WriteNumberOrNull("std_error", t.StdError);
-            json.WriteNumberOrNull("hazard_ratio", t.HazardRatio);
-            json.WriteNumberOrNull("conf_low", t.ConfLow);
-            json.WriteNumberOrNull("conf_high", t.ConfHigh);
-            json.WriteNumberOrNull("z", t.Z);
-            json.WriteNumberOrNull("p_value", t.PValue);
-            json.WriteEndObject();
+            json.WriteCoefficient(frame.DesignColumns[j], t.Estimate, t.StdError, null, t.HazardRatio, t.ConfLow, t.ConfHigh, t.Z, t.PValue);
         }
         json.WriteEndArray();
         json.WriteBoolean("converged", fit.Status == ConvergenceStatus.Converged);

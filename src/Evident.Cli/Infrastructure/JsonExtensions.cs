@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Data;
 using Evident.Statistics;
 
 namespace Evident.Cli.Infrastructure;
@@ -40,6 +41,28 @@ public static class JsonExtensions
         json.WriteNumberOrNull("statistic", test.Statistic);
         json.WriteNumber("df", test.DegreesOfFreedom);
         json.WriteNumberOrNull("p_value", test.PValue);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes one regression coefficient as the contract has it: term and level (null for a numeric column), estimate,
+    /// standard error, hazard ratio with its interval, z and p. <paramref name="robustStdError"/> is written only when
+    /// given (Cox: null without <c>cluster()</c>).
+    /// </summary>
+    public static void WriteCoefficient(this Utf8JsonWriter json, DesignColumn column, double estimate, double stdError,
+                                        double? robustStdError, double hazardRatio, double confLow, double confHigh, double z, double pValue)
+    {
+        json.WriteStartObject();
+        json.WriteString("term", column.Term);
+        if (column.Level is null) json.WriteNull("level"); else json.WriteString("level", column.Level);
+        json.WriteNumberOrNull("estimate", estimate);
+        json.WriteNumberOrNull("std_error", stdError);
+        if (robustStdError is { } robust) json.WriteNumberOrNull("robust_std_error", robust);
+        json.WriteNumberOrNull("hazard_ratio", hazardRatio);
+        json.WriteNumberOrNull("conf_low", confLow);
+        json.WriteNumberOrNull("conf_high", confHigh);
+        json.WriteNumberOrNull("z", z);
+        json.WriteNumberOrNull("p_value", pValue);
         json.WriteEndObject();
     }
 }

@@ -22,7 +22,7 @@ internal sealed class YMap
             string path = node.Path.Length == 0 ? name : node.Path + "." + name;
             if (!keys.Contains(name))
             {
-                string? near = Nearest(name, keys.Keys);
+                string? near = Spelling.Nearest(name, keys.Keys);
                 throw new YNode(key, path, node.Source).Error(
                     $"unknown key '{name}'{(near is null ? "" : $"; did you mean '{near}'?")} Keys allowed here: {string.Join(", ", keys.Keys)}");
             }
@@ -55,32 +55,4 @@ internal sealed class YMap
     public int? Integer(string key) => Get(key)?.Integer();
 
     public bool? Boolean(string key) => Get(key)?.Boolean();
-
-    /// <summary>Levenshtein-nearest allowed key within distance 2 (or a prefix match), for "did you mean".</summary>
-    private static string? Nearest(string name, IReadOnlyList<string> candidates)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in candidates)
-        {
-            int d = Distance(name, candidate);
-            if (d < bestDistance) (best, bestDistance) = (candidate, d);
-        }
-        return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }
