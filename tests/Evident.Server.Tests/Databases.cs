@@ -20,17 +20,65 @@ public static class Databases
         string name = $"evident_test_{Guid.NewGuid():N}";
         try
         {
-            await using var connection = new NpgsqlConnection(PostgresServer);
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
+            await CreateDatabaseAsync(name);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException)
         {
-            Assert.Fail($"No PostgreSQL server at '{PostgresServer}' ({e.Message}). Start one as .ci/run does (it installs Debian's postgresql, " +
-                        "starts the cluster on loopback and creates role evident/evident), or set EVIDENT_TEST_POSTGRES.");
+            // No server yet: provision one the way .ci/run does (tools/start-test-postgres.sh), once, then retry.
+            string? failure = await StartTestServerOnceAsync();
+            try
+            {
+                await CreateDatabaseAsync(name);
+            }
+            catch (Exception again) when (again is NpgsqlException or System.Net.Sockets.SocketException)
+            {
+                Assert.Fail($"No PostgreSQL server at '{PostgresServer}' ({e.Message}); tools/start-test-postgres.sh could not provide one " +
+                            $"({failure ?? again.Message}). Run it as root, or set EVIDENT_TEST_POSTGRES to a server where the role can create databases.");
+            }
         }
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, MaxPoolSize = 40 }.ToString();
+    }
+
+    private static async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private static readonly SemaphoreSlim Provisioning = new(1, 1);
+    private static bool _provisioned;
+
+    /// <summary>Runs tools/start-test-postgres.sh once per test run (only for the default local server); null on success, else why not.</summary>
+    private static async Task<string?> StartTestServerOnceAsync()
+    {
+        if (Environment.GetEnvironmentVariable("EVIDENT_TEST_POSTGRES") is { Length: > 0 }) return "EVIDENT_TEST_POSTGRES names another server";
+        await Provisioning.WaitAsync();
+        try
+        {
+            if (_provisioned) return null;
+            string? script = null;
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && script is null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "tools", "start-test-postgres.sh");
+                if (File.Exists(candidate)) script = candidate;
+            }
+            if (script is null) return "tools/start-test-postgres.sh not found above the test folder";
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            string error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            _provisioned = process.ExitCode == 0;
+            return _provisioned ? null : $"exit {process.ExitCode}: {error.Trim()}";
+        }
+        finally
+        {
+            Provisioning.Release();
+        }
     }
 
     /// <summary>Drops a database made by <see cref="CreatePostgresAsync"/>.</summary>
