@@ -15,7 +15,8 @@ public sealed class ReportBrowserTests(DemoRun demo)
     public async Task ReportRendersEveryFigureAndTableOffline()
     {
         Assert.True(demo.ExitCode == 0, demo.Errors);
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.");
+        if (!File.Exists(Chromium)) InstallBrowser();
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing and tools/install-test-browser.sh could not install it: run it as root (apt-get install -y chromium).");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -62,5 +63,24 @@ public sealed class ReportBrowserTests(DemoRun demo)
         Assert.True(new FileInfo(screenshot).Length > 50_000);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "report-print.png"), FullPage = false });
+    }
+
+    /// <summary>Runs tools/install-test-browser.sh (Debian's chromium), found above the test folder.</summary>
+    private static void InstallBrowser()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string script = Path.Combine(dir.FullName, "tools", "install-test-browser.sh");
+            if (!File.Exists(script)) continue;
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return;
+        }
     }
 }
