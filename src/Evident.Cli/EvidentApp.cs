@@ -32,6 +32,7 @@ public static class EvidentApp
         root.Subcommands.Add(SiteCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

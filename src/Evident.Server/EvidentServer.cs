@@ -71,6 +71,7 @@ public static class EvidentServer
         trial.MapUnblindings();
         trial.MapAllocationList();
         trial.MapAudit();
+        trial.MapCapture();
         return Task.FromResult(app);
     }
 }

@@ -61,6 +61,15 @@ internal static class Schema
               seq BIGINT PRIMARY KEY, trial_id TEXT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
               entity TEXT NOT NULL, details TEXT NOT NULL, reason TEXT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
             """;
+        // Follow-up and adverse-event capture (Evident.Trials.Capture): every version of every entry, never updated.
+        yield return $"""
+            CREATE TABLE IF NOT EXISTS capture_entries (
+              id {id}, trial_id TEXT NOT NULL REFERENCES trials(id), participant_id TEXT NOT NULL, site_id TEXT NOT NULL,
+              entry_id BIGINT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL, event_date TEXT NOT NULL,
+              relapse_site TEXT NULL, term TEXT NULL, grade INTEGER NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,
+              reason TEXT NULL, UNIQUE (trial_id, entry_id, version))
+            """;
+        yield return "CREATE INDEX IF NOT EXISTS capture_entries_participant ON capture_entries (trial_id, participant_id)";
         yield return "CREATE TABLE IF NOT EXISTS audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)";
         yield return $"INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '{AuditChain.Genesis}') ON CONFLICT (id) DO NOTHING";
     }

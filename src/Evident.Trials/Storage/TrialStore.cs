@@ -601,7 +601,7 @@ public sealed class TrialStore : IAsyncDisposable
             Sql.NullableString(reader, 9));
     }
 
-    private static async Task<Randomization?> ReadRandomizationAsync(WriteContext w, string trialId, string participantId)
+    internal static async Task<Randomization?> ReadRandomizationAsync(WriteContext w, string trialId, string participantId)
     {
         var command = w.Command(SelectRandomization + " WHERE trial_id = @t AND participant_id = @p", ("@t", trialId), ("@p", participantId));
         await using var reader = await command.ExecuteReaderAsync();
@@ -691,7 +691,7 @@ public sealed class TrialStore : IAsyncDisposable
             throw new ArgumentException($"The {what} must be 1 to 64 characters without control characters or surrounding spaces.");
     }
 
-    private async Task<DbConnection> OpenReadAsync()
+    internal async Task<DbConnection> OpenReadAsync()
     {
         if (postgres is not null) return await postgres.OpenConnectionAsync();
         var connection = new SqliteConnection(sqliteConnectionString);
@@ -729,6 +729,6 @@ public sealed class TrialStore : IAsyncDisposable
         }
     }
 
-    private Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined = false) =>
+    internal Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined = false) =>
         (writer ?? throw new ObjectDisposedException(nameof(TrialStore))).WriteAsync(work, pipelined);
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Claims;
+using Evident.Server.Contracts;
+using Evident.Server.Infrastructure;
+using Evident.Trials.Capture;
+using Evident.Trials.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Evident.Server.Features;
+
+/// <summary>
+/// Follow-up events and adverse events of a randomized participant: record, correct (a new version with a reason), read
+/// the current entries and the full history. Admins and coordinators record (coordinators only for their own site's
+/// participants: another site's participant is 404, as if absent); every role reads (coordinators their own site).
+/// Responses never carry an arm. Validation failures are 400 ValidationProblem naming the field; nothing is stored.
+/// </summary>
+internal static class CaptureEndpoints
+{
+    public static void MapCapture(this IEndpointRouteBuilder trial)
+    {
+        var group = trial.MapGroup("/participants/{participantId}").WithTags("Capture");
+        group.MapPost("/follow-up", RecordFollowUp).RequireAuthorization(RolePolicies.Randomizers)
+            .WithSummary("Record a follow-up event: relapse (with site), death, second malignancy or last contact.");
+        group.MapGet("/follow-up", (string trialId, string participantId, ClaimsPrincipal user, TrialStore store) => Current(trialId, participantId, user, store, adverse: false))
+            .WithSummary("The participant's current follow-up events.");
+        group.MapPost("/adverse-events", RecordAdverseEvent).RequireAuthorization(RolePolicies.Randomizers)
+            .WithSummary("Record an adverse event: CTCAE term, grade 1–5, onset date.");
+        group.MapGet("/adverse-events", (string trialId, string participantId, ClaimsPrincipal user, TrialStore store) => Current(trialId, participantId, user, store, adverse: true))
+            .WithSummary("The participant's current adverse events.");
+        group.MapPost("/entries/{entryId:long}/corrections", Correct).RequireAuthorization(RolePolicies.Randomizers)
+            .WithSummary("Correct an entry: stores a new version with a reason; earlier versions are kept.");
+        group.MapGet("/history", History).WithSummary("Every version of every entry of the participant, oldest first.");
+    }
+
+    private static Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> RecordFollowUp(
+        string trialId, string participantId, FollowUpBody body, ClaimsPrincipal user, TrialStore store)
+    {
+        if (!CaptureKinds.TryParse(body.Kind, out var kind) || kind == CaptureKind.AdverseEvent)
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(
+                Problems.Invalid("kind", "The kind must be one of relapse, death, second_malignancy, last_contact."));
+        if (!TryDate(body.Date, out var date))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("date", "The date must be a date written yyyy-MM-dd."));
+        return Write(trialId, participantId, user, store, null, (s, actor) => s.RecordAsync(trialId, participantId, new CaptureInput(kind, date, body.RelapseSite, null, null), actor));
+    }
+
+    private static Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> RecordAdverseEvent(
+        string trialId, string participantId, AdverseEventBody body, ClaimsPrincipal user, TrialStore store)
+    {
+        if (!TryDate(body.OnsetDate, out var date))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("onsetDate", "The onset date must be a date written yyyy-MM-dd."));
+        return Write(trialId, participantId, user, store, "onsetDate",
+            (s, actor) => s.RecordAsync(trialId, participantId, new CaptureInput(CaptureKind.AdverseEvent, date, null, body.Term, body.Grade), actor));
+    }
+
+    private static Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> Correct(
+        string trialId, string participantId, long entryId, CorrectionBody body, ClaimsPrincipal user, TrialStore store)
+    {
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > ReasonBody.MaxLength)
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(
+                Problems.Invalid("reason", $"A reason (1 to {ReasonBody.MaxLength} characters) is required."));
+        if (!CaptureKinds.TryParse(body.Kind, out var kind))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(
+                Problems.Invalid("kind", "The kind must be one of relapse, death, second_malignancy, last_contact, adverse_event."));
+        if (!TryDate(body.Date, out var date))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("date", "The date must be a date written yyyy-MM-dd."));
+        return Write(trialId, participantId, user, store, null,
+            (s, actor) => s.CorrectAsync(trialId, participantId, entryId, new CaptureInput(kind, date, body.RelapseSite, body.Term, body.Grade), body.Reason, actor));
+    }
+
+    private static async Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> Write(
+        string trialId, string participantId, ClaimsPrincipal user, TrialStore store, string? dateField, Func<TrialStore, string, Task<CaptureEntry>> write)
+    {
+        var caller = Caller.From(user);
+        var r = await store.GetRandomizationAsync(trialId, participantId);
+        if (r is null || !caller.MaySee(r.Site)) return Problems.NotFound($"Participant '{participantId}' is not randomized in this trial.");
+        try
+        {
+            var entry = await write(store, caller.Name);
+            string location = $"/trials/{Uri.EscapeDataString(trialId)}/participants/{Uri.EscapeDataString(participantId)}/history";
+            return TypedResults.Created(location, CaptureEntryView.From(entry));
+        }
+        catch (CaptureValidationException e)
+        {
+            return TypedResults.ValidationProblem(e.Problems.ToDictionary(p => dateField is not null && p.Key == "date" ? dateField : p.Key, p => p.Value));
+        }
+        catch (StoreNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (StoreConflictException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CaptureEntryView>>, ProblemHttpResult>> Current(
+        string trialId, string participantId, ClaimsPrincipal user, TrialStore store, bool adverse)
+    {
+        var caller = Caller.From(user);
+        var r = await store.GetRandomizationAsync(trialId, participantId);
+        if (r is null || !caller.MaySee(r.Site)) return Problems.NotFound($"Participant '{participantId}' is not randomized in this trial.");
+        var entries = await store.ListCurrentAsync(trialId, participantId);
+        return TypedResults.Ok<IReadOnlyList<CaptureEntryView>>(entries.Where(e => (e.Content.Kind == CaptureKind.AdverseEvent) == adverse).Select(CaptureEntryView.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CaptureEntryView>>, ProblemHttpResult>> History(string trialId, string participantId, ClaimsPrincipal user, TrialStore store)
+    {
+        var caller = Caller.From(user);
+        var r = await store.GetRandomizationAsync(trialId, participantId);
+        if (r is null || !caller.MaySee(r.Site)) return Problems.NotFound($"Participant '{participantId}' is not randomized in this trial.");
+        var entries = await store.HistoryAsync(trialId, participantId);
+        return TypedResults.Ok<IReadOnlyList<CaptureEntryView>>(entries.Select(CaptureEntryView.From).ToArray());
+    }
+
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}
