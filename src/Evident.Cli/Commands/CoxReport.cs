@@ -54,11 +54,7 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
         if (fit.RobustScore is { } robust) json.WriteTest("robust_score", robust);
         json.WriteEndObject();
         json.WriteNumberOrNull("concordance", fit.Concordance);
-        json.WriteNumber("iterations", fit.Iterations);
-        json.WriteString("convergence", fit.Status.ToString());
-        json.WriteStartArray("warnings");
-        foreach (string warning in Warnings) json.WriteStringValue(warning);
-        json.WriteEndArray();
+        json.WriteFitStatus(fit.Iterations, fit.Status, Warnings);
         json.WriteEndObject();
     }
 

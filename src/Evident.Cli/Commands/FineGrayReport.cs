@@ -38,11 +38,7 @@ public sealed class FineGrayReport(ModelFrame frame, FineGrayFit fit) : IReport
         }
         json.WriteEndArray();
         json.WriteBoolean("converged", fit.Status == ConvergenceStatus.Converged);
-        json.WriteNumber("iterations", fit.Iterations);
-        json.WriteString("convergence", fit.Status.ToString());
-        json.WriteStartArray("warnings");
-        foreach (string warning in Warnings) json.WriteStringValue(warning);
-        json.WriteEndArray();
+        json.WriteFitStatus(fit.Iterations, fit.Status, Warnings);
         json.WriteEndObject();
     }
 

@@ -65,4 +65,14 @@ public static class JsonExtensions
         json.WriteNumberOrNull("p_value", pValue);
         json.WriteEndObject();
     }
+
+    /// <summary>Writes how an iterative fit ended — <c>iterations</c>, <c>convergence</c> — and its <c>warnings</c>.</summary>
+    public static void WriteFitStatus(this Utf8JsonWriter json, int iterations, ConvergenceStatus status, IReadOnlyList<string> warnings)
+    {
+        json.WriteNumber("iterations", iterations);
+        json.WriteString("convergence", status.ToString());
+        json.WriteStartArray("warnings");
+        foreach (string warning in warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
+    }
 }
