@@ -78,6 +78,30 @@ public static class HtmlReport
         return h.ToString();
     }
 
+    /// <summary>
+    /// One section of the report as an HTML fragment (a <c>&lt;section&gt;</c> element, or empty when the analysis has no
+    /// such part), exactly as <see cref="Render"/> writes it: the live monitoring dashboard embeds these, so the
+    /// committee sees the same tables and figures as in report.html. Uses the classes of <see cref="Css"/>.
+    /// </summary>
+    /// <param name="results">The results.</param>
+    /// <param name="section">Which section.</param>
+    public static string Section(AnalysisResults results, ReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var h = new StringBuilder(1 << 16);
+        switch (section)
+        {
+            case ReportSection.Primary: Primary(h, results); break;
+            case ReportSection.KaplanMeier: KaplanMeierFigures(h, results); break;
+            case ReportSection.Forest: Forest(h, results); break;
+            case ReportSection.CompetingRisks: CompetingRisks(h, results); break;
+            case ReportSection.Monitoring: Monitoring(h, results); break;
+            case ReportSection.Safety: Safety(h, results); break;
+            default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
+        }
+        return h.ToString();
+    }
+
     private static void Primary(StringBuilder h, AnalysisResults r)
     {
         var primary = r.Primary;

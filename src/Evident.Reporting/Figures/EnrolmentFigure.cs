@@ -1,0 +1,97 @@
+using System.Globalization;
+using Evident.Analysis.Enrolment;
+using ScottPlot;
+
+namespace Evident.Reporting.Figures;
+
+/// <summary>
+/// Cumulative accrual over calendar time: one step line per group (strata or sites) with the total as a thick black
+/// line, months on the x axis. The data-monitoring committee's "are we recruiting as planned, and evenly across strata
+/// and sites?" picture (the R counterpart is a <c>ggplot(geom_step)</c> of cumulative counts by month).
+/// </summary>
+/// <remarks>Presentation only; deterministic (same input → byte-identical SVG).</remarks>
+public static class EnrolmentFigure
+{
+    private const float DataHeight = 280;
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    /// <summary>Renders the accrual of <paramref name="series"/> (and the total) as a standalone SVG document.</summary>
+    /// <param name="months">First day of each month (the x axis), at least one.</param>
+    /// <param name="total">Cumulative total per month (same length), or null to leave the total out.</param>
+    /// <param name="series">Cumulative counts per group, each the same length as <paramref name="months"/>.</param>
+    /// <param name="title">Title above the plot.</param>
+    /// <param name="style">Size, fonts and colours; null for the defaults.</param>
+    /// <exception cref="ArgumentException">No month, or a series whose length differs from the months'.</exception>
+    public static string Svg(IReadOnlyList<DateOnly> months, IReadOnlyList<int>? total, IReadOnlyList<EnrolmentSeries> series, string title, FigureStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(series);
+        if (months.Count == 0) throw new ArgumentException("an accrual figure needs at least one month.", nameof(months));
+        if (total is not null && total.Count != months.Count) throw new ArgumentException($"total has {total.Count} values for {months.Count} months.", nameof(total));
+        foreach (var s in series)
+            if (s.Cumulative.Count != months.Count) throw new ArgumentException($"series '{s.Label}' has {s.Cumulative.Count} values for {months.Count} months.", nameof(series));
+
+        using var canvas = new FigureCanvas(style ?? new FigureStyle(), title);
+        var plot = canvas.Plot;
+        // Month i covers [i, i + 1); the count at the end of month i is drawn at x = i + 1, starting from 0 at x = 0.
+        double[] x = Enumerable.Range(0, months.Count + 1).Select(i => (double)i).ToArray();
+        int top = 1;
+        for (int k = 0; k < series.Count; k++)
+        {
+            var line = plot.Add.Scatter(x, Counts(series[k].Cumulative), canvas.SeriesColor(k));
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LinePattern = Patterns[k / canvas.Style.Colors.Count % Patterns.Length];
+            line.LegendText = $"{series[k].Label} ({series[k].Count})";
+            top = Math.Max(top, series[k].Count);
+        }
+        if (total is not null)
+        {
+            var line = plot.Add.Scatter(x, Counts(total), Colors.Black);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 3;
+            line.MarkerSize = 0;
+            line.LegendText = $"All ({(total.Count == 0 ? 0 : total[^1])})";
+            top = Math.Max(top, total[^1]);
+        }
+
+        var xTicks = new ScottPlot.TickGenerators.NumericManual();
+        int step = months.Count <= 12 ? 1 : months.Count <= 36 ? 3 : months.Count <= 72 ? 6 : 12;
+        for (int i = 0; i <= months.Count; i += step)
+            xTicks.AddMajor(i, new DateOnly(months[0].Year, months[0].Month, 1).AddMonths(i).ToString("MMM yyyy", CultureInfo.InvariantCulture));
+        plot.Axes.Bottom.TickGenerator = xTicks;
+        double yTop = NiceCeiling(top * 1.08);
+        var yTicks = new ScottPlot.TickGenerators.NumericManual();
+        double yStep = NiceCeiling(yTop / 5);
+        for (double y = 0; y <= yTop + 1e-9; y += yStep) yTicks.AddMajor(y, FigureText.Tick(y));
+        plot.Axes.Left.TickGenerator = yTicks;
+        plot.Axes.SetLimits(0, months.Count + 0.2, 0, yTop);
+        plot.XLabel("Month of randomisation");
+        plot.YLabel("Participants randomised");
+        float legendWidth = Legends.Place(canvas, LegendPosition.Right, plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? ""));
+        float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label));
+        float header = canvas.AddHeader(title, null, 10);
+        float bottom = canvas.AxisBand(true) + 6;
+        canvas.Layout(yAxis, 24 + legendWidth, bottom, Math.Max(header, 16));
+        canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
+        return canvas.ToSvg();
+    }
+
+    private static double[] Counts(IReadOnlyList<int> cumulative)
+    {
+        var y = new double[cumulative.Count + 1];
+        for (int i = 0; i < cumulative.Count; i++) y[i + 1] = cumulative[i];
+        return y;
+    }
+
+    /// <summary>The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ <paramref name="value"/> (≥ 1).</summary>
+    private static double NiceCeiling(double value)
+    {
+        if (value <= 1) return 1;
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (double m in new[] { 1, 2, 2.5, 5, 10 })
+            if (m * magnitude >= value - 1e-9) return m * magnitude;
+        return 10 * magnitude;
+    }
+}

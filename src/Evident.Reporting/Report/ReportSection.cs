@@ -1,0 +1,23 @@
+namespace Evident.Reporting.Report;
+
+/// <summary>The sections of report.html that <see cref="HtmlReport.Section"/> renders on their own.</summary>
+public enum ReportSection
+{
+    /// <summary>The primary analysis table (per stratum and overall: N, events, milestone estimate, HR, log-rank p) and RMST.</summary>
+    Primary,
+
+    /// <summary>Kaplan–Meier figures overall and per stratum (KMunicate).</summary>
+    KaplanMeier,
+
+    /// <summary>The forest plot and subgroup table.</summary>
+    Forest,
+
+    /// <summary>Cumulative incidence by cause (tables with Gray's test, figures).</summary>
+    CompetingRisks,
+
+    /// <summary>Group-sequential boundaries with the observed Z at each look (figure and table).</summary>
+    Monitoring,
+
+    /// <summary>Adverse-event tables.</summary>
+    Safety,
+}
