@@ -4,12 +4,13 @@ using Evident.Server.Infrastructure;
 using Evident.Trials.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 
 namespace Evident.Server;
 
 /// <summary>
 /// The randomization service as a table of contents: storage, authentication, authorization, problem details, OpenAPI,
-/// then one line per feature. Configuration: <c>Evident:Database</c> (SQLite path or PostgreSQL connection string;
+/// then one line per feature, then the server-rendered pages (<c>Pages/</c>, cookie sign-in). Configuration: <c>Evident:Database</c> (SQLite path or PostgreSQL connection string;
 /// default <c>evident.db</c>) and the usual <c>urls</c>.
 /// </summary>
 public static class EvidentServer
@@ -41,9 +42,27 @@ public static class EvidentServer
         // in every environment and are answered 400 with ProblemDetails by the exception handler below.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        // The API authenticates bearer tokens only (the default scheme); the pages use their own cookie scheme through
+        // the pages policy, so a session cookie never opens the API.
         builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddRolePolicies();
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddCookie(PageAuth.Scheme, PageAuth.ConfigureCookie);
+        builder.Services.AddAuthorizationBuilder().AddRolePolicies()
+            .AddPolicy(PageAuth.Policy, p => p.AddAuthenticationSchemes(PageAuth.Scheme).RequireAuthenticatedUser());
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "evident.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Pages write names, dashes and accents as themselves rather than as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Trial", PageAuth.Policy);
+            o.Conventions.AuthorizePage("/Logout", PageAuth.Policy);
+        }).ConfigureApplicationPartManager(AddPagesOnce);
         configure?.Invoke(builder);
 
         builder.Services.AddSingleton(sp => TrialStore.OpenAsync(
@@ -55,7 +74,10 @@ public static class EvidentServer
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+        app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages
+            .UseMiddleware<PageSecurityHeaders>()
+            .UseStatusCodePages(context => PageStatus.WriteAsync(context.HttpContext)));
+        app.UseWhen(c => !PageSecurityHeaders.IsPage(c.Request.Path), api => api.UseStatusCodePages());
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -72,6 +94,18 @@ public static class EvidentServer
         trial.MapAllocationList();
         trial.MapAudit();
         trial.MapCapture();
+
+        app.MapSiteAssets();
+        app.MapRazorPages();
         return Task.FromResult(app);
+    }
+
+    // `evident serve` hosts the server from the command-line assembly, whose parts do not include these pages; when this
+    // assembly is the application (tests, Evident.Server run on its own) its parts are there already and must not repeat.
+    private static void AddPagesOnce(ApplicationPartManager manager)
+    {
+        var assembly = typeof(EvidentServer).Assembly;
+        if (manager.ApplicationParts.Any(p => p is AssemblyPart a && a.Assembly == assembly)) return;
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly)) manager.ApplicationParts.Add(part);
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
+using Evident.Analysis.Capture;
+using Evident.Analysis.Input;
 using Evident.Cli;
 using Evident.Trials.Capture;
+using Evident.Trials.Storage;
 
 namespace Evident.Server.Tests;
 
@@ -62,29 +65,47 @@ public sealed class CaptureExportTests
         {
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, "stale.txt"), "replaced");
-            var (code, output, error) = Cli("export", "--db", app.Database, "--trial", TestApp.Trial, "--out", dir);
+            var (code, output, error) = Cli("export", "--db", app.Database, "--trial", TestApp.Trial, "--out", dir, "--layout", "simple");
             Assert.True(code == 0, error);
-            Assert.Contains("Exported 24 participants and 18 adverse events", output);
-            Assert.Equal(new[] { "adverse_events.csv", "participants.csv" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Contains("Exported 24 participants and 18 adverse events of trial AALL1731", output);
+            Assert.Contains("UNBLINDED", output);
+            Assert.EndsWith($"evident analyze {dir}/protocol.yaml --data {dir}/participants.csv --ae {dir}/adverse_events.csv\n", output);
+            Assert.Equal(new[] { "adverse_events.csv", "participants.csv", "protocol.yaml" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Assert.Equal(new[] { "export" }, Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
+            var stored = await app.Store.GetTrialAsync(TestApp.Trial);
+            Assert.Equal(stored!.Protocol with { SourceName = "", Hash = "" },
+                         Evident.Trials.Protocol.TrialProtocol.Load(Path.Combine(dir, "protocol.yaml")) with { SourceName = "", Hash = "" });
 
             var rows = File.ReadAllLines(Path.Combine(dir, "participants.csv"));
             Assert.Equal(25, rows.Length);
-            Assert.Equal("participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date", rows[0]);
+            Assert.Equal("\"participant_id\",\"arm\",\"site\",\"risk_group\",\"sex\",\"randomization_date\",\"last_contact_date\",\"relapse_date\",\"relapse_site\",\"death_date\",\"second_malignancy_date\"", rows[0]);
             var arms = (await app.Store.ListRandomizationsAsync(TestApp.Trial)).ToDictionary(r => r.ParticipantId, r => r.Arm);
-            Assert.Equal($"P00,{arms["P00"]},S1,SR-high,,2026-01-15,2026-08-03,2026-08-03,marrow,,", rows[1]);
-            Assert.Equal($"P01,{arms["P01"]},S2,SR-average,,2026-01-20,2026-11-06,2026-11-06,other,,", rows[2]);
-            Assert.Equal($"P02,{arms["P02"]},S1,SR-average,,2026-01-25,2027-03-01,2026-06-24,combined,2027-03-01,", rows[3]);
-            Assert.Equal($"P04,{arms["P04"]},S1,SR-average,,2026-02-04,2027-09-27,,,,2027-06-19", rows[5]);
+            Assert.Equal($"\"P00\",\"{arms["P00"]}\",\"S1\",\"SR-high\",,\"2026-01-15\",\"2026-08-03\",\"2026-08-03\",\"marrow\",,", rows[1]);
+            Assert.Equal($"\"P01\",\"{arms["P01"]}\",\"S2\",\"SR-average\",,\"2026-01-20\",\"2026-11-06\",\"2026-11-06\",\"other\",,", rows[2]);
+            Assert.Equal($"\"P02\",\"{arms["P02"]}\",\"S1\",\"SR-average\",,\"2026-01-25\",\"2027-03-01\",\"2026-06-24\",\"combined\",\"2027-03-01\",", rows[3]);
+            Assert.Equal($"\"P04\",\"{arms["P04"]}\",\"S1\",\"SR-average\",,\"2026-02-04\",\"2027-09-27\",,,,\"2027-06-19\"", rows[5]);
             var aes = File.ReadAllLines(Path.Combine(dir, "adverse_events.csv"));
-            Assert.Equal("participant_id,term,grade,onset_date", aes[0]);
-            Assert.Equal("P00,Febrile neutropenia,3,2026-01-25", aes[1]);
-            Assert.Equal("P01,\"Sepsis, other\",4,2026-02-09", aes[2]);
+            Assert.Equal("\"participant_id\",\"term\",\"grade\",\"onset_date\"", aes[0]);
+            Assert.Equal("\"P00\",\"Febrile neutropenia\",3,\"2026-01-25\"", aes[1]);
+            Assert.Equal("\"P01\",\"Sepsis, other\",4,\"2026-02-09\"", aes[2]);
             Assert.Equal(19, aes.Length);
 
+            // The default layout is ADaM (CSV); the same directory is replaced whole.
+            var adam = Cli("export", "--db", app.Database, "--trial", TestApp.Trial, "--out", dir);
+            Assert.True(adam.Code == 0, adam.Err);
+            Assert.EndsWith($"evident analyze {dir}/protocol.yaml --data {dir}\n", adam.Out);
+            Assert.Equal(new[] { "adae.csv", "adsl.csv", "adtte.csv", "protocol.yaml" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            var adtte = File.ReadAllLines(Path.Combine(dir, "adtte.csv"));
+            Assert.Equal("\"USUBJID\",\"PARAMCD\",\"AVAL\",\"CNSR\",\"STARTDT\",\"ADT\",\"EVNTDESC\",\"CNSDTDSC\"", adtte[0]);
+            // P02: combined relapse on day 150, then death: DFS and first event are the relapse.
+            Assert.Equal("\"P02\",\"DFS\",150,0,\"2026-01-25\",\"2026-06-24\",\"COMBINED RELAPSE\",", adtte[5]);
+            Assert.Equal("\"P02\",\"FIRSTEVT\",150,0,\"2026-01-25\",\"2026-06-24\",\"COMBINED RELAPSE\",", adtte[6]);
+            // P05: censored at the last contact, day 700.
+            Assert.Equal("\"P05\",\"DFS\",700,1,\"2026-02-09\",\"2028-01-10\",,\"LAST CONTACT\"", adtte[11]);
+            Assert.Equal(49, adtte.Length);
+
             string report = Path.Combine(root, "report");
-            string protocol = Path.Combine(AppContext.BaseDirectory, "fixtures", "aall1731.yaml");
-            var analyze = Cli("analyze", protocol, "--data", Path.Combine(dir, "participants.csv"), "--ae", Path.Combine(dir, "adverse_events.csv"), "--out", report);
+            var analyze = Cli("analyze", Path.Combine(dir, "protocol.yaml"), "--data", dir, "--out", report);
             Assert.True(analyze.Code == 0, analyze.Err + analyze.Out);
             Assert.NotEmpty(Directory.GetFiles(report, "*", SearchOption.AllDirectories));
         }
@@ -95,19 +116,98 @@ public sealed class CaptureExportTests
     }
 
     [Fact]
-    public void Export_of_an_unknown_trial_is_a_usage_error()
+    public async Task Bad_options_an_unknown_trial_and_an_unwritable_directory_exit_2_and_leave_nothing_behind()
     {
-        string db = Path.Combine(Path.GetTempPath(), $"evident-export-{Guid.NewGuid():N}.db");
+        await using var app = await new TestApp().SeedAsync();
+        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(app.As("coord1"), TestApp.Enrolment("P01", "S1"))).StatusCode);
+        string root = Path.Combine(Path.GetTempPath(), $"evident-export-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        string never = Path.Combine(root, "never");
+        string missingDb = Path.Combine(root, "missing.db");
         try
         {
-            var (code, _, error) = Cli("export", "--db", db, "--trial", "NOPE", "--out", Path.Combine(Path.GetTempPath(), "never"));
-            Assert.Equal(2, code);
-            Assert.Contains("Trial 'NOPE' does not exist", error);
+            void Refused(string message, params string[] args)
+            {
+                var (code, output, error) = Cli(["export", .. args]);
+                Assert.Equal(2, code);
+                Assert.Contains(message, error);
+                Assert.Equal("", output);
+            }
+            Refused("--format 'xpt' is for --layout adam only", "--db", missingDb, "--trial", TestApp.Trial, "--out", never, "--layout", "simple", "--format", "xpt");
+            Refused("--layout 'sdtm': expected adam or simple.", "--db", missingDb, "--trial", TestApp.Trial, "--out", never, "--layout", "sdtm");
+            Refused("--format 'sas7bdat': expected csv, parquet or xpt.", "--db", missingDb, "--trial", TestApp.Trial, "--out", never, "--format", "sas7bdat");
+            // Options are checked before the database is opened (a SQLite file would be created).
+            Assert.False(File.Exists(missingDb));
+            Refused("Trial 'NOPE' does not exist.", "--db", app.Database, "--trial", "NOPE", "--out", never);
+
+            // A file where the directory's parent should be: nothing can be written there.
+            string file = Path.Combine(root, "a-file");
+            File.WriteAllText(file, "not a directory");
+            Refused($"--out '{Path.Combine(file, "export")}': cannot write the export there", "--db", app.Database, "--trial", TestApp.Trial, "--out", Path.Combine(file, "export"));
+            Assert.Equal("not a directory", File.ReadAllText(file));
+            Assert.Equal(new[] { "a-file" }, Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+            Directory.Delete(root, recursive: true);
         }
+    }
+
+    private static Randomization Randomized(string participant, string risk, DateTimeOffset at) =>
+        new(1, TestApp.Trial, participant, "S1", new Dictionary<string, string> { ["risk"] = risk }, "blinatumomab", at, "coord1", null, null);
+
+    private static CaptureEntry Entry(long id, string participant, CaptureInput content) =>
+        new(id, 1, TestApp.Trial, participant, "S1", content, TestApp.Start, "coord1", null);
+
+    [Fact]
+    public void Simple_tables_date_randomization_in_utc_and_map_each_kind_onto_its_component()
+    {
+        var protocol = Evident.Trials.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml, "protocol.yaml");
+        // 23:30 at UTC−5 is the next day in UTC.
+        var r = Randomized("P1", "SR-high", new DateTimeOffset(2026, 1, 15, 23, 30, 0, TimeSpan.FromHours(-5)));
+        var entries = new[]
+        {
+            Entry(1, "P1", Event(CaptureKind.Relapse, new DateOnly(2026, 5, 2), "cns")),
+            Entry(2, "P1", Event(CaptureKind.Relapse, new DateOnly(2026, 5, 1), "combined")),
+            Entry(3, "P1", Event(CaptureKind.SecondMalignancy, new DateOnly(2026, 7, 1))),
+            Entry(4, "P1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 9, 1), null, "Sepsis", 4)),
+            Entry(5, "P1", Event(CaptureKind.Death, new DateOnly(2026, 9, 1))),
+        };
+        var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, [r], entries);
+        string?[] Row(Evident.Data.DataTable t) => t.Columns.Select(c => c.Format(0)).ToArray();
+        Assert.Equal(new[] { "participant_id", "arm", "site", "risk_group", "sex", "randomization_date", "last_contact_date", "relapse_date", "relapse_site", "death_date", "second_malignancy_date" },
+                     participants.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { "P1", "blinatumomab", "S1", "SR-high", null, "2026-01-16", "2026-09-01", "2026-05-01", "combined", "2026-09-01", "2026-07-01" }, Row(participants));
+        Assert.Equal(new[] { "P1", "Sepsis", "4", "2026-09-01" }, Row(adverseEvents));
+
+        var data = CapturedTrial.ToTrialData(protocol, [r], entries);
+        var p = Assert.Single(data.Participants);
+        var start = new DateOnly(2026, 1, 16);
+        int other = protocol.Components.ToList().FindIndex(c => c.Id == "other_relapse");
+        Assert.Equal(new[] { new EndpointOutcome(start, new DateOnly(2026, 5, 1), other), new EndpointOutcome(start, new DateOnly(2026, 5, 1), other) }, p.Outcomes);
+        Assert.Equal(new[] { new AdverseEventRecord(0, "Sepsis", 4) }, data.AdverseEvents);
+    }
+
+    [Fact]
+    public void A_captured_kind_the_protocol_does_not_bind_is_an_error_naming_the_component()
+    {
+        string renamed = TestApp.ProtocolYaml
+            .Replace("  - id: death\n", "  - id: died\n")
+            .Replace("other_relapse, death, second_malignancy]", "other_relapse, died, second_malignancy]")
+            .Replace("events: [death]", "events: [died]")
+            .Replace("      death: {date: death_date}", "      died: {date: death_date}")
+            .Replace("        death: [DEATH]", "        died: [DEATH]");
+        var protocol = Evident.Trials.Protocol.TrialProtocol.Parse(renamed, "renamed.yaml");
+        var r = Randomized("P1", "SR-average", TestApp.Start);
+        var death = Entry(1, "P1", Event(CaptureKind.Death, new DateOnly(2026, 3, 1)));
+        var e = Assert.Throws<ArgumentException>(() => CapturedTrial.SimpleTables(protocol, [r], [death]));
+        Assert.Contains("renamed.yaml: data.simple.events has no binding for component 'death'", e.Message);
+        // Without a death to map, the same protocol exports.
+        Assert.Equal(1, CapturedTrial.SimpleTables(protocol, [r], []).Participants.RowCount);
+
+        var narrow = Evident.Trials.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml.Replace("values: [combined, other]", "values: [combined]"), "narrow.yaml");
+        var relapse = Entry(1, "P1", Event(CaptureKind.Relapse, new DateOnly(2026, 3, 1), "other"));
+        e = Assert.Throws<ArgumentException>(() => CapturedTrial.ToTrialData(narrow, [r], [relapse]));
+        Assert.Contains("narrow.yaml: no data.simple.events binding has a type column with the relapse site 'other'", e.Message);
     }
 }

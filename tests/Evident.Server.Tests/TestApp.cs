@@ -48,18 +48,22 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>Creates the trial (blinded unless told), sites S1 and S2, and users admin, coord1 (S1), coord2 (S2), blinded, unblinded.</summary>
-    public async Task<TestApp> SeedAsync(bool blinded = true, string? yaml = null, int listLength = 200)
+    /// <summary>
+    /// Creates the trial (blinded unless told), sites S1 and S2, and users admin, coord1 (S1), coord2 (S2), blinded, unblinded;
+    /// with <paramref name="password"/>, every user can also sign in to the pages with it.
+    /// </summary>
+    public async Task<TestApp> SeedAsync(bool blinded = true, string? yaml = null, int listLength = 200, string? password = null)
     {
+        string? hash = password is null ? null : Evident.Server.Infrastructure.Passwords.Hash(password);
         var trial = await Store.CreateTrialAsync(yaml ?? ProtocolYaml, "protocol.yaml", blinded, listLength, new Random(20260115), "cli:test");
         await Store.AddSiteAsync(trial.Id, "S1", "Site one", "cli:test");
         await Store.AddSiteAsync(trial.Id, "S2", "Site two", "cli:test");
         var year = TimeSpan.FromDays(365);
-        tokens["admin"] = (await Store.AddUserAsync(trial.Id, "admin", TrialRole.Admin, null, null, year, "cli:test")).Token;
-        tokens["coord1"] = (await Store.AddUserAsync(trial.Id, "coord1", TrialRole.SiteCoordinator, "S1", null, year, "cli:test")).Token;
-        tokens["coord2"] = (await Store.AddUserAsync(trial.Id, "coord2", TrialRole.SiteCoordinator, "S2", null, year, "cli:test")).Token;
-        tokens["blinded"] = (await Store.AddUserAsync(trial.Id, "blinded", TrialRole.BlindedStatistician, null, null, year, "cli:test")).Token;
-        tokens["unblinded"] = (await Store.AddUserAsync(trial.Id, "unblinded", TrialRole.UnblindedStatistician, null, null, year, "cli:test")).Token;
+        tokens["admin"] = (await Store.AddUserAsync(trial.Id, "admin", TrialRole.Admin, null, hash, year, "cli:test")).Token;
+        tokens["coord1"] = (await Store.AddUserAsync(trial.Id, "coord1", TrialRole.SiteCoordinator, "S1", hash, year, "cli:test")).Token;
+        tokens["coord2"] = (await Store.AddUserAsync(trial.Id, "coord2", TrialRole.SiteCoordinator, "S2", hash, year, "cli:test")).Token;
+        tokens["blinded"] = (await Store.AddUserAsync(trial.Id, "blinded", TrialRole.BlindedStatistician, null, hash, year, "cli:test")).Token;
+        tokens["unblinded"] = (await Store.AddUserAsync(trial.Id, "unblinded", TrialRole.UnblindedStatistician, null, hash, year, "cli:test")).Token;
         return this;
     }
 

@@ -1,7 +1,5 @@
-using System.Globalization;
+using Evident.Analysis.Input;
 using Evident.Data;
-using Evident.Data.Xpt;
-using Evident.Trials.Protocol;
 using Evident.Trials.Synthetic;
 
 namespace Evident.Analysis.Export;
@@ -11,9 +9,8 @@ namespace Evident.Analysis.Export;
 /// (ADSL, ADTTE, ADAE), so the same trial can be analysed from either and the results compared.
 /// </summary>
 /// <remarks>
-/// ADTTE holds one row per participant and endpoint: <c>CNSR</c> 0 with <c>EVNTDESC</c> = the first description the
-/// protocol maps for the component, or <c>CNSR</c> 1 at last contact (<c>CNSDTDSC</c> = <c>LAST CONTACT</c>);
-/// <c>AVAL</c> = <c>ADT − STARTDT</c> in days.
+/// The simple layout records each participant's first event in its component's date (and type) column. ADaM goes
+/// through <see cref="ToTrialData"/> and <see cref="AdamTables"/>, the code path captured trials take too.
 /// </remarks>
 public static class SyntheticTables
 {
@@ -26,13 +23,8 @@ public static class SyntheticTables
     {
         ArgumentNullException.ThrowIfNull(data);
         if (format == DataFileFormat.Xpt) throw new ArgumentException("the simple layout is written as CSV or Parquet.", nameof(format));
-        Directory.CreateDirectory(directory);
         var (participants, events) = Simple(data);
-        string ext = format == DataFileFormat.Csv ? ".csv" : ".parquet";
-        string p = Path.Combine(directory, "participants" + ext), a = Path.Combine(directory, "adverse_events" + ext);
-        Write(participants, p, format);
-        Write(events, a, format);
-        return (p, a);
+        return DataSetFiles.WriteSimple(participants, events, directory, format);
     }
 
     /// <summary>Writes <c>adsl</c>, <c>adtte</c> and <c>adae</c> in <paramref name="format"/> into <paramref name="directory"/>.</summary>
@@ -42,22 +34,7 @@ public static class SyntheticTables
     public static void WriteAdam(SyntheticTrialData data, string directory, DataFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(data);
-        Directory.CreateDirectory(directory);
-        var (adsl, adtte, adae) = Adam(data, sasDates: format == DataFileFormat.Xpt);
-        foreach (var (name, table, label) in new[] { ("ADSL", adsl, "Subject-Level Analysis Dataset"), ("ADTTE", adtte, "Time-to-Event Analysis Dataset"), ("ADAE", adae, "Adverse Events Analysis Dataset") })
-        {
-            string path = Path.Combine(directory, name.ToLowerInvariant() + format switch { DataFileFormat.Csv => ".csv", DataFileFormat.Parquet => ".parquet", _ => ".xpt" });
-            if (format == DataFileFormat.Xpt)
-            {
-                var dates = table.Columns.Where(c => c.Name.EndsWith("DT", StringComparison.Ordinal) && c.Kind == ColumnKind.Numeric)
-                                 .Select(c => new XportColumn(c.Name) { Format = "DATE9." }).ToArray();
-                XportWriter.Write(path, [new XportDataSet(name, table) { Label = label, Columns = dates }], new DateTime(2024, 6, 30));
-            }
-            else
-            {
-                Write(table, path, format);
-            }
-        }
+        AdamTables.Write(data.Protocol, ToTrialData(data), directory, format, new DateTime(2024, 6, 30));
     }
 
     /// <summary>The participant and adverse-event tables of the simple layout (columns as the protocol's <c>data.simple</c> names them).</summary>
@@ -66,119 +43,46 @@ public static class SyntheticTables
     {
         ArgumentNullException.ThrowIfNull(data);
         var protocol = data.Protocol;
-        var map = protocol.Data.Simple ?? throw new ArgumentException("the protocol has no data.simple mapping.", nameof(data));
-        var rows = data.Participants;
-        var columns = new List<DataColumn>
-        {
-            DataColumn.FromText(map.Participant, rows.Select(r => (string?)r.ParticipantId).ToArray()),
-            DataColumn.FromText(map.Arm.Column, rows.Select(r => (string?)DataValue(map.Arm, r.Arm)).ToArray()),
-        };
-        if (map.Site is not null) columns.Add(DataColumn.FromText(map.Site, rows.Select(r => (string?)r.Site).ToArray()));
-        foreach (var binding in map.Strata)
-        {
-            int f = protocol.Strata.ToList().FindIndex(x => x.Id == binding.Concept);
-            columns.Add(DataColumn.FromText(binding.Column, rows.Select(r => (string?)DataValue(binding, r.Strata[f])).ToArray()));
-        }
-        foreach (var binding in map.Covariates)
-        {
-            int v = protocol.Covariates.ToList().FindIndex(x => x.Id == binding.Concept);
-            columns.Add(DataColumn.FromText(binding.Column, rows.Select(r => (string?)DataValue(binding, r.Covariates[v])).ToArray()));
-        }
-        columns.Add(DataColumn.FromText(map.Randomized, rows.Select(r => (string?)Iso(r.Randomized)).ToArray()));
-        columns.Add(DataColumn.FromText(map.LastContact, rows.Select(r => (string?)Iso(r.LastContact)).ToArray()));
-        foreach (var group in map.Events.GroupBy(e => e.DateColumn))
-        {
-            var components = group.ToArray();
-            columns.Add(DataColumn.FromText(group.Key, rows.Select(r => components.Any(c => c.Component == r.FirstEvent) ? Iso(r.FirstEventDate!.Value) : null).ToArray()));
-            if (components[0].TypeColumn is { } typeColumn)
-                columns.Add(DataColumn.FromText(typeColumn, rows.Select(r => components.FirstOrDefault(c => c.Component == r.FirstEvent)?.TypeValues[0]).ToArray()));
-        }
-        var ae = map.AdverseEvents ?? new AdverseEventColumns("participant_id", "term", "grade");
-        var events = new DataTable("adverse_events", [
-            DataColumn.FromText(ae.Participant, data.AdverseEvents.Select(e => (string?)e.ParticipantId).ToArray()),
-            DataColumn.FromText(ae.Term, data.AdverseEvents.Select(e => (string?)e.Term).ToArray()),
-            DataColumn.FromNumbers(ae.Grade, data.AdverseEvents.Select(e => (double)e.Grade).ToArray()),
-        ]);
-        return (new DataTable("participants", columns), events);
+        var map = SimpleLayoutTable.Mapping(protocol);
+        var rows = data.Participants.Select(r => new SimpleLayoutRow(
+            r.ParticipantId, r.Arm, r.Site, r.Strata.ToArray(), r.Covariates.ToArray(), r.Randomized, r.LastContact,
+            map.Events.FirstOrDefault(c => c.Component == r.FirstEvent) is { } binding ? [(binding, r.FirstEventDate!.Value, null)] : [])).ToArray();
+        var events = data.AdverseEvents.Select(e => new SimpleLayoutAdverseEvent(e.ParticipantId, e.Term, e.Grade, null)).ToArray();
+        return (SimpleLayoutTable.Participants(protocol, rows, "participants"), SimpleLayoutTable.AdverseEvents(protocol, events, withOnset: false, "adverse_events"));
     }
 
-    /// <summary>ADSL, ADTTE and ADAE (columns as the protocol's <c>data.adam</c> names them).</summary>
+    /// <summary>ADSL, ADTTE and ADAE (columns as the protocol's <c>data.adam</c> names them; see <see cref="AdamTables"/>).</summary>
     /// <param name="data">The trial.</param>
     /// <param name="sasDates">True: dates as SAS date numbers (for XPT); false: yyyy-mm-dd text.</param>
     public static (DataTable Adsl, DataTable Adtte, DataTable Adae) Adam(SyntheticTrialData data, bool sasDates)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var protocol = data.Protocol;
-        var map = protocol.Data.Adam ?? throw new ArgumentException("the protocol has no data.adam mapping.", nameof(data));
-        var rows = data.Participants;
-        var adsl = new List<DataColumn>
-        {
-            DataColumn.FromText(map.Participant, rows.Select(r => (string?)r.ParticipantId).ToArray()),
-            DataColumn.FromText(map.Arm.Column, rows.Select(r => (string?)DataValue(map.Arm, r.Arm)).ToArray()),
-            DataColumn.FromText(map.Site, rows.Select(r => (string?)r.Site).ToArray()),
-        };
-        foreach (var binding in map.Strata)
-        {
-            int f = protocol.Strata.ToList().FindIndex(x => x.Id == binding.Concept);
-            adsl.Add(DataColumn.FromText(binding.Column, rows.Select(r => (string?)DataValue(binding, r.Strata[f])).ToArray()));
-        }
-        foreach (var binding in map.Covariates)
-        {
-            int v = protocol.Covariates.ToList().FindIndex(x => x.Id == binding.Concept);
-            adsl.Add(DataColumn.FromText(binding.Column, rows.Select(r => (string?)DataValue(binding, r.Covariates[v])).ToArray()));
-        }
-        adsl.Add(Dates(map.Randomized, rows.Select(r => (DateOnly?)r.Randomized).ToArray(), sasDates));
-
-        var id = new List<string?>();
-        var param = new List<string?>();
-        var aval = new List<double>();
-        var cnsr = new List<double>();
-        var start = new List<DateOnly?>();
-        var end = new List<DateOnly?>();
-        var description = new List<string?>();
-        var censorDescription = new List<string?>();
-        foreach (var r in rows)
-        {
-            foreach (var p in map.Parameters)
-            {
-                var endpoint = protocol.Endpoint(p.Endpoint);
-                bool isEvent = r.FirstEvent is not null && endpoint.Components.Contains(r.FirstEvent);
-                var adt = isEvent ? r.FirstEventDate!.Value : r.LastContact;
-                id.Add(r.ParticipantId);
-                param.Add(p.ParamCode);
-                aval.Add(adt.DayNumber - r.Randomized.DayNumber);
-                cnsr.Add(isEvent ? 0 : 1);
-                start.Add(r.Randomized);
-                end.Add(adt);
-                description.Add(isEvent ? map.Events.First(e => e.Component == r.FirstEvent).Descriptions[0] : null);
-                censorDescription.Add(isEvent ? null : "LAST CONTACT");
-            }
-        }
-        var adtte = new DataTable("adtte", [
-            DataColumn.FromText(map.Participant, id), DataColumn.FromText("PARAMCD", param), DataColumn.FromNumbers("AVAL", aval.ToArray()),
-            DataColumn.FromNumbers("CNSR", cnsr.ToArray()), Dates("STARTDT", start, sasDates), Dates("ADT", end, sasDates),
-            DataColumn.FromText("EVNTDESC", description), DataColumn.FromText("CNSDTDSC", censorDescription),
-        ]);
-        var adae = new DataTable("adae", [
-            DataColumn.FromText(map.Participant, data.AdverseEvents.Select(e => (string?)e.ParticipantId).ToArray()),
-            DataColumn.FromText(map.AdverseEvents.Term, data.AdverseEvents.Select(e => (string?)e.Term).ToArray()),
-            DataColumn.FromNumbers(map.AdverseEvents.Grade, data.AdverseEvents.Select(e => (double)e.Grade).ToArray()),
-        ]);
-        return (new DataTable("adsl", adsl), adtte, adae);
+        return AdamTables.Build(data.Protocol, ToTrialData(data), sasDates);
     }
 
-    private static DataColumn Dates(string name, IReadOnlyList<DateOnly?> dates, bool sas) =>
-        sas ? DataColumn.FromNumbers(name, dates.Select(d => d is { } x ? SasCalendar.FromDate(x) : double.NaN).ToArray())
-            : DataColumn.FromText(name, dates.Select(d => d is { } x ? Iso(x) : null).ToArray());
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string DataValue(ColumnBinding binding, string code) =>
-        binding.Values.FirstOrDefault(v => v.Code == code)?.DataValue ?? code;
-
-    private static void Write(DataTable table, string path, DataFileFormat format)
+    /// <summary>
+    /// The trial mapped onto its protocol, as reading its files gives: per endpoint, the first event when its component
+    /// belongs to the endpoint, else censoring at last contact.
+    /// </summary>
+    /// <param name="data">The trial.</param>
+    public static TrialData ToTrialData(SyntheticTrialData data)
     {
-        if (format == DataFileFormat.Csv) TableWriter.WriteCsv(table, path);
-        else TableWriter.WriteParquet(table, path);
+        ArgumentNullException.ThrowIfNull(data);
+        var protocol = data.Protocol;
+        var arms = protocol.Arms.Select(a => a.Id).ToList();
+        var components = protocol.Components.Select(c => c.Id).ToList();
+        var participants = data.Participants.Select(r => new TrialParticipant(
+            r.ParticipantId,
+            arms.IndexOf(r.Arm),
+            protocol.Strata.Select((f, i) => f.Levels.ToList().IndexOf(r.Strata[i])).ToArray().AsReadOnly(),
+            r.Covariates.Select(c => (string?)c).ToArray().AsReadOnly(),
+            r.Site,
+            r.Randomized,
+            protocol.Endpoints.Select(e => r.FirstEvent is { } first && e.Components.Contains(first)
+                ? new EndpointOutcome(r.Randomized, r.FirstEventDate!.Value, components.IndexOf(first))
+                : new EndpointOutcome(r.Randomized, r.LastContact, -1)).ToArray().AsReadOnly())).ToArray();
+        var index = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var events = data.AdverseEvents.Select(e => new AdverseEventRecord(index[e.ParticipantId], e.Term, e.Grade)).ToArray();
+        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), $"synthetic trial ({data.Scenario.SourceName})", DataLayout.Simple);
     }
 }

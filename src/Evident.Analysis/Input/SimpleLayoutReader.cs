@@ -17,7 +17,7 @@ namespace Evident.Analysis.Input;
 /// </remarks>
 public static class SimpleLayoutReader
 {
-    /// <summary>Reads the participant table and, when given, the adverse-event table.</summary>
+    /// <summary>Reads the participant file and, when given, the adverse-event file.</summary>
     /// <param name="protocol">The protocol (its <c>data.simple</c> mapping is used).</param>
     /// <param name="path">The participant file (.csv, .tsv or .parquet).</param>
     /// <param name="adverseEventsPath">The adverse-event file, or null.</param>
@@ -26,18 +26,29 @@ public static class SimpleLayoutReader
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(path);
-        var map = protocol.Data.Simple
-                  ?? throw new DataInputException($"{protocol.SourceName}: the protocol has no data.simple mapping, so '{path}' cannot be read as the simple layout.", path);
-        var columns = new List<string> { map.Participant, map.Arm.Column, map.Randomized, map.LastContact };
-        if (map.Site is not null) columns.Add(map.Site);
-        columns.AddRange(map.Strata.Select(s => s.Column));
-        columns.AddRange(map.Covariates.Select(c => c.Column));
-        foreach (var e in map.Events)
-        {
-            columns.Add(e.DateColumn);
-            if (e.TypeColumn is not null) columns.Add(e.TypeColumn);
-        }
-        var table = MappedTable.Read(protocol, DataTableRole.Participants, path, columns.Distinct().ToArray());
+        var map = Mapping(protocol, path);
+        var table = MappedTable.Read(protocol, DataTableRole.Participants, path, ParticipantColumns(map));
+        DataTable? adverseEvents = null;
+        if (adverseEventsPath is not null)
+            adverseEvents = MappedTable.Read(protocol, DataTableRole.AdverseEvents, adverseEventsPath, AdverseEventColumns(protocol, map, adverseEventsPath));
+        return Read(protocol, table, adverseEvents);
+    }
+
+    /// <summary>
+    /// Maps tables already in memory (e.g. a captured trial's, see <c>CapturedTrial</c>) exactly as files are mapped;
+    /// columns the protocol does not name are ignored.
+    /// </summary>
+    /// <param name="protocol">The protocol (its <c>data.simple</c> mapping is used).</param>
+    /// <param name="participants">One row per participant; its <see cref="DataTable.Source"/> names it in messages.</param>
+    /// <param name="adverseEvents">One row per adverse event, or null.</param>
+    /// <exception cref="DataInputException">The data do not fit the protocol (see remarks).</exception>
+    public static TrialData Read(TrialProtocol protocol, DataTable participants, DataTable? adverseEvents)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(participants);
+        var map = Mapping(protocol, participants.Source);
+        var table = participants;
+        foreach (string column in ParticipantColumns(map)) MappedTable.Column(protocol, DataTableRole.Participants, table, column);
         var id = table[map.Participant];
         var arm = table[map.Arm.Column];
         var randomized = table[map.Randomized];
@@ -49,7 +60,7 @@ public static class SimpleLayoutReader
         var dateColumns = map.Events.GroupBy(e => e.DateColumn).Select(g => (Column: table[g.Key], Components: g.ToArray())).ToArray();
         var componentIndex = protocol.Components.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
-        var participants = new List<TrialParticipant>(table.RowCount);
+        var rows = new List<TrialParticipant>(table.RowCount);
         var rowOf = new Dictionary<string, int>(table.RowCount, StringComparer.Ordinal);
         var componentDates = new DateOnly?[protocol.Components.Count];
         for (int row = 0; row < table.RowCount; row++)
@@ -93,21 +104,48 @@ public static class SimpleLayoutReader
                     ? new EndpointOutcome(start, componentDates[first]!.Value, first)
                     : new EndpointOutcome(start, contact ?? firstEvent!.Value, -1);
             }
-            participants.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
+            rows.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
                                                   site?.Format(row), start, Array.AsReadOnly(outcomes)));
         }
 
         var events = new List<AdverseEventRecord>();
-        string source = path;
-        if (adverseEventsPath is not null)
+        string source = table.Source;
+        if (adverseEvents is not null)
         {
-            var columnsAe = map.AdverseEvents
-                            ?? throw new DataInputException($"{protocol.SourceName}: the protocol maps no adverse-event table (data.simple.adverse_events), so '{adverseEventsPath}' cannot be read.", adverseEventsPath);
-            var aeTable = MappedTable.Read(protocol, DataTableRole.AdverseEvents, adverseEventsPath, new[] { columnsAe.Participant, columnsAe.Term, columnsAe.Grade }.Distinct().ToArray());
-            events = DataErrors.AdverseEvents(aeTable, columnsAe, rowOf, path);
-            source += ", " + adverseEventsPath;
+            var columnsAe = map.AdverseEvents!;
+            foreach (string column in AdverseEventColumns(protocol, map, adverseEvents.Source))
+                MappedTable.Column(protocol, DataTableRole.AdverseEvents, adverseEvents, column);
+            events = DataErrors.AdverseEvents(adverseEvents, columnsAe, rowOf, table.Source);
+            source += ", " + adverseEvents.Source;
         }
-        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), source, DataLayout.Simple);
+        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), source, DataLayout.Simple);
+    }
+
+    private static SimpleLayoutMapping Mapping(TrialProtocol protocol, string source) =>
+        protocol.Data.Simple
+        ?? throw new DataInputException($"{protocol.SourceName}: the protocol has no data.simple mapping, so '{source}' cannot be read as the simple layout.", source);
+
+    /// <summary>Every participant-table column the mapping names.</summary>
+    private static string[] ParticipantColumns(SimpleLayoutMapping map)
+    {
+        var columns = new List<string> { map.Participant, map.Arm.Column, map.Randomized, map.LastContact };
+        if (map.Site is not null) columns.Add(map.Site);
+        columns.AddRange(map.Strata.Select(s => s.Column));
+        columns.AddRange(map.Covariates.Select(c => c.Column));
+        foreach (var e in map.Events)
+        {
+            columns.Add(e.DateColumn);
+            if (e.TypeColumn is not null) columns.Add(e.TypeColumn);
+        }
+        return columns.Distinct().ToArray();
+    }
+
+    /// <summary>The adverse-event columns, or the error when the protocol maps no adverse-event table.</summary>
+    private static string[] AdverseEventColumns(TrialProtocol protocol, SimpleLayoutMapping map, string source)
+    {
+        var ae = map.AdverseEvents
+                 ?? throw new DataInputException($"{protocol.SourceName}: the protocol maps no adverse-event table (data.simple.adverse_events), so '{source}' cannot be read.", source);
+        return new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray();
     }
 
     /// <summary>The component whose type values include the row's type value.</summary>

@@ -1,21 +1,28 @@
 using System.CommandLine;
-using System.Text;
+using Evident.Analysis.Capture;
+using Evident.Analysis.Export;
 using Evident.Cli.Infrastructure;
+using Evident.Data;
 using Evident.Trials.Capture;
-using Evident.Trials.Storage;
 
 namespace Evident.Cli.Commands;
 
 /// <summary>
-/// <c>evident export --db … --trial ID --out DIR</c>: writes the trial's randomizations and captured follow-up and
-/// adverse events as <c>DIR/participants.csv</c> and <c>DIR/adverse_events.csv</c> in the simple layout the protocol
-/// maps (see <see cref="SimpleLayoutExport"/>), so that
-/// <c>evident analyze protocol.yaml --data DIR/participants.csv --ae DIR/adverse_events.csv</c> runs on it.
+/// <c>evident export --db … --trial ID --out DIR [--layout adam|simple] [--format csv|parquet|xpt]</c>: writes the
+/// trial's randomizations and captured follow-up and adverse events in the layout <c>evident analyze</c> reads, with the
+/// trial's protocol beside them, and prints the command that analyses them.
 /// </summary>
 /// <remarks>
-/// UNBLINDED: the files contain every participant's arm. Only the unblinded statistician (or DSMB) may receive them;
-/// the command reads the database directly and is for whoever operates it. The directory is written atomically: both
-/// files go to a temporary sibling directory, which then replaces <c>DIR</c> by rename.
+/// <para>ADaM (default): <c>adsl</c>, <c>adtte</c>, <c>adae</c> (<see cref="AdamTables"/>), analysed with
+/// <c>evident analyze DIR/protocol.yaml --data DIR</c>. Simple: <c>participants</c> and <c>adverse_events</c>
+/// (<see cref="CapturedTrial.SimpleTables"/>), analysed with <c>--data DIR/participants.EXT --ae DIR/adverse_events.EXT</c>.
+/// Both go through <see cref="CapturedTrial.ToTrialData"/>, so either gives the numbers of the live data.</para>
+/// <para><c>protocol.yaml</c> is the stored protocol written as canonical YAML (<c>TrialProtocol.ToYaml</c>): the store
+/// keeps the original text, but the stored trial exposes only the parsed protocol, so comments are dropped and the
+/// report's protocol hash is that of the canonical text.</para>
+/// <para>UNBLINDED: the files contain every participant's arm. Only the unblinded statistician (or DSMB) may receive
+/// them; the command reads the database directly and is for whoever operates it. The directory is written atomically
+/// (a temporary sibling directory, then renamed over <c>DIR</c>); on any failure nothing is left behind.</para>
 /// </remarks>
 public static class ExportCommand
 {
@@ -25,53 +32,99 @@ public static class ExportCommand
         var db = ServiceCli.DatabaseOption();
         var trial = new Option<string>("--trial") { Required = true, Description = "The trial id." };
         var output = new Option<string>("--out") { Required = true, Description = "Output directory (replaced atomically)." };
-        var command = new Command("export", "Write a trial's captured data in the simple layout 'evident analyze' reads (UNBLINDED: contains arms).");
-        foreach (var o in new Option[] { db, trial, output }) command.Options.Add(o);
-        command.SetAction(parse => ServiceCli.Run(parse, async store =>
+        var layout = new Option<string>("--layout") { Description = "adam (adsl, adtte, adae) or simple (participants, adverse_events).", DefaultValueFactory = _ => "adam" };
+        var format = new Option<string>("--format") { Description = "csv, parquet or xpt (xpt only with --layout adam).", DefaultValueFactory = _ => "csv" };
+        var command = new Command("export", "Write a trial's captured data in the layout 'evident analyze' reads, with its protocol (UNBLINDED: contains arms).");
+        foreach (var o in new Option[] { db, trial, output, layout, format }) command.Options.Add(o);
+        command.SetAction(parse =>
         {
-            string trialId = parse.GetValue(trial)!;
-            var stored = await store.GetTrialAsync(trialId) ?? throw new StoreNotFoundException($"Trial '{trialId}' does not exist.");
-            var randomizations = await store.ListRandomizationsAsync(trialId);
-            var entries = await store.ListTrialCurrentAsync(trialId);
-            var (participants, adverseEvents) = SimpleLayoutExport.Build(stored.Protocol, randomizations, entries);
-            string directory = parse.GetValue(output)!;
-            WriteDirectory(directory, [("participants.csv", participants), ("adverse_events.csv", adverseEvents)]);
-            parse.InvocationConfiguration.Output.WriteLine(
-                $"Exported {randomizations.Count(r => r.InvalidatedAt is null)} participants and {entries.Count(e => e.Content.Kind == CaptureKind.AdverseEvent)} adverse events to {directory} (UNBLINDED: contains arms).");
-            return ExitCodes.Success;
-        }));
+            bool adam;
+            DataFileFormat fileFormat;
+            try
+            {
+                (adam, fileFormat) = ParseLayout(parse.GetValue(layout)!, parse.GetValue(format)!);
+            }
+            catch (UsageException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"evident: error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            return ServiceCli.Run(parse, async store =>
+            {
+                string directory = parse.GetValue(output)!;
+                CapturedTrialData captured;
+                try
+                {
+                    captured = await CapturedTrial.LoadAsync(store, parse.GetValue(trial)!);
+                }
+                catch (DataInputException e)
+                {
+                    throw new UsageException($"the captured data do not fit the protocol: {e.Message}");
+                }
+                var protocol = captured.Trial.Protocol;
+                string ext = fileFormat.ToString().ToLowerInvariant();
+                var files = new Dictionary<string, string> { ["protocol.yaml"] = protocol.ToYaml() };
+                try
+                {
+                    AnalyzeCommandOutput.Write(directory, files, staging =>
+                    {
+                        if (adam) AdamTables.Write(protocol, captured.Data, staging, fileFormat);
+                        else
+                        {
+                            var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, captured.Randomizations, captured.Entries);
+                            DataSetFiles.WriteSimple(participants, adverseEvents, staging, fileFormat);
+                        }
+                    });
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"--out '{directory}': cannot write the export there ({e.Message}); nothing was written.");
+                }
+                var stdout = parse.InvocationConfiguration.Output;
+                stdout.WriteLine($"Exported {captured.Randomizations.Count} participants and {captured.Entries.Count(e => e.Content.Kind == CaptureKind.AdverseEvent)} adverse events " +
+                                 $"of trial {captured.Trial.Id} to {directory} ({(adam ? "adam" : "simple")} layout, {ext}).");
+                stdout.WriteLine("UNBLINDED: the files contain every participant's arm; for the unblinded statistician / DSMB only.");
+                stdout.WriteLine("Analyse it with:");
+                stdout.WriteLine(FollowOn(directory, adam, ext));
+                return ExitCodes.Success;
+            });
+        });
         return command;
     }
 
-    /// <summary>Writes the files into a temporary sibling directory, then renames it to <paramref name="directory"/> (replacing it).</summary>
-    private static void WriteDirectory(string directory, IEnumerable<(string Name, string Content)> files)
+    /// <summary>The <c>evident analyze</c> command line that reads an export in <paramref name="directory"/>.</summary>
+    /// <param name="directory">The export directory, as given to <c>--out</c>.</param>
+    /// <param name="adam">True for the ADaM layout, false for the simple one.</param>
+    /// <param name="extension">The data files' extension without the dot: csv or parquet (xpt for ADaM).</param>
+    public static string FollowOn(string directory, bool adam, string extension)
     {
-        string full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        string parent = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(parent);
-        string temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        Directory.CreateDirectory(temporary);
-        try
-        {
-            foreach (var (name, content) in files)
-            {
-                using var stream = new FileStream(Path.Combine(temporary, name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(new UTF8Encoding(false).GetBytes(content));
-                stream.Flush(flushToDisk: true);
-            }
-            if (Directory.Exists(full))
-            {
-                string old = full + $".{Guid.NewGuid():N}.old";
-                Directory.Move(full, old);
-                Directory.Move(temporary, full);
-                Directory.Delete(old, recursive: true);
-            }
-            else Directory.Move(temporary, full);
-        }
-        catch
-        {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-            throw;
-        }
+        string protocol = Quote(Path.Combine(directory, "protocol.yaml"));
+        return adam
+            ? $"evident analyze {protocol} --data {Quote(directory)}"
+            : $"evident analyze {protocol} --data {Quote(Path.Combine(directory, "participants." + extension))} --ae {Quote(Path.Combine(directory, "adverse_events." + extension))}";
     }
+
+    private static (bool Adam, DataFileFormat Format) ParseLayout(string layout, string format)
+    {
+        bool adam = layout switch
+        {
+            "adam" => true,
+            "simple" => false,
+            _ => throw new UsageException($"--layout '{layout}': expected adam or simple."),
+        };
+        var fileFormat = format switch
+        {
+            "csv" => DataFileFormat.Csv,
+            "parquet" => DataFileFormat.Parquet,
+            "xpt" => DataFileFormat.Xpt,
+            _ => throw new UsageException($"--format '{format}': expected csv, parquet or xpt."),
+        };
+        if (!adam && fileFormat == DataFileFormat.Xpt)
+            throw new UsageException("--format 'xpt' is for --layout adam only (SAS XPORT holds ADaM data sets); the simple layout is written as csv or parquet.");
+        return (adam, fileFormat);
+    }
+
+    /// <summary>A path as a POSIX shell word: unchanged when it needs no quoting, else in single quotes.</summary>
+    private static string Quote(string path) =>
+        path.Length > 0 && path.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:,@%".Contains(c)) ? path : "'" + path.Replace("'", "'\\''") + "'";
 }

@@ -33,7 +33,7 @@ internal static class OversightEndpoints
     }
 
     // The hash still covers the arm; an inspector verifies the chain from the database with `evident audit verify`.
-    private static AuditRecord Redact(AuditRecord record)
+    internal static AuditRecord Redact(AuditRecord record)
     {
         if (JsonNode.Parse(record.Details) is not JsonObject details || !details.Remove("arm")) return record;
         details["arm"] = "(blinded)";

@@ -70,6 +70,12 @@ internal static class Schema
               reason TEXT NULL, UNIQUE (trial_id, entry_id, version))
             """;
         yield return "CREATE INDEX IF NOT EXISTS capture_entries_participant ON capture_entries (trial_id, participant_id)";
+        // Web sign-in lockout (SignInStorage): consecutive failures of an existing user and, once locked, until when.
+        yield return """
+            CREATE TABLE IF NOT EXISTS sign_in_failures (
+              trial_id TEXT NOT NULL REFERENCES trials(id), user_name TEXT NOT NULL, failures INTEGER NOT NULL,
+              locked_until TEXT NULL, PRIMARY KEY (trial_id, user_name))
+            """;
         yield return "CREATE TABLE IF NOT EXISTS audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)";
         yield return $"INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '{AuditChain.Genesis}') ON CONFLICT (id) DO NOTHING";
     }

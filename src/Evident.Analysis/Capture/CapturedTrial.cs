@@ -1,0 +1,119 @@
+using Evident.Analysis.Export;
+using Evident.Analysis.Input;
+using Evident.Data;
+using Evident.Trials.Capture;
+using Evident.Trials.Protocol;
+using Evident.Trials.Storage;
+
+namespace Evident.Analysis.Capture;
+
+/// <summary>
+/// A trial captured by the randomization service (randomizations plus follow-up and adverse-event entries) in the
+/// protocol's simple layout (<c>data.simple</c>), and mapped onto the protocol through the same reader
+/// <c>evident analyze</c> uses, so an export and the live data give the same numbers. Contains arms: unblinded.
+/// </summary>
+/// <remarks>
+/// <para>Participants are the valid randomizations in commit order; invalidated ones and their entries are left out.
+/// Only the current version of each entry counts (the caller passes current versions).</para>
+/// <para>Captured kinds meet protocol components through the <c>data.simple.events</c> bindings: a relapse with site
+/// <c>s</c> is the component whose binding has a type column whose values contain <c>s</c> (AALL1731: <c>marrow</c> →
+/// <c>marrow_relapse</c>, <c>cns</c> → <c>cns_relapse</c>, <c>combined</c>/<c>other</c> → <c>other_relapse</c>); a death is
+/// the component with id <c>death</c> and a second malignancy the component with id <c>second_malignancy</c>. An entry
+/// that no binding takes is an <see cref="ArgumentException"/> naming the component (or relapse site) the protocol lacks.</para>
+/// <para>Per participant and event date column, the earliest entry (then the lowest entry id) gives the date and the
+/// type value (a relapse's site). Last contact is the latest date among all the participant's current entries (adverse
+/// events included) and the randomization date; the randomization date is the UTC date of
+/// <see cref="Randomization.RandomizedAt"/>. Strata are written as the binding's data values; covariates are not
+/// collected by the service and are empty. The adverse-event table has one row per current adverse event (participant,
+/// term, grade as <c>data.simple.adverse_events</c> names them, default <c>participant_id, term, grade</c>) plus
+/// <c>onset_date</c>, which the reader ignores.</para>
+/// </remarks>
+public static class CapturedTrial
+{
+    /// <summary>The component id a captured death maps to.</summary>
+    public const string DeathComponent = "death";
+
+    /// <summary>The component id a captured second malignancy maps to.</summary>
+    public const string SecondMalignancyComponent = "second_malignancy";
+
+    /// <summary>The simple layout (protocol <c>data.simple</c> column names) as in-memory tables.</summary>
+    /// <param name="protocol">The trial's protocol; it must have a <c>data.simple</c> mapping.</param>
+    /// <param name="randomizations">The trial's randomizations (invalidated ones are skipped).</param>
+    /// <param name="entries">The current captured entries of the trial.</param>
+    /// <returns>The participant table and the adverse-event table (with <c>onset_date</c>).</returns>
+    /// <exception cref="ArgumentException">The protocol has no <c>data.simple</c> mapping, or none for a captured kind (see remarks).</exception>
+    public static (DataTable Participants, DataTable AdverseEvents) SimpleTables(TrialProtocol protocol, IReadOnlyList<Randomization> randomizations, IReadOnlyList<CaptureEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(randomizations);
+        ArgumentNullException.ThrowIfNull(entries);
+        var map = SimpleLayoutTable.Mapping(protocol);
+        var byParticipant = entries.GroupBy(e => e.ParticipantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var rows = new List<SimpleLayoutRow>();
+        var adverseEvents = new List<SimpleLayoutAdverseEvent>();
+        foreach (var r in randomizations.Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id))
+        {
+            var own = byParticipant.GetValueOrDefault(r.ParticipantId) ?? [];
+            var start = DateOnly.FromDateTime(r.RandomizedAt.UtcDateTime);
+            var events = own.Where(e => e.Content.Kind is CaptureKind.Relapse or CaptureKind.Death or CaptureKind.SecondMalignancy)
+                            .Select(e => (Entry: e, Binding: BindingOf(protocol, map, e.Content)))
+                            .GroupBy(x => x.Binding.DateColumn, StringComparer.Ordinal)
+                            .Select(g => g.OrderBy(x => x.Entry.Content.Date).ThenBy(x => x.Entry.EntryId).First())
+                            .Select(x => (x.Binding, x.Entry.Content.Date, x.Entry.Content.RelapseSite))
+                            .ToArray();
+            rows.Add(new SimpleLayoutRow(
+                r.ParticipantId, r.Arm, r.Site,
+                protocol.Strata.Select(f => r.Strata.GetValueOrDefault(f.Id)).ToArray(),
+                new string?[protocol.Covariates.Count],
+                start, own.Select(e => e.Content.Date).Append(start).Max(), events));
+            foreach (var e in own.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId))
+                adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date));
+        }
+        string trial = protocol.Trial.Id;
+        return (SimpleLayoutTable.Participants(protocol, rows, $"{trial} captured participants"),
+                SimpleLayoutTable.AdverseEvents(protocol, adverseEvents, withOnset: true, $"{trial} captured adverse events"));
+    }
+
+    /// <summary>The same data mapped onto the protocol, exactly as <c>evident analyze</c> maps the exported files.</summary>
+    /// <param name="protocol">The trial's protocol; it must have a <c>data.simple</c> mapping.</param>
+    /// <param name="randomizations">The trial's randomizations (invalidated ones are skipped).</param>
+    /// <param name="entries">The current captured entries of the trial.</param>
+    /// <exception cref="ArgumentException">As for <see cref="SimpleTables"/>.</exception>
+    /// <exception cref="DataInputException">The captured data do not fit the protocol (e.g. a stratum level it does not list).</exception>
+    public static TrialData ToTrialData(TrialProtocol protocol, IReadOnlyList<Randomization> randomizations, IReadOnlyList<CaptureEntry> entries)
+    {
+        var (participants, adverseEvents) = SimpleTables(protocol, randomizations, entries);
+        return SimpleLayoutReader.Read(protocol, participants, protocol.Data.Simple!.AdverseEvents is null ? null : adverseEvents);
+    }
+
+    /// <summary>Reads the trial, its valid randomizations and current entries from the store and maps them.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial id.</param>
+    /// <exception cref="StoreNotFoundException">No such trial.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="SimpleTables"/>.</exception>
+    public static async Task<CapturedTrialData> LoadAsync(TrialStore store, string trialId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(trialId);
+        var trial = await store.GetTrialAsync(trialId) ?? throw new StoreNotFoundException($"Trial '{trialId}' does not exist.");
+        var randomizations = (await store.ListRandomizationsAsync(trialId)).Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id).ToArray();
+        var valid = randomizations.Select(r => r.ParticipantId).ToHashSet(StringComparer.Ordinal);
+        var entries = (await store.ListTrialCurrentAsync(trialId)).Where(e => valid.Contains(e.ParticipantId)).ToArray();
+        return new CapturedTrialData(trial, randomizations, entries, ToTrialData(trial.Protocol, randomizations, entries));
+    }
+
+    /// <summary>The <c>data.simple.events</c> binding that records a captured event (see the type's remarks).</summary>
+    private static ComponentColumns BindingOf(TrialProtocol protocol, SimpleLayoutMapping map, CaptureInput content)
+    {
+        if (content.Kind == CaptureKind.Relapse)
+            return map.Events.FirstOrDefault(b => b.TypeColumn is not null && b.TypeValues.Contains(content.RelapseSite!, StringComparer.Ordinal))
+                   ?? throw new ArgumentException(
+                       $"{protocol.SourceName}: no data.simple.events binding has a type column with the relapse site '{content.RelapseSite}', " +
+                       "so captured relapses at that site cannot be mapped to a component.", nameof(protocol));
+        string component = content.Kind == CaptureKind.Death ? DeathComponent : SecondMalignancyComponent;
+        return map.Events.FirstOrDefault(b => b.Component == component)
+               ?? throw new ArgumentException(
+                   $"{protocol.SourceName}: data.simple.events has no binding for component '{component}', so captured " +
+                   $"{CaptureKinds.Name(content.Kind)} entries cannot be mapped; add e.g. '{component}: {{date: {component}_date}}'.", nameof(protocol));
+    }
+}

@@ -1,0 +1,16 @@
+using Evident.Analysis.Input;
+using Evident.Trials.Capture;
+using Evident.Trials.Storage;
+
+namespace Evident.Analysis.Capture;
+
+/// <summary>A trial as captured by the service, and the same data mapped onto its protocol (see <see cref="CapturedTrial"/>).</summary>
+/// <param name="Trial">The stored trial (protocol, blinding).</param>
+/// <param name="Randomizations">Its valid randomizations in commit order (invalidated ones are left out).</param>
+/// <param name="Entries">The current version of every captured entry of those participants, by entry id.</param>
+/// <param name="Data">The mapped data, as <c>evident analyze</c> would read the exported files. Contains arms.</param>
+public sealed record CapturedTrialData(
+    StoredTrial Trial,
+    IReadOnlyList<Randomization> Randomizations,
+    IReadOnlyList<CaptureEntry> Entries,
+    TrialData Data);

@@ -1,0 +1,86 @@
+using Evident.Data;
+using Evident.Trials.Protocol;
+
+namespace Evident.Analysis.Export;
+
+/// <summary>One participant row of the simple layout, in protocol codes.</summary>
+/// <param name="Participant">Participant id.</param>
+/// <param name="Arm">Arm id.</param>
+/// <param name="Site">Site id, or null.</param>
+/// <param name="Strata">Level per stratification factor, protocol order; null = not recorded.</param>
+/// <param name="Covariates">Level per covariate, protocol order; null = not collected.</param>
+/// <param name="Randomized">Randomization date.</param>
+/// <param name="LastContact">Date of last contact.</param>
+/// <param name="Events">The recorded event per date column: its binding, date and type value (null = the binding's first value).</param>
+internal sealed record SimpleLayoutRow(
+    string Participant,
+    string Arm,
+    string? Site,
+    IReadOnlyList<string?> Strata,
+    IReadOnlyList<string?> Covariates,
+    DateOnly Randomized,
+    DateOnly LastContact,
+    IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events);
+
+/// <summary>One adverse-event row of the simple layout; <paramref name="Onset"/> is written only when the table asks for it.</summary>
+internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term, int Grade, DateOnly? Onset);
+
+/// <summary>
+/// Builds the simple layout's tables with the column names of the protocol's <c>data.simple</c>: participant, arm, site,
+/// strata, covariates, randomization date, last contact, then each event date column (with its type column) in protocol
+/// order. Shared by synthetic and captured trials.
+/// </summary>
+internal static class SimpleLayoutTable
+{
+    /// <summary>The column <c>CapturedTrial</c> adds to the adverse-event table for the onset date (the readers ignore it).</summary>
+    public const string OnsetColumn = "onset_date";
+
+    /// <summary>The protocol's simple-layout mapping, or a clear error.</summary>
+    public static SimpleLayoutMapping Mapping(TrialProtocol protocol) =>
+        protocol.Data.Simple ?? throw new ArgumentException($"{protocol.SourceName}: the protocol has no data.simple mapping, so the simple layout has no column names.", nameof(protocol));
+
+    public static DataTable Participants(TrialProtocol protocol, IReadOnlyList<SimpleLayoutRow> rows, string source)
+    {
+        var map = Mapping(protocol);
+        var columns = new List<DataColumn>
+        {
+            DataColumn.FromText(map.Participant, rows.Select(r => (string?)r.Participant).ToArray()),
+            DataColumn.FromText(map.Arm.Column, rows.Select(r => (string?)TableValues.DataValue(map.Arm, r.Arm)).ToArray()),
+        };
+        if (map.Site is not null) columns.Add(DataColumn.FromText(map.Site, rows.Select(r => r.Site).ToArray()));
+        foreach (var binding in map.Strata)
+        {
+            int f = protocol.Strata.ToList().FindIndex(x => x.Id == binding.Concept);
+            columns.Add(DataColumn.FromText(binding.Column, rows.Select(r => r.Strata[f] is { } code ? TableValues.DataValue(binding, code) : null).ToArray()));
+        }
+        foreach (var binding in map.Covariates)
+        {
+            int v = protocol.Covariates.ToList().FindIndex(x => x.Id == binding.Concept);
+            columns.Add(DataColumn.FromText(binding.Column, rows.Select(r => r.Covariates[v] is { } code ? TableValues.DataValue(binding, code) : null).ToArray()));
+        }
+        columns.Add(DataColumn.FromText(map.Randomized, rows.Select(r => (string?)TableValues.Iso(r.Randomized)).ToArray()));
+        columns.Add(DataColumn.FromText(map.LastContact, rows.Select(r => (string?)TableValues.Iso(r.LastContact)).ToArray()));
+        foreach (var group in map.Events.GroupBy(e => e.DateColumn))
+        {
+            var recorded = rows.Select(r => r.Events.Cast<(ComponentColumns Binding, DateOnly Date, string? Type)?>()
+                                             .FirstOrDefault(e => e!.Value.Binding.DateColumn == group.Key)).ToArray();
+            columns.Add(DataColumn.FromText(group.Key, recorded.Select(e => e is { } x ? TableValues.Iso(x.Date) : null).ToArray()));
+            if (group.First().TypeColumn is { } typeColumn)
+                columns.Add(DataColumn.FromText(typeColumn, recorded.Select(e => e is { } x ? x.Type ?? x.Binding.TypeValues[0] : null).ToArray()));
+        }
+        return new DataTable(source, columns);
+    }
+
+    public static DataTable AdverseEvents(TrialProtocol protocol, IReadOnlyList<SimpleLayoutAdverseEvent> events, bool withOnset, string source)
+    {
+        var ae = Mapping(protocol).AdverseEvents ?? new AdverseEventColumns("participant_id", "term", "grade");
+        var columns = new List<DataColumn>
+        {
+            DataColumn.FromText(ae.Participant, events.Select(e => (string?)e.Participant).ToArray()),
+            DataColumn.FromText(ae.Term, events.Select(e => (string?)e.Term).ToArray()),
+            DataColumn.FromNumbers(ae.Grade, events.Select(e => (double)e.Grade).ToArray()),
+        };
+        if (withOnset) columns.Add(TableValues.Dates(OnsetColumn, events.Select(e => e.Onset).ToArray(), sas: false));
+        return new DataTable(source, columns);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Evident.Analysis;
+using Evident.Analysis.Capture;
+using Evident.Analysis.Enrolment;
+using Evident.Data;
+using Evident.Reporting.Figures;
+using Evident.Reporting.Report;
+using Evident.Trials.Storage;
+
+namespace Evident.Server.Dashboard;
+
+/// <summary>
+/// What the DSMB dashboard shows, computed live from the database on each request: the captured trial is mapped onto
+/// its protocol exactly as <c>evident export</c> writes it (<see cref="CapturedTrial"/>) and analysed by
+/// <see cref="TrialAnalysis.Run"/> — the same code as <c>evident analyze</c> — with today's date (from the service's
+/// clock) as the data cut-off; the tables and figures are report.html's own sections (<see cref="HtmlReport.Section"/>).
+/// UNBLINDED: only the unblinded statistician may be shown it.
+/// </summary>
+/// <param name="Trial">The trial.</param>
+/// <param name="AsOf">The cut-off: today's UTC date.</param>
+/// <param name="Enrolment">Accrual by month, stratum and site.</param>
+/// <param name="EnrolmentByStratumSvg">The accrual figure by stratum, or null with nobody randomized.</param>
+/// <param name="EnrolmentBySiteSvg">The accrual figure by site, or null with nobody randomized.</param>
+/// <param name="Results">The interim analysis, or null when it cannot be computed yet (see <paramref name="Unavailable"/>).</param>
+/// <param name="Unavailable">Why the analysis cannot be computed yet (no participant, no primary event), else null.</param>
+/// <param name="Sections">The report sections as HTML fragments (primary, Kaplan–Meier, monitoring, relapse by site, safety); empty without results.</param>
+/// <param name="Invalidated">Randomizations invalidated and left out of every count.</param>
+/// <param name="Elapsed">Time taken to read, map and analyse.</param>
+internal sealed record InterimDashboard(
+    StoredTrial Trial,
+    DateOnly AsOf,
+    EnrolmentSummary Enrolment,
+    string? EnrolmentByStratumSvg,
+    string? EnrolmentBySiteSvg,
+    AnalysisResults? Results,
+    string? Unavailable,
+    IReadOnlyDictionary<ReportSection, string> Sections,
+    int Invalidated,
+    TimeSpan Elapsed)
+{
+    /// <summary>The sections shown, in order, with their headings for the page's table of contents.</summary>
+    public static readonly IReadOnlyList<(ReportSection Section, string Id, string Heading)> Shown =
+    [
+        (ReportSection.Primary, "primary", "Primary analysis"),
+        (ReportSection.KaplanMeier, "kaplan-meier", "Kaplan–Meier curves"),
+        (ReportSection.Monitoring, "monitoring", "Group-sequential boundaries"),
+        (ReportSection.CompetingRisks, "competing-risks", "Relapse by site"),
+        (ReportSection.Safety, "safety", "Safety"),
+    ];
+
+    /// <summary>Reads the trial from <paramref name="store"/> and computes the dashboard as of today.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <param name="time">The service's clock.</param>
+    /// <returns>The dashboard, or null when the trial does not exist.</returns>
+    public static async Task<InterimDashboard?> BuildAsync(TrialStore store, string trialId, TimeProvider time)
+    {
+        var clock = Stopwatch.StartNew();
+        if (await store.GetTrialAsync(trialId) is null) return null;
+        var captured = await CapturedTrial.LoadAsync(store, trialId);
+        var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var protocol = captured.Trial.Protocol;
+        var enrolment = EnrolmentSummary.Summarize(protocol, captured.Data, asOf);
+        string? byStratum = null, bySite = null;
+        if (enrolment.Months.Count > 0)
+        {
+            byStratum = Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomised by stratum"));
+            bySite = Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomised by site"));
+        }
+        AnalysisResults? results = null;
+        string? unavailable = null;
+        var sections = new Dictionary<ReportSection, string>();
+        try
+        {
+            results = TrialAnalysis.Run(protocol, captured.Data, new AnalysisOptions { Cutoff = asOf });
+            foreach (var (section, _, _) in Shown) sections[section] = HtmlReport.Section(results, section);
+        }
+        catch (DataInputException e)
+        {
+            unavailable = e.Message;
+        }
+        int invalidated = (await store.ListRandomizationsAsync(trialId)).Count(r => r.InvalidatedAt is not null);
+        return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, invalidated, clock.Elapsed);
+    }
+
+    /// <summary>An SVG document as an element to embed in HTML (without the XML declaration).</summary>
+    private static string Inline(string svg)
+    {
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start > 0 ? svg[start..] : svg;
+    }
+}

@@ -1,0 +1,56 @@
+using Evident.Trials.Capture;
+
+namespace Evident.Server.Pages;
+
+/// <summary>The words the pages use for capture kinds, relapse sites and CTCAE grades.</summary>
+public static class CaptureLabels
+{
+    /// <summary>The follow-up kinds a site records, with their labels, in the order the form offers them.</summary>
+    public static IReadOnlyList<(CaptureKind Kind, string Label)> FollowUpKinds { get; } =
+    [
+        (CaptureKind.Relapse, "Relapse"),
+        (CaptureKind.Death, "Death"),
+        (CaptureKind.SecondMalignancy, "Second malignancy"),
+        (CaptureKind.LastContact, "Last contact"),
+    ];
+
+    /// <summary>The relapse sites (<see cref="CaptureKinds.RelapseSites"/>) with their labels.</summary>
+    public static IReadOnlyList<(string Site, string Label)> RelapseSites { get; } =
+    [
+        ("marrow", "Isolated bone marrow"),
+        ("cns", "Isolated CNS"),
+        ("combined", "Combined"),
+        ("other", "Other"),
+    ];
+
+    /// <summary>CTCAE grades 1–5 with their general meaning.</summary>
+    public static IReadOnlyList<(int Grade, string Label)> Grades { get; } =
+    [
+        (1, "1 – Mild"),
+        (2, "2 – Moderate"),
+        (3, "3 – Severe"),
+        (4, "4 – Life-threatening"),
+        (5, "5 – Death related to the event"),
+    ];
+
+    /// <summary>The label of a kind.</summary>
+    /// <param name="kind">The kind.</param>
+    public static string Kind(CaptureKind kind) => kind == CaptureKind.AdverseEvent ? "Adverse event" : FollowUpKinds.First(k => k.Kind == kind).Label;
+
+    /// <summary>The label of a relapse site (the wire name itself when unknown).</summary>
+    /// <param name="site">The wire name, e.g. <c>cns</c>.</param>
+    public static string RelapseSite(string site) => RelapseSites.FirstOrDefault(s => s.Site == site).Label ?? site;
+
+    /// <summary>One line describing an entry's content, e.g. "Relapse: isolated CNS" or "Adverse event: Sepsis, grade 3".</summary>
+    /// <param name="content">The content.</param>
+    public static string Describe(CaptureInput content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.Kind switch
+        {
+            CaptureKind.Relapse => $"Relapse: {RelapseSite(content.RelapseSite ?? "")}",
+            CaptureKind.AdverseEvent => $"Adverse event: {content.Term}, grade {content.Grade}",
+            _ => Kind(content.Kind),
+        };
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Sockets;
+using Evident.Server;
+using Evident.Server.Infrastructure;
+using Evident.Trials.Randomization;
+using Evident.Trials.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Evident.EndToEnd.Tests.Pages;
+
+/// <summary>The collection of browser tests that share one running service.</summary>
+[CollectionDefinition("service")]
+public sealed class ServiceCollection : ICollectionFixture<ServiceFixture>;
+
+/// <summary>
+/// The real service on Kestrel at 127.0.0.1 (a free port) over a temporary SQLite database, with a blinded AALL1731 trial,
+/// sites S1 and S2 and password users admin, coord1 (S1), coord2 (S2), blinded and unblinded; and one headless
+/// Debian chromium shared by the collection's tests. Tests share the trial: each uses its own participant ids.
+/// </summary>
+public sealed class ServiceFixture : IAsyncLifetime
+{
+    /// <summary>Debian's chromium (tools/install-test-browser.sh installs it when missing).</summary>
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>The tablet viewport the pages are checked at.</summary>
+    public static readonly ViewportSize Tablet = new() { Width = 768, Height = 1024 };
+
+    private readonly string database = Path.Combine(Path.GetTempPath(), $"evident-pages-{Guid.NewGuid():N}.db");
+    private WebApplication? app;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>The service's address, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The service's store (to seed or inspect data).</summary>
+    public TrialStore Store => app!.Services.GetRequiredService<TrialStore>();
+
+    /// <summary>The seeded trial.</summary>
+    public string TrialId { get; } = "AALL1731";
+
+    /// <summary>The users seeded, each with a password.</summary>
+    public static IReadOnlyList<string> Users { get; } = ["admin", "coord1", "coord2", "blinded", "unblinded"];
+
+    /// <summary>The folder screenshots are saved to: artifacts/pages under the test output.</summary>
+    public static string Artifacts { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "pages");
+
+    /// <summary>A user's password.</summary>
+    public string Password(string user) => $"{user} has a long passphrase";
+
+    /// <summary>The shared headless chromium.</summary>
+    public IBrowser Browser => browser!;
+
+    public async Task InitializeAsync()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={database}", $"--urls=http://127.0.0.1:{port}"]);
+        await app.StartAsync();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        string yaml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "aall1731", "protocol.yaml"));
+        await Store.CreateTrialAsync(yaml, "protocol.yaml", blinded: true, 500, new Random(1731), "cli:test");
+        await Store.AddSiteAsync(TrialId, "S1", "Site one", "cli:test");
+        await Store.AddSiteAsync(TrialId, "S2", "Site two", "cli:test");
+        foreach (string user in Users)
+        {
+            var role = user switch
+            {
+                "admin" => TrialRole.Admin,
+                "coord1" or "coord2" => TrialRole.SiteCoordinator,
+                "blinded" => TrialRole.BlindedStatistician,
+                _ => TrialRole.UnblindedStatistician,
+            };
+            string? site = user switch { "coord1" => "S1", "coord2" => "S2", _ => null };
+            await Store.AddUserAsync(TrialId, user, role, site, Passwords.Hash(Password(user)), TimeSpan.FromDays(30), "cli:test");
+        }
+
+        if (!File.Exists(Chromium)) InstallBrowser();
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing and tools/install-test-browser.sh could not install it: run it as root (apt-get install -y chromium).");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(Artifacts);
+    }
+
+    /// <summary>Randomizes a participant directly in the store (risk SR-high, eligible), as seed data for a test.</summary>
+    public async Task<Evident.Trials.Storage.Randomization> RandomizeAsync(string participant, string site)
+    {
+        var request = new EnrolmentRequest(participant, site, new Dictionary<string, string> { ["risk"] = "SR-high" },
+            new Dictionary<string, bool> { ["age"] = true, ["standard_risk"] = true, ["prior_therapy"] = false });
+        var outcome = await Store.RandomizeAsync(TrialId, request, null, new Random(7), "cli:test");
+        return outcome.Randomization ?? throw new InvalidOperationException(outcome.Message);
+    }
+
+    /// <summary>
+    /// A new page (its own cookies) signed in as <paramref name="user"/> through the sign-in form, on the trial's home.
+    /// </summary>
+    /// <param name="browser">The browser (usually <see cref="Browser"/>).</param>
+    /// <param name="user">One of <see cref="Users"/>.</param>
+    /// <param name="viewport">The viewport; 1100×900 when null.</param>
+    public async Task<IPage> LoginAsync(IBrowser browser, string user, ViewportSize? viewport = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 }, BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Trial").FillAsync(TrialId);
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(Password(user));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync($"{BaseUrl}/t/{TrialId}");
+        return page;
+    }
+
+    /// <summary>Saves a full-page screenshot to artifacts/pages/NAME.png and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        string path = Path.Combine(Artifacts, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(database + suffix); } catch (IOException) { }
+    }
+
+    /// <summary>Runs tools/install-test-browser.sh (Debian's chromium), found above the test folder.</summary>
+    private static void InstallBrowser()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string script = Path.Combine(dir.FullName, "tools", "install-test-browser.sh");
+            if (!File.Exists(script)) continue;
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return;
+        }
+    }
+}

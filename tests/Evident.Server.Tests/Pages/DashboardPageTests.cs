@@ -1,0 +1,165 @@
+using System.Net;
+using Evident.Analysis;
+using Evident.Analysis.Capture;
+using Evident.Analysis.Export;
+using Evident.Analysis.Input;
+using Evident.Reporting.Report;
+using Evident.Trials.Capture;
+
+namespace Evident.Server.Tests.Pages;
+
+/// <summary>
+/// The DSMB dashboard: only the unblinded statistician sees it; its tables and figures are report.html's sections of the
+/// analysis `evident export` + `evident analyze` would give on the same day; it is live (a new entry changes it).
+/// </summary>
+public sealed class DashboardPageTests
+{
+    private const string Dashboard = "/t/AALL1731/dashboard";
+
+    /// <summary>
+    /// 48 participants randomized every 4 days from 2026-01-15 at S1/S2, alternating risk groups; then, on 2027-03-01,
+    /// marrow relapses (every 5th), CNS relapses (every 7th), deaths (every 11th), a second malignancy, last contacts and
+    /// sepsis adverse events.
+    /// </summary>
+    private static async Task<TestApp> TrialAsync()
+    {
+        var app = await new TestApp().SeedAsync(password: PageSession.Password);
+        var coord = new[] { app.As("coord1"), app.As("coord2") };
+        for (int i = 0; i < 48; i++)
+        {
+            var response = await TestApp.Randomize(coord[i % 2], TestApp.Enrolment($"P-{i:D2}", i % 2 == 0 ? "S1" : "S2", i % 3 == 0 ? "SR-average" : "SR-high"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            app.Clock.Advance(TimeSpan.FromDays(4));
+        }
+        app.Clock.Advance(TimeSpan.FromDays(218));
+        var randomized = await app.Store.ListRandomizationsAsync(TestApp.Trial);
+        foreach (var r in randomized)
+        {
+            int i = int.Parse(r.ParticipantId[2..], System.Globalization.CultureInfo.InvariantCulture);
+            var start = DateOnly.FromDateTime(r.RandomizedAt.UtcDateTime);
+            var input = i % 5 == 0 ? new CaptureInput(CaptureKind.Relapse, start.AddDays(60 + 2 * i), "marrow", null, null)
+                : i % 7 == 0 ? new CaptureInput(CaptureKind.Relapse, start.AddDays(90 + 3 * i), "cns", null, null)
+                : i % 11 == 0 ? new CaptureInput(CaptureKind.Death, start.AddDays(120 + i), null, null, null)
+                : i == 13 ? new CaptureInput(CaptureKind.SecondMalignancy, start.AddDays(200), null, null, null)
+                : new CaptureInput(CaptureKind.LastContact, start.AddDays(230 - i), null, null, null);
+            await app.Store.RecordAsync(TestApp.Trial, r.ParticipantId, input, "coord");
+            if (i % 4 == 1) await app.Store.RecordAsync(TestApp.Trial, r.ParticipantId, new CaptureInput(CaptureKind.AdverseEvent, start.AddDays(10), null, "Sepsis", 3 + i % 2), "coord");
+        }
+        return app;
+    }
+
+    /// <summary>The analysis of the trial as exported to the simple layout and read back by analyze's loader, cut off today.</summary>
+    private static async Task<AnalysisResults> ExportedAnalysisAsync(TestApp app)
+    {
+        var captured = await CapturedTrial.LoadAsync(app.Store, TestApp.Trial);
+        var (participants, adverseEvents) = CapturedTrial.SimpleTables(captured.Trial.Protocol, captured.Randomizations, captured.Entries);
+        string directory = Path.Combine(Path.GetTempPath(), $"evident-dashboard-{Guid.NewGuid():N}");
+        try
+        {
+            var (p, ae) = DataSetFiles.WriteSimple(participants, adverseEvents, directory, DataFileFormat.Csv);
+            var data = TrialDataLoader.Load(captured.Trial.Protocol, p, ae);
+            return TrialAnalysis.Run(captured.Trial.Protocol, data, new AnalysisOptions { Cutoff = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime) });
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TheDashboardShowsTheSameAnalysisAsExportThenAnalyze()
+    {
+        using var app = await TrialAsync();
+        using var dsmb = new PageSession(app);
+        await dsmb.LoginAsync("unblinded");
+        var page = await dsmb.GetAsync(Dashboard);
+        Assert.Equal(200, page.Status);
+
+        var expected = await ExportedAnalysisAsync(app);
+        Assert.Equal(48, expected.Participants);
+        int events = expected.Primary.Overall.Arms.Sum(a => a.Events);
+        Assert.Equal(10 + 5 + 4 + 1, events); // marrow 0,5,…,45; CNS 7,14,21,28,42 (35 is marrow); deaths 11,22,33,44 (0 is marrow); P-13 second malignancy
+        foreach (var section in new[] { ReportSection.Primary, ReportSection.KaplanMeier, ReportSection.Monitoring, ReportSection.CompetingRisks, ReportSection.Safety })
+        {
+            string html = HtmlReport.Section(expected, section);
+            Assert.False(string.IsNullOrEmpty(html), $"{section} is empty");
+            Assert.Contains(html, page.Html);
+        }
+        foreach (string figure in new[] { "enrolment-stratum", "enrolment-site", "km-0", "km-1", "km-2", "monitoring", "cif-0", "cif-1" })
+            Assert.Contains($"<figure data-figure=\"{figure}\"><svg", page.Html);
+        Assert.Contains("UNBLINDED: for the data-monitoring committee only.", page.Text);
+        Assert.Contains("data as of 2027-03-01", page.Text);
+        Assert.Contains($"48 randomized", page.Text);
+
+        // Enrolment table: risk is SR-average for i % 3 == 0 (16 participants), sites alternate.
+        string compact = System.Text.RegularExpressions.Regex.Replace(page.Html, @">\s+<", "><");
+        Assert.Contains("<th scope=\"col\" class=\"num\">S1</th><th scope=\"col\" class=\"num\">S2</th><th scope=\"col\" class=\"num\">Total</th>", compact);
+        Assert.Contains("<th scope=\"row\">SR-average</th><td class=\"num\">8</td><td class=\"num\">8</td><td class=\"num\">16</td>", compact);
+        Assert.Contains("<th scope=\"row\">SR-high</th><td class=\"num\">16</td><td class=\"num\">16</td><td class=\"num\">32</td>", compact);
+        Assert.Contains("<th scope=\"row\">Total</th><td class=\"num\">24</td><td class=\"num\">24</td><td class=\"num\">48</td>", compact);
+    }
+
+    [Fact]
+    public async Task TheDashboardIsLiveAndLeavesInvalidatedRandomizationsOut()
+    {
+        using var app = await TrialAsync();
+        using var dsmb = new PageSession(app);
+        await dsmb.LoginAsync("unblinded");
+        var before = await ExportedAnalysisAsync(app);
+
+        await app.Store.RecordAsync(TestApp.Trial, "P-01", new CaptureInput(CaptureKind.Relapse, new DateOnly(2026, 9, 1), "other", null, null), "coord1");
+        await app.Store.InvalidateAsync(TestApp.Trial, "P-02", "randomized twice by mistake", "admin");
+        var page = await dsmb.GetAsync(Dashboard);
+        var after = await ExportedAnalysisAsync(app);
+        Assert.Equal(47, after.Participants);
+        Assert.Equal(before.Primary.Overall.Arms.Sum(a => a.Events) + 1, after.Primary.Overall.Arms.Sum(a => a.Events));
+        Assert.Contains(HtmlReport.Section(after, ReportSection.Primary), page.Html);
+        Assert.DoesNotContain(HtmlReport.Section(before, ReportSection.Primary), page.Html);
+        Assert.Contains("47 randomized (1 invalidated randomization left out)", page.Text);
+    }
+
+    [Fact]
+    public async Task OnlyTheUnblindedStatisticianMayOpenIt()
+    {
+        using var app = await TrialAsync();
+        foreach (string user in new[] { "admin", "coord1", "coord2", "blinded" })
+        {
+            using var session = new PageSession(app);
+            await session.LoginAsync(user);
+            var page = await session.GetAsync(Dashboard);
+            Assert.Equal(403, page.Status);
+            Assert.DoesNotContain("km-0", page.Html);
+            Assert.DoesNotContain("DSMB dashboard</a>", (await session.GetAsync("/t/AALL1731")).Html);
+        }
+        using var dsmb = new PageSession(app);
+        await dsmb.LoginAsync("unblinded");
+        Assert.Equal(404, (await dsmb.GetAsync("/t/OTHER/dashboard")).Status);
+        Assert.Contains("DSMB dashboard</a>", (await dsmb.GetAsync("/t/AALL1731")).Html);
+
+        using var anonymous = new PageSession(app);
+        var redirect = await anonymous.GetAsync(Dashboard);
+        Assert.Equal(302, redirect.Status);
+        Assert.StartsWith("/login", new Uri(new Uri("http://x"), redirect.Location!).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task BeforeAnyRandomizationTheDashboardSaysWhyThereIsNoAnalysis()
+    {
+        using var app = await new TestApp().SeedAsync(password: PageSession.Password);
+        using var dsmb = new PageSession(app);
+        await dsmb.LoginAsync("unblinded");
+        var empty = await dsmb.GetAsync(Dashboard);
+        Assert.Equal(200, empty.Status);
+        Assert.Contains("Nobody has been randomized yet.", empty.Text);
+        Assert.Contains("The analysis cannot be computed yet: ", empty.Text);
+
+        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(app.As("coord1"), TestApp.Enrolment("P-1", "S1"))).StatusCode);
+        var one = await dsmb.GetAsync(Dashboard);
+        Assert.Equal(200, one.Status);
+        Assert.Contains("1 randomized", one.Text);
+        Assert.Contains("<figure data-figure=\"enrolment-stratum\"><svg", one.Html);
+        // One participant and no event: the analysis runs and says so (no hazard ratio can be estimated).
+        Assert.Contains("0 disease-free survival events", one.Text);
+        Assert.Contains("NA (NA to NA)", one.Html);
+    }
+}
