@@ -54,16 +54,25 @@ public static class PageAuth
             context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var uri) ? uri.PathAndQuery : context.RedirectUri);
             return Task.CompletedTask;
         };
-        o.Events.OnValidatePrincipal = context =>
+        // Every request of a session: within the absolute lifetime, and the user's access stands (a revoked
+        // user's open sessions end at their next request).
+        o.Events.OnValidatePrincipal = async context =>
         {
-            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-            string? signedIn = context.Principal?.FindFirstValue(SignedInClaim);
-            if (signedIn is null || !DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) || now - at >= AbsoluteLifetime)
+            var services = context.HttpContext.RequestServices;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var principal = context.Principal;
+            string? signedIn = principal?.FindFirstValue(SignedInClaim);
+            bool valid = signedIn is not null && DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) && now - at < AbsoluteLifetime;
+            if (valid)
+            {
+                var caller = Caller.From(principal!);
+                valid = await services.GetRequiredService<TrialStore>().HasAccessAsync(caller.TrialId, caller.Name);
+            }
+            if (!valid)
             {
                 context.RejectPrincipal();
-                return context.HttpContext.SignOutAsync(Scheme);
+                await context.HttpContext.SignOutAsync(Scheme);
             }
-            return Task.CompletedTask;
         };
     }
 

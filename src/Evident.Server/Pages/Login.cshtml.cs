@@ -20,6 +20,9 @@ public sealed class LoginModel(TrialStore store, TimeProvider time) : PageModel
     /// <summary>The message for every failed sign-in that is not a lock (no hint which part was wrong).</summary>
     public const string FailedMessage = "The trial, user name or password is not right.";
 
+    /// <summary>The message for a right password of a user whose access was withdrawn (every token revoked).</summary>
+    public const string WithdrawnMessage = "Your access to this trial has been withdrawn. Ask the trial's administrator.";
+
     // A real hash of a random password: unknown users cost the same PBKDF2 work as known ones.
     private static readonly Lazy<string> DecoyHash = new(() => Passwords.Hash(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
 
@@ -79,6 +82,11 @@ public sealed class LoginModel(TrialStore store, TimeProvider time) : PageModel
             return Refused(StatusCodes.Status401Unauthorized);
         }
 
+        if (!await store.HasAccessAsync(trialId, userName))
+        {
+            Errors.Add("password", WithdrawnMessage);
+            return Refused(StatusCodes.Status403Forbidden);
+        }
         await store.RecordSignInSuccessAsync(trialId, userName);
         await HttpContext.SignInAsync(PageAuth.Scheme, PageAuth.Principal(trialId, user!, now));
         string home = "/t/" + Uri.EscapeDataString(trialId);

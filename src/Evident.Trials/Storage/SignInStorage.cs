@@ -83,6 +83,25 @@ public static class SignInStorage
         });
     }
 
+    /// <summary>
+    /// Whether the user's access stands: the user holds at least one API token that is not revoked (expired ones count:
+    /// a token's lifetime limits the API, not the pages). The pages admit only such users, at sign-in and on every request
+    /// of a session, so <c>evident user revoke</c> (which revokes every token) withdraws page access too, and issuing a
+    /// new token restores it.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <param name="userName">The user.</param>
+    public static async Task<bool> HasAccessAsync(this TrialStore store, string trialId, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null,
+            "SELECT COUNT(*) FROM tokens k JOIN users u ON k.user_id = u.id WHERE u.trial_id = @t AND u.name = @n AND k.revoked_at IS NULL",
+            ("@t", trialId), ("@n", userName));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
+    }
+
     private static async Task<SignInState> ReadAsync(WriteContext w, string trialId, string userName)
     {
         var read = w.Command("SELECT failures, locked_until FROM sign_in_failures WHERE trial_id = @t AND user_name = @n", ("@t", trialId), ("@n", userName));

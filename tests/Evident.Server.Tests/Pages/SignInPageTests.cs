@@ -140,6 +140,39 @@ public sealed class SignInPageTests
     }
 
     [Fact]
+    public async Task RevokingAUserEndsTheirOpenSessionAndRefusesSignInUntilANewTokenIsIssued()
+    {
+        using var app = await new TestApp().SeedAsync(password: PageSession.Password);
+        using var s = new PageSession(app);
+        Assert.Equal(302, (await s.LoginAsync("coord1")).Status);
+        Assert.Equal(200, (await s.GetAsync("/t/AALL1731/participants")).Status);
+
+        await app.Store.RevokeTokensAsync(TestApp.Trial, "coord1", "left the site", "admin");
+        var open = await s.GetAsync("/t/AALL1731/participants");
+        Assert.Equal(302, open.Status);
+        Assert.StartsWith("/login", open.Location);
+
+        using var again = new PageSession(app);
+        var refused = await again.LoginAsync("coord1");
+        Assert.Equal(403, refused.Status);
+        Assert.Equal(Evident.Server.Pages.LoginModel.WithdrawnMessage, refused.ErrorFor("password"));
+        Assert.Equal(0, (await app.Store.GetSignInStateAsync(TestApp.Trial, "coord1")).Failures);
+
+        // A wrong password of the revoked user still gets the ordinary message (nothing is revealed without the password).
+        using var wrong = new PageSession(app);
+        Assert.Equal(Evident.Server.Pages.LoginModel.FailedMessage, (await wrong.LoginAsync("coord1", "not the password at all")).ErrorFor("password"));
+
+        await app.Store.IssueTokenAsync(TestApp.Trial, "coord1", TimeSpan.FromDays(30), "admin");
+        using var restored = new PageSession(app);
+        Assert.Equal(302, (await restored.LoginAsync("coord1")).Status);
+
+        // An expired API token limits the API, not the pages.
+        app.Clock.Advance(TimeSpan.FromDays(400));
+        using var later = new PageSession(app);
+        Assert.Equal(302, (await later.LoginAsync("admin")).Status);
+    }
+
+    [Fact]
     public async Task TheSessionEndsAfterThirtyIdleMinutesAndAfterEightHoursInAnyCase()
     {
         using var app = await new TestApp().SeedAsync(password: PageSession.Password);
