@@ -24,7 +24,15 @@ public sealed class ExportRoundTripTests
     public async Task Every_export_variant_gives_the_numbers_of_the_entered_data_on_sqlite()
     {
         await using var app = await new TestApp().SeedAsync();
-        await RoundTrip(app);
+        await RoundTrip(app, new ApiChannel(app));
+    }
+
+    /// <summary>The same trial entered by people through the site pages (forms with anti-forgery tokens, sign-in sessions).</summary>
+    [Fact]
+    public async Task A_trial_run_through_the_pages_gives_the_numbers_of_the_entered_data()
+    {
+        await using var app = await new TestApp().SeedAsync(password: Pages.PageSession.Password);
+        await RoundTrip(app, new PagesChannel(app));
     }
 
     [Fact]
@@ -34,7 +42,7 @@ public sealed class ExportRoundTripTests
         try
         {
             await using var app = await new TestApp(database).SeedAsync();
-            await RoundTrip(app);
+            await RoundTrip(app, new ApiChannel(app));
         }
         finally
         {
@@ -42,9 +50,9 @@ public sealed class ExportRoundTripTests
         }
     }
 
-    private static async Task RoundTrip(TestApp app)
+    private static async Task RoundTrip(TestApp app, IEntryChannel channel)
     {
-        var scenario = await CapturedScenario.EnterAsync(app);
+        var scenario = await CapturedScenario.EnterAsync(app, channel);
         var protocol = TrialProtocol.Load(Path.Combine(AppContext.BaseDirectory, "fixtures", "aall1731.yaml"));
         string root = Path.Combine(Path.GetTempPath(), $"evident-roundtrip-{Guid.NewGuid():N}");
         try
@@ -278,48 +286,40 @@ internal sealed class CapturedScenario
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static async Task<CapturedScenario> EnterAsync(TestApp app)
+    public static async Task<CapturedScenario> EnterAsync(TestApp app, IEntryChannel channel)
     {
         var scenario = new CapturedScenario();
         var start = DateOnly.FromDateTime(TestApp.Start.UtcDateTime);
-        var coordinators = new Dictionary<string, HttpClient> { ["S1"] = app.As("coord1"), ["S2"] = app.As("coord2") };
-        var admin = app.As("admin");
         for (int i = 0; i < Count; i++)
         {
             if (i > 0) app.Clock.Advance(TimeSpan.FromDays(3));
             var p = new Planned($"P-{i:0000}", i % 2 == 0 ? "S1" : "S2", i % 3 == 0 ? "SR-high" : "SR-average", start.AddDays(3 * i));
-            var response = await TestApp.Randomize(coordinators[p.Site], TestApp.Enrolment(p.Id, p.Site, p.Risk));
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            await channel.RandomizeAsync(p.Site, p.Id, p.Risk);
             scenario.Participants.Add(p);
             if (i == 10)
             {
                 // Randomized by mistake, with entries, then invalidated: left out of every export.
-                Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(admin, TestApp.Enrolment("X-0001", "S1"))).StatusCode);
-                await Record(admin, "X-0001", "adverse-events", new { term = "Sepsis", grade = 4, onsetDate = Iso(p.Randomized) });
-                await Record(admin, "X-0001", "follow-up", new { kind = "death", date = Iso(p.Randomized) });
-                Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/trials/AALL1731/randomizations/X-0001/invalidate", new { reason = "randomized the wrong person" })).StatusCode);
+                await channel.MistakeAsync("X-0001", p.Randomized);
             }
         }
         app.Clock.Advance(Today.ToDateTime(TimeOnly.MinValue) - TestApp.Start.UtcDateTime.Date.AddDays(3 * (Count - 1)));
-        // The seeded tokens lived a year; the users get fresh ones.
-        foreach (var (site, user) in new[] { ("S1", "coord1"), ("S2", "coord2") }) coordinators[site] = await FreshClient(app, user);
+        await channel.RefreshAsync();
 
         long correctedRelapse = 0, correctedAdverseEvent = 0;
         for (int i = 0; i < Count; i++)
         {
             var p = scenario.Participants[i];
-            var client = coordinators[p.Site];
             var d = p.Randomized;
             async Task<long> Event(string kind, DateOnly date, string? site = null)
             {
                 p.Dates.Add(date);
-                return await Record(client, p.Id, "follow-up", site is null ? new { kind, date = Iso(date) } : new { kind, date = Iso(date), relapseSite = site });
+                return await channel.FollowUpAsync(p.Site, p.Id, kind, date, site);
             }
             async Task<long> Adverse(string term, int grade, DateOnly onset)
             {
                 p.Dates.Add(onset);
                 p.AdverseEvents.Add((term, grade, onset));
-                return await Record(client, p.Id, "adverse-events", new { term, grade, onsetDate = Iso(onset) });
+                return await channel.AdverseEventAsync(p.Site, p.Id, term, grade, onset);
             }
 
             // Adverse events first, in onset order (deaths come later and nothing may follow a death).
@@ -388,12 +388,12 @@ internal sealed class CapturedScenario
 
         // Corrections: only the current version counts, for the event and for last contact.
         var p1 = scenario.Participants[1];
-        await Correct(coordinators[p1.Site], p1.Id, correctedRelapse, new { kind = "relapse", date = Iso(p1.Randomized.AddDays(190)), relapseSite = "other", reason = "source document re-read" });
+        await channel.CorrectFollowUpAsync(p1.Site, p1.Id, correctedRelapse, "relapse", p1.Randomized.AddDays(190), "other", "source document re-read");
         p1.Dates.Remove(p1.Relapse!.Value.Date);
         p1.Dates.Add(p1.Randomized.AddDays(190));
         p1.Relapse = (p1.Randomized.AddDays(190), "other");
         var p0 = scenario.Participants[0];
-        await Correct(coordinators[p0.Site], p0.Id, correctedAdverseEvent, new { kind = "adverse_event", date = Iso(p0.Randomized.AddDays(12)), term = "Sepsis", grade = 4, reason = "culture positive" });
+        await channel.CorrectAdverseEventAsync(p0.Site, p0.Id, correctedAdverseEvent, "Sepsis", 4, p0.Randomized.AddDays(12), "culture positive");
         p0.Dates.Remove(p0.Randomized.AddDays(10));
         p0.Dates.Add(p0.Randomized.AddDays(12));
         p0.AdverseEvents[0] = ("Sepsis", 4, p0.Randomized.AddDays(12));
@@ -406,25 +406,12 @@ internal sealed class CapturedScenario
         return scenario;
     }
 
-    private static async Task<HttpClient> FreshClient(TestApp app, string user)
+    internal static async Task<HttpClient> FreshClient(TestApp app, string user)
     {
         var client = app.CreateClient();
         string token = (await app.Store.IssueTokenAsync(TestApp.Trial, user, TimeSpan.FromDays(30), "cli:test")).Token;
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static async Task<long> Record(HttpClient client, string participant, string what, object body)
-    {
-        var response = await client.PostAsJsonAsync($"/trials/AALL1731/participants/{participant}/{what}", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{participant} {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await TestApp.Json(response)).GetProperty("entryId").GetInt64();
-    }
-
-    private static async Task Correct(HttpClient client, string participant, long entry, object body)
-    {
-        var response = await client.PostAsJsonAsync($"/trials/AALL1731/participants/{participant}/entries/{entry}/corrections", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{participant} correction: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>The planned data as the simple layout's two CSV files, written here without the export code.</summary>
@@ -444,5 +431,164 @@ internal sealed class CapturedScenario
                 ae.Add(string.Join(',', p.Id, Field(term), grade.ToString(CultureInfo.InvariantCulture)));
         File.WriteAllLines(adverseEvents, ae);
         return (participants, adverseEvents);
+    }
+}
+
+/// <summary>How the scenario's entries reach the service: the JSON API or the site pages.</summary>
+internal interface IEntryChannel
+{
+    /// <summary>Randomizes an eligible participant at <paramref name="site"/>, as that site's coordinator.</summary>
+    Task RandomizeAsync(string site, string participant, string risk);
+
+    /// <summary>As the admin: randomizes <paramref name="participant"/> at S1, records a sepsis and a death on <paramref name="date"/>, then invalidates it.</summary>
+    Task MistakeAsync(string participant, DateOnly date);
+
+    /// <summary>Called once the clock has jumped to the follow-up date (credentials and sessions are renewed).</summary>
+    Task RefreshAsync();
+
+    /// <summary>Records a follow-up event as the site's coordinator; returns the entry id.</summary>
+    Task<long> FollowUpAsync(string site, string participant, string kind, DateOnly date, string? relapseSite);
+
+    /// <summary>Records an adverse event as the site's coordinator; returns the entry id.</summary>
+    Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset);
+
+    /// <summary>Corrects a follow-up entry with a reason.</summary>
+    Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason);
+
+    /// <summary>Corrects an adverse-event entry with a reason.</summary>
+    Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason);
+}
+
+/// <summary>Entries through the JSON API with bearer tokens.</summary>
+internal sealed class ApiChannel(TestApp app) : IEntryChannel
+{
+    private readonly Dictionary<string, HttpClient> coordinators = new() { ["S1"] = app.As("coord1"), ["S2"] = app.As("coord2") };
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async Task RandomizeAsync(string site, string participant, string risk) =>
+        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(coordinators[site], TestApp.Enrolment(participant, site, risk))).StatusCode);
+
+    public async Task MistakeAsync(string participant, DateOnly date)
+    {
+        var admin = app.As("admin");
+        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(admin, TestApp.Enrolment(participant, "S1"))).StatusCode);
+        await Record(admin, participant, "adverse-events", new { term = "Sepsis", grade = 4, onsetDate = Iso(date) });
+        await Record(admin, participant, "follow-up", new { kind = "death", date = Iso(date) });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/trials/AALL1731/randomizations/{participant}/invalidate", new { reason = "randomized the wrong person" })).StatusCode);
+    }
+
+    public async Task RefreshAsync()
+    {
+        // The seeded tokens lived a year; the users get fresh ones.
+        foreach (var (site, user) in new[] { ("S1", "coord1"), ("S2", "coord2") }) coordinators[site] = await CapturedScenario.FreshClient(app, user);
+    }
+
+    public Task<long> FollowUpAsync(string site, string participant, string kind, DateOnly date, string? relapseSite) =>
+        Record(coordinators[site], participant, "follow-up", relapseSite is null ? new { kind, date = Iso(date) } : new { kind, date = Iso(date), relapseSite });
+
+    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset) =>
+        Record(coordinators[site], participant, "adverse-events", new { term, grade, onsetDate = Iso(onset) });
+
+    public Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason) =>
+        Correct(coordinators[site], participant, entry, new { kind, date = Iso(date), relapseSite, reason });
+
+    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason) =>
+        Correct(coordinators[site], participant, entry, new { kind = "adverse_event", date = Iso(onset), term, grade, reason });
+
+    private static async Task<long> Record(HttpClient client, string participant, string what, object body)
+    {
+        var response = await client.PostAsJsonAsync($"/trials/AALL1731/participants/{participant}/{what}", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{participant} {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await TestApp.Json(response)).GetProperty("entryId").GetInt64();
+    }
+
+    private static async Task Correct(HttpClient client, string participant, long entry, object body)
+    {
+        var response = await client.PostAsJsonAsync($"/trials/AALL1731/participants/{participant}/entries/{entry}/corrections", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{participant} correction: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
+
+/// <summary>
+/// Entries through the site pages, as people make them: sign in with a password, fill the forms (each POST carries the
+/// anti-forgery token of the page it came from), follow the redirects. Sessions end after 30 idle minutes, and the clock
+/// moves days between randomizations, so each randomization signs in afresh.
+/// </summary>
+internal sealed class PagesChannel(TestApp app) : IEntryChannel
+{
+    private const string Randomize = "/t/AALL1731/randomize";
+    private readonly Dictionary<string, Pages.PageSession> sessions = [];
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Participant(string id) => $"/t/AALL1731/participants/{Uri.EscapeDataString(id)}";
+
+    private static string CoordinatorOf(string site) => site == "S1" ? "coord1" : "coord2";
+
+    private async Task<Pages.PageSession> SignInAsync(string user)
+    {
+        if (sessions.Remove(user, out var old)) old.Dispose();
+        var session = new Pages.PageSession(app);
+        var answer = await session.LoginAsync(user);
+        Assert.True(answer.Status == 302, $"{user} could not sign in: {answer.Status}");
+        return sessions[user] = session;
+    }
+
+    private static (string, string)[] Answers(string participant, string risk) =>
+    [
+        ("participantId", participant), ("idempotencyKey", "page-" + participant), ("strata.risk", risk),
+        ("eligibility.age", "yes"), ("eligibility.standard_risk", "yes"), ("eligibility.prior_therapy", "no"),
+    ];
+
+    private static async Task ConfirmAsync(Pages.PageSession s, string participant, params (string, string)[] answers)
+    {
+        // Review, then confirm with the token of the review page, as the browser does.
+        var review = await s.SubmitAsync(Randomize, Randomize + "?handler=Review", answers);
+        Assert.True(review.Status == 200, $"{participant} review: {review.Status}");
+        var confirm = await s.PostAsync(Randomize + "?handler=Confirm", [.. answers, ("__RequestVerificationToken", Pages.PageSession.AntiforgeryToken(review.Html))]);
+        Assert.True(confirm.Status == 302, $"{participant} confirm: {confirm.Status} {confirm.Text}");
+    }
+
+    public async Task RandomizeAsync(string site, string participant, string risk) =>
+        await ConfirmAsync(await SignInAsync(CoordinatorOf(site)), participant, Answers(participant, risk));
+
+    public async Task MistakeAsync(string participant, DateOnly date)
+    {
+        var admin = await SignInAsync("admin");
+        await ConfirmAsync(admin, participant, [.. Answers(participant, "SR-high"), ("site", "S1")]);
+        await Write(admin, participant, "AdverseEvent", ("ae.term", "Sepsis"), ("ae.grade", "4"), ("ae.date", Iso(date)));
+        await Write(admin, participant, "FollowUp", ("fu.kind", "death"), ("fu.date", Iso(date)));
+        var invalidated = await admin.SubmitAsync(Participant(participant), Participant(participant) + "?handler=Invalidate", ("inv.reason", "randomized the wrong person"));
+        Assert.Equal(302, invalidated.Status);
+    }
+
+    public async Task RefreshAsync()
+    {
+        foreach (string user in new[] { "coord1", "coord2" }) await SignInAsync(user);
+    }
+
+    public Task<long> FollowUpAsync(string site, string participant, string kind, DateOnly date, string? relapseSite) =>
+        Write(sessions[CoordinatorOf(site)], participant, "FollowUp",
+              [("fu.kind", kind), ("fu.date", Iso(date)), .. relapseSite is null ? Array.Empty<(string, string)>() : [("fu.relapseSite", relapseSite)]]);
+
+    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset) =>
+        Write(sessions[CoordinatorOf(site)], participant, "AdverseEvent", ("ae.term", term), ("ae.grade", grade.ToString(CultureInfo.InvariantCulture)), ("ae.date", Iso(onset)));
+
+    public Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason) =>
+        Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
+              [("c.kind", kind), ("c.date", Iso(date)), ("c.reason", reason), .. relapseSite is null ? Array.Empty<(string, string)>() : [("c.relapseSite", relapseSite)]]);
+
+    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason) =>
+        Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
+              ("c.kind", "adverse_event"), ("c.term", term), ("c.grade", grade.ToString(CultureInfo.InvariantCulture)), ("c.date", Iso(onset)), ("c.reason", reason));
+
+    /// <summary>Posts one of the participant page's forms; the redirect names the entry saved (<c>?saved=N</c>).</summary>
+    private static async Task<long> Write(Pages.PageSession s, string participant, string handler, params (string, string)[] fields)
+    {
+        var answer = await s.SubmitAsync(Participant(participant), Participant(participant) + "?handler=" + handler, fields);
+        Assert.True(answer.Status == 302, $"{participant} {handler}: {answer.Status} {answer.Text}");
+        var saved = System.Text.RegularExpressions.Regex.Match(answer.Location!, @"[?&]saved=(\d+)");
+        return saved.Success ? long.Parse(saved.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -91,6 +91,30 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         }, (input, actor) => Store.CorrectAsync(Trial.Id, participantId, entryId, input, Read("c.reason")!.Trim(), actor));
     }
 
+    /// <summary>Invalidates the randomization (admins only), with a reason (<c>inv.reason</c>); it is kept and audited, never deleted.</summary>
+    /// <param name="participantId">The participant.</param>
+    public async Task<IActionResult> OnPostInvalidateAsync(string participantId)
+    {
+        if (!await LoadAsync(participantId)) return NotFound();
+        if (Role != TrialRole.Admin) return StatusCode(StatusCodes.Status403Forbidden);
+        string? reason = Read("inv.reason")?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > ReasonBody.MaxLength)
+        {
+            Errors.Add("inv.reason", $"Give the reason for invalidating (1 to {ReasonBody.MaxLength} characters).");
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            await Store.InvalidateAsync(Trial.Id, participantId, reason, Caller.Name);
+        }
+        catch (StoreConflictException e)
+        {
+            Errors.Add("inv.reason", e.Message);
+            return Refused(StatusCodes.Status409Conflict);
+        }
+        return LocalRedirect(TrialPath("participants", participantId) + "#randomization");
+    }
+
     private async Task<IActionResult> WriteAsync(string participantId, string prefix, Func<CaptureInput?> read, Func<CaptureInput, string, Task<CaptureEntry>> write)
     {
         if (!await LoadAsync(participantId)) return NotFound();
