@@ -73,8 +73,9 @@ public sealed class CaptureExportTests
             Assert.Equal(new[] { "adverse_events.csv", "participants.csv", "protocol.yaml" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Assert.Equal(new[] { "export" }, Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
             var stored = await app.Store.GetTrialAsync(TestApp.Trial);
-            Assert.Equal(stored!.Protocol with { SourceName = "", Hash = "" },
-                         Evident.Trials.Protocol.TrialProtocol.Load(Path.Combine(dir, "protocol.yaml")) with { SourceName = "", Hash = "" });
+            // The protocol file exactly as registered (comments and all), so reports carry the registered hash.
+            Assert.Equal(TestApp.ProtocolYaml, File.ReadAllText(Path.Combine(dir, "protocol.yaml")));
+            Assert.Equal(stored!.Protocol.Hash, Evident.Trials.Protocol.TrialProtocol.Load(Path.Combine(dir, "protocol.yaml")).Hash);
 
             var rows = File.ReadAllLines(Path.Combine(dir, "participants.csv"));
             Assert.Equal(25, rows.Length);

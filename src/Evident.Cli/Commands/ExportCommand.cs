@@ -17,9 +17,8 @@ namespace Evident.Cli.Commands;
 /// <c>evident analyze DIR/protocol.yaml --data DIR</c>. Simple: <c>participants</c> and <c>adverse_events</c>
 /// (<see cref="CapturedTrial.SimpleTables"/>), analysed with <c>--data DIR/participants.EXT --ae DIR/adverse_events.EXT</c>.
 /// Both go through <see cref="CapturedTrial.ToTrialData"/>, so either gives the numbers of the live data.</para>
-/// <para><c>protocol.yaml</c> is the stored protocol written as canonical YAML (<c>TrialProtocol.ToYaml</c>): the store
-/// keeps the original text, but the stored trial exposes only the parsed protocol, so comments are dropped and the
-/// report's protocol hash is that of the canonical text.</para>
+/// <para><c>protocol.yaml</c> is the protocol file exactly as given when the trial was created (comments included), so
+/// the report's protocol hash is the one the trial registered.</para>
 /// <para>UNBLINDED: the files contain every participant's arm. Only the unblinded statistician (or DSMB) may receive
 /// them; the command reads the database directly and is for whoever operates it. The directory is written atomically
 /// (a temporary sibling directory, then renamed over <c>DIR</c>); on any failure nothing is left behind.</para>
@@ -63,7 +62,7 @@ public static class ExportCommand
                 }
                 var protocol = captured.Trial.Protocol;
                 string ext = fileFormat.ToString().ToLowerInvariant();
-                var files = new Dictionary<string, string> { ["protocol.yaml"] = protocol.ToYaml() };
+                var files = new Dictionary<string, string> { ["protocol.yaml"] = captured.Trial.ProtocolYaml };
                 try
                 {
                     AnalyzeCommandOutput.Write(directory, files, staging =>

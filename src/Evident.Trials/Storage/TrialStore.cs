@@ -166,7 +166,7 @@ public sealed class TrialStore : IAsyncDisposable
             };
             await w.AppendAuditAsync(id, actor, "trial.create", $"trial:{id}", JsonSerializer.Serialize(details, Json), null);
             foreach (var site in protocol.Sites) await InsertSiteAsync(w, id, site.Id, site.Label, actor);
-            return new StoredTrial(id, protocol, blinded, w.Now);
+            return new StoredTrial(id, protocol, blinded, w.Now, yaml);
         });
     }
 
@@ -181,7 +181,7 @@ public sealed class TrialStore : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) return null;
         var protocol = TrialProtocol.Parse(reader.GetString(0), reader.GetString(1));
-        var trial = new StoredTrial(trialId, protocol, Convert.ToInt64(reader.GetValue(2)) != 0, Sql.ParseTime(reader.GetString(3)));
+        var trial = new StoredTrial(trialId, protocol, Convert.ToInt64(reader.GetValue(2)) != 0, Sql.ParseTime(reader.GetString(3)), reader.GetString(0));
         return trials.GetOrAdd(trialId, trial);
     }
 
