@@ -42,18 +42,6 @@ public static class GroupSequential
         return CreateChecked(options);
     }
 
-    /// <summary>
-    /// <see cref="Create"/> without its α &lt; 0.5 check, for the repeated p-value search, which caps p at 0.5 and so
-    /// evaluates the bound at α = 0.5 exactly (the fixed-design bound there is 0).
-    /// </summary>
-    internal static GroupSequentialDesign CreateUpToHalf(GroupSequentialOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!(options.Alpha > 0 && options.Alpha <= 0.5))
-            throw new DesignInputException("Alpha", DesignInputException.Text(options.Alpha), "the type I error rate must lie in (0, 0.5].");
-        return CreateChecked(options);
-    }
-
     private static GroupSequentialDesign CreateChecked(GroupSequentialOptions options)
     {
         int looks = options.Looks;
@@ -244,6 +232,22 @@ public static class GroupSequential
         for (int k = 0; k < t.Length; k++) target[k] = twoSided ? spending.SpentTwoSided(total, t[k]) : spending.Spent(total, t[k]);
         target[^1] = total;
         return target;
+    }
+
+    /// <summary>
+    /// The efficacy bounds of the first <paramref name="count"/> looks of the efficacy-only design (no futility) with
+    /// <paramref name="spending"/> at level <paramref name="alpha"/> ∈ (0, 0.5] and fractions <paramref name="t"/>: exactly
+    /// the first <paramref name="count"/> of <see cref="GroupSequentialDesign.CriticalValues"/> of that design (the bounds
+    /// are solved look by look and a bound depends only on the looks before it), without the drift search, power and
+    /// the later looks that <see cref="Create"/> also computes. For the repeated p-value search, which needs one bound for
+    /// many α.
+    /// </summary>
+    internal static double[] LeadingEfficacyBounds(SpendingFunction spending, double alpha, double[] t, int count, bool twoSided)
+    {
+        if (!(alpha > 0 && alpha <= 0.5))
+            throw new DesignInputException("Alpha", DesignInputException.Text(alpha), "the type I error rate must lie in (0, 0.5].");
+        double[] targets = SpendingTargets(spending, alpha, t, twoSided);
+        return EfficacyBounds(t[..count], targets[..count], twoSided, null);
     }
 
     /// <summary>Efficacy bounds under H0, look by look; <paramref name="lower"/> = binding lower bounds or null.</summary>

@@ -9,21 +9,12 @@ namespace Evident.EndToEnd.Tests;
 [Collection("demo")]
 public sealed class ReportBrowserTests(DemoRun demo)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task ReportRendersEveryFigureAndTableOffline()
     {
         Assert.True(demo.ExitCode == 0, demo.Errors);
-        if (!File.Exists(Chromium)) InstallBrowser();
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing and tools/install-test-browser.sh could not install it: run it as root (apt-get install -y chromium).");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -65,22 +56,4 @@ public sealed class ReportBrowserTests(DemoRun demo)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "report-print.png"), FullPage = false });
     }
 
-    /// <summary>Runs tools/install-test-browser.sh (Debian's chromium), found above the test folder.</summary>
-    private static void InstallBrowser()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string script = Path.Combine(dir.FullName, "tools", "install-test-browser.sh");
-            if (!File.Exists(script)) continue;
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return;
-        }
-    }
 }

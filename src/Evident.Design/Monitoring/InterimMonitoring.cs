@@ -179,8 +179,8 @@ public static class InterimMonitoring
     /// <summary>The α at which c<sub>k</sub>(α) = Z<sub>k</sub> for the same spending function and fractions, capped at 0.5.</summary>
     private static double RepeatedPValue(GroupSequentialOptions planned, double[] info, int k, double z)
     {
-        var efficacyOnly = planned with { Looks = info.Length, Information = info, BetaSpending = null, BindingFutility = false };
-        double Bound(double alpha) => GroupSequential.CreateUpToHalf(efficacyOnly with { Alpha = alpha, Beta = Math.Min(0.2, (1 - alpha) / 2) }).CriticalValues[k];
+        // c_k(α) depends only on the fractions up to look k, so only those bounds are solved for each α tried.
+        double Bound(double alpha) => GroupSequential.LeadingEfficacyBounds(planned.Spending, alpha, info, k + 1, twoSided: false)[k];
         if (Bound(0.5) > z) return 0.5;
         if (Bound(MinRepeatedAlpha) <= z) return MinRepeatedAlpha;
         return Math.Exp(Roots.Brent(a => Bound(Math.Exp(a)) - z, Math.Log(MinRepeatedAlpha), Math.Log(0.5), 1e-10));

@@ -26,7 +26,7 @@ namespace Evident.Server.Dashboard;
 /// <param name="Sections">The report sections as HTML fragments (primary, Kaplan–Meier, monitoring, relapse by site, safety); empty without results.</param>
 /// <param name="Invalidated">Randomizations invalidated and left out of every count.</param>
 /// <param name="Elapsed">Time taken to read, map and analyse.</param>
-internal sealed record InterimDashboard(
+public sealed record InterimDashboard(
     StoredTrial Trial,
     DateOnly AsOf,
     EnrolmentSummary Enrolment,

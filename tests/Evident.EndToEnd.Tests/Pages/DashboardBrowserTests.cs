@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Evident.Server;
 using Evident.Server.Infrastructure;
 using Evident.Trials.Capture;
 using Evident.Trials.Randomization;
@@ -34,21 +31,14 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
     {
         string database = Path.Combine(Path.GetTempPath(), $"evident-dashboard-{Guid.NewGuid():N}.db");
         var clock = new Clock(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        await using var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={database}", $"--urls=http://127.0.0.1:{port}"],
-            b => b.Services.AddSingleton<TimeProvider>(clock));
-        await app.StartAsync();
+        var (app, baseUrl) = await ServiceFixture.StartServiceAsync(database, b => b.Services.AddSingleton<TimeProvider>(clock));
+        await using var _ = app;
         try
         {
             var store = app.Services.GetRequiredService<TrialStore>();
             await SeedAsync(store, clock);
 
-            var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 }, BaseURL = $"http://127.0.0.1:{port}" });
+            var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 }, BaseURL = baseUrl });
             var page = await context.NewPageAsync();
             await page.GotoAsync("/login");
             await page.GetByLabel("Trial").FillAsync(Trial);

@@ -21,9 +21,6 @@ public sealed class ServiceCollection : ICollectionFixture<ServiceFixture>;
 /// </summary>
 public sealed class ServiceFixture : IAsyncLifetime
 {
-    /// <summary>Debian's chromium (tools/install-test-browser.sh installs it when missing).</summary>
-    public const string Chromium = "/usr/bin/chromium";
-
     /// <summary>The tablet viewport the pages are checked at.</summary>
     public static readonly ViewportSize Tablet = new() { Width = 768, Height = 1024 };
 
@@ -55,15 +52,7 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={database}", $"--urls=http://127.0.0.1:{port}"]);
-        await app.StartAsync();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        (app, BaseUrl) = await StartServiceAsync(database);
 
         string yaml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "examples", "aall1731", "protocol.yaml"));
         await Store.CreateTrialAsync(yaml, "protocol.yaml", blinded: true, 500, new Random(1731), "cli:test");
@@ -82,15 +71,8 @@ public sealed class ServiceFixture : IAsyncLifetime
             await Store.AddUserAsync(TrialId, user, role, site, Passwords.Hash(Password(user)), TimeSpan.FromDays(30), "cli:test");
         }
 
-        if (!File.Exists(Chromium)) InstallBrowser();
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing and tools/install-test-browser.sh could not install it: run it as root (apt-get install -y chromium).");
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        browser = await Chromium.LaunchAsync(playwright);
         Directory.CreateDirectory(Artifacts);
     }
 
@@ -145,22 +127,17 @@ public sealed class ServiceFixture : IAsyncLifetime
             try { File.Delete(database + suffix); } catch (IOException) { }
     }
 
-    /// <summary>Runs tools/install-test-browser.sh (Debian's chromium), found above the test folder.</summary>
-    private static void InstallBrowser()
+    /// <summary>
+    /// Starts the real service on Kestrel at 127.0.0.1 on a free port over <paramref name="database"/>; returns it and its
+    /// address (no trailing slash).
+    /// </summary>
+    /// <param name="database">A SQLite path (or PostgreSQL connection string).</param>
+    /// <param name="configure">Extra configuration (a test clock), or null.</param>
+    public static async Task<(WebApplication App, string BaseUrl)> StartServiceAsync(string database, Action<WebApplicationBuilder>? configure = null)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string script = Path.Combine(dir.FullName, "tools", "install-test-browser.sh");
-            if (!File.Exists(script)) continue;
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return;
-        }
+        int port = Chromium.FreePort();
+        var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={database}", $"--urls=http://127.0.0.1:{port}"], configure);
+        await app.StartAsync();
+        return (app, $"http://127.0.0.1:{port}");
     }
 }
