@@ -38,6 +38,15 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
     /// <summary>Whether the signed-in user may record for this participant (admins and coordinators; not after invalidation).</summary>
     public bool MayRecord => CanRecord && Randomization.InvalidatedAt is null;
 
+    /// <summary>
+    /// Whether the signed-in user may unblind this participant in an emergency: a blinded trial, a role that does not see
+    /// arms but may unblind (admins and site coordinators, as <c>POST …/unblind</c> allows), a valid randomization.
+    /// </summary>
+    public bool MayUnblind => Trial.Blinded && !SeesArms && (Role is TrialRole.Admin or TrialRole.SiteCoordinator) && Randomization.InvalidatedAt is null;
+
+    /// <summary>The arm's label, right after an emergency unblinding on this request; else null (it is never shown again).</summary>
+    public string? UnblindedArm { get; private set; }
+
     /// <summary>The protocol's safety terms of interest, offered as suggestions for the CTCAE term.</summary>
     public IReadOnlyList<string> SafetyTerms => Trial.Protocol.Analyses.Safety?.Terms ?? [];
 
@@ -89,6 +98,28 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
                 ? new CaptureInput(kind.Value, date.Value, null, Read("c.term")?.Trim(), ReadGrade("c.grade"))
                 : new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("c.relapseSite") : null, null, null);
         }, (input, actor) => Store.CorrectAsync(Trial.Id, participantId, entryId, input, Read("c.reason")!.Trim(), actor));
+    }
+
+    /// <summary>
+    /// Emergency unblinding (<see cref="MayUnblind"/>), with a reason (<c>ub.reason</c>): the store records who, when and
+    /// why (audit trail and the unblindings list the DSMB reads), and this response alone shows the arm.
+    /// </summary>
+    /// <param name="participantId">The participant.</param>
+    public async Task<IActionResult> OnPostUnblindAsync(string participantId)
+    {
+        if (!await LoadAsync(participantId)) return NotFound();
+        if (!MayUnblind) return StatusCode(StatusCodes.Status403Forbidden);
+        string? reason = Read("ub.reason")?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > ReasonBody.MaxLength)
+        {
+            Errors.Add("ub.reason", $"Give the medical reason for unblinding (1 to {ReasonBody.MaxLength} characters); it goes to the audit trail and the DSMB.");
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        var r = await Store.UnblindAsync(Trial.Id, participantId, reason, Caller.Name);
+        if (r is null) return NotFound();
+        UnblindedArm = Trial.Protocol.Arms.FirstOrDefault(a => a.Id == r.Arm)?.Label ?? r.Arm;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 
     /// <summary>Invalidates the randomization (admins only), with a reason (<c>inv.reason</c>); it is kept and audited, never deleted.</summary>
