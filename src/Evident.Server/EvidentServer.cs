@@ -94,6 +94,7 @@ public static class EvidentServer
         trial.MapAllocationList();
         trial.MapAudit();
         trial.MapCapture();
+        trial.MapInterim();
 
         app.MapSiteAssets();
         app.MapRazorPages();

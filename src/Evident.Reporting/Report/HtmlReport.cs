@@ -109,9 +109,9 @@ public static class HtmlReport
         double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
         string milestone = endpoint.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " + ReportText.Short(r, endpoint.Label) : "";
         h.Append("<section id=\"primary\"><h2>Primary analysis: ").Append(E(endpoint.Label)).Append("</h2>\n");
-        h.Append("<table data-table=\"primary\"><thead><tr><th>Group</th><th class=\"text\">Arm</th><th>N</th><th>Events</th>");
-        if (milestone.Length > 0) h.Append("<th>").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
-        h.Append("<th>HR (").Append(Level(level)).Append(" CI)</th><th>Log-rank p</th></tr></thead><tbody>\n");
+        h.Append("<table data-table=\"primary\"><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"text\">Arm</th><th scope=\"col\">N</th><th scope=\"col\">Events</th>");
+        if (milestone.Length > 0) h.Append("<th scope=\"col\">").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
+        h.Append("<th scope=\"col\">HR (").Append(Level(level)).Append(" CI)</th><th scope=\"col\">Log-rank p</th></tr></thead><tbody>\n");
         foreach (var group in primary.Strata.Append(primary.Overall))
         {
             for (int a = 0; a < group.Arms.Count; a++)
@@ -130,8 +130,8 @@ public static class HtmlReport
         if (primary.RmstDifference is { } d)
         {
             string unit = ReportText.Unit(r.Protocol.TimeUnit);
-            h.Append("<table data-table=\"rmst\"><thead><tr><th class=\"text\">Restricted mean survival time, τ = ").Append(Time(d.Tau)).Append(' ').Append(unit)
-             .Append("</th><th>Estimate</th><th>SE</th></tr></thead><tbody>");
+            h.Append("<table data-table=\"rmst\"><thead><tr><th scope=\"col\" class=\"text\">Restricted mean survival time, τ = ").Append(Time(d.Tau)).Append(' ').Append(unit)
+             .Append("</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th></tr></thead><tbody>");
             var arms = primary.Overall.Arms.Where(a => a.Curve is not null).ToArray();
             for (int i = 0; i < primary.Rmst.Count; i++)
                 h.Append("<tr><td class=\"text\">").Append(E(arms[i].Label)).Append("</td><td>").Append(Fixed(primary.Rmst[i].Rmst)).Append("</td><td>").Append(Fixed(primary.Rmst[i].StdError, 3)).Append("</td></tr>");
@@ -193,7 +193,7 @@ public static class HtmlReport
         });
         h.Append("<section id=\"forest\"><h2>Hazard ratios by subgroup</h2>\n");
         Figure(h, "forest", svg, $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
-        h.Append("<table data-table=\"subgroups\"><thead><tr><th>Subgroup</th><th>Level</th><th>Events/N</th><th>HR (95% CI)</th><th>p</th></tr></thead><tbody>");
+        h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (95% CI)</th><th scope=\"col\">p</th></tr></thead><tbody>");
         foreach (var s in r.Subgroups)
             h.Append("<tr><td>").Append(E(s.FactorLabel)).Append("</td><td>").Append(E(s.Level)).Append("</td><td>").Append(s.Events).Append('/').Append(s.N)
              .Append("</td><td>").Append(Fixed(s.HazardRatio.HazardRatio)).Append(" (").Append(Fixed(s.HazardRatio.ConfLow)).Append(" to ").Append(Fixed(s.HazardRatio.ConfHigh))
@@ -208,9 +208,9 @@ public static class HtmlReport
         h.Append("<section id=\"competing-risks\"><h2>").Append(E(cr.Title)).Append("</h2>\n");
         foreach (var (label, causes) in new[] { new KeyValuePair<string, IReadOnlyList<CauseResult>>("All participants", cr.Overall) }.Concat(cr.Strata))
         {
-            h.Append("<h3>").Append(E(label)).Append("</h3><table data-table=\"competing-risks\"><thead><tr><th>Cause</th>");
-            foreach (var arm in r.Protocol.Arms) h.Append("<th>").Append(E(arm.Label)).Append(": events, ").Append(E(at)).Append("incidence</th>");
-            h.Append("<th>Gray's test p</th></tr></thead><tbody>");
+            h.Append("<h3>").Append(E(label)).Append("</h3><table data-table=\"competing-risks\"><thead><tr><th scope=\"col\">Cause</th>");
+            foreach (var arm in r.Protocol.Arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(": events, ").Append(E(at)).Append("incidence</th>");
+            h.Append("<th scope=\"col\">Gray's test p</th></tr></thead><tbody>");
             foreach (var cause in causes)
             {
                 h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
@@ -243,7 +243,7 @@ public static class HtmlReport
         h.Append("<section id=\"monitoring\"><h2>Interim monitoring</h2>\n");
         Figure(h, "monitoring", MonitoringFigure.Svg(analysis, new MonitoringFigureOptions { Title = "Group-sequential boundaries and observed log-rank Z" }),
                "Efficacy (and futility) boundaries recomputed at the observed information fractions (Lan–DeMets spending) with the observed stratified log-rank Z at each look; positive Z favours the experimental arm.");
-        h.Append("<table data-table=\"monitoring\"><thead><tr><th>Look</th><th>Date</th><th>Events</th><th>Information</th><th>Z</th><th>Efficacy bound</th><th>Futility bound</th><th>Decision</th><th>HR (repeated CI)</th></tr></thead><tbody>");
+        h.Append("<table data-table=\"monitoring\"><thead><tr><th scope=\"col\">Look</th><th scope=\"col\">Date</th><th scope=\"col\">Events</th><th scope=\"col\">Information</th><th scope=\"col\">Z</th><th scope=\"col\">Efficacy bound</th><th scope=\"col\">Futility bound</th><th scope=\"col\">Decision</th><th scope=\"col\">HR (repeated CI)</th></tr></thead><tbody>");
         for (int k = 0; k < analysis.Looks.Count; k++)
         {
             var look = analysis.Looks[k];
@@ -273,12 +273,12 @@ public static class HtmlReport
     {
         var arms = r.Protocol.Arms;
         bool byStratum = strata.Count > 1;
-        h.Append("<table data-table=\"").Append(name).Append("\"><thead><tr><th>Term</th>");
-        foreach (var arm in arms) h.Append("<th>").Append(E(arm.Label)).Append(" (N = ").Append(table.ArmSizes[arms.ToList().IndexOf(arm)]).Append(")</th>");
+        h.Append("<table data-table=\"").Append(name).Append("\"><thead><tr><th scope=\"col\">Term</th>");
+        foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(" (N = ").Append(table.ArmSizes[arms.ToList().IndexOf(arm)]).Append(")</th>");
         if (byStratum)
             foreach (string s in strata)
-                foreach (var arm in arms) h.Append("<th>").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
-        h.Append("<th>Risk difference (95% CI)</th><th>Fisher p</th><th>CMH p</th></tr></thead><tbody>");
+                foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
+        h.Append("<th scope=\"col\">Risk difference (95% CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
             h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");

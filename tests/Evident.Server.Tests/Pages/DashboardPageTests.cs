@@ -143,6 +143,43 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public async Task TheInterimEndpointGivesTheDashboardsNumbersAsResultsJsonToTheUnblindedStatisticianOnly()
+    {
+        using var app = await TrialAsync();
+        // The seeded tokens expired with the year the scenario took; every user gets a fresh one.
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (string user in new[] { "admin", "coord1", "blinded", "unblinded" })
+        {
+            var client = app.CreateClient();
+            string token = (await app.Store.IssueTokenAsync(TestApp.Trial, user, TimeSpan.FromDays(30), "cli:test")).Token;
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            clients[user] = client;
+        }
+        var response = await clients["unblinded"].GetAsync("/trials/AALL1731/interim");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var expected = await ExportedAnalysisAsync(app);
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var reference = System.Text.Json.JsonDocument.Parse(ResultsJson.Render(expected)).RootElement;
+        foreach (string key in new[] { "participants", "data_cutoff", "overall", "strata", "subgroups", "relapse_sites", "safety" })
+            Assert.Equal(reference.GetProperty(key).GetRawText(), json.GetProperty(key).GetRawText());
+        Assert.Equal(reference.GetProperty("monitoring").GetRawText(), json.GetProperty("monitoring").GetRawText());
+
+        foreach (string user in new[] { "admin", "coord1", "blinded" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await clients[user].GetAsync("/trials/AALL1731/interim")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clients["unblinded"].GetAsync("/trials/OTHER/interim")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheInterimEndpointSaysWhyWhenThereIsNoAnalysisYet()
+    {
+        using var app = await new TestApp().SeedAsync();
+        var response = await app.As("unblinded").GetAsync("/trials/AALL1731/interim");
+        await TestApp.AssertProblem(response, 409);
+        Assert.StartsWith("The analysis cannot be computed yet: ", (await TestApp.Json(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task BeforeAnyRandomizationTheDashboardSaysWhyThereIsNoAnalysis()
     {
         using var app = await new TestApp().SeedAsync(password: PageSession.Password);
