@@ -69,6 +69,13 @@ public sealed class ExportRoundTripTests
             Assert.Equal(scenario.SepsisGrade3, reference.Safety!.Table.Terms.Single(t => reference.Safety.Terms[t.Term] == "Sepsis").Participants.Sum());
             Assert.NotNull(reference.Safety.Severe);
             Assert.True(reference.Primary.Overall.Comparisons.Single().HazardRatio.HazardRatio is > 0 and < double.PositiveInfinity);
+            // The subgroup analysis by sex has every participant whose sex was recorded, and an estimable hazard ratio.
+            var bySex = reference.Subgroups.Where(g => g.Factor == "sex").ToArray();
+            Assert.Equal(["female", "male"], bySex.Select(g => g.Level));
+            Assert.Equal([scenario.Participants.Count(p => p.Sex == "female"), scenario.Participants.Count(p => p.Sex == "male")], bySex.Select(g => g.N));
+            Assert.Equal([30, 29], bySex.Select(g => g.N));
+            Assert.Equal([scenario.DfsEventsOf("female"), scenario.DfsEventsOf("male")], bySex.Select(g => g.Events));
+            Assert.All(bySex, g => Assert.True(g.HazardRatio.HazardRatio is > 0 and < double.PositiveInfinity, $"sex {g.Level}: HR {g.HazardRatio.HazardRatio}"));
 
             var captured = await CapturedTrial.LoadAsync(app.Store, TestApp.Trial);
             Assert.Equal(CapturedScenario.Count, captured.Randomizations.Count);
@@ -232,6 +239,17 @@ public sealed class ExportRoundTripTests
                 }
             }
         }
+        Assert.Equal(expected.Subgroups.Count, actual.Subgroups.Count);
+        Assert.Contains(expected.Subgroups, g => g.Factor == "sex");
+        foreach (var (e, a) in expected.Subgroups.Zip(actual.Subgroups))
+        {
+            string at = $"{what}, subgroup {e.Factor} {e.Level}";
+            Assert.Equal((e.Factor, e.Level, e.N, e.Events), (a.Factor, a.Level, a.N, a.Events));
+            Close(e.HazardRatio.HazardRatio, a.HazardRatio.HazardRatio, at + " HR");
+            Close(e.HazardRatio.ConfLow, a.HazardRatio.ConfLow, at + " HR lower");
+            Close(e.HazardRatio.ConfHigh, a.HazardRatio.ConfHigh, at + " HR upper");
+            Close(e.HazardRatio.PValue, a.HazardRatio.PValue, at + " Cox p");
+        }
         var (safety, other) = (expected.Safety!, actual.Safety!);
         Assert.Equal(safety.Terms, other.Terms);
         foreach (var (e, a) in new[] { (safety.Table, other.Table), (safety.Severe!, other.Severe!) })
@@ -260,11 +278,13 @@ internal sealed class CapturedScenario
     public const int Count = 60;
     public static readonly DateOnly Today = new(2028, 6, 30);
 
-    public sealed class Planned(string id, string site, string risk, DateOnly randomized)
+    public sealed class Planned(string id, string site, string risk, string? sex, DateOnly randomized)
     {
         public string Id { get; } = id;
         public string Site { get; } = site;
         public string Risk { get; } = risk;
+        /// <summary>The covariate sex given at randomization; null = "not recorded".</summary>
+        public string? Sex { get; } = sex;
         public DateOnly Randomized { get; } = randomized;
         public string Arm { get; set; } = "";
         public (DateOnly Date, string Site)? Relapse { get; set; }
@@ -281,6 +301,10 @@ internal sealed class CapturedScenario
     /// <summary>Participants whose disease-free survival ends with an event.</summary>
     public int DfsEvents => Participants.Count(p => p.Relapse is not null || p.Death is not null || p.SecondMalignancy is not null);
 
+    /// <summary>Participants of one sex whose disease-free survival ends with an event.</summary>
+    public int DfsEventsOf(string sex) =>
+        Participants.Count(p => p.Sex == sex && (p.Relapse is not null || p.Death is not null || p.SecondMalignancy is not null));
+
     /// <summary>Participants with a grade ≥ 3 sepsis (the protocol's safety.min_grade).</summary>
     public int SepsisGrade3 => Participants.Count(p => p.AdverseEvents.Any(a => a.Term == "Sepsis" && a.Grade >= 3));
 
@@ -293,8 +317,10 @@ internal sealed class CapturedScenario
         for (int i = 0; i < Count; i++)
         {
             if (i > 0) app.Clock.Advance(TimeSpan.FromDays(3));
-            var p = new Planned($"P-{i:0000}", i % 2 == 0 ? "S1" : "S2", i % 3 == 0 ? "SR-high" : "SR-average", start.AddDays(3 * i));
-            await channel.RandomizeAsync(p.Site, p.Id, p.Risk);
+            // Sex alternates in pairs (so it does not follow the site); participant 7's is not recorded.
+            var p = new Planned($"P-{i:0000}", i % 2 == 0 ? "S1" : "S2", i % 3 == 0 ? "SR-high" : "SR-average",
+                                i == 7 ? null : i / 2 % 2 == 0 ? "female" : "male", start.AddDays(3 * i));
+            await channel.RandomizeAsync(p.Site, p.Id, p.Risk, p.Sex);
             scenario.Participants.Add(p);
             if (i == 10)
             {
@@ -421,7 +447,7 @@ internal sealed class CapturedScenario
         string participants = Path.Combine(directory, "entered.csv"), adverseEvents = Path.Combine(directory, "entered_ae.csv");
         var lines = new List<string> { "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date" };
         foreach (var p in Participants)
-            lines.Add(string.Join(',', p.Id, p.Arm, p.Site, p.Risk, "", Iso(p.Randomized), Iso(p.LastContact),
+            lines.Add(string.Join(',', p.Id, p.Arm, p.Site, p.Risk, p.Sex ?? "", Iso(p.Randomized), Iso(p.LastContact),
                                   p.Relapse is { } r ? Iso(r.Date) : "", p.Relapse?.Site ?? "", p.Death is { } x ? Iso(x) : "",
                                   p.SecondMalignancy is { } s ? Iso(s) : ""));
         File.WriteAllLines(participants, lines);
@@ -437,8 +463,8 @@ internal sealed class CapturedScenario
 /// <summary>How the scenario's entries reach the service: the JSON API or the site pages.</summary>
 internal interface IEntryChannel
 {
-    /// <summary>Randomizes an eligible participant at <paramref name="site"/>, as that site's coordinator.</summary>
-    Task RandomizeAsync(string site, string participant, string risk);
+    /// <summary>Randomizes an eligible participant at <paramref name="site"/>, as that site's coordinator, with the covariate sex (null: not recorded).</summary>
+    Task RandomizeAsync(string site, string participant, string risk, string? sex);
 
     /// <summary>As the admin: randomizes <paramref name="participant"/> at S1, records a sepsis and a death on <paramref name="date"/>, then invalidates it.</summary>
     Task MistakeAsync(string participant, DateOnly date);
@@ -466,8 +492,20 @@ internal sealed class ApiChannel(TestApp app) : IEntryChannel
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public async Task RandomizeAsync(string site, string participant, string risk) =>
-        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(coordinators[site], TestApp.Enrolment(participant, site, risk))).StatusCode);
+    public async Task RandomizeAsync(string site, string participant, string risk, string? sex)
+    {
+        var body = sex is null
+            ? TestApp.Enrolment(participant, site, risk)
+            : new
+            {
+                participantId = participant,
+                site,
+                strata = new Dictionary<string, string> { ["risk"] = risk },
+                eligibility = new Dictionary<string, bool> { ["age"] = true, ["standard_risk"] = true, ["prior_therapy"] = false },
+                covariates = new Dictionary<string, string> { ["sex"] = sex },
+            };
+        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(coordinators[site], body)).StatusCode);
+    }
 
     public async Task MistakeAsync(string participant, DateOnly date)
     {
@@ -535,10 +573,11 @@ internal sealed class PagesChannel(TestApp app) : IEntryChannel
         return sessions[user] = session;
     }
 
-    private static (string, string)[] Answers(string participant, string risk) =>
+    /// <summary>The form's answers; a sex of null is the "Not recorded" choice (an empty value), as the browser posts it.</summary>
+    private static (string, string)[] Answers(string participant, string risk, string? sex) =>
     [
         ("participantId", participant), ("idempotencyKey", "page-" + participant), ("strata.risk", risk),
-        ("eligibility.age", "yes"), ("eligibility.standard_risk", "yes"), ("eligibility.prior_therapy", "no"),
+        ("eligibility.age", "yes"), ("eligibility.standard_risk", "yes"), ("eligibility.prior_therapy", "no"), ("covariates.sex", sex ?? ""),
     ];
 
     private static async Task ConfirmAsync(Pages.PageSession s, string participant, params (string, string)[] answers)
@@ -550,13 +589,13 @@ internal sealed class PagesChannel(TestApp app) : IEntryChannel
         Assert.True(confirm.Status == 302, $"{participant} confirm: {confirm.Status} {confirm.Text}");
     }
 
-    public async Task RandomizeAsync(string site, string participant, string risk) =>
-        await ConfirmAsync(await SignInAsync(CoordinatorOf(site)), participant, Answers(participant, risk));
+    public async Task RandomizeAsync(string site, string participant, string risk, string? sex) =>
+        await ConfirmAsync(await SignInAsync(CoordinatorOf(site)), participant, Answers(participant, risk, sex));
 
     public async Task MistakeAsync(string participant, DateOnly date)
     {
         var admin = await SignInAsync("admin");
-        await ConfirmAsync(admin, participant, [.. Answers(participant, "SR-high"), ("site", "S1")]);
+        await ConfirmAsync(admin, participant, [.. Answers(participant, "SR-high", "female"), ("site", "S1")]);
         await Write(admin, participant, "AdverseEvent", ("ae.term", "Sepsis"), ("ae.grade", "4"), ("ae.date", Iso(date)));
         await Write(admin, participant, "FollowUp", ("fu.kind", "death"), ("fu.date", Iso(date)));
         var invalidated = await admin.SubmitAsync(Participant(participant), Participant(participant) + "?handler=Invalidate", ("inv.reason", "randomized the wrong person"));

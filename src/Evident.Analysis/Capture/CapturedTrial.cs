@@ -23,8 +23,8 @@ namespace Evident.Analysis.Capture;
 /// <para>Per participant and event date column, the earliest entry (then the lowest entry id) gives the date and the
 /// type value (a relapse's site). Last contact is the latest date among all the participant's current entries (adverse
 /// events included) and the randomization date; the randomization date is the UTC date of
-/// <see cref="Randomization.RandomizedAt"/>. Strata are written as the binding's data values; covariates are not
-/// collected by the service and are empty. The adverse-event table has one row per current adverse event (participant,
+/// <see cref="Randomization.RandomizedAt"/>. Strata and the baseline covariates recorded at randomization
+/// (<see cref="Randomization.Covariates"/>) are written as the binding's data values; a covariate not recorded is empty. The adverse-event table has one row per current adverse event (participant,
 /// term, grade as <c>data.simple.adverse_events</c> names them, default <c>participant_id, term, grade</c>) plus
 /// <c>onset_date</c>, which the reader ignores.</para>
 /// </remarks>
@@ -64,7 +64,7 @@ public static class CapturedTrial
             rows.Add(new SimpleLayoutRow(
                 r.ParticipantId, r.Arm, r.Site,
                 protocol.Strata.Select(f => r.Strata.GetValueOrDefault(f.Id)).ToArray(),
-                new string?[protocol.Covariates.Count],
+                protocol.Covariates.Select(c => r.Covariates.GetValueOrDefault(c.Id)).ToArray(),
                 start, own.Select(e => e.Content.Date).Append(start).Max(), events));
             foreach (var e in own.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId))
                 adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date));

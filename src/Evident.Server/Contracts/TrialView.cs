@@ -3,7 +3,7 @@ using Evident.Trials.Storage;
 
 namespace Evident.Server.Contracts;
 
-/// <summary>What every role may know about a trial: arms, strata and eligibility questions, never an allocation.</summary>
+/// <summary>What every role may know about a trial: arms, strata, eligibility questions and baseline covariates, never an allocation.</summary>
 internal sealed record TrialView(
     string Id,
     string Title,
@@ -12,9 +12,10 @@ internal sealed record TrialView(
     string ProtocolHash,
     IReadOnlyList<TrialArm> Arms,
     IReadOnlyList<StratificationFactor> Strata,
-    IReadOnlyList<EligibilityQuestion> Eligibility)
+    IReadOnlyList<EligibilityQuestion> Eligibility,
+    IReadOnlyList<Covariate> Covariates)
 {
     public static TrialView From(StoredTrial t) => new(t.Id, t.Protocol.Trial.Title, t.Blinded,
         t.Protocol.Allocation.Method == AllocationMethod.PermutedBlocks ? "permuted-blocks" : "minimization",
-        t.Protocol.Hash, t.Protocol.Arms, t.Protocol.Strata, t.Protocol.Eligibility);
+        t.Protocol.Hash, t.Protocol.Arms, t.Protocol.Strata, t.Protocol.Eligibility, t.Protocol.Covariates);
 }

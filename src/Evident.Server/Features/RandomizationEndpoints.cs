@@ -37,7 +37,7 @@ internal static class RandomizationEndpoints
         if (trial is null) return Problems.NotFound($"There is no trial '{trialId}'.");
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
             return Problems.Invalid("Idempotency-Key", $"The Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable characters.");
-        var request = new EnrolmentRequest(body.ParticipantId, body.Site, body.Strata ?? [], body.Eligibility ?? []);
+        var request = new EnrolmentRequest(body.ParticipantId, body.Site, body.Strata ?? [], body.Eligibility ?? [], body.Covariates);
         var problems = EnrolmentCheck.Problems(trial.Protocol, request);
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         if (!caller.MaySee(request.Site))

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Evident.Trials.Protocol;
 
 namespace Evident.Trials.Randomization;
@@ -5,16 +6,20 @@ namespace Evident.Trials.Randomization;
 /// <summary>
 /// Validates a randomization request against the protocol before anything is written: participant id, a value for every
 /// stratification factor and nothing else, each value a level the protocol defines, an answer to every eligibility
-/// question and nothing else, and each answer the one that allows randomization.
+/// question and nothing else, and each answer the one that allows randomization; baseline covariates are optional, but
+/// each one given must be a covariate of the protocol with one of its levels (any short text when it lists none).
 /// </summary>
 public static class EnrolmentCheck
 {
     /// <summary>The longest participant id accepted.</summary>
     public const int MaxParticipantIdLength = 64;
 
+    /// <summary>The longest value accepted for a covariate whose protocol entry lists no levels.</summary>
+    public const int MaxCovariateValueLength = 64;
+
     /// <summary>
     /// The problems with <paramref name="request"/>, by field (<c>participantId</c>, <c>strata.risk</c>,
-    /// <c>eligibility.age</c>, …), in plain English; empty when the request may be randomized. The site's existence and
+    /// <c>eligibility.age</c>, <c>covariates.sex</c>, …), in plain English; empty when the request may be randomized. The site's existence and
     /// the caller's right to use it are checked by the service, not here.
     /// </summary>
     /// <param name="protocol">The trial's protocol.</param>
@@ -52,8 +57,24 @@ public static class EnrolmentCheck
         foreach (string key in answers.Keys)
             if (protocol.Eligibility.All(q => q.Id != key))
                 problems[$"eligibility.{Shorten(key)}"] = [$"'{Shorten(key)}' is not an eligibility question of this protocol."];
+
+        foreach (var (key, value) in request.Covariates ?? NoCovariates)
+        {
+            var covariate = protocol.Covariates.FirstOrDefault(c => c.Id == key);
+            if (covariate is null)
+                problems[$"covariates.{Shorten(key)}"] = [$"'{Shorten(key)}' is not a covariate of this protocol{CovariateList(protocol)}."];
+            else if (covariate.Levels.Count > 0 && (value is null || !covariate.Levels.Contains(value)))
+                problems[$"covariates.{key}"] = [$"{(string.IsNullOrEmpty(value) ? "An empty value" : $"'{Shorten(value)}'")} is not a level of '{key}'; the levels are {string.Join(", ", covariate.Levels)} (leave '{key}' out when it is not recorded)."];
+            else if (covariate.Levels.Count == 0 && (string.IsNullOrEmpty(value) || value.Length > MaxCovariateValueLength || value.Any(char.IsControl) || value.Trim().Length != value.Length))
+                problems[$"covariates.{key}"] = [$"The value of '{key}' must be 1 to {MaxCovariateValueLength} characters without control characters or surrounding spaces (leave '{key}' out when it is not recorded)."];
+        }
         return problems;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoCovariates = ReadOnlyDictionary<string, string>.Empty;
+
+    private static string CovariateList(TrialProtocol protocol) =>
+        protocol.Covariates.Count == 0 ? " (it has none)" : $"; the covariates are {string.Join(", ", protocol.Covariates.Select(c => c.Id))}";
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

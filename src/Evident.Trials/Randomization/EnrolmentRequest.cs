@@ -5,8 +5,13 @@ namespace Evident.Trials.Randomization;
 /// <param name="Site">The site id.</param>
 /// <param name="Strata">The participant's level of every stratification factor, by factor id.</param>
 /// <param name="Eligibility">The answer to every eligibility question, by question id.</param>
+/// <param name="Covariates">
+/// The participant's baseline characteristics (the protocol's <c>covariates</c>), level by covariate id; a covariate left
+/// out is not recorded. Null or empty when none is given.
+/// </param>
 public sealed record EnrolmentRequest(
     string ParticipantId,
     string Site,
     IReadOnlyDictionary<string, string> Strata,
-    IReadOnlyDictionary<string, bool> Eligibility);
+    IReadOnlyDictionary<string, bool> Eligibility,
+    IReadOnlyDictionary<string, string>? Covariates = null);

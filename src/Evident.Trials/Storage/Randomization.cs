@@ -21,4 +21,8 @@ public sealed record Randomization(
     DateTimeOffset RandomizedAt,
     string RandomizedBy,
     DateTimeOffset? InvalidatedAt,
-    string? InvalidationReason);
+    string? InvalidationReason)
+{
+    /// <summary>The participant's baseline characteristics recorded at randomization, level by covariate id in ordinal order; empty when none was given.</summary>
+    public IReadOnlyDictionary<string, string> Covariates { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+}

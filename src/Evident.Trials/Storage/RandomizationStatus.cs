@@ -9,7 +9,7 @@ public enum RandomizationStatus
     /// <summary>The participant (or the Idempotency-Key) was already randomized with the same details: the same allocation is returned and no slot is used.</summary>
     Existing,
 
-    /// <summary>The participant is already randomized with a different site or stratum, or the Idempotency-Key belongs to another participant: nothing written.</summary>
+    /// <summary>The participant is already randomized with a different site, stratification values or baseline covariates, or the Idempotency-Key belongs to another participant: nothing written.</summary>
     Conflict,
 
     /// <summary>The site is not a site of the trial: nothing written.</summary>

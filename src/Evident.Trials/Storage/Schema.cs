@@ -46,6 +46,15 @@ internal static class Schema
               UNIQUE (trial_id, participant_id), UNIQUE (trial_id, stratum, seq), UNIQUE (trial_id, idempotency_key))
             """;
         yield return "CREATE INDEX IF NOT EXISTS randomizations_site ON randomizations (trial_id, site_id)";
+        // Baseline covariates recorded at randomization (protocol covariates[]), one row per covariate given. A table of
+        // its own so databases created before it upgrade by this statement alone. Rows are written only in the
+        // transaction (and command) that inserts their randomization, which is never deleted; no foreign key, so the
+        // randomization insert carries no extra check.
+        yield return """
+            CREATE TABLE IF NOT EXISTS baseline_values (
+              trial_id TEXT NOT NULL, participant_id TEXT NOT NULL, covariate TEXT NOT NULL, value TEXT NOT NULL,
+              PRIMARY KEY (trial_id, participant_id, covariate))
+            """;
         yield return """
             CREATE TABLE IF NOT EXISTS minimization_counts (
               trial_id TEXT NOT NULL REFERENCES trials(id), factor TEXT NOT NULL, level TEXT NOT NULL, arm TEXT NOT NULL,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
 using System.Data.Common;
 using System.Text.Json;
 using Evident.Trials.Protocol;
@@ -357,7 +358,9 @@ public sealed class TrialStore : IAsyncDisposable
     /// <paramref name="idempotencyKey"/> without using another slot. The request must already have passed
     /// <see cref="EnrolmentCheck.Problems"/>. Permuted blocks: the next unused slot of the participant's stratum.
     /// Minimization: <see cref="Minimization.Choose"/> over the marginal counts of the protocol's factors, drawn with
-    /// <paramref name="random"/>.
+    /// <paramref name="random"/>. Baseline covariates given in the request are stored with the randomization (one
+    /// <c>baseline_values</c> row each, in the same transaction) and named in its audit record; a repeat for the same
+    /// participant must give the same site, strata and covariates, or it is a <see cref="RandomizationStatus.Conflict"/>.
     /// </summary>
     /// <param name="trialId">The trial.</param>
     /// <param name="request">The validated request.</param>
@@ -373,6 +376,8 @@ public sealed class TrialStore : IAsyncDisposable
         string stratum = StratumKey.For(protocol, request.Strata);
         string strataJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(request.Strata.ToDictionary(), StringComparer.Ordinal), Json);
         string eligibilityJson = JsonSerializer.Serialize(new SortedDictionary<string, bool>(request.Eligibility.ToDictionary(), StringComparer.Ordinal), Json);
+        var covariates = Sorted(request.Covariates);
+        string covariatesJson = covariates.Count == 0 ? "{}" : JsonSerializer.Serialize(covariates, Json);
 
         return await WriteAsync(pipelined: true, work: async w =>
         {
@@ -411,10 +416,14 @@ public sealed class TrialStore : IAsyncDisposable
             }
             if (same is not null)
             {
+                // A repeat is rare, so its covariates are read only now, keeping them off every randomization's read.
+                same = same with { Covariates = await ReadCovariatesAsync(w, trialId, request.ParticipantId) };
                 string sameStrata = JsonSerializer.Serialize(new SortedDictionary<string, string>(same.Strata.ToDictionary(), StringComparer.Ordinal), Json);
-                return same.Site == request.Site && sameStrata == strataJson
+                if (same.Site != request.Site || sameStrata != strataJson)
+                    return new RandomizationOutcome(RandomizationStatus.Conflict, null, $"Participant '{request.ParticipantId}' is already randomized with a different site or different stratification values.");
+                return JsonSerializer.Serialize(same.Covariates, Json) == covariatesJson
                     ? new RandomizationOutcome(RandomizationStatus.Existing, same, null)
-                    : new RandomizationOutcome(RandomizationStatus.Conflict, null, $"Participant '{request.ParticipantId}' is already randomized with a different site or different stratification values.");
+                    : new RandomizationOutcome(RandomizationStatus.Conflict, null, $"Participant '{request.ParticipantId}' is already randomized with different baseline covariates ({Describe(same.Covariates)}).");
             }
             if (other is not null)
                 return new RandomizationOutcome(RandomizationStatus.Conflict, null, "The Idempotency-Key was already used for another participant.");
@@ -434,16 +443,21 @@ public sealed class TrialStore : IAsyncDisposable
                 arm = await MinimizeAsync(w, trialId, protocol, request, random);
             }
 
-            string details = $"{{\"id\":{id},\"site\":{JsonSerializer.Serialize(request.Site, Json)},\"strata\":{strataJson},\"eligibility\":{eligibilityJson},\"arm\":{JsonSerializer.Serialize(arm, Json)}}}";
-            await w.AppendAuditAsync(trialId, actor, "randomize", $"participant:{request.ParticipantId}", details, null,
-                """
-                INSERT INTO randomizations (id, trial_id, participant_id, site_id, stratum, strata_json, eligibility_json, seq, arm, idempotency_key, randomized_at, randomized_by)
-                VALUES (@id, @t, @p, @site, @s, @strata, @elig, @q, @arm, @k, @at, @by)
-                """,
+            string details = $"{{\"id\":{id},\"site\":{JsonSerializer.Serialize(request.Site, Json)},\"strata\":{strataJson},\"eligibility\":{eligibilityJson}," +
+                             (covariates.Count > 0 ? $"\"covariates\":{covariatesJson}," : "") + $"\"arm\":{JsonSerializer.Serialize(arm, Json)}}}";
+            (string Name, object? Value)[] parameters =
                 [("@id", id), ("@t", trialId), ("@p", request.ParticipantId), ("@site", request.Site), ("@s", stratum), ("@strata", strataJson),
-                 ("@elig", eligibilityJson), ("@q", sequence), ("@arm", arm), ("@k", idempotencyKey), ("@at", w.NowText), ("@by", actor)]);
+                 ("@elig", eligibilityJson), ("@q", sequence), ("@arm", arm), ("@k", idempotencyKey), ("@at", w.NowText), ("@by", actor)];
+            string insert = InsertRandomization;
+            if (covariates.Count > 0)
+            {
+                // Rows only when covariates are given, in the same command as the randomization and its audit record.
+                insert += ";\n" + InsertBaselineValues(covariates.Count);
+                parameters = [.. parameters, .. covariates.SelectMany((c, i) => new (string, object?)[] { ($"@b_c{i}", c.Key), ($"@b_v{i}", c.Value) })];
+            }
+            await w.AppendAuditAsync(trialId, actor, "randomize", $"participant:{request.ParticipantId}", details, null, insert, parameters);
             return new RandomizationOutcome(RandomizationStatus.Created,
-                new Randomization(id, trialId, request.ParticipantId, request.Site, request.Strata, arm, w.Now, actor, null, null), null);
+                new Randomization(id, trialId, request.ParticipantId, request.Site, request.Strata, arm, w.Now, actor, null, null) { Covariates = covariates }, null);
         });
     }
 
@@ -453,9 +467,9 @@ public sealed class TrialStore : IAsyncDisposable
     public async Task<Randomization?> GetRandomizationAsync(string trialId, string participantId)
     {
         await using var connection = await OpenReadAsync();
-        await using var command = Sql.Command(connection, null, SelectRandomization + " WHERE trial_id = @t AND participant_id = @p", ("@t", trialId), ("@p", participantId));
+        await using var command = Sql.Command(connection, null, SelectOneRandomization, ("@t", trialId), ("@p", participantId));
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadRandomization(reader) : null;
+        return await ReadOneRandomizationAsync(reader);
     }
 
     /// <summary>The randomizations of a trial (of one site when <paramref name="site"/> is given), in commit order.</summary>
@@ -464,12 +478,29 @@ public sealed class TrialStore : IAsyncDisposable
     public async Task<IReadOnlyList<Randomization>> ListRandomizationsAsync(string trialId, string? site = null)
     {
         await using var connection = await OpenReadAsync();
+        // One round trip: the covariates of the listed participants, then the randomizations.
+        const string baseline = "SELECT b.participant_id, b.covariate, b.value FROM baseline_values b";
         await using var command = site is null
-            ? Sql.Command(connection, null, SelectRandomization + " WHERE trial_id = @t ORDER BY id", ("@t", trialId))
-            : Sql.Command(connection, null, SelectRandomization + " WHERE trial_id = @t AND site_id = @s ORDER BY id", ("@t", trialId), ("@s", site));
-        var list = new List<Randomization>();
+            ? Sql.Command(connection, null,
+                baseline + " WHERE b.trial_id = @t;\n" + SelectRandomization + " WHERE trial_id = @t ORDER BY id", ("@t", trialId))
+            : Sql.Command(connection, null,
+                baseline + " JOIN randomizations r ON r.trial_id = b.trial_id AND r.participant_id = b.participant_id WHERE b.trial_id = @t AND r.site_id = @s;\n" +
+                SelectRandomization + " WHERE trial_id = @t AND site_id = @s ORDER BY id", ("@t", trialId), ("@s", site));
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) list.Add(ReadRandomization(reader));
+        var covariates = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            string participant = reader.GetString(0);
+            if (!covariates.TryGetValue(participant, out var values)) covariates[participant] = values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            values[reader.GetString(1)] = reader.GetString(2);
+        }
+        await reader.NextResultAsync();
+        var list = new List<Randomization>();
+        while (await reader.ReadAsync())
+        {
+            var r = ReadRandomization(reader);
+            list.Add(covariates.TryGetValue(r.ParticipantId, out var values) ? r with { Covariates = values.AsReadOnly() } : r);
+        }
         return list;
     }
 
@@ -592,6 +623,31 @@ public sealed class TrialStore : IAsyncDisposable
     private const string SelectRandomization =
         "SELECT id, trial_id, participant_id, site_id, strata_json, arm, randomized_at, randomized_by, invalidated_at, invalidation_reason FROM randomizations";
 
+    private const string SelectCovariates = "SELECT covariate, value FROM baseline_values WHERE trial_id = @t AND participant_id = @p ORDER BY covariate";
+
+    /// <summary>One participant's randomization and covariates, in one round trip (read by <see cref="ReadOneRandomizationAsync"/>).</summary>
+    private const string SelectOneRandomization = SelectRandomization + " WHERE trial_id = @t AND participant_id = @p;\n" + SelectCovariates;
+
+    private const string InsertRandomization = """
+        INSERT INTO randomizations (id, trial_id, participant_id, site_id, stratum, strata_json, eligibility_json, seq, arm, idempotency_key, randomized_at, randomized_by)
+        VALUES (@id, @t, @p, @site, @s, @strata, @elig, @q, @arm, @k, @at, @by)
+        """;
+
+    private static readonly IReadOnlyDictionary<string, string> NoCovariates = ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>The insert of <paramref name="count"/> covariates of the randomization being inserted (<c>@t</c>, <c>@p</c>; <c>@b_cI</c>, <c>@b_vI</c>).</summary>
+    private static string InsertBaselineValues(int count) =>
+        "INSERT INTO baseline_values (trial_id, participant_id, covariate, value) VALUES " +
+        string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@t, @p, @b_c{i}, @b_v{i})"));
+
+    /// <summary>Covariates by id in ordinal order (the order they are stored, compared and shown in); empty for null.</summary>
+    private static IReadOnlyDictionary<string, string> Sorted(IReadOnlyDictionary<string, string>? covariates) =>
+        covariates is null || covariates.Count == 0 ? NoCovariates : new SortedDictionary<string, string>(covariates.ToDictionary(), StringComparer.Ordinal).AsReadOnly();
+
+    private static string Describe(IReadOnlyDictionary<string, string> covariates) =>
+        covariates.Count == 0 ? "none recorded" : string.Join(", ", covariates.Select(c => $"{c.Key} {c.Value}"));
+
+    /// <summary>A randomization row without its covariates (<see cref="Randomization.Covariates"/> is empty until set).</summary>
     private static Randomization ReadRandomization(DbDataReader reader)
     {
         var strata = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(4)) ?? [];
@@ -601,11 +657,34 @@ public sealed class TrialStore : IAsyncDisposable
             Sql.NullableString(reader, 9));
     }
 
+    /// <summary>Reads the two result sets of <see cref="SelectOneRandomization"/>.</summary>
+    private static async Task<Randomization?> ReadOneRandomizationAsync(DbDataReader reader)
+    {
+        if (!await reader.ReadAsync()) return null;
+        var r = ReadRandomization(reader);
+        await reader.NextResultAsync();
+        var covariates = await ReadCovariatesAsync(reader);
+        return covariates.Count == 0 ? r : r with { Covariates = covariates };
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadCovariatesAsync(DbDataReader reader)
+    {
+        SortedDictionary<string, string>? values = null;
+        while (await reader.ReadAsync()) (values ??= new SortedDictionary<string, string>(StringComparer.Ordinal))[reader.GetString(0)] = reader.GetString(1);
+        return values is null ? NoCovariates : values.AsReadOnly();
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadCovariatesAsync(WriteContext w, string trialId, string participantId)
+    {
+        await using var reader = await w.Command(SelectCovariates, ("@t", trialId), ("@p", participantId)).ExecuteReaderAsync();
+        return await ReadCovariatesAsync(reader);
+    }
+
     internal static async Task<Randomization?> ReadRandomizationAsync(WriteContext w, string trialId, string participantId)
     {
-        var command = w.Command(SelectRandomization + " WHERE trial_id = @t AND participant_id = @p", ("@t", trialId), ("@p", participantId));
+        var command = w.Command(SelectOneRandomization, ("@t", trialId), ("@p", participantId));
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? ReadRandomization(reader) : null;
+        return await ReadOneRandomizationAsync(reader);
     }
 
     private static async Task<string> MinimizeAsync(WriteContext w, string trialId, TrialProtocol protocol, EnrolmentRequest request, Random random)

@@ -157,6 +157,8 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Tab");              // prior therapy: Yes
         await page.Keyboard.PressAsync("ArrowRight");       // No
+        await page.Keyboard.PressAsync("Tab");              // sex: Not recorded (checked until a level is chosen)
+        await page.Keyboard.PressAsync("ArrowLeft");        // male
         await page.Keyboard.PressAsync("Tab");              // Continue
         Assert.Equal("review", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.PressAsync("Enter");
@@ -165,7 +167,7 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync($"{service.BaseUrl}/t/{service.TrialId}/randomize/result/E2E-KEYS");
         var stored = (await service.Store.GetRandomizationAsync(service.TrialId, "E2E-KEYS"))!;
-        Assert.Equal(("S1", "SR-high"), (stored.Site, stored.Strata["risk"]));
+        Assert.Equal(("S1", "SR-high", "male"), (stored.Site, stored.Strata["risk"], stored.Covariates["sex"]));
         await ServiceFixture.ScreenshotAsync(page, "keyboard-result");
         await context.CloseAsync();
     }

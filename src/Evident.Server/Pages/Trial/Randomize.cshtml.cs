@@ -9,7 +9,7 @@ namespace Evident.Server.Pages.Trial;
 /// <summary>
 /// <c>/t/{trialId}/randomize</c> (admins and site coordinators): a form generated from the protocol (participant id; the
 /// site, fixed to a coordinator's own; one radio group per stratification factor; a yes/no group per eligibility
-/// question), checked by <see cref="EnrolmentCheck"/> with each problem next to its field and in a summary; then a
+/// question; one group per baseline covariate, its levels plus "Not recorded"), checked by <see cref="EnrolmentCheck"/> with each problem next to its field and in a summary; then a
 /// confirmation step showing what will be submitted; then <see cref="TrialStore.RandomizeAsync"/> and a redirect to the
 /// result. A double submission does not randomize twice: the form carries one Idempotency-Key from its first display,
 /// and the store answers the same participant with the same values with the allocation already made.
@@ -42,6 +42,9 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
     /// <summary>The answer to each eligibility question, by question id.</summary>
     public Dictionary<string, bool> Eligibility { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The level given for each baseline covariate, by covariate id; a covariate not recorded is absent.</summary>
+    public Dictionary<string, string> Covariates { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The Idempotency-Key this form carries from its first display to the randomization.</summary>
     public string IdempotencyKey { get; private set; } = "";
 
@@ -56,6 +59,9 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
 
     /// <summary>The protocol's eligibility questions.</summary>
     public IReadOnlyList<EligibilityQuestion> Questions => Trial.Protocol.Eligibility;
+
+    /// <summary>The protocol's baseline covariates.</summary>
+    public IReadOnlyList<Covariate> BaselineCovariates => Trial.Protocol.Covariates;
 
     /// <inheritdoc />
     protected override bool Allows(TrialRole role) => role is TrialRole.Admin or TrialRole.SiteCoordinator;
@@ -121,8 +127,10 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
         {
             if (key.StartsWith("strata.", StringComparison.Ordinal) && !string.IsNullOrEmpty(value)) Strata[key["strata.".Length..]] = value.ToString();
             if (key.StartsWith("eligibility.", StringComparison.Ordinal) && value.ToString() is "yes" or "no") Eligibility[key["eligibility.".Length..]] = value == "yes";
+            // An empty value is the "Not recorded" choice.
+            if (key.StartsWith("covariates.", StringComparison.Ordinal) && !string.IsNullOrEmpty(value)) Covariates[key["covariates.".Length..]] = value.ToString();
         }
-        return new EnrolmentRequest(ParticipantId, Site, Strata, Eligibility);
+        return new EnrolmentRequest(ParticipantId, Site, Strata, Eligibility, Covariates);
     }
 
     private bool Check(EnrolmentRequest request)
