@@ -70,14 +70,21 @@ public sealed record InterimDashboard(
         AnalysisResults? results = null;
         string? unavailable = null;
         var sections = new Dictionary<ReportSection, string>();
-        try
+        if (enrolment.Randomized == 0)
         {
-            results = TrialAnalysis.Run(protocol, captured.Data, new AnalysisOptions { Cutoff = asOf });
-            foreach (var (section, _, _) in Shown) sections[section] = HtmlReport.Section(results, section);
+            unavailable = "nobody has been randomized yet.";
         }
-        catch (DataInputException e)
+        else
         {
-            unavailable = e.Message;
+            try
+            {
+                results = TrialAnalysis.Run(protocol, captured.Data, new AnalysisOptions { Cutoff = asOf });
+                foreach (var (section, _, _) in Shown) sections[section] = HtmlReport.Section(results, section);
+            }
+            catch (DataInputException e)
+            {
+                unavailable = e.Message;
+            }
         }
         int invalidated = (await store.ListRandomizationsAsync(trialId)).Count(r => r.InvalidatedAt is not null);
         return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, invalidated, clock.Elapsed);

@@ -176,7 +176,7 @@ public sealed class DashboardPageTests
         using var app = await new TestApp().SeedAsync();
         var response = await app.As("unblinded").GetAsync("/trials/AALL1731/interim");
         await TestApp.AssertProblem(response, 409);
-        Assert.StartsWith("The analysis cannot be computed yet: ", (await TestApp.Json(response)).GetProperty("detail").GetString());
+        Assert.Equal("The analysis cannot be computed yet: nobody has been randomized yet.", (await TestApp.Json(response)).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class DashboardPageTests
         var empty = await dsmb.GetAsync(Dashboard);
         Assert.Equal(200, empty.Status);
         Assert.Contains("Nobody has been randomized yet.", empty.Text);
-        Assert.Contains("The analysis cannot be computed yet: ", empty.Text);
+        Assert.Contains("The analysis cannot be computed yet: nobody has been randomized yet.", empty.Text);
 
         Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(app.As("coord1"), TestApp.Enrolment("P-1", "S1"))).StatusCode);
         var one = await dsmb.GetAsync(Dashboard);
