@@ -181,4 +181,117 @@ public sealed class CaptureEndpointTests
         var verification = await app.Store.VerifyAuditAsync();
         Assert.True(verification.IsIntact, verification.Problem);
     }
+
+    [Fact]
+    public async Task An_adverse_event_end_date_is_stored_returned_corrected_and_audited()
+    {
+        await using var app = await AppWithParticipants();
+        var c = app.As("coord1");
+        string ae = P1 + "/adverse-events";
+        await AssertInvalid(app, c, ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-02-30" }, "endDate");
+        await AssertInvalid(app, c, ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "10 Feb 2026" }, "endDate");
+        await AssertInvalid(app, c, ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-01-31" }, "endDate");
+        await AssertInvalid(app, c, ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-07-16" }, "endDate");
+        var malformed = await c.PostAsJsonAsync(ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-02-30" });
+        Assert.Equal(["The end date, when given, must be a date written yyyy-MM-dd (leave it out while the event is ongoing)."],
+            (await TestApp.Json(malformed)).GetProperty("errors").GetProperty("endDate").EnumerateArray().Select(m => m.GetString()));
+        var before = (await TestApp.Json(await c.PostAsJsonAsync(ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-01-31" })))
+            .GetProperty("errors").GetProperty("endDate");
+        Assert.Equal("The end date 2026-01-31 is before the onset date 2026-02-01.", before[0].GetString());
+
+        var created = await TestApp.Json(await c.PostAsJsonAsync(ae, new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-02-10" }));
+        Assert.Equal(("2026-02-01", "2026-02-10"), (created.GetProperty("date").GetString(), created.GetProperty("endDate").GetString()));
+        long entry = created.GetProperty("entryId").GetInt64();
+        var ongoing = await TestApp.Json(await c.PostAsJsonAsync(ae, new { term = "Nausea", grade = 1, onsetDate = "2026-03-01" }));
+        Assert.False(ongoing.TryGetProperty("endDate", out _));
+
+        var current = await TestApp.Json(await app.As("blinded").GetAsync(ae));
+        Assert.Equal([("Sepsis", "2026-02-10"), ("Nausea", null)],
+            current.EnumerateArray().Select(e => (e.GetProperty("term").GetString(), e.TryGetProperty("endDate", out var end) ? end.GetString() : null)));
+
+        // Corrections: a malformed end date, or one on a follow-up kind, is 400 naming endDate; nothing is stored.
+        string corrections = $"{P1}/entries/{entry}/corrections";
+        await AssertInvalid(app, c, corrections, new { kind = "adverse_event", date = "2026-02-01", term = "Sepsis", grade = 3, endDate = "yesterday", reason = "typo" }, "endDate");
+        var fu = await TestApp.Json(await c.PostAsJsonAsync(P1 + "/follow-up", new { kind = "relapse", date = "2026-04-10", relapseSite = "marrow" }));
+        await AssertInvalid(app, c, $"{P1}/entries/{fu.GetProperty("entryId").GetInt64()}/corrections",
+            new { kind = "relapse", date = "2026-04-10", relapseSite = "marrow", endDate = "2026-04-11", reason = "typo" }, "endDate");
+
+        var corrected = await TestApp.Json(await c.PostAsJsonAsync(corrections,
+            new { kind = "adverse_event", date = "2026-02-01", term = "Sepsis", grade = 3, endDate = "2026-02-12", reason = "discharge letter" }));
+        Assert.Equal((2, "2026-02-12"), (corrected.GetProperty("version").GetInt32(), corrected.GetProperty("endDate").GetString()));
+        var history = (await app.Store.HistoryAsync(TestApp.Trial, "P1")).Where(e => e.EntryId == entry).Select(e => e.Content.EndDate);
+        Assert.Equal([new DateOnly(2026, 2, 10), new DateOnly(2026, 2, 12)], history.Select(d => d!.Value));
+
+        var audit = (await app.Store.ReadAuditAsync(TestApp.Trial)).Where(a => a.Action.StartsWith("capture.", StringComparison.Ordinal)).ToArray();
+        string?[] ends = audit.Select(a =>
+        {
+            using var details = JsonDocument.Parse(a.Details);
+            return details.RootElement.TryGetProperty("end_date", out var end) ? end.GetString() : null;
+        }).ToArray();
+        Assert.Equal(new[] { "2026-02-10", null, null, "2026-02-12" }, ends);
+        var verification = await app.Store.VerifyAuditAsync();
+        Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task A_death_dated_before_an_adverse_events_end_is_refused_and_an_end_after_death_too()
+    {
+        await using var app = await AppWithParticipants();
+        var c = app.As("coord1");
+        Assert.Equal(HttpStatusCode.Created, (await c.PostAsJsonAsync(P1 + "/adverse-events", new { term = "Sepsis", grade = 4, onsetDate = "2026-02-01", endDate = "2026-03-01" })).StatusCode);
+        var early = await c.PostAsJsonAsync(P1 + "/follow-up", new { kind = "death", date = "2026-02-20" });
+        await TestApp.AssertProblem(early, 400);
+        Assert.Equal("The death date 2026-02-20 is before the end date 2026-03-01 of an adverse event; nothing may follow death.",
+            (await TestApp.Json(early)).GetProperty("errors").GetProperty("date")[0].GetString());
+        Assert.Equal(HttpStatusCode.Created, (await c.PostAsJsonAsync(P1 + "/follow-up", new { kind = "death", date = "2026-03-01" })).StatusCode);
+        var late = await c.PostAsJsonAsync(P1 + "/adverse-events", new { term = "Nausea", grade = 1, onsetDate = "2026-02-15", endDate = "2026-03-02" });
+        await TestApp.AssertProblem(late, 400);
+        Assert.Equal("The end date 2026-03-02 is after the participant's death on 2026-03-01.",
+            (await TestApp.Json(late)).GetProperty("errors").GetProperty("endDate")[0].GetString());
+        Assert.Equal(2, (await app.Store.HistoryAsync(TestApp.Trial, "P1")).Count);
+    }
+
+    [Fact]
+    public async Task An_sqlite_database_made_before_end_dates_is_upgraded_when_opened() =>
+        await UpgradeRoundTrip(Path.Combine(Path.GetTempPath(), $"evident-test-{Guid.NewGuid():N}.db"), "INTEGER PRIMARY KEY",
+            "SELECT name FROM pragma_table_info('capture_entries') WHERE name = 'end_date'");
+
+    [Fact]
+    public async Task A_postgresql_database_made_before_end_dates_is_upgraded_when_opened() =>
+        await UpgradeRoundTrip(await Databases.CreatePostgresAsync(), "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'capture_entries' AND column_name = 'end_date'");
+
+    /// <summary>
+    /// capture_entries as it was created before end_date (without its foreign key, as the trial is seeded later), with
+    /// one entry already in it; opening the store adds the column, old rows read as ongoing, new ones keep their end date.
+    /// </summary>
+    private static async Task UpgradeRoundTrip(string database, string idColumn, string endDateColumn)
+    {
+        await Databases.RowsAsync(database, $"""
+            CREATE TABLE capture_entries (
+              id {idColumn}, trial_id TEXT NOT NULL, participant_id TEXT NOT NULL, site_id TEXT NOT NULL,
+              entry_id BIGINT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL, event_date TEXT NOT NULL,
+              relapse_site TEXT NULL, term TEXT NULL, grade INTEGER NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,
+              reason TEXT NULL, UNIQUE (trial_id, entry_id, version))
+            """);
+        await Databases.RowsAsync(database, """
+            INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason)
+            VALUES ('AALL1731', 'P1', 'S1', 1, 1, 'adverse_event', '2026-01-20', NULL, 'Nausea', 1, '2026-01-20T10:00:00.0000000Z', 'coord1', NULL)
+            """);
+        Assert.Empty(await Databases.RowsAsync(database, endDateColumn));
+
+        await using var app = await AppWithParticipants(database);
+        Assert.Equal([["end_date"]], await Databases.RowsAsync(database, endDateColumn));
+        var created = await app.As("coord1").PostAsJsonAsync(P1 + "/adverse-events", new { term = "Sepsis", grade = 3, onsetDate = "2026-02-01", endDate = "2026-02-10" });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var view = await TestApp.Json(created);
+        Assert.Equal((2L, "2026-02-10"), (view.GetProperty("entryId").GetInt64(), view.GetProperty("endDate").GetString()));
+        var entries = await app.Store.ListCurrentAsync(TestApp.Trial, "P1");
+        Assert.Equal([("Nausea", (DateOnly?)null), ("Sepsis", new DateOnly(2026, 2, 10))], entries.Select(e => (e.Content.Term, e.Content.EndDate)));
+
+        // Opening the upgraded database again leaves it as it is.
+        await using var again = new TestApp(database);
+        Assert.Equal([("Nausea", (DateOnly?)null), ("Sepsis", new DateOnly(2026, 2, 10))],
+            (await again.Store.ListCurrentAsync(TestApp.Trial, "P1")).Select(e => (e.Content.Term, e.Content.EndDate)));
+    }
 }

@@ -54,7 +54,7 @@ public sealed class CaptureExportTests
                 default: await Add(Event(CaptureKind.LastContact, d.AddDays(700))); break;
             }
             if (i % 2 == 0) await Add(new CaptureInput(CaptureKind.AdverseEvent, d.AddDays(10), null, "Febrile neutropenia", 3));
-            if (i % 4 == 1) await Add(new CaptureInput(CaptureKind.AdverseEvent, d.AddDays(20), null, "Sepsis, other", 4));
+            if (i % 4 == 1) await Add(new CaptureInput(CaptureKind.AdverseEvent, d.AddDays(20), null, "Sepsis, other", 4) { EndDate = i == 1 ? d.AddDays(27) : null });
         }
         // Only the current version is exported.
         await app.Store.CorrectAsync(TestApp.Trial, "P01", p01Relapse, Event(CaptureKind.Relapse, start.AddDays(5 + 290), "other"), "site re-read", "coord");
@@ -86,9 +86,9 @@ public sealed class CaptureExportTests
             Assert.Equal($"\"P02\",\"{arms["P02"]}\",\"S1\",\"SR-average\",,\"2026-01-25\",\"2027-03-01\",\"2026-06-24\",\"combined\",\"2027-03-01\",", rows[3]);
             Assert.Equal($"\"P04\",\"{arms["P04"]}\",\"S1\",\"SR-average\",,\"2026-02-04\",\"2027-09-27\",,,,\"2027-06-19\"", rows[5]);
             var aes = File.ReadAllLines(Path.Combine(dir, "adverse_events.csv"));
-            Assert.Equal("\"participant_id\",\"term\",\"grade\",\"onset_date\"", aes[0]);
-            Assert.Equal("\"P00\",\"Febrile neutropenia\",3,\"2026-01-25\"", aes[1]);
-            Assert.Equal("\"P01\",\"Sepsis, other\",4,\"2026-02-09\"", aes[2]);
+            Assert.Equal("\"participant_id\",\"term\",\"grade\",\"onset_date\",\"end_date\"", aes[0]);
+            Assert.Equal("\"P00\",\"Febrile neutropenia\",3,\"2026-01-25\",", aes[1]);
+            Assert.Equal("\"P01\",\"Sepsis, other\",4,\"2026-02-09\",\"2026-02-16\"", aes[2]);
             Assert.Equal(19, aes.Length);
 
             // The default layout is ADaM (CSV); the same directory is replaced whole.
@@ -179,7 +179,7 @@ public sealed class CaptureExportTests
         Assert.Equal(new[] { "participant_id", "arm", "site", "risk_group", "sex", "randomization_date", "last_contact_date", "relapse_date", "relapse_site", "death_date", "second_malignancy_date" },
                      participants.Columns.Select(c => c.Name));
         Assert.Equal(new[] { "P1", "blinatumomab", "S1", "SR-high", null, "2026-01-16", "2026-09-01", "2026-05-01", "combined", "2026-09-01", "2026-07-01" }, Row(participants));
-        Assert.Equal(new[] { "P1", "Sepsis", "4", "2026-09-01" }, Row(adverseEvents));
+        Assert.Equal(new[] { "P1", "Sepsis", "4", "2026-09-01", null }, Row(adverseEvents));
 
         var data = CapturedTrial.ToTrialData(protocol, [r], entries);
         var p = Assert.Single(data.Participants);
@@ -187,6 +187,26 @@ public sealed class CaptureExportTests
         int other = protocol.Components.ToList().FindIndex(c => c.Id == "other_relapse");
         Assert.Equal(new[] { new EndpointOutcome(start, new DateOnly(2026, 5, 1), other), new EndpointOutcome(start, new DateOnly(2026, 5, 1), other) }, p.Outcomes);
         Assert.Equal(new[] { new AdverseEventRecord(0, "Sepsis", 4) }, data.AdverseEvents);
+    }
+
+    [Fact]
+    public void An_adverse_events_end_date_is_written_after_its_onset_and_counts_as_last_contact()
+    {
+        var protocol = Evident.Trials.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml, "protocol.yaml");
+        var r = Randomized("P1", "SR-high", new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        var entries = new[]
+        {
+            Entry(1, "P1", Event(CaptureKind.LastContact, new DateOnly(2026, 3, 10))),
+            Entry(2, "P1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 3, 1), null, "Sepsis", 3) { EndDate = new DateOnly(2026, 4, 15) }),
+            Entry(3, "P1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 3, 5), null, "Nausea", 1)),
+        };
+        var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, [r], entries);
+        Assert.Equal(new[] { "participant_id", "term", "grade", "onset_date", "end_date" }, adverseEvents.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { "P1", "Sepsis", "3", "2026-03-01", "2026-04-15" }, adverseEvents.Columns.Select(c => c.Format(0)));
+        Assert.Equal(new[] { "P1", "Nausea", "1", "2026-03-05", null }, adverseEvents.Columns.Select(c => c.Format(1)));
+        Assert.Equal("2026-04-15", participants.Columns.Single(c => c.Name == "last_contact_date").Format(0));
+        var p = Assert.Single(CapturedTrial.ToTrialData(protocol, [r], entries).Participants);
+        Assert.All(p.Outcomes, o => Assert.Equal(new DateOnly(2026, 4, 15), o.End));
     }
 
     [Fact]

@@ -290,7 +290,7 @@ internal sealed class CapturedScenario
         public (DateOnly Date, string Site)? Relapse { get; set; }
         public DateOnly? Death { get; set; }
         public DateOnly? SecondMalignancy { get; set; }
-        /// <summary>Every current entry's date: last contact is the latest of them and the randomization date.</summary>
+        /// <summary>Every current entry's date and adverse-event end date: last contact is the latest of them and the randomization date.</summary>
         public List<DateOnly> Dates { get; } = [];
         public List<(string Term, int Grade, DateOnly Onset)> AdverseEvents { get; } = [];
         public DateOnly LastContact => Dates.Append(Randomized).Max();
@@ -341,11 +341,12 @@ internal sealed class CapturedScenario
                 p.Dates.Add(date);
                 return await channel.FollowUpAsync(p.Site, p.Id, kind, date, site);
             }
-            async Task<long> Adverse(string term, int grade, DateOnly onset)
+            async Task<long> Adverse(string term, int grade, DateOnly onset, DateOnly? end = null)
             {
                 p.Dates.Add(onset);
+                if (end is { } resolved) p.Dates.Add(resolved);
                 p.AdverseEvents.Add((term, grade, onset));
-                return await channel.AdverseEventAsync(p.Site, p.Id, term, grade, onset);
+                return await channel.AdverseEventAsync(p.Site, p.Id, term, grade, onset, end);
             }
 
             // Adverse events first, in onset order (deaths come later and nothing may follow a death).
@@ -355,7 +356,8 @@ internal sealed class CapturedScenario
                 if (i == 0) correctedAdverseEvent = id;
             }
             if (i % 5 == 0) await Adverse("Nausea", 2, d.AddDays(15));
-            if (i % 4 == 1) await Adverse("Sepsis", 4, d.AddDays(20));
+            // Sepsis resolves for some: for those without follow-up (i % 10 == 9) its end date is the last contact.
+            if (i % 4 == 1) await Adverse("Sepsis", 4, d.AddDays(20), i % 10 is 5 or 9 ? d.AddDays(45) : null);
             if (i % 11 == 4) await Adverse("Infection, other", 2, d.AddDays(25));
             if (i % 7 == 2) await Adverse("Catheter related infection", 3, d.AddDays(30));
 
@@ -419,9 +421,10 @@ internal sealed class CapturedScenario
         p1.Dates.Add(p1.Randomized.AddDays(190));
         p1.Relapse = (p1.Randomized.AddDays(190), "other");
         var p0 = scenario.Participants[0];
-        await channel.CorrectAdverseEventAsync(p0.Site, p0.Id, correctedAdverseEvent, "Sepsis", 4, p0.Randomized.AddDays(12), "culture positive");
+        await channel.CorrectAdverseEventAsync(p0.Site, p0.Id, correctedAdverseEvent, "Sepsis", 4, p0.Randomized.AddDays(12), "culture positive", p0.Randomized.AddDays(19));
         p0.Dates.Remove(p0.Randomized.AddDays(10));
         p0.Dates.Add(p0.Randomized.AddDays(12));
+        p0.Dates.Add(p0.Randomized.AddDays(19));
         p0.AdverseEvents[0] = ("Sepsis", 4, p0.Randomized.AddDays(12));
 
         // Arms as the service allocated them, read with the unblinded statistician's token.
@@ -476,13 +479,13 @@ internal interface IEntryChannel
     Task<long> FollowUpAsync(string site, string participant, string kind, DateOnly date, string? relapseSite);
 
     /// <summary>Records an adverse event as the site's coordinator; returns the entry id.</summary>
-    Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset);
+    Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset, DateOnly? end = null);
 
     /// <summary>Corrects a follow-up entry with a reason.</summary>
     Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason);
 
     /// <summary>Corrects an adverse-event entry with a reason.</summary>
-    Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason);
+    Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason, DateOnly? end = null);
 }
 
 /// <summary>Entries through the JSON API with bearer tokens.</summary>
@@ -525,14 +528,14 @@ internal sealed class ApiChannel(TestApp app) : IEntryChannel
     public Task<long> FollowUpAsync(string site, string participant, string kind, DateOnly date, string? relapseSite) =>
         Record(coordinators[site], participant, "follow-up", relapseSite is null ? new { kind, date = Iso(date) } : new { kind, date = Iso(date), relapseSite });
 
-    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset) =>
-        Record(coordinators[site], participant, "adverse-events", new { term, grade, onsetDate = Iso(onset) });
+    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset, DateOnly? end = null) =>
+        Record(coordinators[site], participant, "adverse-events", new { term, grade, onsetDate = Iso(onset), endDate = end is { } e ? Iso(e) : null });
 
     public Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason) =>
         Correct(coordinators[site], participant, entry, new { kind, date = Iso(date), relapseSite, reason });
 
-    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason) =>
-        Correct(coordinators[site], participant, entry, new { kind = "adverse_event", date = Iso(onset), term, grade, reason });
+    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason, DateOnly? end = null) =>
+        Correct(coordinators[site], participant, entry, new { kind = "adverse_event", date = Iso(onset), term, grade, reason, endDate = end is { } e ? Iso(e) : null });
 
     private static async Task<long> Record(HttpClient client, string participant, string what, object body)
     {
@@ -611,16 +614,18 @@ internal sealed class PagesChannel(TestApp app) : IEntryChannel
         Write(sessions[CoordinatorOf(site)], participant, "FollowUp",
               [("fu.kind", kind), ("fu.date", Iso(date)), .. relapseSite is null ? Array.Empty<(string, string)>() : [("fu.relapseSite", relapseSite)]]);
 
-    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset) =>
-        Write(sessions[CoordinatorOf(site)], participant, "AdverseEvent", ("ae.term", term), ("ae.grade", grade.ToString(CultureInfo.InvariantCulture)), ("ae.date", Iso(onset)));
+    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset, DateOnly? end = null) =>
+        Write(sessions[CoordinatorOf(site)], participant, "AdverseEvent", ("ae.term", term), ("ae.grade", grade.ToString(CultureInfo.InvariantCulture)), ("ae.date", Iso(onset)),
+              ("ae.endDate", end is { } e ? Iso(e) : ""));
 
     public Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason) =>
         Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
               [("c.kind", kind), ("c.date", Iso(date)), ("c.reason", reason), .. relapseSite is null ? Array.Empty<(string, string)>() : [("c.relapseSite", relapseSite)]]);
 
-    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason) =>
+    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason, DateOnly? end = null) =>
         Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
-              ("c.kind", "adverse_event"), ("c.term", term), ("c.grade", grade.ToString(CultureInfo.InvariantCulture)), ("c.date", Iso(onset)), ("c.reason", reason));
+              ("c.kind", "adverse_event"), ("c.term", term), ("c.grade", grade.ToString(CultureInfo.InvariantCulture)), ("c.date", Iso(onset)), ("c.reason", reason),
+              ("c.endDate", end is { } e ? Iso(e) : ""));
 
     /// <summary>Posts one of the participant page's forms; the redirect names the entry saved (<c>?saved=N</c>).</summary>
     private static async Task<long> Write(Pages.PageSession s, string participant, string handler, params (string, string)[] fields)

@@ -22,11 +22,12 @@ namespace Evident.Analysis.Capture;
 /// that no binding takes is an <see cref="ArgumentException"/> naming the component (or relapse site) the protocol lacks.</para>
 /// <para>Per participant and event date column, the earliest entry (then the lowest entry id) gives the date and the
 /// type value (a relapse's site). Last contact is the latest date among all the participant's current entries (adverse
-/// events included) and the randomization date; the randomization date is the UTC date of
+/// events included), the end (resolution) dates of their adverse events (a resolution date is a date the participant was
+/// followed) and the randomization date; the randomization date is the UTC date of
 /// <see cref="Randomization.RandomizedAt"/>. Strata and the baseline covariates recorded at randomization
 /// (<see cref="Randomization.Covariates"/>) are written as the binding's data values; a covariate not recorded is empty. The adverse-event table has one row per current adverse event (participant,
 /// term, grade as <c>data.simple.adverse_events</c> names them, default <c>participant_id, term, grade</c>) plus
-/// <c>onset_date</c>, which the reader ignores.</para>
+/// <c>onset_date</c> and <c>end_date</c> (empty while the event is ongoing), which the reader ignores.</para>
 /// </remarks>
 public static class CapturedTrial
 {
@@ -40,7 +41,7 @@ public static class CapturedTrial
     /// <param name="protocol">The trial's protocol; it must have a <c>data.simple</c> mapping.</param>
     /// <param name="randomizations">The trial's randomizations (invalidated ones are skipped).</param>
     /// <param name="entries">The current captured entries of the trial.</param>
-    /// <returns>The participant table and the adverse-event table (with <c>onset_date</c>).</returns>
+    /// <returns>The participant table and the adverse-event table (with <c>onset_date</c> and <c>end_date</c>).</returns>
     /// <exception cref="ArgumentException">The protocol has no <c>data.simple</c> mapping, or none for a captured kind (see remarks).</exception>
     public static (DataTable Participants, DataTable AdverseEvents) SimpleTables(TrialProtocol protocol, IReadOnlyList<Randomization> randomizations, IReadOnlyList<CaptureEntry> entries)
     {
@@ -65,9 +66,9 @@ public static class CapturedTrial
                 r.ParticipantId, r.Arm, r.Site,
                 protocol.Strata.Select(f => r.Strata.GetValueOrDefault(f.Id)).ToArray(),
                 protocol.Covariates.Select(c => r.Covariates.GetValueOrDefault(c.Id)).ToArray(),
-                start, own.Select(e => e.Content.Date).Append(start).Max(), events));
+                start, LastContact(own, start), events));
             foreach (var e in own.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId))
-                adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date));
+                adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date, e.Content.EndDate));
         }
         string trial = protocol.Trial.Id;
         return (SimpleLayoutTable.Participants(protocol, rows, $"{trial} captured participants"),
@@ -101,6 +102,10 @@ public static class CapturedTrial
         var entries = (await store.ListTrialCurrentAsync(trialId)).Where(e => valid.Contains(e.ParticipantId)).ToArray();
         return new CapturedTrialData(trial, randomizations, entries, ToTrialData(trial.Protocol, randomizations, entries));
     }
+
+    /// <summary>The latest of the randomization date, every entry's date and every adverse event's end date.</summary>
+    private static DateOnly LastContact(IEnumerable<CaptureEntry> own, DateOnly randomized) =>
+        own.Select(e => e.Content.EndDate is { } end && end > e.Content.Date ? end : e.Content.Date).Append(randomized).Max();
 
     /// <summary>The <c>data.simple.events</c> binding that records a captured event (see the type's remarks).</summary>
     private static ComponentColumns BindingOf(TrialProtocol protocol, SimpleLayoutMapping map, CaptureInput content)

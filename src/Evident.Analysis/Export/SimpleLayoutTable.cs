@@ -22,8 +22,11 @@ internal sealed record SimpleLayoutRow(
     DateOnly LastContact,
     IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events);
 
-/// <summary>One adverse-event row of the simple layout; <paramref name="Onset"/> is written only when the table asks for it.</summary>
-internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term, int Grade, DateOnly? Onset);
+/// <summary>
+/// One adverse-event row of the simple layout; <paramref name="Onset"/> and <paramref name="End"/> (the resolution date,
+/// null while ongoing) are written only when the table asks for them.
+/// </summary>
+internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term, int Grade, DateOnly? Onset, DateOnly? End = null);
 
 /// <summary>
 /// Builds the simple layout's tables with the column names of the protocol's <c>data.simple</c>: participant, arm, site,
@@ -34,6 +37,9 @@ internal static class SimpleLayoutTable
 {
     /// <summary>The column <c>CapturedTrial</c> adds to the adverse-event table for the onset date (the readers ignore it).</summary>
     public const string OnsetColumn = "onset_date";
+
+    /// <summary>The column <c>CapturedTrial</c> adds after <see cref="OnsetColumn"/> for the end (resolution) date, empty while ongoing (the readers ignore it).</summary>
+    public const string EndColumn = "end_date";
 
     /// <summary>The protocol's simple-layout mapping, or a clear error.</summary>
     public static SimpleLayoutMapping Mapping(TrialProtocol protocol) =>
@@ -80,7 +86,11 @@ internal static class SimpleLayoutTable
             DataColumn.FromText(ae.Term, events.Select(e => (string?)e.Term).ToArray()),
             DataColumn.FromNumbers(ae.Grade, events.Select(e => (double)e.Grade).ToArray()),
         };
-        if (withOnset) columns.Add(TableValues.Dates(OnsetColumn, events.Select(e => e.Onset).ToArray(), sas: false));
+        if (withOnset)
+        {
+            columns.Add(TableValues.Dates(OnsetColumn, events.Select(e => e.Onset).ToArray(), sas: false));
+            columns.Add(TableValues.Dates(EndColumn, events.Select(e => e.End).ToArray(), sas: false));
+        }
         return new DataTable(source, columns);
     }
 }

@@ -5,18 +5,23 @@ namespace Evident.Server.Features;
 /// <summary>Body of POST …/follow-up: <c>kind</c> relapse | death | second_malignancy | last_contact, <c>date</c> (yyyy-MM-dd), <c>relapseSite</c> for a relapse.</summary>
 internal sealed record FollowUpBody(string Kind, string Date, string? RelapseSite = null);
 
-/// <summary>Body of POST …/adverse-events: CTCAE <c>term</c>, <c>grade</c> 1–5, <c>onsetDate</c> (yyyy-MM-dd).</summary>
-internal sealed record AdverseEventBody(string Term, int Grade, string OnsetDate);
+/// <summary>
+/// Body of POST …/adverse-events: CTCAE <c>term</c>, <c>grade</c> 1–5, <c>onsetDate</c> (yyyy-MM-dd), and <c>endDate</c>
+/// (yyyy-MM-dd) once the event resolved (absent while ongoing).
+/// </summary>
+internal sealed record AdverseEventBody(string Term, int Grade, string OnsetDate, string? EndDate = null);
 
-/// <summary>Body of POST …/entries/{entryId}/corrections: the whole corrected content and the <c>reason</c>.</summary>
-internal sealed record CorrectionBody(string Kind, string Date, string Reason, string? RelapseSite = null, string? Term = null, int? Grade = null);
+/// <summary>Body of POST …/entries/{entryId}/corrections: the whole corrected content (<c>endDate</c> for an adverse event that resolved) and the <c>reason</c>.</summary>
+internal sealed record CorrectionBody(string Kind, string Date, string Reason, string? RelapseSite = null, string? Term = null, int? Grade = null, string? EndDate = null);
 
 /// <summary>One version of a captured entry as the API shows it. Never carries an arm.</summary>
+/// <remarks><c>EndDate</c> is an adverse event's resolution date, null while it is ongoing (and for other kinds).</remarks>
 internal sealed record CaptureEntryView(
     long EntryId, int Version, string ParticipantId, string Site, string Kind, string Date, string? RelapseSite, string? Term, int? Grade,
-    DateTimeOffset RecordedAt, string RecordedBy, string? Reason)
+    string? EndDate, DateTimeOffset RecordedAt, string RecordedBy, string? Reason)
 {
     public static CaptureEntryView From(CaptureEntry e) => new(
         e.EntryId, e.Version, e.ParticipantId, e.Site, CaptureKinds.Name(e.Content.Kind), e.Content.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        e.Content.RelapseSite, e.Content.Term, e.Content.Grade, e.RecordedAt, e.RecordedBy, e.Reason);
+        e.Content.RelapseSite, e.Content.Term, e.Content.Grade, e.Content.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.RecordedAt, e.RecordedBy, e.Reason);
 }

@@ -24,7 +24,7 @@ internal static class CaptureEndpoints
         group.MapGet("/follow-up", (string trialId, string participantId, ClaimsPrincipal user, TrialStore store) => Current(trialId, participantId, user, store, adverse: false))
             .WithSummary("The participant's current follow-up events.");
         group.MapPost("/adverse-events", RecordAdverseEvent).RequireAuthorization(RolePolicies.Randomizers)
-            .WithSummary("Record an adverse event: CTCAE term, grade 1–5, onset date.");
+            .WithSummary("Record an adverse event: CTCAE term, grade 1–5, onset date, end date once resolved.");
         group.MapGet("/adverse-events", (string trialId, string participantId, ClaimsPrincipal user, TrialStore store) => Current(trialId, participantId, user, store, adverse: true))
             .WithSummary("The participant's current adverse events.");
         group.MapPost("/entries/{entryId:long}/corrections", Correct).RequireAuthorization(RolePolicies.Randomizers)
@@ -48,8 +48,10 @@ internal static class CaptureEndpoints
     {
         if (!TryDate(body.OnsetDate, out var date))
             return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("onsetDate", "The onset date must be a date written yyyy-MM-dd."));
+        if (!TryOptionalDate(body.EndDate, out var endDate))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("endDate", EndDateFormat));
         return Write(trialId, participantId, user, store, "onsetDate",
-            (s, actor) => s.RecordAsync(trialId, participantId, new CaptureInput(CaptureKind.AdverseEvent, date, null, body.Term, body.Grade), actor));
+            (s, actor) => s.RecordAsync(trialId, participantId, new CaptureInput(CaptureKind.AdverseEvent, date, null, body.Term, body.Grade) { EndDate = endDate }, actor));
     }
 
     private static Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> Correct(
@@ -63,8 +65,10 @@ internal static class CaptureEndpoints
                 Problems.Invalid("kind", "The kind must be one of relapse, death, second_malignancy, last_contact, adverse_event."));
         if (!TryDate(body.Date, out var date))
             return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("date", "The date must be a date written yyyy-MM-dd."));
+        if (!TryOptionalDate(body.EndDate, out var endDate))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("endDate", EndDateFormat));
         return Write(trialId, participantId, user, store, null,
-            (s, actor) => s.CorrectAsync(trialId, participantId, entryId, new CaptureInput(kind, date, body.RelapseSite, body.Term, body.Grade), body.Reason, actor));
+            (s, actor) => s.CorrectAsync(trialId, participantId, entryId, new CaptureInput(kind, date, body.RelapseSite, body.Term, body.Grade) { EndDate = endDate }, body.Reason, actor));
     }
 
     private static async Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> Write(
@@ -114,4 +118,16 @@ internal static class CaptureEndpoints
 
     private static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private const string EndDateFormat = "The end date, when given, must be a date written yyyy-MM-dd (leave it out while the event is ongoing).";
+
+    /// <summary>An absent end date is valid (ongoing); a present one must parse.</summary>
+    private static bool TryOptionalDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (text is null) return true;
+        if (!TryDate(text, out var parsed)) return false;
+        date = parsed;
+        return true;
+    }
 }

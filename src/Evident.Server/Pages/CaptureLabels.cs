@@ -41,7 +41,10 @@ public static class CaptureLabels
     /// <param name="site">The wire name, e.g. <c>cns</c>.</param>
     public static string RelapseSite(string site) => RelapseSites.FirstOrDefault(s => s.Site == site).Label ?? site;
 
-    /// <summary>One line describing an entry's content, e.g. "Relapse: isolated CNS" or "Adverse event: Sepsis, grade 3".</summary>
+    /// <summary>
+    /// One line describing an entry's content, e.g. "Relapse: isolated CNS" or "Adverse event: Sepsis, grade 3 (onset
+    /// 2026-02-01, resolved 2026-02-10)", or "Adverse event: Sepsis, grade 3 (ongoing)" while it has no end date.
+    /// </summary>
     /// <param name="content">The content.</param>
     public static string Describe(CaptureInput content)
     {
@@ -49,7 +52,9 @@ public static class CaptureLabels
         return content.Kind switch
         {
             CaptureKind.Relapse => $"Relapse: {RelapseSite(content.RelapseSite ?? "")}",
-            CaptureKind.AdverseEvent => $"Adverse event: {content.Term}, grade {content.Grade}",
+            CaptureKind.AdverseEvent when content.EndDate is { } end => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Adverse event: {content.Term}, grade {content.Grade} (onset {content.Date:yyyy-MM-dd}, resolved {end:yyyy-MM-dd})"),
+            CaptureKind.AdverseEvent => $"Adverse event: {content.Term}, grade {content.Grade} (ongoing)",
             _ => Kind(content.Kind),
         };
     }

@@ -6,4 +6,11 @@ namespace Evident.Trials.Capture;
 /// <param name="RelapseSite">For a relapse: <c>marrow</c>, <c>cns</c>, <c>combined</c> or <c>other</c>; else null.</param>
 /// <param name="Term">For an adverse event: the CTCAE term (1–200 characters); else null.</param>
 /// <param name="Grade">For an adverse event: the CTCAE grade, 1–5; else null.</param>
-public sealed record CaptureInput(CaptureKind Kind, DateOnly Date, string? RelapseSite, string? Term, int? Grade);
+public sealed record CaptureInput(CaptureKind Kind, DateOnly Date, string? RelapseSite, string? Term, int? Grade)
+{
+    /// <summary>
+    /// For an adverse event: the date it resolved (not before the onset <see cref="Date"/>), or null while it is ongoing;
+    /// null for every other kind.
+    /// </summary>
+    public DateOnly? EndDate { get; init; }
+}

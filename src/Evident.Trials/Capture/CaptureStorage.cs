@@ -17,7 +17,7 @@ public static class CaptureStorage
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private const string SelectEntry =
-        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason FROM capture_entries";
+        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date FROM capture_entries";
 
     /// <summary>Records a new entry (version 1) for a randomized participant.</summary>
     /// <param name="store">The store.</param>
@@ -123,16 +123,18 @@ public static class CaptureStorage
     {
         var c = e.Content;
         string date = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string? endDate = c.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await w.Command(
-            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason) " +
-            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why)",
+            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date) " +
+            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end)",
             ("@t", e.TrialId), ("@p", e.ParticipantId), ("@s", e.Site), ("@e", e.EntryId), ("@v", e.Version), ("@k", CaptureKinds.Name(c.Kind)), ("@d", date),
-            ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason)).ExecuteNonQueryAsync();
+            ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason), ("@end", endDate)).ExecuteNonQueryAsync();
         var details = new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
             ["entry"] = e.EntryId, ["version"] = e.Version, ["kind"] = CaptureKinds.Name(c.Kind), ["date"] = date, ["site"] = e.Site,
             ["relapse_site"] = c.RelapseSite, ["term"] = c.Term, ["grade"] = c.Grade,
         };
+        if (endDate is not null) details["end_date"] = endDate;
         await w.AppendAuditAsync(e.TrialId, e.RecordedBy, action, $"participant:{e.ParticipantId}", JsonSerializer.Serialize(details, Json), e.Reason);
     }
 
@@ -144,7 +146,10 @@ public static class CaptureStorage
         {
             CaptureKinds.TryParse(reader.GetString(5), out var kind);
             var content = new CaptureInput(kind, DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Sql.NullableString(reader, 7), Sql.NullableString(reader, 8), reader.IsDBNull(9) ? null : Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture));
+                Sql.NullableString(reader, 7), Sql.NullableString(reader, 8), reader.IsDBNull(9) ? null : Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture))
+            {
+                EndDate = reader.IsDBNull(13) ? null : DateOnly.ParseExact(reader.GetString(13), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
             list.Add(new CaptureEntry(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
                 reader.GetString(2), reader.GetString(3), reader.GetString(4), content, Sql.ParseTime(reader.GetString(10)), reader.GetString(11), Sql.NullableString(reader, 12)));
         }

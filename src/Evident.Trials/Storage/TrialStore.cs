@@ -804,6 +804,13 @@ public sealed class TrialStore : IAsyncDisposable
                 await using var command = Sql.Command(connection, (DbTransaction)tx, statement);
                 await command.ExecuteNonQueryAsync();
             }
+            foreach (var (table, column, definition) in Schema.AddedColumns)
+            {
+                await using var exists = Sql.Command(connection, (DbTransaction)tx, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'");
+                if (Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0) continue;
+                await using var add = Sql.Command(connection, (DbTransaction)tx, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+                await add.ExecuteNonQueryAsync();
+            }
             await tx.CommitAsync();
         }
     }

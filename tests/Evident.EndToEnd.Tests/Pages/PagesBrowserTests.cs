@@ -28,6 +28,7 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await page.GetByRole(AriaRole.Group, new() { Name = "Any prior anticancer therapy other than steroids?" }).GetByLabel("No").CheckAsync();
         await ServiceFixture.ScreenshotAsync(page, "randomize-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.Locator("#confirm-summary").WaitForAsync();   // the form page has an h1 too: wait for the answer
 
         Assert.Equal("Confirm randomization", await page.Locator("h1").InnerTextAsync());
         string summary = await page.Locator("#confirm-summary").InnerTextAsync();
@@ -54,7 +55,10 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await adverse.GetByLabel("CTCAE term").FillAsync("Febrile neutropenia");
         await adverse.GetByLabel("Grade").SelectOptionAsync("3");
         await adverse.GetByLabel("Onset date").FillAsync(Today);
+        string before = page.Url;
         await adverse.GetByRole(AriaRole.Button, new() { Name = "Record adverse event" }).ClickAsync();
+        // The page before the click has a timeline too: wait for the redirect after the save (?saved=N changes).
+        await page.WaitForURLAsync(url => url != before);
 
         string timeline = await page.Locator("ol.timeline").InnerTextAsync();
         Assert.Contains($"{Today} Relapse: Isolated CNS", timeline);
@@ -74,6 +78,7 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await service.Store.RecordAsync(service.TrialId, "E2E-S1-ONLY", new CaptureInput(CaptureKind.LastContact, DateOnly.FromDateTime(DateTime.UtcNow), null, null, null), "coord1");
         var page = await service.LoginAsync(service.Browser, "coord2");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync();
+        await page.WaitForURLAsync($"{service.BaseUrl}/t/{service.TrialId}/participants");
         Assert.DoesNotContain("E2E-S1-ONLY", await page.ContentAsync());
         Assert.Contains("Participants randomized at site S2", await page.Locator("main").InnerTextAsync());
 
@@ -216,6 +221,8 @@ public sealed class PagesBrowserTests(ServiceFixture service)
             // With every validation message showing.
             await page.GotoAsync($"/t/{service.TrialId}/randomize");
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            // CountAsync does not wait: wait for the answer to the POST (slow when the machine is busy) first.
+            await page.Locator(".error-summary li").First.WaitForAsync();
             Assert.True(await page.Locator(".error-summary li").CountAsync() >= 4);
             await AssertAccessibleAsync(page, "/randomize with errors");
             await ServiceFixture.ScreenshotAsync(page, $"randomize-errors-{user}");

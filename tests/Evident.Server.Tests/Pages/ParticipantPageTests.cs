@@ -21,8 +21,8 @@ public sealed class ParticipantPageTests
     private static Task<PageSession.Answer> FollowUp(PageSession s, string page, string kind, string date, string? site = null) =>
         s.SubmitAsync(page, page + "?handler=FollowUp", [("fu.kind", kind), ("fu.date", date), .. site is null ? Array.Empty<(string, string)>() : [("fu.relapseSite", site)]]);
 
-    private static Task<PageSession.Answer> AdverseEvent(PageSession s, string term, string grade, string date) =>
-        s.SubmitAsync(Page1, Page1 + "?handler=AdverseEvent", ("ae.term", term), ("ae.grade", grade), ("ae.date", date));
+    private static Task<PageSession.Answer> AdverseEvent(PageSession s, string term, string grade, string date, string endDate = "") =>
+        s.SubmitAsync(Page1, Page1 + "?handler=AdverseEvent", ("ae.term", term), ("ae.grade", grade), ("ae.date", date), ("ae.endDate", endDate));
 
     [Fact]
     public async Task CoordinatorsSeeOnlyTheirSiteAndArmsOnlyShowForRolesThatMaySeeThem()
@@ -91,7 +91,7 @@ public sealed class ParticipantPageTests
         var after = await s.GetAsync(Page1 + "?saved=2");
         Assert.Contains("<p class=\"status-message\" role=\"status\" id=\"saved\">Entry 2 saved.</p>", after.Html);
         var timeline = Regex.Matches(after.Html, "<time datetime=\"([0-9-]+)\">[0-9-]+</time> ([^<]+)").Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value.Trim()}").ToArray();
-        Assert.Equal(["2026-01-15 Randomized", "2026-02-03 Adverse event: Febrile neutropenia, grade 3", "2026-03-02 Relapse: Isolated CNS"], timeline);
+        Assert.Equal(["2026-01-15 Randomized", "2026-02-03 Adverse event: Febrile neutropenia, grade 3 (ongoing)", "2026-03-02 Relapse: Isolated CNS"], timeline);
         Assert.Contains("<td>coord1</td>", after.Html);
         Assert.Equal(2, Regex.Matches(after.Html, "<td>original entry</td>").Count);
 
@@ -188,5 +188,70 @@ public sealed class ParticipantPageTests
         using var coord = new PageSession(app);
         await coord.LoginAsync("coord1");
         Assert.Equal(403, (await coord.GetAsync("/t/AALL1731/audit")).Status);
+    }
+
+    [Fact]
+    public async Task AnAdverseEventGetsAnOptionalEndDateWhoseErrorsAreShownNextToItAndWhichACorrectionChanges()
+    {
+        using var app = await StartAsync();
+        using var s = new PageSession(app);
+        await s.LoginAsync("coord1");
+        var page = await s.GetAsync(Page1);
+        Assert.Contains("<label for=\"ae-endDate\">End date (leave empty while ongoing)</label>", page.Html);
+        string endInput = page.Tag("ae-endDate");
+        Assert.Contains("type=\"date\"", endInput);
+        Assert.Contains("name=\"ae.endDate\"", endInput);
+        Assert.DoesNotContain("required", endInput);
+        string before = await app.SnapshotAsync();
+
+        async Task Refused(Task<PageSession.Answer> post, string id, string message)
+        {
+            var answer = await post;
+            Assert.Equal(400, answer.Status);
+            Assert.Equal(message, answer.ErrorFor(id));
+            Assert.Contains("aria-invalid=\"true\"", answer.Tag(id));
+            Assert.Contains($"<li><a href=\"#{id}\">", answer.Html);
+            Assert.Equal(before, await app.SnapshotAsync());
+        }
+
+        await Refused(AdverseEvent(s, "Sepsis", "3", "2026-02-01", "10/02/2026"), "ae-endDate",
+            "'10/02/2026' is not a date; enter the end date as yyyy-MM-dd, for example 2026-03-02, or leave it empty while the event is ongoing.");
+        await Refused(AdverseEvent(s, "Sepsis", "3", "2026-02-01", "2026-01-31"), "ae-endDate", "The end date 2026-01-31 is before the onset date 2026-02-01.");
+        await Refused(AdverseEvent(s, "Sepsis", "3", "2026-02-01", "2026-03-17"), "ae-endDate", "The end date 2026-03-17 is in the future (today is 2026-03-16).");
+        var kept = await AdverseEvent(s, "Sepsis", "3", "2026-02-01", "2026-03-17");
+        Assert.Contains("value=\"2026-03-17\"", kept.Tag("ae-endDate"));
+
+        Assert.Equal(Page1 + "?saved=1#timeline", (await AdverseEvent(s, "Sepsis", "3", "2026-02-01", "2026-02-10")).Location);
+        Assert.Equal(Page1 + "?saved=2#timeline", (await AdverseEvent(s, "Nausea", "1", "2026-02-05")).Location);
+        var stored = await app.Store.ListCurrentAsync(TestApp.Trial, "P-1");
+        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 1), null, "Sepsis", 3) { EndDate = new DateOnly(2026, 2, 10) }, stored[0].Content);
+        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 5), null, "Nausea", 1), stored[1].Content);
+
+        var after = await s.GetAsync(Page1);
+        var timeline = Regex.Matches(after.Html, "<time datetime=\"([0-9-]+)\">[0-9-]+</time> ([^<]+)").Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value.Trim()}").ToArray();
+        Assert.Equal(["2026-01-15 Randomized", "2026-02-01 Adverse event: Sepsis, grade 3 (onset 2026-02-01, resolved 2026-02-10)",
+                      "2026-02-05 Adverse event: Nausea, grade 1 (ongoing)"], timeline);
+        Assert.Contains("value=\"2026-02-10\"", after.Tag("c1-endDate"));
+        Assert.Contains("<label for=\"c2-endDate\">End date (leave empty while ongoing)</label>", after.Html);
+
+        // A correction: a malformed end date is shown next to the correction's field; then Nausea resolves, Sepsis reopens.
+        string beforeCorrection = await app.SnapshotAsync();
+        var bad = await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=2", ("c.kind", "adverse_event"), ("c.term", "Nausea"), ("c.grade", "1"),
+            ("c.date", "2026-02-05"), ("c.endDate", "soon"), ("c.reason", "resolved"));
+        Assert.Equal(400, bad.Status);
+        Assert.Equal("'soon' is not a date; enter the end date as yyyy-MM-dd, for example 2026-03-02, or leave it empty while the event is ongoing.", bad.ErrorFor("c2-endDate"));
+        Assert.Contains("value=\"soon\"", bad.Tag("c2-endDate"));
+        Assert.Equal(beforeCorrection, await app.SnapshotAsync());
+
+        Assert.Equal(302, (await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=2", ("c.kind", "adverse_event"), ("c.term", "Nausea"), ("c.grade", "1"),
+            ("c.date", "2026-02-05"), ("c.endDate", "2026-02-07"), ("c.reason", "resolved per clinic note"))).Status);
+        Assert.Equal(302, (await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=1", ("c.kind", "adverse_event"), ("c.term", "Sepsis"), ("c.grade", "3"),
+            ("c.date", "2026-02-01"), ("c.endDate", ""), ("c.reason", "not resolved after all"))).Status);
+        var history = await app.Store.HistoryAsync(TestApp.Trial, "P-1");
+        Assert.Equal([(1L, 1, (DateOnly?)new DateOnly(2026, 2, 10)), (1L, 2, null), (2L, 1, null), (2L, 2, new DateOnly(2026, 2, 7))],
+            history.Select(e => (e.EntryId, e.Version, e.Content.EndDate)));
+        var final = await s.GetAsync(Page1);
+        Assert.Contains("<td>Adverse event: Nausea, grade 1 (onset 2026-02-05, resolved 2026-02-07)</td>", final.Html);
+        Assert.Contains("<td>Adverse event: Sepsis, grade 3 (ongoing)</td>", final.Html);
     }
 }

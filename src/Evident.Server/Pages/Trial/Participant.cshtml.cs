@@ -69,16 +69,17 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         return new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("fu.relapseSite") : null, null, null);
     }, (input, actor) => Store.RecordAsync(Trial.Id, participantId, input, actor));
 
-    /// <summary>Records an adverse event (<c>ae.term</c>, <c>ae.grade</c>, <c>ae.date</c> the onset).</summary>
+    /// <summary>Records an adverse event (<c>ae.term</c>, <c>ae.grade</c>, <c>ae.date</c> the onset, <c>ae.endDate</c> the resolution, empty while ongoing).</summary>
     /// <param name="participantId">The participant.</param>
     public Task<IActionResult> OnPostAdverseEventAsync(string participantId) => WriteAsync(participantId, "ae.", () =>
     {
         var date = ReadDate("ae.date", "onset date");
-        if (date is null) return null;
-        return new CaptureInput(CaptureKind.AdverseEvent, date.Value, null, Read("ae.term")?.Trim(), ReadGrade("ae.grade"));
+        var end = ReadEndDate("ae.endDate", out bool endValid);
+        if (date is null || !endValid) return null;
+        return new CaptureInput(CaptureKind.AdverseEvent, date.Value, null, Read("ae.term")?.Trim(), ReadGrade("ae.grade")) { EndDate = end };
     }, (input, actor) => Store.RecordAsync(Trial.Id, participantId, input, actor));
 
-    /// <summary>Corrects entry <paramref name="entryId"/>: a new version with a reason (<c>c.kind</c>, <c>c.date</c>, <c>c.relapseSite</c>, <c>c.term</c>, <c>c.grade</c>, <c>c.reason</c>).</summary>
+    /// <summary>Corrects entry <paramref name="entryId"/>: a new version with a reason (<c>c.kind</c>, <c>c.date</c>, <c>c.relapseSite</c>, <c>c.term</c>, <c>c.grade</c>, <c>c.endDate</c>, <c>c.reason</c>).</summary>
     /// <param name="participantId">The participant.</param>
     /// <param name="entryId">The entry.</param>
     public Task<IActionResult> OnPostCorrectAsync(string participantId, long entryId)
@@ -86,16 +87,17 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         string prefix = $"c{entryId}.";
         return WriteAsync(participantId, prefix, () =>
         {
-            foreach (string name in new[] { "kind", "date", "relapseSite", "term", "grade", "reason" })
-                if (Read("c." + name) is { } v) posted[prefix + name] = v;
+            foreach (string name in new[] { "kind", "date", "relapseSite", "term", "grade", "endDate", "reason" })
+                if (Request.Form.TryGetValue("c." + name, out var v)) posted[prefix + name] = v.ToString();
             string? reason = Read("c.reason")?.Trim();
             if (string.IsNullOrEmpty(reason) || reason.Length > ReasonBody.MaxLength)
                 Errors.Add(prefix + "reason", $"Give the reason for the correction (1 to {ReasonBody.MaxLength} characters); earlier versions are kept.");
             var kind = ReadKind(prefix, adverse: null, name: "c.kind");
             var date = ReadDate("c.date", "date", prefix + "date");
+            var end = ReadEndDate("c.endDate", out _, prefix + "endDate");
             if (kind is null || date is null || Errors.Any) return null;
             return kind == CaptureKind.AdverseEvent
-                ? new CaptureInput(kind.Value, date.Value, null, Read("c.term")?.Trim(), ReadGrade("c.grade"))
+                ? new CaptureInput(kind.Value, date.Value, null, Read("c.term")?.Trim(), ReadGrade("c.grade")) { EndDate = end }
                 : new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("c.relapseSite") : null, null, null);
         }, (input, actor) => Store.CorrectAsync(Trial.Id, participantId, entryId, input, Read("c.reason")!.Trim(), actor));
     }
@@ -203,6 +205,18 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         string? text = Read(name);
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         Errors.Add(field ?? name, text is null ? $"Enter the {what}." : $"'{text}' is not a date; enter the {what} as yyyy-MM-dd, for example 2026-03-02.");
+        return null;
+    }
+
+    /// <summary>An optional end date: empty is null (ongoing) and valid; anything but yyyy-MM-dd is a message.</summary>
+    private DateOnly? ReadEndDate(string name, out bool valid, string? field = null)
+    {
+        string? text = Read(name);
+        valid = true;
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        valid = false;
+        Errors.Add(field ?? name, $"'{text}' is not a date; enter the end date as yyyy-MM-dd, for example 2026-03-02, or leave it empty while the event is ongoing.");
         return null;
     }
 
