@@ -97,10 +97,11 @@ public static class CapturedTrial
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(trialId);
         var trial = await store.GetTrialAsync(trialId) ?? throw new StoreNotFoundException($"Trial '{trialId}' does not exist.");
-        var randomizations = (await store.ListRandomizationsAsync(trialId)).Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id).ToArray();
+        var all = await store.ListRandomizationsAsync(trialId);
+        var randomizations = all.Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id).ToArray();
         var valid = randomizations.Select(r => r.ParticipantId).ToHashSet(StringComparer.Ordinal);
         var entries = (await store.ListTrialCurrentAsync(trialId)).Where(e => valid.Contains(e.ParticipantId)).ToArray();
-        return new CapturedTrialData(trial, randomizations, entries, ToTrialData(trial.Protocol, randomizations, entries));
+        return new CapturedTrialData(trial, randomizations, entries, ToTrialData(trial.Protocol, randomizations, entries), all.Count - randomizations.Length);
     }
 
     /// <summary>The latest of the randomization date, every entry's date and every adverse event's end date.</summary>

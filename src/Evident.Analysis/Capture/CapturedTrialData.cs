@@ -9,8 +9,10 @@ namespace Evident.Analysis.Capture;
 /// <param name="Randomizations">Its valid randomizations in commit order (invalidated ones are left out).</param>
 /// <param name="Entries">The current version of every captured entry of those participants, by entry id.</param>
 /// <param name="Data">The mapped data, as <c>evident analyze</c> would read the exported files. Contains arms.</param>
+/// <param name="Invalidated">How many randomizations were invalidated and left out.</param>
 public sealed record CapturedTrialData(
     StoredTrial Trial,
     IReadOnlyList<Randomization> Randomizations,
     IReadOnlyList<CaptureEntry> Entries,
-    TrialData Data);
+    TrialData Data,
+    int Invalidated);

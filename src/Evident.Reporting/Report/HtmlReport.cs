@@ -294,10 +294,16 @@ public static class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void Figure(StringBuilder h, string id, string svg, string caption)
+    private static void Figure(StringBuilder h, string id, string svg, string caption) =>
+        h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(Inline(svg)).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
+
+    /// <summary>A standalone SVG document (as the figures render it) as an element to embed in HTML: without the XML declaration.</summary>
+    /// <param name="svg">The SVG document.</param>
+    public static string Inline(string svg)
     {
+        ArgumentNullException.ThrowIfNull(svg);
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(start > 0 ? svg[start..] : svg).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
+        return start > 0 ? svg[start..] : svg;
     }
 
     private static IReadOnlyList<double>? Breaks(AnalysisResults r) => r.Protocol.TimeUnit == TimeUnit.Months ? [0, 12, 24, 36, 48, 60] : null;

@@ -64,8 +64,8 @@ public sealed record InterimDashboard(
         string? byStratum = null, bySite = null;
         if (enrolment.Months.Count > 0)
         {
-            byStratum = Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomised by stratum"));
-            bySite = Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomised by site"));
+            byStratum = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomised by stratum"));
+            bySite = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomised by site"));
         }
         AnalysisResults? results = null;
         string? unavailable = null;
@@ -86,14 +86,6 @@ public sealed record InterimDashboard(
                 unavailable = e.Message;
             }
         }
-        int invalidated = (await store.ListRandomizationsAsync(trialId)).Count(r => r.InvalidatedAt is not null);
-        return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, invalidated, clock.Elapsed);
-    }
-
-    /// <summary>An SVG document as an element to embed in HTML (without the XML declaration).</summary>
-    private static string Inline(string svg)
-    {
-        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return start > 0 ? svg[start..] : svg;
+        return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, captured.Invalidated, clock.Elapsed);
     }
 }
