@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Evident.Server.Dashboard;
-using Evident.Trials.Capture;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Capture;
+using Evident.Storage;
 
 namespace Evident.Benchmarks;
 
@@ -38,7 +38,7 @@ public class DashboardBenchmarks
         foreach (string site in new[] { "S1", "S2", "S3", "S4", "S5" }) await _store.AddSiteAsync(trial.Id, site, null, "bench");
         var random = new Random(20261124);
         var start = _clock.Now;
-        var randomized = new List<Randomization>();
+        var randomized = new List<Allocation>();
         for (int i = 0; i < 1440; i++)
         {
             _clock.Now = start.AddHours(24.0 * 1461 / 1440 * i);

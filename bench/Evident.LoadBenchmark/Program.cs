@@ -7,8 +7,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Net.Sockets;
 using Evident.Server;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 
 string db = Path.Combine(Path.GetTempPath(), $"evident-load-{Guid.NewGuid():N}.db");
 int clients = 64, participants = 20_000, warmup = 2_000;

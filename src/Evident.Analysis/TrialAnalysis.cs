@@ -1,10 +1,9 @@
-using Evident.Trials;
+using Evident.Protocol;
 using System.Reflection;
 using Evident.Analysis.Input;
 using Evident.Data;
 using Evident.Design.Monitoring;
 using Evident.Statistics;
-using Evident.Trials.Protocol;
 
 namespace Evident.Analysis;
 

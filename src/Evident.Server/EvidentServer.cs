@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Evident.Server.Features;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Storage;
+using Evident.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;

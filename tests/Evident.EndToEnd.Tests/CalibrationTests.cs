@@ -1,7 +1,7 @@
 using Evident.Analysis;
 using Evident.Analysis.Input;
 using Evident.Analysis.Export;
-using Evident.Trials.Synthetic;
+using Evident.Protocol.Synthetic;
 
 namespace Evident.EndToEnd.Tests;
 

@@ -3,7 +3,6 @@ using Evident.Analysis.Input;
 using Evident.Cli;
 using Evident.Data;
 using Evident.Data.Adam;
-using Evident.Trials.Protocol;
 
 namespace Evident.EndToEnd.Tests;
 

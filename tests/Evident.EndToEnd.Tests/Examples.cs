@@ -1,5 +1,5 @@
-using Evident.Trials.Protocol;
-using Evident.Trials.Synthetic;
+using Evident.Protocol;
+using Evident.Protocol.Synthetic;
 
 namespace Evident.EndToEnd.Tests;
 

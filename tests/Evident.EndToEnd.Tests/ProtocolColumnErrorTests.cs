@@ -3,7 +3,7 @@ using Evident.Analysis.Input;
 using Evident.Cli;
 using Evident.Data;
 using Evident.Data.Adam;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.EndToEnd.Tests;
 

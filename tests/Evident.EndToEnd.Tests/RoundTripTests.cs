@@ -3,7 +3,7 @@ using Evident.Analysis.Export;
 using Evident.Analysis.Input;
 using Evident.Data.Adam;
 using Evident.Reporting.Report;
-using Evident.Trials.Synthetic;
+using Evident.Protocol.Synthetic;
 
 namespace Evident.EndToEnd.Tests;
 

@@ -4,8 +4,8 @@ using Evident.Analysis.Export;
 using Evident.Analysis.Input;
 using Evident.Cli;
 using Evident.Reporting.Report;
-using Evident.Trials.Protocol;
-using Evident.Trials.Synthetic;
+using Evident.Protocol;
+using Evident.Protocol.Synthetic;
 
 namespace Evident.EndToEnd.Tests;
 

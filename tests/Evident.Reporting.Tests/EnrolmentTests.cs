@@ -1,7 +1,7 @@
 using Evident.Analysis.Enrolment;
 using Evident.Analysis.Input;
 using Evident.Reporting.Figures;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Reporting.Tests;
 

@@ -77,7 +77,7 @@ public sealed class AuditTrailTests
     {
         await using var app = await AppWithHistory();
         var record = (await app.Store.ReadAuditAsync())[9];
-        string forged = Evident.Trials.Storage.AuditChain.Hash(record.Sequence, record.TrialId, record.At, "mallory", record.Action, record.Entity, record.Details, record.Reason, record.PreviousHash);
+        string forged = Evident.Randomization.Audit.AuditChain.Hash(record.Sequence, record.TrialId, record.At, "mallory", record.Action, record.Entity, record.Details, record.Reason, record.PreviousHash);
         Execute(app.Database, $"UPDATE audit SET actor = 'mallory', hash = '{forged}' WHERE seq = 10");
         Assert.Equal(11, (await app.Store.VerifyAuditAsync()).FirstBroken);
     }

@@ -80,8 +80,8 @@ public sealed class AuthenticationTests
         string token = (await TestApp.Json(user)).GetProperty("token").GetString()!;
         Assert.StartsWith("evt_", token);
         string? hash = await app.Store.GetPasswordHashAsync(TestApp.Trial, "coord3");
-        Assert.True(Evident.Server.Infrastructure.Passwords.Verify(hash!, "correct horse battery"));
-        Assert.False(Evident.Server.Infrastructure.Passwords.Verify(hash!, "wrong horse battery"));
+        Assert.True(Evident.Randomization.Accounts.Passwords.Verify(hash!, "correct horse battery"));
+        Assert.False(Evident.Randomization.Accounts.Passwords.Verify(hash!, "wrong horse battery"));
 
         var coord3 = app.CreateClient();
         coord3.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Storage;
 
 namespace Evident.Server.Tests;
 

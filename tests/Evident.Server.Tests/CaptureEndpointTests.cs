@@ -1,7 +1,8 @@
+using Evident.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Evident.Trials.Capture;
+using Evident.Randomization.Capture;
 
 namespace Evident.Server.Tests;
 

@@ -1,9 +1,10 @@
+using Evident.Storage;
+using Evident.Randomization;
 using System.Net;
 using Evident.Analysis.Capture;
 using Evident.Analysis.Input;
 using Evident.Cli;
-using Evident.Trials.Capture;
-using Evident.Trials.Storage;
+using Evident.Randomization.Capture;
 
 namespace Evident.Server.Tests;
 
@@ -75,7 +76,7 @@ public sealed class CaptureExportTests
             var stored = await app.Store.GetTrialAsync(TestApp.Trial);
             // The protocol file exactly as registered (comments and all), so reports carry the registered hash.
             Assert.Equal(TestApp.ProtocolYaml, File.ReadAllText(Path.Combine(dir, "protocol.yaml")));
-            Assert.Equal(stored!.Protocol.Hash, Evident.Trials.Protocol.TrialProtocol.Load(Path.Combine(dir, "protocol.yaml")).Hash);
+            Assert.Equal(stored!.Protocol.Hash, Evident.Protocol.TrialProtocol.Load(Path.Combine(dir, "protocol.yaml")).Hash);
 
             var rows = File.ReadAllLines(Path.Combine(dir, "participants.csv"));
             Assert.Equal(25, rows.Length);
@@ -154,7 +155,7 @@ public sealed class CaptureExportTests
         }
     }
 
-    private static Randomization Randomized(string participant, string risk, DateTimeOffset at) =>
+    private static Allocation Randomized(string participant, string risk, DateTimeOffset at) =>
         new(1, TestApp.Trial, participant, "S1", new Dictionary<string, string> { ["risk"] = risk }, "blinatumomab", at, "coord1", null, null);
 
     private static CaptureEntry Entry(long id, string participant, CaptureInput content) =>
@@ -163,7 +164,7 @@ public sealed class CaptureExportTests
     [Fact]
     public void Simple_tables_date_randomization_in_utc_and_map_each_kind_onto_its_component()
     {
-        var protocol = Evident.Trials.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml, "protocol.yaml");
+        var protocol = Evident.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml, "protocol.yaml");
         // 23:30 at UTC−5 is the next day in UTC.
         var r = Randomized("P1", "SR-high", new DateTimeOffset(2026, 1, 15, 23, 30, 0, TimeSpan.FromHours(-5)));
         var entries = new[]
@@ -192,7 +193,7 @@ public sealed class CaptureExportTests
     [Fact]
     public void An_adverse_events_end_date_is_written_after_its_onset_and_counts_as_last_contact()
     {
-        var protocol = Evident.Trials.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml, "protocol.yaml");
+        var protocol = Evident.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml, "protocol.yaml");
         var r = Randomized("P1", "SR-high", new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
         var entries = new[]
         {
@@ -218,7 +219,7 @@ public sealed class CaptureExportTests
             .Replace("events: [death]", "events: [died]")
             .Replace("      death: {date: death_date}", "      died: {date: death_date}")
             .Replace("        death: [DEATH]", "        died: [DEATH]");
-        var protocol = Evident.Trials.Protocol.TrialProtocol.Parse(renamed, "renamed.yaml");
+        var protocol = Evident.Protocol.TrialProtocol.Parse(renamed, "renamed.yaml");
         var r = Randomized("P1", "SR-average", TestApp.Start);
         var death = Entry(1, "P1", Event(CaptureKind.Death, new DateOnly(2026, 3, 1)));
         var e = Assert.Throws<ArgumentException>(() => CapturedTrial.SimpleTables(protocol, [r], [death]));
@@ -226,7 +227,7 @@ public sealed class CaptureExportTests
         // Without a death to map, the same protocol exports.
         Assert.Equal(1, CapturedTrial.SimpleTables(protocol, [r], []).Participants.RowCount);
 
-        var narrow = Evident.Trials.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml.Replace("values: [combined, other]", "values: [combined]"), "narrow.yaml");
+        var narrow = Evident.Protocol.TrialProtocol.Parse(TestApp.ProtocolYaml.Replace("values: [combined, other]", "values: [combined]"), "narrow.yaml");
         var relapse = Entry(1, "P1", Event(CaptureKind.Relapse, new DateOnly(2026, 3, 1), "other"));
         e = Assert.Throws<ArgumentException>(() => CapturedTrial.ToTrialData(narrow, [r], [relapse]));
         Assert.Contains("narrow.yaml: no data.simple.events binding has a type column with the relapse site 'other'", e.Message);

@@ -117,7 +117,7 @@ public static class Databases
     /// used slots are exactly 1…n and carry the sealed list's arms (so the block balance of the list holds), and the
     /// audit chain has one randomize record per randomization and verifies.
     /// </summary>
-    public static async Task AssertInvariantsAsync(string database, Evident.Trials.Storage.TrialStore store, string trial)
+    public static async Task AssertInvariantsAsync(string database, Evident.Storage.TrialStore store, string trial)
     {
         var rows = await RowsAsync(database, $"SELECT participant_id, stratum, seq, arm FROM randomizations WHERE trial_id = '{trial}'");
         Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct().Count());

@@ -4,10 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Evident.Analysis;
 using Evident.Analysis.Capture;
+using Evident.Storage;
 using Evident.Analysis.Input;
 using Evident.Cli;
 using Evident.Reporting.Report;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Server.Tests;
 
@@ -77,9 +78,9 @@ public sealed class ExportRoundTripTests
             Assert.Equal([scenario.DfsEventsOf("female"), scenario.DfsEventsOf("male")], bySex.Select(g => g.Events));
             Assert.All(bySex, g => Assert.True(g.HazardRatio.HazardRatio is > 0 and < double.PositiveInfinity, $"sex {g.Level}: HR {g.HazardRatio.HazardRatio}"));
 
-            var captured = await CapturedTrial.LoadAsync(app.Store, TestApp.Trial);
+            var captured = CapturedTrial.Map(await app.Store.ReadCapturedAsync(TestApp.Trial));
             Assert.Equal(CapturedScenario.Count, captured.Randomizations.Count);
-            AssertSameData(entered, captured.Data, "CapturedTrial.LoadAsync");
+            AssertSameData(entered, captured.Data, "CapturedTrial.Map");
             AssertSameData(entered, CapturedTrial.ToTrialData(protocol, captured.Randomizations, captured.Entries), "CapturedTrial.ToTrialData");
 
             string referenceJson = Numbers(ResultsJson.Render(reference));

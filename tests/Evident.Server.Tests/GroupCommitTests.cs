@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Storage;
 
 namespace Evident.Server.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -54,7 +54,7 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
     /// </summary>
     public async Task<TestApp> SeedAsync(bool blinded = true, string? yaml = null, int listLength = 200, string? password = null)
     {
-        string? hash = password is null ? null : Evident.Server.Infrastructure.Passwords.Hash(password);
+        string? hash = password is null ? null : Evident.Randomization.Accounts.Passwords.Hash(password);
         var trial = await Store.CreateTrialAsync(yaml ?? ProtocolYaml, "protocol.yaml", blinded, listLength, new Random(20260115), "cli:test");
         await Store.AddSiteAsync(trial.Id, "S1", "Site one", "cli:test");
         await Store.AddSiteAsync(trial.Id, "S2", "Site two", "cli:test");

@@ -1,5 +1,6 @@
 using System.Net;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 
 namespace Evident.Server.Tests;
 

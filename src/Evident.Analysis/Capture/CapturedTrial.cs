@@ -1,9 +1,9 @@
 using Evident.Analysis.Export;
 using Evident.Analysis.Input;
 using Evident.Data;
-using Evident.Trials.Capture;
-using Evident.Trials.Protocol;
-using Evident.Trials.Storage;
+using Evident.Protocol;
+using Evident.Randomization;
+using Evident.Randomization.Capture;
 
 namespace Evident.Analysis.Capture;
 
@@ -24,8 +24,8 @@ namespace Evident.Analysis.Capture;
 /// type value (a relapse's site). Last contact is the latest date among all the participant's current entries (adverse
 /// events included), the end (resolution) dates of their adverse events (a resolution date is a date the participant was
 /// followed) and the randomization date; the randomization date is the UTC date of
-/// <see cref="Randomization.RandomizedAt"/>. Strata and the baseline covariates recorded at randomization
-/// (<see cref="Randomization.Covariates"/>) are written as the binding's data values; a covariate not recorded is empty. The adverse-event table has one row per current adverse event (participant,
+/// <see cref="Allocation.RandomizedAt"/>. Strata and the baseline covariates recorded at randomization
+/// (<see cref="Allocation.Covariates"/>) are written as the binding's data values; a covariate not recorded is empty. The adverse-event table has one row per current adverse event (participant,
 /// term, grade as <c>data.simple.adverse_events</c> names them, default <c>participant_id, term, grade</c>) plus
 /// <c>onset_date</c> and <c>end_date</c> (empty while the event is ongoing), which the reader ignores.</para>
 /// </remarks>
@@ -43,7 +43,7 @@ public static class CapturedTrial
     /// <param name="entries">The current captured entries of the trial.</param>
     /// <returns>The participant table and the adverse-event table (with <c>onset_date</c> and <c>end_date</c>).</returns>
     /// <exception cref="ArgumentException">The protocol has no <c>data.simple</c> mapping, or none for a captured kind (see remarks).</exception>
-    public static (DataTable Participants, DataTable AdverseEvents) SimpleTables(TrialProtocol protocol, IReadOnlyList<Randomization> randomizations, IReadOnlyList<CaptureEntry> entries)
+    public static (DataTable Participants, DataTable AdverseEvents) SimpleTables(TrialProtocol protocol, IReadOnlyList<Allocation> randomizations, IReadOnlyList<CaptureEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(randomizations);
@@ -81,27 +81,26 @@ public static class CapturedTrial
     /// <param name="entries">The current captured entries of the trial.</param>
     /// <exception cref="ArgumentException">As for <see cref="SimpleTables"/>.</exception>
     /// <exception cref="DataInputException">The captured data do not fit the protocol (e.g. a stratum level it does not list).</exception>
-    public static TrialData ToTrialData(TrialProtocol protocol, IReadOnlyList<Randomization> randomizations, IReadOnlyList<CaptureEntry> entries)
+    public static TrialData ToTrialData(TrialProtocol protocol, IReadOnlyList<Allocation> randomizations, IReadOnlyList<CaptureEntry> entries)
     {
         var (participants, adverseEvents) = SimpleTables(protocol, randomizations, entries);
         return SimpleLayoutReader.Read(protocol, participants, protocol.Data.Simple!.AdverseEvents is null ? null : adverseEvents);
     }
 
-    /// <summary>Reads the trial, its valid randomizations and current entries from the store and maps them.</summary>
-    /// <param name="store">The store.</param>
-    /// <param name="trialId">The trial id.</param>
-    /// <exception cref="StoreNotFoundException">No such trial.</exception>
-    /// <exception cref="ArgumentException">As for <see cref="SimpleTables"/>.</exception>
-    public static async Task<CapturedTrialData> LoadAsync(TrialStore store, string trialId)
+    /// <summary>
+    /// The captured records mapped onto their protocol: the valid randomizations in commit order, the current entries of
+    /// those participants, and the simple-layout data <c>evident analyze</c> would read from an export of them.
+    /// </summary>
+    /// <param name="records">What the store holds for the trial (see <c>TrialStore.ReadCapturedAsync</c>).</param>
+    /// <exception cref="ArgumentException">The protocol has no <c>data.simple</c> mapping, or none for a captured kind.</exception>
+    public static CapturedTrialData Map(CapturedRecords records)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(trialId);
-        var trial = await store.GetTrialAsync(trialId) ?? throw new StoreNotFoundException($"Trial '{trialId}' does not exist.");
-        var all = await store.ListRandomizationsAsync(trialId);
-        var randomizations = all.Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id).ToArray();
+        ArgumentNullException.ThrowIfNull(records);
+        var randomizations = records.Randomizations.Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id).ToArray();
         var valid = randomizations.Select(r => r.ParticipantId).ToHashSet(StringComparer.Ordinal);
-        var entries = (await store.ListTrialCurrentAsync(trialId)).Where(e => valid.Contains(e.ParticipantId)).ToArray();
-        return new CapturedTrialData(trial, randomizations, entries, ToTrialData(trial.Protocol, randomizations, entries), all.Count - randomizations.Length);
+        var entries = records.Entries.Where(e => valid.Contains(e.ParticipantId)).ToArray();
+        return new CapturedTrialData(records.Trial, randomizations, entries, ToTrialData(records.Trial.Protocol, randomizations, entries),
+            records.Randomizations.Count - randomizations.Length);
     }
 
     /// <summary>The latest of the randomization date, every entry's date and every adverse event's end date.</summary>

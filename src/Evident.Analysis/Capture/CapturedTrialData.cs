@@ -1,6 +1,6 @@
 using Evident.Analysis.Input;
-using Evident.Trials.Capture;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Capture;
 
 namespace Evident.Analysis.Capture;
 
@@ -12,7 +12,7 @@ namespace Evident.Analysis.Capture;
 /// <param name="Invalidated">How many randomizations were invalidated and left out.</param>
 public sealed record CapturedTrialData(
     StoredTrial Trial,
-    IReadOnlyList<Randomization> Randomizations,
+    IReadOnlyList<Allocation> Randomizations,
     IReadOnlyList<CaptureEntry> Entries,
     TrialData Data,
     int Invalidated);

@@ -1,5 +1,5 @@
 using Evident.Analysis.Input;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis.Enrolment;
 

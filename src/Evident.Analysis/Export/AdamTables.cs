@@ -1,6 +1,6 @@
 using Evident.Analysis.Input;
 using Evident.Data;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis.Export;
 

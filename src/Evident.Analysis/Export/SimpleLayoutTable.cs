@@ -1,5 +1,5 @@
 using Evident.Data;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis.Export;
 

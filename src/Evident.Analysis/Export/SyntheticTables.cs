@@ -1,6 +1,6 @@
 using Evident.Analysis.Input;
 using Evident.Data;
-using Evident.Trials.Synthetic;
+using Evident.Protocol.Synthetic;
 
 namespace Evident.Analysis.Export;
 

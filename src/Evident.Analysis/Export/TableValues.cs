@@ -1,7 +1,7 @@
 using System.Globalization;
 using Evident.Data;
 using Evident.Data.Xpt;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis.Export;
 

@@ -1,6 +1,6 @@
 using Evident.Data;
 using Evident.Data.Adam;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis.Input;
 

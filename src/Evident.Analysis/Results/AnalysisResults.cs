@@ -1,4 +1,4 @@
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis;
 

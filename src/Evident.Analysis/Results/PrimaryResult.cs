@@ -1,5 +1,5 @@
 using Evident.Statistics;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Analysis;
 

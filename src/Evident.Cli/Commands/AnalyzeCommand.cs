@@ -4,7 +4,7 @@ using Evident.Analysis;
 using Evident.Analysis.Input;
 using Evident.Cli.Infrastructure;
 using Evident.Reporting.Report;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 using Spectre.Console;
 
 namespace Evident.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Evident.Cli.Infrastructure;
-using Evident.Trials.Storage;
+using Evident.Randomization.Audit;
 
 namespace Evident.Cli.Commands;
 

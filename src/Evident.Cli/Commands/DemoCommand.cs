@@ -5,8 +5,8 @@ using Evident.Analysis;
 using Evident.Analysis.Export;
 using Evident.Analysis.Input;
 using Evident.Cli.Infrastructure;
-using Evident.Trials.Protocol;
-using Evident.Trials.Synthetic;
+using Evident.Protocol;
+using Evident.Protocol.Synthetic;
 
 namespace Evident.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Evident.Analysis.Capture;
+using Evident.Storage;
 using Evident.Analysis.Export;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
-using Evident.Trials.Capture;
+using Evident.Randomization.Capture;
 
 namespace Evident.Cli.Commands;
 
@@ -54,7 +55,7 @@ public static class ExportCommand
                 CapturedTrialData captured;
                 try
                 {
-                    captured = await CapturedTrial.LoadAsync(store, parse.GetValue(trial)!);
+                    captured = CapturedTrial.Map(await store.ReadCapturedAsync(parse.GetValue(trial)!));
                 }
                 catch (DataInputException e)
                 {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Design;
 using Evident.Design.Simulation;
+using Evident.Protocol.Simulation;
 using Spectre.Console;
 
 namespace Evident.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Evident.Cli.Infrastructure;
-using Evident.Trials.Storage;
+using Evident.Randomization;
 using Spectre.Console;
 
 namespace Evident.Cli.Commands;

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
 using Evident.Cli.Infrastructure;
-using Evident.Trials.Protocol;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Protocol;
+using Evident.Randomization;
+using Evident.Storage;
 using Spectre.Console;
 
 namespace Evident.Cli.Commands;

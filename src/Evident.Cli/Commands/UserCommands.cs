@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Evident.Cli.Infrastructure;
-using Evident.Server.Infrastructure;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
 using Spectre.Console;
 
 namespace Evident.Cli.Commands;

@@ -4,7 +4,7 @@ using System.Text;
 using Evident.Analysis;
 using Evident.Reporting.Figures;
 using Evident.Statistics;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 using static Evident.Reporting.Report.ReportNumbers;
 
 namespace Evident.Reporting.Report;

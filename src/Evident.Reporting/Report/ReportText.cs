@@ -1,5 +1,5 @@
 using Evident.Analysis;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Reporting.Report;
 

@@ -1,5 +1,5 @@
-using Evident.Trials.Storage;
 
+using Evident.Randomization;
 namespace Evident.Server.Contracts;
 
 /// <summary>
@@ -18,6 +18,6 @@ internal sealed record AllocationView(
     DateTimeOffset? InvalidatedAt,
     string? InvalidationReason)
 {
-    public static AllocationView From(Randomization r, bool showArm) =>
+    public static AllocationView From(Allocation r, bool showArm) =>
         new(r.ParticipantId, r.Site, r.Strata, r.Covariates, showArm ? r.Arm : null, r.RandomizedAt, r.RandomizedBy, r.InvalidatedAt is not null, r.InvalidatedAt, r.InvalidationReason);
 }

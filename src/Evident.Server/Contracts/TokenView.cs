@@ -1,4 +1,4 @@
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
 
 namespace Evident.Server.Contracts;
 

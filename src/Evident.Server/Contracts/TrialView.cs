@@ -1,5 +1,5 @@
-using Evident.Trials.Protocol;
-using Evident.Trials.Storage;
+using Evident.Protocol;
+using Evident.Randomization;
 
 namespace Evident.Server.Contracts;
 

@@ -5,7 +5,8 @@ using Evident.Analysis.Enrolment;
 using Evident.Data;
 using Evident.Reporting.Figures;
 using Evident.Reporting.Report;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Storage;
 
 namespace Evident.Server.Dashboard;
 
@@ -57,7 +58,7 @@ public sealed record InterimDashboard(
     {
         var clock = Stopwatch.StartNew();
         if (await store.GetTrialAsync(trialId) is null) return null;
-        var captured = await CapturedTrial.LoadAsync(store, trialId);
+        var captured = CapturedTrial.Map(await store.ReadCapturedAsync(trialId));
         var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var protocol = captured.Trial.Protocol;
         var enrolment = EnrolmentSummary.Summarize(protocol, captured.Data, asOf);

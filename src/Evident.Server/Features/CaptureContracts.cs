@@ -1,4 +1,4 @@
-using Evident.Trials.Capture;
+using Evident.Randomization.Capture;
 
 namespace Evident.Server.Features;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Evident.Server.Contracts;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Capture;
-using Evident.Trials.Storage;
+using Evident.Randomization.Capture;
+using Evident.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Evident.Server.Features;

@@ -1,7 +1,7 @@
 using Evident.Server.Dashboard;
 using Evident.Server.Infrastructure;
+using Evident.Storage;
 using Evident.Reporting.Report;
-using Evident.Trials.Storage;
 
 namespace Evident.Server.Features;
 

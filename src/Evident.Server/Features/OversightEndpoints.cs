@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Randomization.Audit;
+using Evident.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Evident.Server.Features;
@@ -64,7 +66,7 @@ internal static class TrialEndpoints
             var token = await store.AddUserAsync(trial.Id, body.AdminName, TrialRole.Admin, null, null, TimeSpan.FromDays(365), actor);
             return TypedResults.Created($"/trials/{Uri.EscapeDataString(trial.Id)}", new Contracts.CreatedTrialView(Contracts.TrialView.From(trial), Contracts.TokenView.From(token)));
         }
-        catch (Evident.Trials.Protocol.ProtocolException e)
+        catch (Evident.Protocol.ProtocolException e)
         {
             return Problems.Invalid("protocolYaml", e.Message);
         }

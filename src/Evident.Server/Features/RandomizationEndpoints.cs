@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Evident.Server.Contracts;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Evident.Server.Contracts;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Evident.Server.Features;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
 
 namespace Evident.Server.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 

@@ -1,4 +1,4 @@
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Evident.Server.Infrastructure;

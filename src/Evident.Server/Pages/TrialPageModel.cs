@@ -1,5 +1,7 @@
 using Evident.Server.Infrastructure;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -54,7 +56,7 @@ public abstract class TrialPageModel(TrialStore store) : PageModel
 
     /// <summary>A participant's randomization number as the pages show it in place of the arm, e.g. <c>R-000042</c>.</summary>
     /// <param name="randomization">The randomization.</param>
-    public static string RandomizationNumber(Randomization randomization)
+    public static string RandomizationNumber(Allocation randomization)
     {
         ArgumentNullException.ThrowIfNull(randomization);
         return "R-" + randomization.Id.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
@@ -62,7 +64,7 @@ public abstract class TrialPageModel(TrialStore store) : PageModel
 
     /// <summary>The arm's label for a caller who sees arms, else null.</summary>
     /// <param name="randomization">The randomization.</param>
-    public string? ArmLabel(Randomization randomization)
+    public string? ArmLabel(Allocation randomization)
     {
         ArgumentNullException.ThrowIfNull(randomization);
         if (!SeesArms) return null;

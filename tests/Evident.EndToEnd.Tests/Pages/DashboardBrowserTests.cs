@@ -1,7 +1,8 @@
 using Evident.Server.Infrastructure;
-using Evident.Trials.Capture;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Randomization.Capture;
+using Evident.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -92,7 +93,7 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
         await store.AddUserAsync(Trial, "dsmb", TrialRole.UnblindedStatistician, null, Passwords.Hash(Password), TimeSpan.FromDays(30), "cli:test");
         var random = new Random(20251);
         var start = clock.Now;
-        var randomized = new List<Randomization>();
+        var randomized = new List<Allocation>();
         for (int i = 0; i < 400; i++)
         {
             clock.Now = start.AddHours(36 * i);

@@ -1,5 +1,6 @@
+using Evident.Storage;
 using System.Globalization;
-using Evident.Trials.Capture;
+using Evident.Randomization.Capture;
 using Microsoft.Playwright;
 
 namespace Evident.EndToEnd.Tests.Pages;

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Evident.Server;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -77,7 +78,7 @@ public sealed class ServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Randomizes a participant directly in the store (risk SR-high, eligible), as seed data for a test.</summary>
-    public async Task<Evident.Trials.Storage.Randomization> RandomizeAsync(string participant, string site)
+    public async Task<Evident.Randomization.Allocation> RandomizeAsync(string participant, string site)
     {
         var request = new EnrolmentRequest(participant, site, new Dictionary<string, string> { ["risk"] = "SR-high" },
             new Dictionary<string, bool> { ["age"] = true, ["standard_risk"] = true, ["prior_therapy"] = false });

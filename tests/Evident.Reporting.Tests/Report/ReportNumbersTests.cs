@@ -1,5 +1,5 @@
 using Evident.Reporting.Report;
-using Evident.Trials.Protocol;
+using Evident.Protocol;
 
 namespace Evident.Reporting.Tests.Report;
 

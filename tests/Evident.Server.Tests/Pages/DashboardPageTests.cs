@@ -1,10 +1,11 @@
 using System.Net;
 using Evident.Analysis;
 using Evident.Analysis.Capture;
+using Evident.Storage;
 using Evident.Analysis.Export;
 using Evident.Analysis.Input;
 using Evident.Reporting.Report;
-using Evident.Trials.Capture;
+using Evident.Randomization.Capture;
 
 namespace Evident.Server.Tests.Pages;
 
@@ -51,7 +52,7 @@ public sealed class DashboardPageTests
     /// <summary>The analysis of the trial as exported to the simple layout and read back by analyze's loader, cut off today.</summary>
     private static async Task<AnalysisResults> ExportedAnalysisAsync(TestApp app)
     {
-        var captured = await CapturedTrial.LoadAsync(app.Store, TestApp.Trial);
+        var captured = CapturedTrial.Map(await app.Store.ReadCapturedAsync(TestApp.Trial));
         var (participants, adverseEvents) = CapturedTrial.SimpleTables(captured.Trial.Protocol, captured.Randomizations, captured.Entries);
         string directory = Path.Combine(Path.GetTempPath(), $"evident-dashboard-{Guid.NewGuid():N}");
         try

@@ -1,5 +1,6 @@
+using Evident.Storage;
 using System.Text.RegularExpressions;
-using Evident.Trials.Capture;
+using Evident.Randomization.Capture;
 
 namespace Evident.Server.Tests.Pages;
 

@@ -1,5 +1,5 @@
+using Evident.Storage;
 using Evident.Server.Infrastructure;
-using Evident.Trials.Storage;
 
 namespace Evident.Server.Tests.Pages;
 

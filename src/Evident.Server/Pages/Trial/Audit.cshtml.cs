@@ -1,5 +1,7 @@
 using Evident.Server.Features;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Randomization.Audit;
+using Evident.Storage;
 
 namespace Evident.Server.Pages.Trial;
 

@@ -1,5 +1,6 @@
 using Evident.Server.Dashboard;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 
 namespace Evident.Server.Pages.Trial;
 

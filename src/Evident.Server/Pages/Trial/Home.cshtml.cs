@@ -1,4 +1,4 @@
-using Evident.Trials.Storage;
+using Evident.Storage;
 
 namespace Evident.Server.Pages.Trial;
 

@@ -1,7 +1,9 @@
+using Evident.Randomization;
 using System.Globalization;
 using Evident.Server.Contracts;
-using Evident.Trials.Capture;
-using Evident.Trials.Storage;
+using Evident.Randomization.Accounts;
+using Evident.Randomization.Capture;
+using Evident.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,7 +22,7 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
     private readonly Dictionary<string, string> posted = new(StringComparer.Ordinal);
 
     /// <summary>The participant's randomization.</summary>
-    public Randomization Randomization { get; private set; } = null!;
+    public Allocation Randomization { get; private set; } = null!;
 
     /// <summary>The current version of each entry, by date then entry id.</summary>
     public IReadOnlyList<CaptureEntry> Timeline { get; private set; } = [];

@@ -1,4 +1,6 @@
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 
 namespace Evident.Server.Pages.Trial;
 
@@ -10,7 +12,7 @@ namespace Evident.Server.Pages.Trial;
 public sealed class ParticipantsModel(TrialStore store) : TrialPageModel(store)
 {
     /// <summary>The participants shown.</summary>
-    public IReadOnlyList<Randomization> Participants { get; private set; } = [];
+    public IReadOnlyList<Allocation> Participants { get; private set; } = [];
 
     /// <summary>Loads the list.</summary>
     public async Task OnGetAsync() =>

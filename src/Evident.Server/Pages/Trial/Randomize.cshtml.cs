@@ -1,6 +1,7 @@
-using Evident.Trials.Protocol;
-using Evident.Trials.Randomization;
-using Evident.Trials.Storage;
+using Evident.Protocol;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

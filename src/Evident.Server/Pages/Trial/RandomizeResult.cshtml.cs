@@ -1,4 +1,6 @@
-using Evident.Trials.Storage;
+using Evident.Randomization;
+using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Evident.Server.Pages.Trial;
@@ -12,7 +14,7 @@ namespace Evident.Server.Pages.Trial;
 public sealed class RandomizeResultModel(TrialStore store) : TrialPageModel(store)
 {
     /// <summary>The randomization shown.</summary>
-    public Randomization Randomization { get; private set; } = null!;
+    public Allocation Randomization { get; private set; } = null!;
 
     /// <inheritdoc />
     protected override bool Allows(TrialRole role) => role is TrialRole.Admin or TrialRole.SiteCoordinator;

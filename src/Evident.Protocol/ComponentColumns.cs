@@ -1,0 +1,12 @@
+namespace Evident.Protocol;
+
+/// <summary>
+/// Where the simple patient-level layout records one event component (YAML <c>data.simple.events.&lt;component&gt;</c>):
+/// a date column, and optionally a type column with the values that mean this component (several components may share
+/// one date column, e.g. <c>relapse_date</c> split by <c>relapse_site</c>).
+/// </summary>
+/// <param name="Component">The component id.</param>
+/// <param name="DateColumn">Column with the event date; empty cell = no such event.</param>
+/// <param name="TypeColumn">Column qualifying the event, or null.</param>
+/// <param name="TypeValues">Values of <see cref="TypeColumn"/> that mean this component; empty when there is no type column.</param>
+public sealed record ComponentColumns(string Component, string DateColumn, string? TypeColumn, IReadOnlyList<string> TypeValues);

@@ -1,0 +1,29 @@
+namespace Evident.Protocol;
+
+/// <summary>
+/// A time-to-event endpoint built from event components (YAML <c>endpoints[]</c>). Time runs from
+/// <see cref="Origin"/> to the earliest component date; without any, the participant is censored per
+/// <see cref="CensorAt"/>. For <see cref="EndpointKind.CompetingRisks"/> the earliest component also gives the cause.
+/// </summary>
+/// <param name="Id">Identifier, e.g. <c>dfs</c>.</param>
+/// <param name="Label">Label, e.g. <c>Disease-free survival</c>; defaults to the id.</param>
+/// <param name="Kind">First event (composite) or competing risks.</param>
+/// <param name="Components">
+/// Every component that ends follow-up: for a composite the YAML <c>events</c>; for competing risks the union of the
+/// causes' components in cause order.
+/// </param>
+/// <param name="Causes">The causes of a competing-risks endpoint (at least two); empty for a composite.</param>
+/// <param name="Origin">Start of time.</param>
+/// <param name="CensorAt">Censoring rule.</param>
+/// <param name="Milestone">Milestone time (in the protocol's time unit) for survival or cumulative incidence, e.g. 36; or null.</param>
+/// <param name="RmstHorizon">Horizon τ for the restricted mean survival time, or null; composites only.</param>
+public sealed record Endpoint(
+    string Id,
+    string Label,
+    EndpointKind Kind,
+    IReadOnlyList<string> Components,
+    IReadOnlyList<CompetingCause> Causes,
+    EndpointOrigin Origin,
+    CensoringRule CensorAt,
+    double? Milestone,
+    double? RmstHorizon);

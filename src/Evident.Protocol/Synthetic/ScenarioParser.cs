@@ -1,0 +1,249 @@
+using System.Globalization;
+using Evident.Protocol;
+using Evident.Protocol.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Evident.Protocol.Synthetic;
+
+/// <summary>Reads a scenario file strictly (unknown keys, bad values and unknown arms, levels or components are errors).</summary>
+internal sealed class ScenarioParser
+{
+    private static readonly KeySet Root = new("", "seed", "participants", "accrual", "cutoff", "loss_to_follow_up", "sites",
+                                              "covariates", "hazards", "strata", "adverse_events");
+    private static readonly KeySet Accrual = new("accrual", "start", "end");
+    private static readonly KeySet Hazards = new("hazards", "milestone", "breaks");
+    private static readonly KeySet Stratum = new("strata[]", "level", "proportion", "arms");
+    private static readonly KeySet Arm = new("strata[].arms.*", "profile", "cumulative_hazard");
+    private static readonly KeySet AdverseEvent = new("adverse_events[]", "term", "grade_1_2", "grade_3_plus", "grade_4_plus", "grade_5_share");
+
+    private readonly string source;
+    private readonly TrialProtocol protocol;
+
+    private ScenarioParser(string source, TrialProtocol protocol) => (this.source, this.protocol) = (source, protocol);
+
+    public static TrialScenario Parse(string yaml, string source, TrialProtocol protocol)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ProtocolException(source, (int)e.Start.Line, (int)e.Start.Column, "", $"not valid YAML: {e.Message}", e);
+        }
+        if (stream.Documents.Count != 1) throw new ProtocolException(source, 1, 1, "", "a scenario file holds exactly one YAML document");
+        return new ScenarioParser(source, protocol).Read(new YNode(stream.Documents[0].RootNode, "", source));
+    }
+
+    private TrialScenario Read(YNode rootNode)
+    {
+        var root = rootNode.Map(Root);
+        int participants = root.Integer("participants") ?? throw root.Missing("participants");
+        if (participants < 2) throw root.Require("participants").Error("a trial needs at least 2 participants");
+        var accrual = root.Require("accrual").Map(Accrual);
+        DateOnly start = Date(accrual.Require("start")), end = Date(accrual.Require("end"));
+        if (end < start) throw accrual.Require("end").Error("the accrual must end on or after its start");
+        DateOnly cutoff = Date(root.Require("cutoff"));
+        if (cutoff <= end) throw root.Require("cutoff").Error($"the data cut-off must come after the end of accrual ({end:yyyy-MM-dd})");
+        double loss = root.Number("loss_to_follow_up") ?? 0;
+        if (!(loss >= 0 && loss < 1)) throw root.Require("loss_to_follow_up").Error("must be a yearly probability in [0, 1)");
+        int sites = root.Integer("sites") ?? 1;
+        if (sites < 1) throw root.Require("sites").Error("must be at least 1");
+
+        var hazards = root.Require("hazards").Map(Hazards);
+        double milestone = hazards.Number("milestone") ?? throw hazards.Missing("milestone");
+        if (!(milestone > 0)) throw hazards.Require("milestone").Error("must be positive");
+        var breaks = new List<double>();
+        if (hazards.Get("breaks") is { } breakNode)
+            foreach (var item in breakNode.Items())
+            {
+                double b = item.Number();
+                if (!(b > 0) || (breaks.Count > 0 && b <= breaks[^1])) throw item.Error("breaks must be positive and increasing");
+                breaks.Add(b);
+            }
+
+        return new TrialScenario(root.Integer("seed") ?? 1, participants, start, end, cutoff, loss, sites, milestone,
+                                 breaks.AsReadOnly(), ReadCovariates(root.Get("covariates")), ReadStrata(root.Require("strata"), breaks.Count + 1),
+                                 ReadAdverseEvents(root.Get("adverse_events")), source);
+    }
+
+    private IReadOnlyList<ScenarioCovariate> ReadCovariates(YNode? node)
+    {
+        var result = new List<ScenarioCovariate>();
+        if (node is not { } map) return result;
+        foreach (var (key, value) in map.Entries())
+        {
+            string id = key.Id();
+            var covariate = protocol.Covariates.FirstOrDefault(c => c.Id == id)
+                            ?? throw key.Error($"covariate '{id}' is not defined in the protocol; covariates are {List(protocol.Covariates.Select(c => c.Id))}");
+            var levels = new List<string>();
+            var probabilities = new List<double>();
+            foreach (var (levelKey, p) in value.Entries())
+            {
+                string level = levelKey.String();
+                if (covariate.Levels.Count > 0 && !covariate.Levels.Contains(level))
+                    throw levelKey.Error($"'{level}' is not a level of covariate '{id}'; levels are {List(covariate.Levels)}");
+                levels.Add(level);
+                probabilities.Add(Probability(p));
+            }
+            CheckSum(value, probabilities, "the level probabilities");
+            result.Add(new ScenarioCovariate(id, levels.AsReadOnly(), probabilities.AsReadOnly()));
+        }
+        return result.AsReadOnly();
+    }
+
+    private IReadOnlyList<ScenarioStratum> ReadStrata(YNode node, int pieces)
+    {
+        var factor = protocol.Strata.Count > 0 ? protocol.Strata[0] : null;
+        var strata = new List<ScenarioStratum>();
+        var proportions = new List<double>();
+        foreach (var item in node.Items())
+        {
+            var map = item.Map(Stratum);
+            string level = factor is null ? "" : map.Require("level").String();
+            if (factor is not null && !factor.Levels.Contains(level))
+                throw map.Require("level").Error($"'{level}' is not a level of stratification factor '{factor.Id}'; levels are {List(factor.Levels)}");
+            if (strata.Any(s => s.Level == level)) throw map.Require("level").Error($"stratum '{level}' is given twice");
+            double proportion = map.Number("proportion") ?? 1;
+            if (!(proportion > 0 && proportion <= 1)) throw map.Require("proportion").Error("must be in (0, 1]");
+            proportions.Add(proportion);
+            var armsNode = map.Require("arms");
+            var arms = new ScenarioArmHazards?[protocol.Arms.Count];
+            foreach (var (key, value) in armsNode.Entries())
+            {
+                string armId = key.Id();
+                int a = IndexOfArm(key, armId);
+                arms[a] = ReadArm(value.Map(Arm), armId, pieces);
+            }
+            for (int a = 0; a < arms.Length; a++)
+                if (arms[a] is null) throw armsNode.Error($"no hazards for arm '{protocol.Arms[a].Id}'; give every arm of the protocol");
+            strata.Add(new ScenarioStratum(level, proportion, Array.AsReadOnly(arms.Select(x => x!).ToArray())));
+        }
+        if (strata.Count == 0) throw node.Error("give at least one stratum");
+        CheckSum(node, proportions, "the strata's proportions");
+        return strata.AsReadOnly();
+    }
+
+    private ScenarioArmHazards ReadArm(YMap map, string arm, int pieces)
+    {
+        var profile = new List<double>();
+        if (map.Get("profile") is { } profileNode)
+        {
+            foreach (var item in profileNode.Items())
+            {
+                double p = item.Number();
+                if (p < 0) throw item.Error("profile values must be ≥ 0");
+                profile.Add(p);
+            }
+            if (profile.Count != pieces) throw profileNode.Error($"give {pieces} profile values, one per interval cut by hazards.breaks");
+        }
+        else
+        {
+            profile.AddRange(Enumerable.Repeat(1.0, pieces));
+        }
+        var cumulative = new double[protocol.Components.Count];
+        foreach (var (key, value) in map.Require("cumulative_hazard").Entries())
+        {
+            string id = key.Id();
+            int c = protocol.Components.ToList().FindIndex(x => x.Id == id);
+            if (c < 0) throw key.Error($"component '{id}' is not defined in the protocol; components are {List(protocol.Components.Select(x => x.Id))}");
+            double h = value.Number();
+            if (h < 0) throw value.Error("a cumulative hazard must be ≥ 0");
+            cumulative[c] = h;
+        }
+        return new ScenarioArmHazards(arm, profile.AsReadOnly(), Array.AsReadOnly(cumulative));
+    }
+
+    private IReadOnlyList<ScenarioAdverseEvent> ReadAdverseEvents(YNode? node)
+    {
+        var result = new List<ScenarioAdverseEvent>();
+        if (node is not { } list) return result;
+        foreach (var item in list.Items())
+        {
+            var map = item.Map(AdverseEvent);
+            string term = map.Require("term").String();
+            double low = map.Get("grade_1_2") is { } l ? Probability(l) : 0;
+            var three = ByStratumAndArm(map.Get("grade_3_plus"));
+            var four = ByStratumAndArm(map.Get("grade_4_plus"));
+            for (int s = 0; s < three.Count; s++)
+                for (int a = 0; a < three[s].Count; a++)
+                    if (four[s][a] > three[s][a]) throw map.Require("grade_4_plus").Error("P(grade ≥ 4) cannot exceed P(grade ≥ 3)");
+            double fatal = map.Get("grade_5_share") is { } f ? Probability(f) : 0;
+            result.Add(new ScenarioAdverseEvent(term, low, three, four, fatal));
+        }
+        return result.AsReadOnly();
+    }
+
+    /// <summary>A number (every stratum and arm), a mapping arm → number, or a mapping level → (number or arm → number).</summary>
+    private IReadOnlyList<IReadOnlyList<double>> ByStratumAndArm(YNode? node)
+    {
+        int strata = Math.Max(1, protocol.Strata.Count > 0 ? protocol.Strata[0].Levels.Count : 1);
+        var values = new double[strata][];
+        for (int s = 0; s < strata; s++) values[s] = new double[protocol.Arms.Count];
+        if (node is not { } n) return values.Select(v => (IReadOnlyList<double>)Array.AsReadOnly(v)).ToArray();
+        if (n.IsScalar)
+        {
+            double p = Probability(n);
+            foreach (var row in values) Array.Fill(row, p);
+        }
+        else
+        {
+            foreach (var (key, value) in n.Entries())
+            {
+                string name = key.String();
+                int arm = protocol.Arms.ToList().FindIndex(a => a.Id == name);
+                if (arm >= 0)
+                {
+                    double p = Probability(value);
+                    foreach (var row in values) row[arm] = p;
+                    continue;
+                }
+                int level = protocol.Strata.Count > 0 ? protocol.Strata[0].Levels.ToList().IndexOf(name) : -1;
+                if (level < 0)
+                    throw key.Error($"'{name}' is neither an arm nor a stratum level; arms are {List(protocol.Arms.Select(a => a.Id))}");
+                if (value.IsScalar)
+                {
+                    Array.Fill(values[level], Probability(value));
+                }
+                else
+                {
+                    foreach (var (armKey, p) in value.Entries())
+                        values[level][IndexOfArm(armKey, armKey.String())] = Probability(p);
+                }
+            }
+        }
+        return values.Select(v => (IReadOnlyList<double>)Array.AsReadOnly(v)).ToArray();
+    }
+
+    private int IndexOfArm(YNode key, string arm)
+    {
+        int a = protocol.Arms.ToList().FindIndex(x => x.Id == arm);
+        if (a < 0) throw key.Error($"arm '{arm}' is not defined in the protocol; arms are {List(protocol.Arms.Select(x => x.Id))}");
+        return a;
+    }
+
+    private static double Probability(YNode node)
+    {
+        double p = node.Number();
+        if (!(p >= 0 && p <= 1)) throw node.Error($"{p.ToString(CultureInfo.InvariantCulture)} is not a probability in [0, 1]");
+        return p;
+    }
+
+    private static void CheckSum(YNode node, List<double> values, string what)
+    {
+        double sum = values.Sum();
+        if (Math.Abs(sum - 1) > 1e-6) throw node.Error($"{what} sum to {sum.ToString("R", CultureInfo.InvariantCulture)}; they must sum to 1");
+    }
+
+    private DateOnly Date(YNode node)
+    {
+        string text = node.String();
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw node.Error($"'{text}' is not a date; write dates as yyyy-mm-dd");
+        return date;
+    }
+
+    private static string List(IEnumerable<string> items) => string.Join(", ", items);
+}

@@ -1,0 +1,105 @@
+using System.Reflection;
+
+namespace Evident.Protocol.Yaml;
+
+/// <summary>Every mapping of the protocol file and the keys it accepts (see docs/protocol.md).</summary>
+internal static class ProtocolKeys
+{
+    public static readonly KeySet Root = new("",
+        "trial", "summary", "time_unit", "arms", "allocation", "strata", "sites", "covariates", "eligibility",
+        "components", "endpoints", "data", "design", "analyses");
+
+    public static readonly KeySet Trial = new("trial",
+        "id", "title", "short_title", "sponsor", "registration", "version", "citation");
+
+    public static readonly KeySet Summary = new("summary", "learning_objective", "abbreviations");
+
+    public static readonly KeySet Arm = new("arms[]", "id", "label", "control");
+
+    public static readonly KeySet Allocation = new("allocation", "ratio", "method", "block_sizes", "stratify_by", "minimization");
+
+    public static readonly KeySet Minimization = new("allocation.minimization", "factors", "probability");
+
+    public static readonly KeySet Stratum = new("strata[]", "id", "label", "levels");
+
+    public static readonly KeySet Site = new("sites[]", "id", "label");
+
+    public static readonly KeySet Covariate = new("covariates[]", "id", "label", "levels");
+
+    public static readonly KeySet Eligibility = new("eligibility[]", "id", "text", "required_answer");
+
+    public static readonly KeySet Component = new("components[]", "id", "label");
+
+    public static readonly KeySet Endpoint = new("endpoints[]",
+        "id", "label", "events", "causes", "origin", "censor_at", "milestone", "rmst_horizon");
+
+    public static readonly KeySet Cause = new("endpoints[].causes[]", "id", "label", "events");
+
+    public static readonly KeySet Data = new("data", "simple", "adam");
+
+    public static readonly KeySet Simple = new("data.simple",
+        "participant", "arm", "site", "strata", "covariates", "randomized", "last_contact", "events", "adverse_events");
+
+    public static readonly KeySet SimpleArm = new("data.simple.arm", "column", "values");
+
+    public static readonly KeySet SimpleStratum = new("data.simple.strata.*", "column", "values");
+
+    public static readonly KeySet SimpleCovariate = new("data.simple.covariates.*", "column", "values");
+
+    public static readonly KeySet SimpleEvent = new("data.simple.events.*", "date", "type", "values");
+
+    public static readonly KeySet SimpleAdverseEvents = new("data.simple.adverse_events", "participant", "term", "grade");
+
+    public static readonly KeySet Adam = new("data.adam", "adsl", "adtte", "adae");
+
+    public static readonly KeySet Adsl = new("data.adam.adsl", "participant", "arm", "site", "strata", "covariates", "randomized");
+
+    public static readonly KeySet AdslArm = new("data.adam.adsl.arm", "column", "values");
+
+    public static readonly KeySet AdslStratum = new("data.adam.adsl.strata.*", "column", "values");
+
+    public static readonly KeySet AdslCovariate = new("data.adam.adsl.covariates.*", "column", "values");
+
+    public static readonly KeySet Adtte = new("data.adam.adtte", "parameters", "events");
+
+    public static readonly KeySet Adae = new("data.adam.adae", "term", "grade");
+
+    public static readonly KeySet Design = new("design",
+        "looks", "information", "alpha", "two_sided", "spending", "beta", "power", "beta_spending", "binding",
+        "hazard_ratio", "control_median", "control_hazard", "accrual_duration", "follow_up", "participants",
+        "dropout_rate", "dropout_time", "planned_events");
+
+    public static readonly KeySet Analyses = new("analyses", "primary", "subgroups", "competing_risks", "safety", "monitoring");
+
+    public static readonly KeySet Primary = new("analyses.primary",
+        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type");
+
+    public static readonly KeySet Subgroups = new("analyses.subgroups", "endpoint", "by");
+
+    public static readonly KeySet CompetingRisks = new("analyses.competing_risks", "endpoint", "title", "by_stratum", "gray_test");
+
+    public static readonly KeySet Safety = new("analyses.safety", "min_grade", "terms", "by_stratum");
+
+    public static readonly KeySet Monitoring = new("analyses.monitoring", "endpoint", "stratified");
+
+    /// <summary>
+    /// Mappings whose keys are chosen by the author (ids, abbreviations, data values), with what the keys name. Their
+    /// values are documented under the pattern followed by <c>.*</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UserKeyed =
+    [
+        "summary.abbreviations",
+        "data.simple.arm.values", "data.simple.strata", "data.simple.strata.*.values",
+        "data.simple.covariates", "data.simple.covariates.*.values", "data.simple.events",
+        "data.adam.adsl.arm.values", "data.adam.adsl.strata", "data.adam.adsl.strata.*.values",
+        "data.adam.adsl.covariates", "data.adam.adsl.covariates.*.values",
+        "data.adam.adtte.parameters", "data.adam.adtte.events",
+    ];
+
+    /// <summary>All key sets, found by reflection so that a new one cannot be left out of the documentation tests.</summary>
+    public static IReadOnlyList<KeySet> All { get; } = typeof(ProtocolKeys)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(KeySet))
+        .Select(f => (KeySet)f.GetValue(null)!)
+        .ToArray();
+}

@@ -1,0 +1,80 @@
+using System.Collections.ObjectModel;
+using Evident.Protocol;
+
+namespace Evident.Randomization;
+
+/// <summary>
+/// Validates a randomization request against the protocol before anything is written: participant id, a value for every
+/// stratification factor and nothing else, each value a level the protocol defines, an answer to every eligibility
+/// question and nothing else, and each answer the one that allows randomization; baseline covariates are optional, but
+/// each one given must be a covariate of the protocol with one of its levels (any short text when it lists none).
+/// </summary>
+public static class EnrolmentCheck
+{
+    /// <summary>The longest participant id accepted.</summary>
+    public const int MaxParticipantIdLength = 64;
+
+    /// <summary>The longest value accepted for a covariate whose protocol entry lists no levels.</summary>
+    public const int MaxCovariateValueLength = 64;
+
+    /// <summary>
+    /// The problems with <paramref name="request"/>, by field (<c>participantId</c>, <c>strata.risk</c>,
+    /// <c>eligibility.age</c>, <c>covariates.sex</c>, …), in plain English; empty when the request may be randomized. The site's existence and
+    /// the caller's right to use it are checked by the service, not here.
+    /// </summary>
+    /// <param name="protocol">The trial's protocol.</param>
+    /// <param name="request">The request.</param>
+    public static IReadOnlyDictionary<string, string[]> Problems(TrialProtocol protocol, EnrolmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string id = request.ParticipantId ?? "";
+        if (id.Length == 0 || id.Length > MaxParticipantIdLength || id.Any(char.IsControl) || id.Trim().Length != id.Length)
+            problems["participantId"] = [$"The participant id must be 1 to {MaxParticipantIdLength} characters without control characters or surrounding spaces."];
+        if (string.IsNullOrEmpty(request.Site)) problems["site"] = ["The site is required."];
+
+        var strata = request.Strata ?? new Dictionary<string, string>();
+        foreach (var factor in protocol.Strata)
+        {
+            if (!strata.TryGetValue(factor.Id, out string? level) || level is null)
+                problems[$"strata.{factor.Id}"] = [$"A value for '{factor.Id}' is required; the levels are {string.Join(", ", factor.Levels)}."];
+            else if (!factor.Levels.Contains(level))
+                problems[$"strata.{factor.Id}"] = [$"'{Shorten(level)}' is not a level of '{factor.Id}'; the levels are {string.Join(", ", factor.Levels)}."];
+        }
+        foreach (string key in strata.Keys)
+            if (protocol.Strata.All(f => f.Id != key))
+                problems[$"strata.{Shorten(key)}"] = [$"'{Shorten(key)}' is not a stratification factor of this protocol."];
+
+        var answers = request.Eligibility ?? new Dictionary<string, bool>();
+        foreach (var question in protocol.Eligibility)
+        {
+            if (!answers.TryGetValue(question.Id, out bool answer))
+                problems[$"eligibility.{question.Id}"] = [$"An answer to '{question.Id}' ({question.Text}) is required."];
+            else if (answer != question.RequiredAnswer)
+                problems[$"eligibility.{question.Id}"] = [$"The answer to '{question.Id}' makes the participant ineligible; randomization requires '{(question.RequiredAnswer ? "yes" : "no")}'."];
+        }
+        foreach (string key in answers.Keys)
+            if (protocol.Eligibility.All(q => q.Id != key))
+                problems[$"eligibility.{Shorten(key)}"] = [$"'{Shorten(key)}' is not an eligibility question of this protocol."];
+
+        foreach (var (key, value) in request.Covariates ?? NoCovariates)
+        {
+            var covariate = protocol.Covariates.FirstOrDefault(c => c.Id == key);
+            if (covariate is null)
+                problems[$"covariates.{Shorten(key)}"] = [$"'{Shorten(key)}' is not a covariate of this protocol{CovariateList(protocol)}."];
+            else if (covariate.Levels.Count > 0 && (value is null || !covariate.Levels.Contains(value)))
+                problems[$"covariates.{key}"] = [$"{(string.IsNullOrEmpty(value) ? "An empty value" : $"'{Shorten(value)}'")} is not a level of '{key}'; the levels are {string.Join(", ", covariate.Levels)} (leave '{key}' out when it is not recorded)."];
+            else if (covariate.Levels.Count == 0 && (string.IsNullOrEmpty(value) || value.Length > MaxCovariateValueLength || value.Any(char.IsControl) || value.Trim().Length != value.Length))
+                problems[$"covariates.{key}"] = [$"The value of '{key}' must be 1 to {MaxCovariateValueLength} characters without control characters or surrounding spaces (leave '{key}' out when it is not recorded)."];
+        }
+        return problems;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> NoCovariates = ReadOnlyDictionary<string, string>.Empty;
+
+    private static string CovariateList(TrialProtocol protocol) =>
+        protocol.Covariates.Count == 0 ? " (it has none)" : $"; the covariates are {string.Join(", ", protocol.Covariates.Select(c => c.Id))}";
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Evident.Randomization;
+using Evident.Randomization.Capture;
+
+namespace Evident.Storage;
+
+/// <summary>
+/// Follow-up and adverse-event capture on a <see cref="TrialStore"/>: record, correct (a new version with a reason, never
+/// an overwrite), and read current entries and full history. Every write runs in the store's group-commit writer, in
+/// the same transaction as its audit record (<c>capture.record</c> / <c>capture.correct</c>, entity
+/// <c>participant:ID</c>), after the rules of <see cref="CaptureRules"/> are checked against the participant's current
+/// entries read in that transaction.
+/// </summary>
+public static class CaptureStorage
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string SelectEntry =
+        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date FROM capture_entries";
+
+    /// <summary>Records a new entry (version 1) for a randomized participant.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <param name="participantId">The participant (randomized, not invalidated).</param>
+    /// <param name="input">What to record.</param>
+    /// <param name="actor">Who, for the audit trail.</param>
+    /// <exception cref="StoreNotFoundException">The participant is not randomized in the trial.</exception>
+    /// <exception cref="StoreConflictException">The participant's randomization is invalidated.</exception>
+    /// <exception cref="CaptureValidationException">The entry breaks a rule; nothing is stored.</exception>
+    public static Task<CaptureEntry> RecordAsync(this TrialStore store, string trialId, string participantId, CaptureInput input, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(input);
+        return store.WriteAsync(async w =>
+        {
+            var r = await RequireParticipantAsync(w, trialId, participantId);
+            var current = Current(await ReadAsync(w.Command(SelectEntry + " WHERE trial_id = @t AND participant_id = @p ORDER BY entry_id, version", ("@t", trialId), ("@p", participantId))));
+            Check(input, r, w.Now, current.Select(e => e.Content));
+            var next = w.Command("SELECT COALESCE(MAX(entry_id), 0) + 1 FROM capture_entries WHERE trial_id = @t", ("@t", trialId));
+            long entryId = Convert.ToInt64(await next.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            var entry = new CaptureEntry(entryId, 1, trialId, participantId, r.Site, input, w.Now, actor, null);
+            await InsertAsync(w, entry, "capture.record");
+            return entry;
+        });
+    }
+
+    /// <summary>Corrects an entry: stores version n + 1 with <paramref name="reason"/>; earlier versions stay.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <param name="participantId">The participant the entry belongs to.</param>
+    /// <param name="entryId">The entry.</param>
+    /// <param name="input">The corrected content (checked as if it replaced the current version).</param>
+    /// <param name="reason">Why (required, non-blank).</param>
+    /// <param name="actor">Who, for the audit trail.</param>
+    /// <exception cref="StoreNotFoundException">The participant is not randomized, or the entry is not theirs.</exception>
+    /// <exception cref="StoreConflictException">The participant's randomization is invalidated.</exception>
+    /// <exception cref="CaptureValidationException">The corrected content breaks a rule; nothing is stored.</exception>
+    public static Task<CaptureEntry> CorrectAsync(this TrialStore store, string trialId, string participantId, long entryId, CaptureInput input, string reason, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return store.WriteAsync(async w =>
+        {
+            var r = await RequireParticipantAsync(w, trialId, participantId);
+            var current = Current(await ReadAsync(w.Command(SelectEntry + " WHERE trial_id = @t AND participant_id = @p ORDER BY entry_id, version", ("@t", trialId), ("@p", participantId))));
+            var old = current.FirstOrDefault(e => e.EntryId == entryId)
+                      ?? throw new StoreNotFoundException($"Entry {entryId} is not an entry of participant '{participantId}'.");
+            Check(input, r, w.Now, current.Where(e => e.EntryId != entryId).Select(e => e.Content));
+            var entry = new CaptureEntry(entryId, old.Version + 1, trialId, participantId, r.Site, input, w.Now, actor, reason);
+            await InsertAsync(w, entry, "capture.correct");
+            return entry;
+        });
+    }
+
+    /// <summary>The current version of each of a participant's entries, by entry id.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <param name="participantId">The participant.</param>
+    public static async Task<IReadOnlyList<CaptureEntry>> ListCurrentAsync(this TrialStore store, string trialId, string participantId) =>
+        Current(await HistoryAsync(store, trialId, participantId));
+
+    /// <summary>Every version of every entry of a participant, by entry id then version.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <param name="participantId">The participant.</param>
+    public static async Task<IReadOnlyList<CaptureEntry>> HistoryAsync(this TrialStore store, string trialId, string participantId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null, SelectEntry + " WHERE trial_id = @t AND participant_id = @p ORDER BY entry_id, version",
+            ("@t", trialId), ("@p", participantId));
+        return await ReadAsync(command);
+    }
+
+    /// <summary>The trial, every randomization (invalidated ones included) and the current version of every entry, for the analysis to map.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    /// <exception cref="StoreNotFoundException">No such trial.</exception>
+    public static async Task<CapturedRecords> ReadCapturedAsync(this TrialStore store, string trialId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(trialId);
+        var trial = await store.GetTrialAsync(trialId) ?? throw new StoreNotFoundException($"Trial '{trialId}' does not exist.");
+        return new CapturedRecords(trial, await store.ListRandomizationsAsync(trialId), await store.ListTrialCurrentAsync(trialId));
+    }
+
+    /// <summary>The current version of every entry of a trial, by entry id (for export).</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="trialId">The trial.</param>
+    public static async Task<IReadOnlyList<CaptureEntry>> ListTrialCurrentAsync(this TrialStore store, string trialId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null, SelectEntry + " WHERE trial_id = @t ORDER BY entry_id, version", ("@t", trialId));
+        return Current(await ReadAsync(command));
+    }
+
+    private static async Task<Allocation> RequireParticipantAsync(WriteContext w, string trialId, string participantId)
+    {
+        var r = await TrialStore.ReadRandomizationAsync(w, trialId, participantId)
+                ?? throw new StoreNotFoundException($"Participant '{participantId}' is not randomized in this trial.");
+        if (r.InvalidatedAt is not null) throw new StoreConflictException($"The randomization of participant '{participantId}' is invalidated; nothing can be recorded for it.");
+        return r;
+    }
+
+    private static void Check(CaptureInput input, Allocation r, DateTimeOffset now, IEnumerable<CaptureInput> others)
+    {
+        var problems = CaptureRules.Problems(input, DateOnly.FromDateTime(r.RandomizedAt.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime), others);
+        if (problems.Count > 0) throw new CaptureValidationException(problems);
+    }
+
+    private static async Task InsertAsync(WriteContext w, CaptureEntry e, string action)
+    {
+        var c = e.Content;
+        string date = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string? endDate = c.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await w.Command(
+            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date) " +
+            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end)",
+            ("@t", e.TrialId), ("@p", e.ParticipantId), ("@s", e.Site), ("@e", e.EntryId), ("@v", e.Version), ("@k", CaptureKinds.Name(c.Kind)), ("@d", date),
+            ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason), ("@end", endDate)).ExecuteNonQueryAsync();
+        var details = new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["entry"] = e.EntryId, ["version"] = e.Version, ["kind"] = CaptureKinds.Name(c.Kind), ["date"] = date, ["site"] = e.Site,
+            ["relapse_site"] = c.RelapseSite, ["term"] = c.Term, ["grade"] = c.Grade,
+        };
+        if (endDate is not null) details["end_date"] = endDate;
+        await w.AppendAuditAsync(e.TrialId, e.RecordedBy, action, $"participant:{e.ParticipantId}", JsonSerializer.Serialize(details, Json), e.Reason);
+    }
+
+    private static async Task<IReadOnlyList<CaptureEntry>> ReadAsync(DbCommand command)
+    {
+        var list = new List<CaptureEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            CaptureKinds.TryParse(reader.GetString(5), out var kind);
+            var content = new CaptureInput(kind, DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Sql.NullableString(reader, 7), Sql.NullableString(reader, 8), reader.IsDBNull(9) ? null : Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture))
+            {
+                EndDate = reader.IsDBNull(13) ? null : DateOnly.ParseExact(reader.GetString(13), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            list.Add(new CaptureEntry(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                reader.GetString(2), reader.GetString(3), reader.GetString(4), content, Sql.ParseTime(reader.GetString(10)), reader.GetString(11), Sql.NullableString(reader, 12)));
+        }
+        return list;
+    }
+
+    /// <summary>The last version of each entry of a list ordered by entry id then version.</summary>
+    private static IReadOnlyList<CaptureEntry> Current(IReadOnlyList<CaptureEntry> ordered)
+    {
+        var current = new List<CaptureEntry>();
+        for (int i = 0; i < ordered.Count; i++)
+            if (i + 1 == ordered.Count || ordered[i + 1].EntryId != ordered[i].EntryId) current.Add(ordered[i]);
+        return current;
+    }
+}

@@ -1,0 +1,300 @@
+using System.Data;
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Evident.Storage;
+
+/// <summary>
+/// Group commit: one writer task per store takes every write waiting at that moment (at most <see cref="MaxBatch"/>)
+/// and runs them, in arrival order, in one transaction that holds the audit head, so one durable commit (one fsync)
+/// serves the whole batch. Nothing waits for a batch to fill: a write that arrives while the writer is idle starts a
+/// batch of one at once, and writes arriving during a commit form the next batch.
+/// </summary>
+/// <remarks>
+/// <para>Holding the head: SQLite has one writer per database file anyway (this process); PostgreSQL locks the head row
+/// <c>FOR UPDATE</c>, so batches of several application nodes serialise in the database, never in memory.</para>
+/// <para>Failure of one write: it must not take the others down, and it must not cost a savepoint round trip per write
+/// in the normal case. So a batch runs without savepoints; when write k throws, the transaction rolls back, write k
+/// fails with its own exception, and the batch is run again without it (the writes before k are re-run on the same
+/// state, so they do the same). A failure of the commit itself fails every write of the batch: none is acknowledged.
+/// PostgreSQL serialization failures and deadlocks re-run the batch (at most five attempts).</para>
+/// <para>Pipelining (PostgreSQL): a randomization's insert and audit record are sent together with the next
+/// randomization's reads, or with the head update (see <see cref="WriteContext"/>).</para>
+/// <para>Prepared statements: SQLite keeps one long-lived connection whose commands (prepared once) are reused by SQL
+/// text; PostgreSQL uses Npgsql's automatic preparation on the server side.</para>
+/// <para>SQLite checkpoints: a commit that finds the WAL over its limit would copy the WAL back into the database file
+/// and fsync it before answering, stalling that batch for tens of milliseconds. The writer's connection therefore turns
+/// automatic checkpoints off, and a background task runs a PASSIVE checkpoint on its own connection at most every
+/// <see cref="CheckpointInterval"/> after commits (PASSIVE never blocks the writer; durability is the WAL's fsync at
+/// each commit, unchanged).</para>
+/// </remarks>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    public const int MaxBatch = 256;
+    private const int MaxAttempts = 5;
+
+    private readonly string sqliteConnectionString;
+    private readonly NpgsqlDataSource? postgres;
+    private readonly TimeProvider time;
+    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task loop;
+    private readonly Task? checkpoints;
+    private readonly SemaphoreSlim committed = new(0, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private SqliteConnection? sqlite;
+    private readonly Dictionary<string, DbCommand> sqliteCommands = new(StringComparer.Ordinal);
+
+    public GroupCommitWriter(string sqliteConnectionString, NpgsqlDataSource? postgres, TimeProvider time)
+    {
+        this.sqliteConnectionString = sqliteConnectionString;
+        this.postgres = postgres;
+        this.time = time;
+        if (postgres is not null)
+        {
+            loop = Task.Run(RunAsync);
+            return;
+        }
+        loop = RunOnOwnThread();
+        checkpoints = Task.Run(CheckpointLoopAsync);
+    }
+
+    /// <summary>
+    /// SQLite's calls complete synchronously, so a batch never leaves the thread it starts on. A thread of its own keeps
+    /// the writer out of the thread-pool queue, where under load it would wait behind request work before each batch.
+    /// </summary>
+    private Task RunOnOwnThread()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunAsync().GetAwaiter().GetResult();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Evident SQLite writer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>The shortest time between two SQLite checkpoints: 200 ms.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Queues <paramref name="work"/> and completes after the transaction that ran it committed (or failed).</summary>
+    /// <param name="work">The write.</param>
+    /// <param name="pipelined">Whether its first command is read through <see cref="WriteContext.CommandAfterPending"/> (so a deferred write may wait for it).</param>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined)
+    {
+        var pending = new PendingWrite<T>(work, pipelined);
+        if (!queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TrialStore));
+        return pending.Result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+        await stopping.CancelAsync();
+        if (checkpoints is not null) await checkpoints;
+        stopping.Dispose();
+        committed.Dispose();
+    }
+
+    private async Task CheckpointLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                await committed.WaitAsync(stopping.Token);
+                try
+                {
+                    await using var connection = new SqliteConnection(sqliteConnectionString);
+                    await connection.OpenAsync(stopping.Token);
+                    await using var checkpoint = Sql.Command(connection, null, "PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(PASSIVE)");
+                    await checkpoint.ExecuteNonQueryAsync(stopping.Token);
+                }
+                catch (SqliteException)
+                {
+                    // A checkpoint that cannot run now (busy, or the disk hiccups) is retried after the next commit;
+                    // the committed data are safe in the WAL meanwhile.
+                }
+                await Task.Delay(CheckpointInterval, stopping.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        var reader = queue.Reader;
+        try
+        {
+            while (postgres is null ? reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult() : await reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var item)) batch.Add(item);
+                await CommitAsync(batch);
+            }
+        }
+        finally
+        {
+            await CloseSqliteAsync();
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        bool pipelining = postgres is not null;
+        while (batch.Count > 0)
+        {
+            var attempt = await TryCommitAsync(batch, pipelining);
+            if (attempt.RetryWithoutPipelining)
+            {
+                pipelining = false;
+                continue;
+            }
+            if (attempt.Results is not null)
+            {
+                for (int i = 0; i < batch.Count; i++) batch[i].Complete(attempt.Results[i]);
+                return;
+            }
+            if (attempt.FailedItem < 0)
+            {
+                foreach (var item in batch) item.Fail(attempt.Failure!);
+                return;
+            }
+            batch[attempt.FailedItem].Fail(attempt.Failure!);
+            batch.RemoveAt(attempt.FailedItem);
+        }
+    }
+
+    private async Task<Attempt> TryCommitAsync(List<PendingWrite> batch, bool pipelining)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            DbConnection? owned = null;
+            var commands = postgres is null ? sqliteCommands : new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+            try
+            {
+                DbConnection connection = postgres is null ? await OpenSqliteAsync() : owned = await postgres.OpenConnectionAsync();
+                await using var tx = await connection.BeginTransactionAsync(postgres is null ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted);
+                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(), lockHead: postgres is not null);
+                context.Pipelining = pipelining;
+                long headSequence = context.HeadSequence;
+                var results = new object?[batch.Count];
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    try
+                    {
+                        if (!batch[i].Pipelined) await context.FlushAsync();
+                        results[i] = await batch[i].RunAsync(context);
+                    }
+                    catch (Exception e) when (!IsTransient(e))
+                    {
+                        await tx.RollbackAsync();
+                        return context.Deferred ? Attempt.WithoutPipelining : new Attempt(null, i, e);
+                    }
+                }
+                try
+                {
+                    if (context.HeadSequence != headSequence) await context.WriteHeadAsync();
+                }
+                catch (Exception e) when (!IsTransient(e) && context.Deferred)
+                {
+                    await tx.RollbackAsync();
+                    return Attempt.WithoutPipelining;
+                }
+                await tx.CommitAsync();
+                context.RunAfterCommit();
+                if (postgres is null && committed.CurrentCount == 0) committed.Release();
+                return new Attempt(results, -1, null);
+            }
+            catch (Exception e) when (IsTransient(e) && attempt < MaxAttempts)
+            {
+                await Task.Delay(attempt * 5);
+            }
+            catch (Exception e)
+            {
+                if (postgres is null) await CloseSqliteAsync();
+                return new Attempt(null, -1, e);
+            }
+            finally
+            {
+                if (owned is not null)
+                {
+                    foreach (var command in commands.Values) await command.DisposeAsync();
+                    await owned.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+
+    private async Task<SqliteConnection> OpenSqliteAsync()
+    {
+        if (sqlite is not null) return sqlite;
+        var connection = new SqliteConnection(sqliteConnectionString);
+        try
+        {
+            await connection.OpenAsync();
+            await using var pragmas = Sql.Command(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0");
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        return sqlite = connection;
+    }
+
+    private async Task CloseSqliteAsync()
+    {
+        foreach (var command in sqliteCommands.Values) await command.DisposeAsync();
+        sqliteCommands.Clear();
+        if (sqlite is not null) await sqlite.DisposeAsync();
+        sqlite = null;
+    }
+
+    /// <summary>
+    /// The outcome of one attempt: every result, or the index of the write that threw (−1: the batch failed), or a
+    /// failure in a pipelined attempt that must be re-run without pipelining to find the write at fault.
+    /// </summary>
+    private readonly record struct Attempt(object?[]? Results, int FailedItem, Exception? Failure, bool RetryWithoutPipelining = false)
+    {
+        public static Attempt WithoutPipelining => new(null, -1, null, true);
+    }
+
+    private abstract class PendingWrite(bool pipelined)
+    {
+        public bool Pipelined { get; } = pipelined;
+        public abstract Task<object?> RunAsync(WriteContext context);
+        public abstract void Complete(object? result);
+        public abstract void Fail(Exception e);
+    }
+
+    private sealed class PendingWrite<T>(Func<WriteContext, Task<T>> work, bool pipelined) : PendingWrite(pipelined)
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task<T> Result => completion.Task;
+        public override async Task<object?> RunAsync(WriteContext context) => await work(context);
+        public override void Complete(object? result) => completion.TrySetResult((T)result!);
+        public override void Fail(Exception e) => completion.TrySetException(e);
+    }
+}

@@ -1,7 +1,0 @@
-namespace Evident.Trials.Storage;
-
-/// <summary>The result of <see cref="TrialStore.RandomizeAsync"/>.</summary>
-/// <param name="Status">What happened.</param>
-/// <param name="Randomization">The allocation for <see cref="RandomizationStatus.Created"/> and <see cref="RandomizationStatus.Existing"/>, else null.</param>
-/// <param name="Message">Why nothing was written, for the other statuses.</param>
-public sealed record RandomizationOutcome(RandomizationStatus Status, Randomization? Randomization, string? Message);

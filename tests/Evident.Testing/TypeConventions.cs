@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Evident.Testing;
+
+/// <summary>
+/// The conventions every Evident library keeps for its public types (STYLE.md, "Results are values"), checked by
+/// scanning a whole assembly as NodaTime's <c>MutabilityTest</c> does: a public class or record is sealed (or static);
+/// it has no public setter other than <c>init</c>, no public field that is not readonly, and no property that exposes an
+/// array. Exceptions, interfaces, enums, delegates and compiler-generated types are not values and are skipped.
+/// </summary>
+public static class TypeConventions
+{
+    /// <summary>Every breach of the conventions among the exported types of <paramref name="assembly"/>, one line each.</summary>
+    /// <param name="assembly">The library to scan.</param>
+    /// <param name="exempt">Types that are not values (a host, a writer with state), each with a reason kept at the call site.</param>
+    public static IReadOnlyList<string> Violations(Assembly assembly, params Type[] exempt)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var skip = exempt.ToHashSet();
+        var problems = new List<string>();
+        foreach (var type in assembly.GetExportedTypes().Where(t => IsValueShaped(t) && !skip.Contains(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            if (!type.IsSealed) problems.Add($"{type.FullName} is not sealed");
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (property.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter))
+                    problems.Add($"{type.FullName}.{property.Name} has a public setter");
+                if (property.PropertyType.IsArray)
+                    problems.Add($"{type.FullName}.{property.Name} exposes an array");
+            }
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (!field.IsInitOnly) problems.Add($"{type.FullName}.{field.Name} is a mutable public field");
+                if (field.FieldType.IsArray) problems.Add($"{type.FullName}.{field.Name} exposes an array");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>How many exported types of <paramref name="assembly"/> the scan checks (so a test can see it checked something).</summary>
+    /// <param name="assembly">The library to scan.</param>
+    public static int CheckedTypeCount(Assembly assembly) => assembly.GetExportedTypes().Count(IsValueShaped);
+
+    private static bool IsValueShaped(Type type) =>
+        (type.IsClass || (type.IsValueType && !type.IsEnum))
+        && !(type.IsAbstract && type.IsSealed)
+        && !typeof(Exception).IsAssignableFrom(type)
+        && !typeof(Delegate).IsAssignableFrom(type)
+        && !type.IsDefined(typeof(CompilerGeneratedAttribute), false);
+
+    private static bool IsInitOnly(MethodInfo setter) =>
+        setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+}
