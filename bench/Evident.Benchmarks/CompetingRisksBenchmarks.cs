@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Evident.Statistics;
+using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Benchmarks;
 

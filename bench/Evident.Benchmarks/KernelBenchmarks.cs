@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Evident.Data;
 using Evident.Statistics;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Survival;
 
 namespace Evident.Benchmarks;
 

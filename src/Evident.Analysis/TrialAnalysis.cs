@@ -4,6 +4,11 @@ using Evident.Analysis.Input;
 using Evident.Data;
 using Evident.Design.Monitoring;
 using Evident.Statistics;
+using Evident.Analysis.Results;
+using Evident.Statistics.CompetingRisks;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Safety;
+using Evident.Statistics.Survival;
 
 namespace Evident.Analysis;
 

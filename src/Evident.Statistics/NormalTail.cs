@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Evident.Statistics.Internal;
 
 namespace Evident.Statistics;
 

@@ -2,6 +2,7 @@ using Evident.Analysis;
 using Evident.Analysis.Input;
 using Evident.Analysis.Export;
 using Evident.Protocol.Synthetic;
+using Evident.Analysis.Results;
 
 namespace Evident.EndToEnd.Tests;
 

@@ -4,6 +4,7 @@ using Evident.Analysis.Input;
 using Evident.Data.Adam;
 using Evident.Reporting.Report;
 using Evident.Protocol.Synthetic;
+using Evident.Analysis.Results;
 
 namespace Evident.EndToEnd.Tests;
 

@@ -1,5 +1,6 @@
 using Evident.Statistics;
 using Evident.Protocol.Synthetic;
+using Evident.Statistics.Survival;
 
 namespace Evident.Protocol.Tests;
 

@@ -1,5 +1,6 @@
 using Evident.Reporting.Figures;
 using Evident.Statistics;
+using Evident.Statistics.Cox;
 
 namespace Evident.Reporting.Tests;
 

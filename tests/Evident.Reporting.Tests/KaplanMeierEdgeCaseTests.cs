@@ -1,5 +1,6 @@
 using Evident.Reporting.Figures;
 using Evident.Statistics;
+using Evident.Statistics.Survival;
 
 namespace Evident.Reporting.Tests;
 

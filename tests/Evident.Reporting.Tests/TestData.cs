@@ -1,6 +1,9 @@
 using System.Globalization;
 using Evident.Design;
 using Evident.Statistics;
+using Evident.Statistics.CompetingRisks;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Survival;
 
 namespace Evident.Reporting.Tests;
 

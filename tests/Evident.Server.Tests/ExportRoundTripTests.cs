@@ -9,6 +9,7 @@ using Evident.Analysis.Input;
 using Evident.Cli;
 using Evident.Reporting.Report;
 using Evident.Protocol;
+using Evident.Analysis.Results;
 
 namespace Evident.Server.Tests;
 

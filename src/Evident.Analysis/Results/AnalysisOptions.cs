@@ -1,4 +1,4 @@
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>How <see cref="TrialAnalysis.Run"/> treats the data.</summary>
 public sealed record AnalysisOptions

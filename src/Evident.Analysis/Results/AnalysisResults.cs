@@ -1,6 +1,6 @@
 using Evident.Protocol;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>
 /// Every number of a trial's analysis, computed once by <see cref="TrialAnalysis.Run"/>; the report, results.json and the

@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.Cox;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>An experimental arm against the control: Cox hazard ratio (experimental/control) with its Wald interval and p.</summary>
 /// <param name="ArmId">The experimental arm.</param>

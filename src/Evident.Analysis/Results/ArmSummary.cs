@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.Survival;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>One arm of a group: size, events, the Kaplan–Meier curve and its value at the milestone.</summary>
 /// <param name="ArmId">The arm id.</param>

@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.CompetingRisks;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>The incidence of one cause in one arm.</summary>
 /// <param name="ArmId">The arm.</param>

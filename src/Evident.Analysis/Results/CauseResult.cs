@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.CompetingRisks;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>One cause of a competing-risks endpoint: per-arm incidence at the milestone and Gray's test.</summary>
 /// <param name="CauseId">The cause id.</param>

@@ -1,4 +1,4 @@
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>Cumulative incidence of each cause by arm (Aalen–Johansen), overall and per stratum.</summary>
 /// <param name="EndpointId">The competing-risks endpoint.</param>

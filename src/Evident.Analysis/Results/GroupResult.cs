@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.Survival;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>
 /// The primary analysis within one group (a stratum, or everyone): arms, hazard ratios and log-rank test. For the

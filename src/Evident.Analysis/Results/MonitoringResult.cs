@@ -1,6 +1,6 @@
 using Evident.Design.Monitoring;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>
 /// Interim monitoring of the primary endpoint: looks reconstructed at the calendar dates on which the planned event

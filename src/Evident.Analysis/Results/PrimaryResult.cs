@@ -1,7 +1,8 @@
 using Evident.Statistics;
 using Evident.Protocol;
+using Evident.Statistics.Survival;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>The primary analysis: overall (stratified) and per stratum, plus the RMST difference.</summary>
 /// <param name="Endpoint">The endpoint.</param>

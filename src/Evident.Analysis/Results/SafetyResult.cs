@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.Safety;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>Adverse events of at least the protocol's grade by term and arm, and grade 4–5 events of the terms of interest.</summary>
 /// <param name="MinGrade">Lowest grade counted.</param>

@@ -1,6 +1,7 @@
 using Evident.Statistics;
+using Evident.Statistics.Cox;
 
-namespace Evident.Analysis;
+namespace Evident.Analysis.Results;
 
 /// <summary>The first compared arm against control within one level of a factor or covariate.</summary>
 /// <param name="Factor">Factor or covariate id.</param>

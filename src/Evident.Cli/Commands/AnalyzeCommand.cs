@@ -6,6 +6,7 @@ using Evident.Cli.Infrastructure;
 using Evident.Reporting.Report;
 using Evident.Protocol;
 using Spectre.Console;
+using Evident.Analysis.Results;
 
 namespace Evident.Cli.Commands;
 

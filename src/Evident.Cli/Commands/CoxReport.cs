@@ -3,6 +3,7 @@ using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
+using Evident.Statistics.Cox;
 
 namespace Evident.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
+using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Evident.Analysis;
 using Evident.Reporting.Report;
+using Evident.Analysis.Results;
 using static Evident.Reporting.Report.ReportNumbers;
 
 namespace Evident.Cli.Commands;

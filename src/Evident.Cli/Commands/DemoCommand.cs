@@ -7,6 +7,7 @@ using Evident.Analysis.Input;
 using Evident.Cli.Infrastructure;
 using Evident.Protocol;
 using Evident.Protocol.Synthetic;
+using Evident.Analysis.Results;
 
 namespace Evident.Cli.Commands;
 

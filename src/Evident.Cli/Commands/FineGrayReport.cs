@@ -4,6 +4,8 @@ using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
+using Evident.Statistics.CompetingRisks;
+using Evident.Statistics.Cox;
 
 namespace Evident.Cli.Commands;
 

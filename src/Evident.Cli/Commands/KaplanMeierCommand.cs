@@ -2,6 +2,7 @@ using System.CommandLine;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Statistics;
+using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
 

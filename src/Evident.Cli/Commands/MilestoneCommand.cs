@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
+using Evident.Statistics.Milestone;
+using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
 using Spectre.Console;
+using Evident.Statistics.Milestone;
 
 namespace Evident.Cli.Commands;
 

@@ -1,4 +1,6 @@
 using Evident.Statistics;
+using Evident.Statistics.Milestone;
+using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
 

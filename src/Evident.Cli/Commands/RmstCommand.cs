@@ -4,6 +4,7 @@ using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
+using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
 

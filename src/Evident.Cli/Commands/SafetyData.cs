@@ -1,11 +1,12 @@
 using System.Globalization;
 using Evident.Data;
+using Evident.Statistics.Safety;
 
 namespace Evident.Cli.Commands;
 
 /// <summary>
 /// The input layer of <c>evident safety</c>: an ADAE-shaped file (one row per adverse event) and an optional subject
-/// list, checked and coded for <see cref="Statistics.AdverseEvents.Summarize"/>. Arms, strata and terms are coded in
+/// list, checked and coded for <see cref="AdverseEvents.Summarize"/>. Arms, strata and terms are coded in
 /// R's <c>factor()</c> order (numbers numerically, text in C-locale order).
 /// </summary>
 /// <param name="EventSubject">Per event row: the subject code.</param>

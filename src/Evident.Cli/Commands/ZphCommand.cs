@@ -3,6 +3,7 @@ using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
 using Spectre.Console;
+using Evident.Statistics.Cox;
 
 namespace Evident.Cli.Commands;
 

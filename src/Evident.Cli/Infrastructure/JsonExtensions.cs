@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Evident.Data;
 using Evident.Statistics;
+using Evident.Statistics.Cox;
 
 namespace Evident.Cli.Infrastructure;
 

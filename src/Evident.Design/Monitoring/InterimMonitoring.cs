@@ -1,5 +1,6 @@
 using Evident.Design.Internal;
 using Evident.Statistics;
+using Evident.Statistics.Survival;
 
 namespace Evident.Design.Monitoring;
 

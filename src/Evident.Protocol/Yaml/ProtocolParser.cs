@@ -3,6 +3,8 @@ using Evident.Design;
 using Evident.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Safety;
 using K = Evident.Protocol.Yaml.ProtocolKeys;
 
 namespace Evident.Protocol.Yaml;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Evident.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Evident.Statistics.Cox;
 
 namespace Evident.Protocol.Yaml;
 

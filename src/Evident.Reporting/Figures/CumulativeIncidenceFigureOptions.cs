@@ -28,7 +28,7 @@ public sealed record CumulativeIncidenceFigureOptions
     public double? YMax { get; init; }
 
     /// <summary>
-    /// Optional numbers-at-risk table: the all-cause event-free curves per arm (<see cref="Evident.Statistics.CumulativeIncidence.EventFree"/>)
+    /// Optional numbers-at-risk table: the all-cause event-free curves per arm (<see cref="Evident.Statistics.CompetingRisks.CumulativeIncidence.EventFree"/>)
     /// with their arm names; the table shows n at risk and cumulative events (any cause) at each break.
     /// </summary>
     public IReadOnlyList<KaplanMeierArm>? AtRisk { get; init; }

@@ -1,4 +1,5 @@
 using Evident.Statistics;
+using Evident.Statistics.Cox;
 
 namespace Evident.Reporting.Figures;
 

@@ -1,4 +1,5 @@
 using Evident.Statistics;
+using Evident.Statistics.Survival;
 
 namespace Evident.Reporting.Figures;
 

@@ -1,5 +1,6 @@
 using Evident.Statistics;
 using ScottPlot;
+using Evident.Statistics.Survival;
 
 namespace Evident.Reporting.Figures;
 

@@ -1,5 +1,6 @@
 using Evident.Analysis;
 using Evident.Statistics;
+using Evident.Analysis.Results;
 using static Evident.Reporting.Report.ReportNumbers;
 
 namespace Evident.Reporting.Report;

@@ -5,6 +5,9 @@ using Evident.Analysis;
 using Evident.Reporting.Figures;
 using Evident.Statistics;
 using Evident.Protocol;
+using Evident.Analysis.Results;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Safety;
 using static Evident.Reporting.Report.ReportNumbers;
 
 namespace Evident.Reporting.Report;

@@ -1,5 +1,6 @@
 using Evident.Analysis;
 using Evident.Protocol;
+using Evident.Analysis.Results;
 
 namespace Evident.Reporting.Report;
 

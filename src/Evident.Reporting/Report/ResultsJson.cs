@@ -4,6 +4,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Evident.Analysis;
 using Evident.Statistics;
+using Evident.Analysis.Results;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Safety;
 
 namespace Evident.Reporting.Report;
 

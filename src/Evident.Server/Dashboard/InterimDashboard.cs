@@ -7,6 +7,7 @@ using Evident.Reporting.Figures;
 using Evident.Reporting.Report;
 using Evident.Randomization;
 using Evident.Storage;
+using Evident.Analysis.Results;
 
 namespace Evident.Server.Dashboard;
 

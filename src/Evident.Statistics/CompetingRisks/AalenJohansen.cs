@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Evident.Statistics.Internal;
+using Evident.Statistics.Survival;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// Aalen–Johansen (1978) cumulative incidence for competing risks with cmprsk's variance, and Gray's (1988) K-sample

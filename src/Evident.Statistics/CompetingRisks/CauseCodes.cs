@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>Checks and indexes competing-risks status codes: 0 = censored, k ≥ 1 = failure from cause k.</summary>
 internal static class CauseCodes

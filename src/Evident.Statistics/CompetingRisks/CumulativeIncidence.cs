@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Survival;
+
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// Competing-risks analysis of one data set: the cumulative incidence of every cause in every group, the event-free

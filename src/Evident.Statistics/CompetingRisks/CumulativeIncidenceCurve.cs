@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// The Aalen–Johansen cumulative incidence of one cause in one group, with cmprsk's variance: a step function that

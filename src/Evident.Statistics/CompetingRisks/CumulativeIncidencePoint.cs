@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>A cumulative incidence estimate at one time (a row of R's <c>cmprsk::timepoints()</c> or of a curve's jumps).</summary>
 /// <param name="Time">The time t.</param>

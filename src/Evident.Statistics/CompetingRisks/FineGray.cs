@@ -1,4 +1,7 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// Fine &amp; Gray (1999) proportional subdistribution hazards regression for one cause in the presence of competing

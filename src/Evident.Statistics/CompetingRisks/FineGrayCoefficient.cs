@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// One row of a Fine–Gray model's coefficient table (R: <c>summary(crr(...))$coef</c> and <c>$conf.int</c>).

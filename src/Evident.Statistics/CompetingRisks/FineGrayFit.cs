@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Cox;
+
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// A fitted Fine–Gray (1999) proportional subdistribution hazards model for one cause: R's <c>cmprsk::crr</c>.

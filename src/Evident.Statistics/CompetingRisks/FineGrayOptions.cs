@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>Options of <see cref="FineGray.Fit"/>; the defaults are <c>cmprsk::crr</c>'s.</summary>
 public sealed record FineGrayOptions

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Survival;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// Gray's (1988) test for equality of cumulative incidence functions across groups, stratified: the scores and

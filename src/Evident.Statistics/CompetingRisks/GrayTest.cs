@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// Gray's (1988) K-sample test that the cumulative incidence of one cause is the same in every group

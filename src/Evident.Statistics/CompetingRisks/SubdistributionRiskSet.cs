@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using Evident.Statistics.Survival;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.CompetingRisks;
 
 /// <summary>
 /// The Fine–Gray (1999) subdistribution risk sets as linear scans over data sorted once by time: the kernel behind

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>How the Newton–Raphson iteration of a Cox fit ended (the soft failures; hard failures throw).</summary>
 public enum ConvergenceStatus

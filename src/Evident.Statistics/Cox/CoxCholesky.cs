@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The generalized Cholesky (LDLᵀ) routines of R's survival package (<c>cholesky2.c</c>, <c>chsolve2.c</c>,

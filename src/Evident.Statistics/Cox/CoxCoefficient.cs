@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// One row of a Cox model's coefficient table (R: <c>summary(coxph(...))$coefficients</c> and <c>$conf.int</c>).

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The hard failure of a Cox fit: the information matrix or the log partial likelihood is not finite, so no

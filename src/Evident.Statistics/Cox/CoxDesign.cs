@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The model frame of a Cox kernel after validation: rows sorted by stratum, then ascending time; covariates

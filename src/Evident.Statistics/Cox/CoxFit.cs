@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// A fitted Cox proportional hazards model (Cox 1972), the result of <see cref="CoxRegression"/>: R's

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The log partial likelihood of a Cox model with its score vector and information matrix, in one pass over

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The Newton–Raphson driver of <c>coxfit6.c</c>, on the design's centred and scaled covariates.

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>Control settings for <see cref="CoxRegression.Fit(ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{double}, int, ReadOnlySpan{int}, ReadOnlySpan{int}, CoxOptions?)"/>; the defaults are R's <c>coxph.control()</c>.</summary>
 public sealed record CoxOptions

@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// Cox proportional hazards regression (Cox 1972) by Newton–Raphson on the partial likelihood, with Breslow or

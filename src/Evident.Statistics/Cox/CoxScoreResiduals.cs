@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// Score (Schoenfeld-type martingale) residuals of a Cox model, summed within clusters after multiplying by the

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>Gaussian elimination with partial pivoting for the small dense systems of the Cox kernels (R: <c>solve(a, b)</c>).</summary>
 internal static class DenseSolve

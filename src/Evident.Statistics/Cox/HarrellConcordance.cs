@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// Harrell's C for a Cox model as R's <c>survival::concordancefit(y, lp, strata, weights, reverse = TRUE)</c>

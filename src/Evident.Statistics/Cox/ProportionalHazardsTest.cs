@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The Grambsch–Therneau (1994) test of proportional hazards, exactly as R's <c>survival::cox.zph</c> (3.x):

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// Stable LSD radix sort of row indices by a double key (11-bit digits, passes whose digit is constant skipped):

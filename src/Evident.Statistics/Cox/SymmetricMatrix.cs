@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Cox;
 
 /// <summary>A small immutable symmetric matrix (a covariance matrix of coefficients), stored densely.</summary>
 public sealed class SymmetricMatrix

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>How tied event times enter the Cox partial likelihood (R: <c>coxph(ties = ...)</c>).</summary>
 public enum TieMethod

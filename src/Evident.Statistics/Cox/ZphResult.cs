@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Cox;
 
 /// <summary>
 /// The Grambsch–Therneau (1994) score tests of proportional hazards, one per model term plus the global test

@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Survival;
+
+namespace Evident.Statistics.Cox;
 
 /// <summary>The time scale g(t) on which <see cref="ProportionalHazardsTest"/> tests for a time-varying coefficient (R: <c>cox.zph(transform = ...)</c>).</summary>
 public enum ZphTransform

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.Internal;
 
 /// <summary>Argument checks for public entry points. Every range check rejects NaN explicitly.</summary>
 internal static class Preconditions

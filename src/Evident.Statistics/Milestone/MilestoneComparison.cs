@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Milestone;
 
 /// <summary>
 /// Milestone survival of an arm compared with a reference arm at time t (Klein, Logan, Harhoff &amp; Andersen 2007).

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Milestone;
 
 /// <summary>
 /// An arm-versus-reference contrast of milestone survival with a normal-approximation interval and Wald test.

@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Survival;
+
+namespace Evident.Statistics.Milestone;
 
 /// <summary>
 /// Kaplan–Meier survival of one arm at a milestone time, read from its <see cref="KaplanMeierCurve"/>: R's

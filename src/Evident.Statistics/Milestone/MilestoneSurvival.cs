@@ -1,4 +1,7 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+using Evident.Statistics.Survival;
+
+namespace Evident.Statistics.Milestone;
 
 /// <summary>
 /// Comparison of Kaplan–Meier survival between arms at a fixed milestone time t ("3-year disease-free survival"),

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Milestone;
 
 /// <summary>How stratum-specific milestone differences are combined into one stratified difference.</summary>
 public enum MilestoneWeighting

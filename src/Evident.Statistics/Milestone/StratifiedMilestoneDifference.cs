@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Milestone;
 
 /// <summary>
 /// A stratum-weighted difference of milestone survival, D = Σwₖ·Dₖ/Σwₖ over the strata in which both arms have

@@ -1,4 +1,7 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+using Evident.Statistics.Survival;
+
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// Summarizes adverse events recorded one row per event (CDISC ADAE shape) into a <see cref="SafetyTable"/>.

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// Fisher's (1935) exact test for a 2×2 table. Equivalent to R's <c>stats::fisher.test</c> on a 2×2 matrix (its

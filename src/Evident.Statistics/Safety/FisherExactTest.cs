@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// Fisher's (1935) exact test of independence in a 2×2 table [[a, b], [c, d]] (rows = groups, columns = with /

@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// Cochran (1954)–Mantel–Haenszel (1959) test for 2×2×K tables. Equivalent to R's

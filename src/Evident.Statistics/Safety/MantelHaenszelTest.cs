@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// The Cochran–Mantel–Haenszel test of conditional independence in a 2×2×K table and the Mantel–Haenszel common odds

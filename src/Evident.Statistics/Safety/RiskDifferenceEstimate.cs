@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// A difference of two proportions p₁ − p₀ with its Wald interval. Built by <see cref="RiskDifference.Wald"/>.

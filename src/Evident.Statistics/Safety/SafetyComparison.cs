@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// One arm against the reference arm for one adverse-event term (or any term): the 2×2 table
@@ -6,7 +6,7 @@ namespace Evident.Statistics;
 /// </summary>
 /// <param name="Arm">Code of the compared arm.</param>
 /// <param name="ReferenceArm">Code of the reference (comparator) arm.</param>
-/// <param name="RiskDifference">Proportion in the arm minus proportion in the reference arm, Wald interval (<see cref="Statistics.RiskDifference.Wald"/>).</param>
+/// <param name="RiskDifference">Proportion in the arm minus proportion in the reference arm, Wald interval (<see cref="Safety.RiskDifference.Wald"/>).</param>
 /// <param name="Fisher">Fisher's exact test of the pooled 2×2 table (R: <c>fisher.test</c>).</param>
 /// <param name="MantelHaenszel">
 /// Cochran–Mantel–Haenszel test across strata with the common odds ratio (R: <c>mantelhaen.test</c>); null without

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// An adverse-event incidence table (ICH E3 §12.2; the "participants with ≥ 1 event" table of a clinical study

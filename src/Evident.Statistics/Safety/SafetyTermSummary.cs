@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Safety;
 
 /// <summary>
 /// Participants with an adverse event of at least the table's minimum grade, for one term (or for any term), per arm,

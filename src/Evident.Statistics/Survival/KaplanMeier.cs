@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Kaplan–Meier (1958) product-limit estimation of the survival function for right-censored data.

@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using Evident.Statistics.Internal;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// A Kaplan–Meier (1958) product-limit estimate with Greenwood (1926) standard errors, pointwise confidence limits

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// A Kaplan–Meier curve read at a requested time: R's <c>summary(fit, times = t, extend = TRUE)</c>.

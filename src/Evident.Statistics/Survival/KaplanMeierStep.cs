@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// One row of a Kaplan–Meier curve at a distinct observed time: R's <c>summary(fit, censored = TRUE)</c>.

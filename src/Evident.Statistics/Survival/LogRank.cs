@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using Evident.Statistics.Internal;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// The G-rho family of Harrington &amp; Fleming (1982) for comparing survival curves: ρ = 0 is the log-rank test

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>One group's line of a G-rho test: R's <c>survdiff</c> columns <c>N</c>, <c>Observed</c>, <c>Expected</c>.</summary>
 /// <param name="N">Number of observations in the group (all strata).</param>

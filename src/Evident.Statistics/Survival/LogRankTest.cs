@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Cox;
+
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Result of a Harrington–Fleming (1982) G-rho test comparing survival across groups: R's <c>survdiff</c>.

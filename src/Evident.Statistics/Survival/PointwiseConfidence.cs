@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Pointwise confidence limits for a survival probability, exactly as R's <c>survival:::survfit_confint</c> builds

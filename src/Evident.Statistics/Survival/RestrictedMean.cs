@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Restricted mean survival time (Irwin 1949; Royston &amp; Parmar 2013): the area under the Kaplan–Meier curve up to a

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Difference a − b of two independent restricted mean survival times at the same τ (Royston &amp; Parmar 2013), with

@@ -1,4 +1,4 @@
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Restricted mean survival time of one Kaplan–Meier curve up to τ: R's <c>print(survfit(...), rmean = τ)</c>

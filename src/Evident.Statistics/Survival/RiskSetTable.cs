@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using Evident.Statistics.Internal;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// The risk-set pass shared by the survival estimators: the distinct observed times in ascending order, with the

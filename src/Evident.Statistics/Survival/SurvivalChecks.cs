@@ -1,4 +1,6 @@
-namespace Evident.Statistics;
+using Evident.Statistics.Internal;
+
+namespace Evident.Statistics.Survival;
 
 /// <summary>Argument checks shared by the survival entry points (beyond <see cref="Preconditions"/>).</summary>
 internal static class SurvivalChecks

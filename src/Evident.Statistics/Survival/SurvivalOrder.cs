@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Internal;
 
-namespace Evident.Statistics;
+namespace Evident.Statistics.Survival;
 
 /// <summary>
 /// Observations put in the order every survival kernel wants: grouped by bucket (curve or stratum), ascending time

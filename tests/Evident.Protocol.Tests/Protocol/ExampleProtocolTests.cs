@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Evident.Design;
 using Evident.Statistics;
 using Evident.Protocol;
+using Evident.Statistics.Cox;
 
 namespace Evident.Protocol.Tests.Protocol;
 

@@ -6,6 +6,7 @@ using Evident.Analysis.Export;
 using Evident.Analysis.Input;
 using Evident.Reporting.Report;
 using Evident.Randomization.Capture;
+using Evident.Analysis.Results;
 
 namespace Evident.Server.Tests.Pages;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Statistics.Tests.CompetingRisks;
 

@@ -1,3 +1,7 @@
+using Evident.Statistics.CompetingRisks;
+using Evident.Statistics.Cox;
+using Evident.Statistics.Survival;
+
 namespace Evident.Statistics.Tests.CompetingRisks;
 
 /// <summary>Identities of cumulative incidence and Fine–Gray regression that must hold on any data.</summary>

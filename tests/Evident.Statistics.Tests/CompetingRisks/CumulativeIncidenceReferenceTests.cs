@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Statistics.Tests.CompetingRisks;
 

@@ -1,3 +1,6 @@
+using Evident.Statistics.CompetingRisks;
+using Evident.Statistics.Cox;
+
 namespace Evident.Statistics.Tests.CompetingRisks;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Evident.Statistics.CompetingRisks;
+
 namespace Evident.Statistics.Tests.CompetingRisks;
 
 /// <summary>

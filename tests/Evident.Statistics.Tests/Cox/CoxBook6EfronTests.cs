@@ -1,3 +1,5 @@
+using Evident.Statistics.Cox;
+
 namespace Evident.Statistics.Tests.Cox;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Evident.Statistics.Cox;
 
 namespace Evident.Statistics.Tests.Cox;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Statistics.Cox;
 
 namespace Evident.Statistics.Tests.Cox;
 

@@ -1,3 +1,5 @@
+using Evident.Statistics.Cox;
+
 namespace Evident.Statistics.Tests.Cox;
 
 /// <summary>Hand-computed cases, invariances and the failure contract of <see cref="CoxRegression"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Evident.Statistics.Cox;
 
 namespace Evident.Statistics.Tests.Cox;
 

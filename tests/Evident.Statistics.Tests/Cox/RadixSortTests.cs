@@ -1,3 +1,5 @@
+using Evident.Statistics.Cox;
+
 namespace Evident.Statistics.Tests.Cox;
 
 /// <summary>The stable radix sort behind the Cox design and concordance, including its parallel (multi-block) path.</summary>

@@ -1,3 +1,6 @@
+using Evident.Statistics.Milestone;
+using Evident.Statistics.Survival;
+
 namespace Evident.Statistics.Tests.Milestone;
 
 /// <summary>Hand-computed values, invariances and edge cases of <see cref="MilestoneSurvival"/>.</summary>

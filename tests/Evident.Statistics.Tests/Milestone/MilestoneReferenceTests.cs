@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Evident.Statistics.Tests.Survival;
+using Evident.Statistics.Milestone;
+using Evident.Statistics.Survival;
 
 namespace Evident.Statistics.Tests.Milestone;
 

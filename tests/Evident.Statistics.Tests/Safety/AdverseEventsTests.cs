@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Evident.Statistics.Tests.Milestone;
+using Evident.Statistics.Safety;
 
 namespace Evident.Statistics.Tests.Safety;
 

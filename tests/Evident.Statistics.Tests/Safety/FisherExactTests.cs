@@ -1,5 +1,6 @@
 using Evident.Statistics.Tests.Milestone;
 using Evident.Statistics.Tests.Survival;
+using Evident.Statistics.Safety;
 
 namespace Evident.Statistics.Tests.Safety;
 

@@ -1,4 +1,5 @@
 using Evident.Statistics.Tests.Milestone;
+using Evident.Statistics.Safety;
 
 namespace Evident.Statistics.Tests.Safety;
 

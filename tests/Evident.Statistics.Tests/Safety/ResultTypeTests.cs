@@ -1,4 +1,6 @@
 using System.Reflection;
+using Evident.Statistics.Milestone;
+using Evident.Statistics.Safety;
 
 namespace Evident.Statistics.Tests.Safety;
 

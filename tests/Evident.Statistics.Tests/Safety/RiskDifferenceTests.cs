@@ -1,3 +1,5 @@
+using Evident.Statistics.Safety;
+
 namespace Evident.Statistics.Tests.Safety;
 
 /// <summary>The Wald risk difference by hand and at its edges.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Statistics.Survival;
 
 namespace Evident.Statistics.Tests.Survival;
 

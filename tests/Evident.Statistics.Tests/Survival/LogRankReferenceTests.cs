@@ -1,3 +1,5 @@
+using Evident.Statistics.Survival;
+
 namespace Evident.Statistics.Tests.Survival;
 
 /// <summary>Every number of the R survival 3.5 survdiff reference cases (make_refs.R: case_logrank), to rel 1e-6.</summary>

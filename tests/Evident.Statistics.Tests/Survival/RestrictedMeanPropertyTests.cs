@@ -1,3 +1,5 @@
+using Evident.Statistics.Survival;
+
 namespace Evident.Statistics.Tests.Survival;
 
 /// <summary>Hand-computed cases and edge cases of <see cref="RestrictedMean"/>.</summary>

@@ -1,3 +1,5 @@
+using Evident.Statistics.Survival;
+
 namespace Evident.Statistics.Tests.Survival;
 
 /// <summary>The R survival 3.5 restricted-mean reference case (make_refs.R: case_rmst, print(fit, rmean = 730)).</summary>

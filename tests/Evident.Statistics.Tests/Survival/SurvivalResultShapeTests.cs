@@ -1,4 +1,5 @@
 using System.Reflection;
+using Evident.Statistics.Survival;
 
 namespace Evident.Statistics.Tests.Survival;
 
