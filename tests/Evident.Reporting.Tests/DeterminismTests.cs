@@ -21,14 +21,4 @@ public class DeterminismTests
         Assert.Contains("viewBox=\"0 0 760 ", a);
         Assert.DoesNotContain("cl_", a);
     }
-
-    [Fact]
-    public void PublicResultAndOptionTypesAreSealed()
-    {
-        var types = typeof(KaplanMeierFigure).Assembly.GetExportedTypes().Where(t => t.IsClass && !t.IsAbstract);
-        foreach (var t in types) Assert.True(t.IsSealed, $"{t.Name} should be sealed");
-        foreach (var t in typeof(KaplanMeierFigure).Assembly.GetExportedTypes().Where(t => t.Name.EndsWith("Options") || t.Name == "FigureStyle"))
-            foreach (var p in t.GetProperties())
-                Assert.True(p.SetMethod is null || p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"), $"{t.Name}.{p.Name} is mutable");
-    }
 }

@@ -5,9 +5,10 @@ namespace Evident.Testing;
 
 /// <summary>
 /// The conventions every Evident library keeps for its public types (STYLE.md, "Results are values"), checked by
-/// scanning a whole assembly as NodaTime's <c>MutabilityTest</c> does: a public class or record is sealed (or static);
-/// it has no public setter other than <c>init</c>, no public field that is not readonly, and no property that exposes an
-/// array. Exceptions, interfaces, enums, delegates and compiler-generated types are not values and are skipped.
+/// scanning a whole assembly as NodaTime's <c>MutabilityTest</c> does: a public class or record is sealed (or static, or
+/// the abstract root of a closed hierarchy);
+/// it has no public setter other than <c>init</c>, no field (public or private) that is not readonly, and no property
+/// or public field that exposes an array. Exceptions, interfaces, enums, delegates and compiler-generated types are not values and are skipped.
 /// </summary>
 public static class TypeConventions
 {
@@ -21,7 +22,7 @@ public static class TypeConventions
         var problems = new List<string>();
         foreach (var type in assembly.GetExportedTypes().Where(t => IsValueShaped(t) && !skip.Contains(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
-            if (!type.IsSealed) problems.Add($"{type.FullName} is not sealed");
+            if (!type.IsSealed && !IsClosedHierarchy(type)) problems.Add($"{type.FullName} is not sealed");
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 if (property.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter))
@@ -29,10 +30,10 @@ public static class TypeConventions
                 if (property.PropertyType.IsArray)
                     problems.Add($"{type.FullName}.{property.Name} exposes an array");
             }
-            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
-                if (!field.IsInitOnly) problems.Add($"{type.FullName}.{field.Name} is a mutable public field");
-                if (field.FieldType.IsArray) problems.Add($"{type.FullName}.{field.Name} exposes an array");
+                if (!field.IsInitOnly) problems.Add($"{type.FullName}.{field.Name} is a field that is not readonly");
+                if (field.IsPublic && field.FieldType.IsArray) problems.Add($"{type.FullName}.{field.Name} exposes an array");
             }
         }
         return problems;
@@ -48,6 +49,14 @@ public static class TypeConventions
         && !typeof(Exception).IsAssignableFrom(type)
         && !typeof(Delegate).IsAssignableFrom(type)
         && !type.IsDefined(typeof(CompilerGeneratedAttribute), false);
+
+    /// <summary>An abstract base that no other assembly can derive from (only private protected or internal constructors, besides a record's copy constructor).</summary>
+    private static bool IsClosedHierarchy(Type type) =>
+        type.IsAbstract && type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                               .All(c => c.IsAssembly || c.IsFamilyAndAssembly || c.IsPrivate || IsRecordCopyConstructor(c, type));
+
+    private static bool IsRecordCopyConstructor(ConstructorInfo constructor, Type type) =>
+        constructor.IsFamily && constructor.GetParameters() is [{ } only] && only.ParameterType == type;
 
     private static bool IsInitOnly(MethodInfo setter) =>
         setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));

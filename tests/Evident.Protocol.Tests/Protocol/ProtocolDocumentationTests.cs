@@ -1,5 +1,4 @@
 using Evident.Testing;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -61,28 +60,6 @@ public sealed partial class ProtocolDocumentationTests
     public void TheExampleUsesTheSchema()
     {
         Assert.StartsWith("# yaml-language-server: $schema=../../docs/protocol.schema.json", RepositoryFiles.ExampleProtocol);
-    }
-
-    [Fact]
-    public void PublicProtocolTypesAreSealedAndImmutable()
-    {
-        var types = typeof(TrialProtocol).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(TrialProtocol).Namespace).ToList();
-        Assert.True(types.Count >= 30);
-        foreach (var type in types)
-        {
-            if (type.IsEnum || (type.IsAbstract && type.IsSealed)) continue;
-            Assert.True(type.IsSealed, $"{type.Name} is not sealed");
-            if (typeof(Exception).IsAssignableFrom(type)) continue;
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var setter = property.SetMethod;
-                bool initOnly = setter?.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)) ?? true;
-                Assert.True(setter is null || !setter.IsPublic || initOnly, $"{type.Name}.{property.Name} has a public setter");
-                Assert.False(property.PropertyType.IsArray, $"{type.Name}.{property.Name} exposes an array");
-                Assert.False(property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>),
-                    $"{type.Name}.{property.Name} exposes a mutable list");
-            }
-        }
     }
 
     private static string Parent(string path)

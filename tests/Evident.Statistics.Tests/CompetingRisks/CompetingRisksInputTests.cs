@@ -1,4 +1,3 @@
-using System.Reflection;
 using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Statistics.Tests.CompetingRisks;
@@ -99,23 +98,5 @@ public sealed class CompetingRisksInputTests
         Assert.Empty(fit.Tests);
         Assert.Equal(3, fit.GroupCount);
         Assert.Equal(0, fit.Curve(0, 1).N);
-    }
-
-    [Fact]
-    public void Result_types_are_sealed_and_immutable()
-    {
-        Type[] types = [typeof(CumulativeIncidence), typeof(CumulativeIncidenceCurve), typeof(CumulativeIncidencePoint), typeof(GrayTest),
-                        typeof(FineGrayFit), typeof(FineGrayCoefficient), typeof(FineGrayOptions)];
-        foreach (var type in types)
-        {
-            Assert.True(type.IsSealed, type.Name);
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var setter = property.SetMethod;
-                bool initOnly = setter is not null && setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit");
-                Assert.True(setter is null || !setter.IsPublic || initOnly, $"{type.Name}.{property.Name} has a public setter");
-                Assert.False(property.PropertyType.IsArray, $"{type.Name}.{property.Name} exposes an array");
-            }
-        }
     }
 }
