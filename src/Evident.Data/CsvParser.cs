@@ -26,19 +26,39 @@ internal static class CsvParser
         if (delimiter is (byte)'"' or (byte)'\n' or (byte)'\r')
             throw new ArgumentException("the delimiter cannot be a quote or a line break.", nameof(delimiter));
         ReadOnlySpan<byte> span = data.Span[..length];
-        int bodyStart = span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var (names, bodyStart) = ReadHeader(span, source, delimiter);
+        var (slotOf, slotField) = SelectFields(names, columns, source);
+        int[] bounds = ChunkBounds(span, bodyStart, length, chunkCount);
+        var chunks = CreateChunks(data[..length], bounds, slotField.Length);
+        Parallel.For(0, chunks.Length, c =>
+        {
+            var chunk = chunks[c];
+            var visitor = new ClassifyVisitor { Chunk = chunk };
+            chunk.Result = CsvScanner.Scan(data.Span[..length], chunk.Start, chunk.End, delimiter, names.Length, slotOf, int.MaxValue, ref visitor);
+            chunk.Rows = chunk.Result.Records;
+        });
+        int rowCount = CountRows(chunks, source, names);
+        var kinds = Kinds(chunks, slotField.Length);
+        if (Array.IndexOf(kinds, ColumnKind.Text) >= 0) ReadTextPrefixes(data[..length], chunks, kinds, delimiter, names.Length, slotOf);
+        return Assemble(source, names, slotField, kinds, chunks, rowCount);
+    }
 
-        // Header.
+    /// <summary>The column names and the position just after the header record.</summary>
+    private static (string[] Names, int BodyStart) ReadHeader(ReadOnlySpan<byte> span, string source, byte delimiter)
+    {
+        int start = span.StartsWith("\uFEFF"u8) ? 3 : 0;
         var header = new HeaderVisitor { Names = [] };
-        var headerScan = CsvScanner.Scan(span, bodyStart, length, delimiter, -1, default, 1, ref header);
-        if (headerScan.Problem != CsvProblem.None)
-            throw Structural(source, headerScan.Problem, null, headerScan.ProblemField < header.Names.Count ? header.Names[headerScan.ProblemField] : null, 0);
-        if (headerScan.Records == 0)
+        var scan = CsvScanner.Scan(span, start, span.Length, delimiter, -1, default, 1, ref header);
+        if (scan.Problem != CsvProblem.None)
+            throw Structural(source, scan.Problem, null, scan.ProblemField < header.Names.Count ? header.Names[scan.ProblemField] : null, 0);
+        if (scan.Records == 0)
             throw DataInputException.InFile(source, "the file is empty; expected a header row naming the columns, then one row per subject.");
-        string[] names = [.. header.Names];
-        bodyStart = headerScan.EndPosition;
+        return ([.. header.Names], scan.EndPosition);
+    }
 
-        // Selection: output slots follow file order.
+    /// <summary>The output slot of each field (−1 to skip) and the field of each slot; slots follow file order.</summary>
+    private static (int[] SlotOf, int[] SlotField) SelectFields(string[] names, IReadOnlyCollection<string>? columns, string source)
+    {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int f = 0; f < names.Length; f++)
         {
@@ -67,16 +87,19 @@ internal static class CsvParser
             slotOf[f] = slots++;
             slotField.Add(f);
         }
+        return (slotOf, [.. slotField]);
+    }
 
-        // Chunks.
-        int[] bounds = ChunkBounds(span, bodyStart, length, chunkCount);
+    /// <summary>
+    /// One chunk per pair of bounds, all writing numbers straight into shared column arrays at their own offsets. A
+    /// chunk that is not the last ends with an LF after each record, so its LF count bounds its records; the last may
+    /// lack the final LF. When the file ends with an LF the columns come out exactly one value per record, so the
+    /// model frame can use them without a copy.
+    /// </summary>
+    private static CsvChunk[] CreateChunks(ReadOnlyMemory<byte> data, int[] bounds, int slots)
+    {
         int chunkTotal = bounds.Length - 1;
-
-        // Numbers go straight into shared column arrays at each chunk's offset. A chunk that is not the last ends with
-        // an LF after each record, so its LF count bounds its records; the last may lack the final LF.
-        // When the file ends with an LF the columns come out exactly one value per record, so the model frame can use
-        // them without a copy.
-        bool endsWithLf = span[^1] == (byte)'\n';
+        bool endsWithLf = data.Span[^1] == (byte)'\n';
         var capacity = new int[chunkTotal];
         Parallel.For(0, chunkTotal, c =>
             capacity[c] = data.Span[bounds[c]..bounds[c + 1]].Count((byte)'\n') + (c == chunkTotal - 1 && !endsWithLf ? 1 : 0));
@@ -84,17 +107,14 @@ internal static class CsvParser
         for (int c = 0; c < chunkTotal; c++) offset[c + 1] = checked(offset[c] + capacity[c]);
         var shared = new double[slots][];
         for (int s = 0; s < slots; s++) shared[s] = GC.AllocateUninitializedArray<double>(offset[chunkTotal]);
+        var chunks = new CsvChunk[chunkTotal];
+        for (int c = 0; c < chunkTotal; c++) chunks[c] = new CsvChunk(bounds[c], bounds[c + 1], capacity[c], offset[c], shared);
+        return chunks;
+    }
 
-        var chunks = new Chunk[chunkTotal];
-        Parallel.For(0, chunkTotal, c =>
-        {
-            var chunk = new Chunk(bounds[c], bounds[c + 1], capacity[c], offset[c], shared);
-            var visitor = new ClassifyVisitor { Chunk = chunk };
-            chunk.Result = CsvScanner.Scan(data.Span[..length], chunk.Start, chunk.End, delimiter, names.Length, slotOf, int.MaxValue, ref visitor);
-            chunk.Rows = chunk.Result.Records;
-            chunks[c] = chunk;
-        });
-
+    /// <summary>Reports the first structural problem in file order; returns the number of records.</summary>
+    private static int CountRows(CsvChunk[] chunks, string source, string[] names)
+    {
         int rowsBefore = 0;
         foreach (var chunk in chunks)
         {
@@ -111,11 +131,14 @@ internal static class CsvParser
             }
             rowsBefore += chunk.Rows;
         }
-        int rowCount = rowsBefore;
-        if (rowCount == 0)
+        if (rowsBefore == 0)
             throw DataInputException.InFile(source, "the file has a header but no data rows.");
+        return rowsBefore;
+    }
 
-        // Kinds.
+    /// <summary>A column is text if any chunk met text in it, or numbers and logicals both; else logical or numeric.</summary>
+    private static ColumnKind[] Kinds(CsvChunk[] chunks, int slots)
+    {
         var kinds = new ColumnKind[slots];
         for (int s = 0; s < slots; s++)
         {
@@ -128,31 +151,33 @@ internal static class CsvParser
             }
             kinds[s] = text || (number && logical) ? ColumnKind.Text : logical ? ColumnKind.Logical : ColumnKind.Numeric;
         }
+        return kinds;
+    }
 
-        // Text columns: re-read the rows each chunk stored as numbers.
-        bool anyText = Array.IndexOf(kinds, ColumnKind.Text) >= 0;
-        if (anyText)
+    /// <summary>Text columns: re-reads, per chunk, the rows it had stored as numbers before it met text.</summary>
+    private static void ReadTextPrefixes(ReadOnlyMemory<byte> data, CsvChunk[] chunks, ColumnKind[] kinds, byte delimiter, int fieldCount, int[] slotOf)
+    {
+        Parallel.For(0, chunks.Length, c =>
         {
-            Parallel.For(0, chunkTotal, c =>
+            var chunk = chunks[c];
+            int upTo = 0;
+            for (int s = 0; s < kinds.Length; s++)
             {
-                var chunk = chunks[c];
-                int upTo = 0;
-                for (int s = 0; s < slots; s++)
-                {
-                    if (kinds[s] != ColumnKind.Text) continue;
-                    chunk.TextFrom[s] = Math.Min(chunk.TextFrom[s], chunk.Rows);
-                    chunk.EnsureText(s);
-                    upTo = Math.Max(upTo, chunk.TextFrom[s]);
-                }
-                if (upTo == 0) return;
-                var visitor = new TextPrefixVisitor { Chunk = chunk };
-                CsvScanner.Scan(data.Span[..length], chunk.Start, chunk.End, delimiter, names.Length, slotOf, upTo, ref visitor);
-            });
-        }
+                if (kinds[s] != ColumnKind.Text) continue;
+                chunk.TextFrom[s] = Math.Min(chunk.TextFrom[s], chunk.Rows);
+                chunk.EnsureText(s);
+                upTo = Math.Max(upTo, chunk.TextFrom[s]);
+            }
+            if (upTo == 0) return;
+            var visitor = new TextPrefixVisitor { Chunk = chunk };
+            CsvScanner.Scan(data.Span, chunk.Start, chunk.End, delimiter, fieldCount, slotOf, upTo, ref visitor);
+        });
+    }
 
-        // Assemble.
-        var result = new DataColumn[slots];
-        Parallel.For(0, slots, s =>
+    private static DataTable Assemble(string source, string[] names, int[] slotField, ColumnKind[] kinds, CsvChunk[] chunks, int rowCount)
+    {
+        var result = new DataColumn[slotField.Length];
+        Parallel.For(0, slotField.Length, s =>
         {
             string name = names[slotField[s]];
             if (kinds[s] == ColumnKind.Text)
@@ -162,7 +187,7 @@ internal static class CsvParser
             }
             // Close the gaps left by chunks with fewer records than LFs (blank lines, line breaks inside quotes);
             // moving down in chunk order never overwrites values not yet moved.
-            double[] values = shared[s];
+            double[] values = chunks[0].Values[s]; // shared by every chunk
             int at = 0;
             foreach (var chunk in chunks)
             {
@@ -174,7 +199,7 @@ internal static class CsvParser
         return new DataTable(source, result, rowCount);
     }
 
-    private static DataColumn MergeText(string name, Chunk[] chunks, int slot, int rowCount)
+    private static DataColumn MergeText(string name, CsvChunk[] chunks, int slot, int rowCount)
     {
         var codes = new int[rowCount];
         var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -269,12 +294,12 @@ internal static class CsvParser
         public List<string> Names;
 
         public readonly void Field(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
-            => Names.Add(escaped ? Chunk.UnescapeToString(content) : Encoding.UTF8.GetString(content));
+            => Names.Add(escaped ? CsvScanner.UnescapeToString(content) : Encoding.UTF8.GetString(content));
     }
 
     private struct ClassifyVisitor : IFieldVisitor
     {
-        public Chunk Chunk;
+        public CsvChunk Chunk;
 
         public readonly void Field(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
         {
@@ -310,77 +335,13 @@ internal static class CsvParser
 
     private struct TextPrefixVisitor : IFieldVisitor
     {
-        public Chunk Chunk;
+        public CsvChunk Chunk;
 
         public readonly void Field(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
         {
             var chunk = Chunk;
             if (record < chunk.TextFrom[slot] && chunk.Dictionaries[slot] is not null)
                 chunk.EncodeText(slot, record, content, escaped);
-        }
-    }
-
-    /// <summary>The per-chunk parse state.</summary>
-    private sealed class Chunk
-    {
-        public readonly int Start;
-        public readonly int End;
-        public readonly int Capacity;
-        public readonly int Offset;
-        public readonly double[][] Values;
-        public readonly int[]?[] Codes;
-        public readonly ByteDictionary?[] Dictionaries;
-        public readonly bool[] SawNumber;
-        public readonly bool[] SawLogical;
-        public readonly int[] TextFrom;
-        public int Rows;
-        public CsvScanResult Result;
-        private byte[] scratch = [];
-
-        public Chunk(int start, int end, int capacity, int offset, double[][] values)
-        {
-            Start = start;
-            End = end;
-            Capacity = capacity;
-            Offset = offset;
-            Values = values;
-            int slots = values.Length;
-            Codes = new int[slots][];
-            Dictionaries = new ByteDictionary[slots];
-            SawNumber = new bool[slots];
-            SawLogical = new bool[slots];
-            TextFrom = new int[slots];
-            Array.Fill(TextFrom, int.MaxValue);
-        }
-
-        public void EnsureText(int slot)
-        {
-            if (Codes[slot] is not null) return;
-            Codes[slot] = new int[Capacity];
-            Dictionaries[slot] = new ByteDictionary();
-        }
-
-        public void EncodeText(int slot, int record, ReadOnlySpan<byte> content, bool escaped)
-        {
-            if (Utf8Values.IsTextMissing(content))
-            {
-                Codes[slot]![record] = -1;
-                return;
-            }
-            if (escaped)
-            {
-                if (scratch.Length < content.Length) scratch = new byte[Math.Max(content.Length, 64)];
-                int n = CsvScanner.Unescape(content, scratch);
-                content = scratch.AsSpan(0, n);
-            }
-            Codes[slot]![record] = Dictionaries[slot]!.GetOrAdd(content);
-        }
-
-        public static string UnescapeToString(ReadOnlySpan<byte> content)
-        {
-            var buffer = new byte[content.Length];
-            int n = CsvScanner.Unescape(content, buffer);
-            return Encoding.UTF8.GetString(buffer, 0, n);
         }
     }
 }

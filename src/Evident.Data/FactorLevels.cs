@@ -32,108 +32,119 @@ internal sealed class FactorLevels
     /// <param name="source">File name for messages.</param>
     public static FactorLevels Build(DataColumn column, int[] rows, string? reference, string source)
     {
-        string[] labels;
         int[] codes = new int[rows.Length];
-        if (column.Kind == ColumnKind.Text)
-        {
-            ReadOnlySpan<int> raw = column.Codes;
-            var levelOf = new int[column.Dictionary.Count];
-            Array.Fill(levelOf, -1);
-            var present = new List<int>();
-            foreach (int r in rows)
-            {
-                int c = raw[r];
-                if (levelOf[c] < 0)
-                {
-                    levelOf[c] = 0;
-                    present.Add(c);
-                }
-            }
-            present.Sort((a, b) => string.CompareOrdinal(column.Dictionary[a], column.Dictionary[b]));
-            labels = new string[present.Count];
-            for (int i = 0; i < present.Count; i++)
-            {
-                levelOf[present[i]] = i;
-                labels[i] = column.Dictionary[present[i]];
-            }
-            for (int i = 0; i < rows.Length; i++) codes[i] = levelOf[raw[rows[i]]];
-        }
-        else
-        {
-            ReadOnlySpan<double> values = column.Numbers;
-            // Factors usually have a handful of levels: a linear scan of those beats hashing every row; past
-            // SmallLevels distinct values the dictionary takes over. Equals matches the dictionary's equality.
-            const int SmallLevels = 16;
-            Dictionary<double, int>? firstSeen = null;
-            var distinct = new List<double>();
-            Span<double> small = stackalloc double[SmallLevels];
-            for (int i = 0; i < rows.Length; i++)
-            {
-                double v = values[rows[i]];
-                int id = -1;
-                if (firstSeen is null)
-                {
-                    for (int k = 0; k < distinct.Count; k++)
-                        if (small[k].Equals(v)) { id = k; break; }
-                }
-                else if (!firstSeen.TryGetValue(v, out id))
-                {
-                    id = -1;
-                }
-                if (id < 0)
-                {
-                    id = distinct.Count;
-                    distinct.Add(v);
-                    if (firstSeen is null && id < SmallLevels) small[id] = v;
-                    else
-                    {
-                        firstSeen ??= FirstSeen(distinct);
-                        firstSeen[v] = id;
-                    }
-                }
-                codes[i] = id;
-            }
-            var order = new int[distinct.Count];
-            for (int i = 0; i < order.Length; i++) order[i] = i;
-            Array.Sort(order, (a, b) => distinct[a].CompareTo(distinct[b]));
-            var rank = new int[order.Length];
-            labels = new string[order.Length];
-            for (int i = 0; i < order.Length; i++)
-            {
-                rank[order[i]] = i;
-                double v = distinct[order[i]];
-                labels[i] = column.Kind == ColumnKind.Logical ? (v != 0 ? "TRUE" : "FALSE") : RNumberFormat.Format(v);
-            }
-            for (int i = 0; i < codes.Length; i++) codes[i] = rank[codes[i]];
-        }
-
-        if (reference is not null)
-        {
-            int at = Array.IndexOf(labels, reference);
-            if (at < 0 && column.Kind != ColumnKind.Text
-                && double.TryParse(reference, NumberStyles.Float, CultureInfo.InvariantCulture, out double asNumber))
-                at = Array.IndexOf(labels, RNumberFormat.Format(asNumber));
-            if (at < 0)
-            {
-                string expected = $"the levels are: {string.Join(", ", labels)}";
-                throw new DataInputException(
-                    $"{DataInputException.Where(source, null, column.Name)}: the reference level '{reference}' does not occur; {expected}.",
-                    source, null, column.Name, reference, expected);
-            }
-            if (at > 0)
-            {
-                // Move level `at` to the front, keeping the others in order.
-                string chosen = labels[at];
-                Array.Copy(labels, 0, labels, 1, at);
-                labels[0] = chosen;
-                for (int i = 0; i < codes.Length; i++)
-                {
-                    int c = codes[i];
-                    codes[i] = c == at ? 0 : c < at ? c + 1 : c;
-                }
-            }
-        }
+        string[] labels = column.Kind == ColumnKind.Text ? CodeText(column, rows, codes) : CodeNumbers(column, rows, codes);
+        if (reference is not null) MoveFirst(column, reference, labels, codes, source);
         return new FactorLevels(column.Name, labels, codes);
+    }
+
+    /// <summary>Codes a text column's used rows by its present dictionary entries in ordinal order; returns the labels.</summary>
+    private static string[] CodeText(DataColumn column, int[] rows, int[] codes)
+    {
+        ReadOnlySpan<int> raw = column.Codes;
+        var levelOf = new int[column.Dictionary.Count];
+        Array.Fill(levelOf, -1);
+        var present = new List<int>();
+        foreach (int r in rows)
+        {
+            int c = raw[r];
+            if (levelOf[c] < 0)
+            {
+                levelOf[c] = 0;
+                present.Add(c);
+            }
+        }
+        present.Sort((a, b) => string.CompareOrdinal(column.Dictionary[a], column.Dictionary[b]));
+        var labels = new string[present.Count];
+        for (int i = 0; i < present.Count; i++)
+        {
+            levelOf[present[i]] = i;
+            labels[i] = column.Dictionary[present[i]];
+        }
+        for (int i = 0; i < rows.Length; i++) codes[i] = levelOf[raw[rows[i]]];
+        return labels;
+    }
+
+    /// <summary>Codes a numeric or logical column's used rows by their distinct values in numeric order; returns the labels.</summary>
+    private static string[] CodeNumbers(DataColumn column, int[] rows, int[] codes)
+    {
+        List<double> distinct = CodeInOrderSeen(column.Numbers, rows, codes);
+        var order = new int[distinct.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => distinct[a].CompareTo(distinct[b]));
+        var rank = new int[order.Length];
+        var labels = new string[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+            double v = distinct[order[i]];
+            labels[i] = column.Kind == ColumnKind.Logical ? (v != 0 ? "TRUE" : "FALSE") : RNumberFormat.Format(v);
+        }
+        for (int i = 0; i < codes.Length; i++) codes[i] = rank[codes[i]];
+        return labels;
+    }
+
+    /// <summary>Codes each used row by the order in which its value was first seen; returns the distinct values in that order.</summary>
+    private static List<double> CodeInOrderSeen(ReadOnlySpan<double> values, int[] rows, int[] codes)
+    {
+        // Factors usually have a handful of levels: a linear scan of those beats hashing every row; past
+        // SmallLevels distinct values the dictionary takes over. Equals matches the dictionary's equality.
+        const int SmallLevels = 16;
+        Dictionary<double, int>? firstSeen = null;
+        var distinct = new List<double>();
+        Span<double> small = stackalloc double[SmallLevels];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            double v = values[rows[i]];
+            int id = -1;
+            if (firstSeen is null)
+            {
+                for (int k = 0; k < distinct.Count; k++)
+                    if (small[k].Equals(v)) { id = k; break; }
+            }
+            else if (!firstSeen.TryGetValue(v, out id))
+            {
+                id = -1;
+            }
+            if (id < 0)
+            {
+                id = distinct.Count;
+                distinct.Add(v);
+                if (firstSeen is null && id < SmallLevels) small[id] = v;
+                else
+                {
+                    firstSeen ??= FirstSeen(distinct);
+                    firstSeen[v] = id;
+                }
+            }
+            codes[i] = id;
+        }
+        return distinct;
+    }
+
+    /// <summary>Moves the reference level to the front, keeping the others in order (R's <c>relevel</c>), and recodes the rows.</summary>
+    private static void MoveFirst(DataColumn column, string reference, string[] labels, int[] codes, string source)
+    {
+        int at = Array.IndexOf(labels, reference);
+        if (at < 0 && column.Kind != ColumnKind.Text
+            && double.TryParse(reference, NumberStyles.Float, CultureInfo.InvariantCulture, out double asNumber))
+            at = Array.IndexOf(labels, RNumberFormat.Format(asNumber));
+        if (at < 0)
+        {
+            string expected = $"the levels are: {string.Join(", ", labels)}";
+            throw new DataInputException(
+                $"{DataInputException.Where(source, null, column.Name)}: the reference level '{reference}' does not occur; {expected}.",
+                source, null, column.Name, reference, expected);
+        }
+        if (at == 0) return;
+        string chosen = labels[at];
+        Array.Copy(labels, 0, labels, 1, at);
+        labels[0] = chosen;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            int c = codes[i];
+            codes[i] = c == at ? 0 : c < at ? c + 1 : c;
+        }
     }
 
     private static Dictionary<double, int> FirstSeen(List<double> distinct)

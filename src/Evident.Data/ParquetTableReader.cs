@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Parquet;
 using Parquet.Schema;
 
@@ -13,7 +14,55 @@ internal static class ParquetTableReader
     public static async Task<DataTable> ReadAsync(string path, string source, IReadOnlyCollection<string>? columns)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
-        DataField[] fields = reader.Schema.GetDataFields();
+        var selected = Select(reader.Schema.GetDataFields(), columns, source);
+        long[] groupRows = RowGroupSizes(reader);
+        long total = groupRows.Sum();
+        if (total > Array.MaxLength) throw DataInputException.InFile(source, $"the file has {total} rows; at most {Array.MaxLength} are supported.");
+        int rowCount = (int)total;
+
+        var numbers = new double[selected.Count][];
+        var text = new string?[selected.Count][];
+        for (int s = 0; s < selected.Count; s++)
+        {
+            if (KindOf(selected[s].ClrType) == ColumnKind.Text) text[s] = new string?[rowCount];
+            else numbers[s] = new double[rowCount];
+        }
+
+        int offset = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int n = (int)groupRows[g];
+            for (int s = 0; s < selected.Count; s++)
+            {
+                if (text[s] is { } strings)
+                {
+                    var buffer = new string?[n];
+                    await group.ReadAsync(selected[s], buffer.AsMemory());
+                    buffer.CopyTo(strings, offset);
+                }
+                else
+                {
+                    await ReadNumbersAsync(group, selected[s], n, numbers[s], offset);
+                }
+            }
+            offset += n;
+        }
+
+        var result = new DataColumn[selected.Count];
+        for (int s = 0; s < selected.Count; s++)
+        {
+            string name = selected[s].Name;
+            result[s] = text[s] is { } strings
+                ? DataColumn.FromText(name, strings)
+                : new DataColumn(name, KindOf(selected[s].ClrType)!.Value, rowCount, numbers[s], null, null);
+        }
+        return new DataTable(source, result, rowCount);
+    }
+
+    /// <summary>The requested fields (all when <paramref name="columns"/> is null) in file order, each flat and of a supported type.</summary>
+    private static List<DataField> Select(DataField[] fields, IReadOnlyCollection<string>? columns, string source)
+    {
         string[] names = [.. fields.Select(f => f.Name)];
         var selected = new List<DataField>();
         if (columns is null)
@@ -38,68 +87,37 @@ internal static class ParquetTableReader
                 throw DataInputException.InFile(source, $"column '{field.Name}' has Parquet type {field.ClrType.Name}; supported types are integers, float, double, decimal, boolean and string.",
                                                 field.Name, "a numeric, boolean or string column");
         }
+        return selected;
+    }
 
-        long total = 0;
+    private static long[] RowGroupSizes(ParquetReader reader)
+    {
         var groupRows = new long[reader.RowGroupCount];
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             groupRows[g] = group.RowCount;
-            total += group.RowCount;
         }
-        if (total > Array.MaxLength) throw DataInputException.InFile(source, $"the file has {total} rows; at most {Array.MaxLength} are supported.");
-        int rowCount = (int)total;
+        return groupRows;
+    }
 
-        var numbers = new double[selected.Count][];
-        var text = new string?[selected.Count][];
-        for (int s = 0; s < selected.Count; s++)
-        {
-            if (KindOf(selected[s].ClrType) == ColumnKind.Text) text[s] = new string?[rowCount];
-            else numbers[s] = new double[rowCount];
-        }
-
-        int offset = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            int n = (int)groupRows[g];
-            for (int s = 0; s < selected.Count; s++)
-            {
-                var field = selected[s];
-                if (text[s] is { } strings)
-                {
-                    var buffer = new string?[n];
-                    await group.ReadAsync(field, buffer.AsMemory());
-                    buffer.CopyTo(strings, offset);
-                    continue;
-                }
-                double[] target = numbers[s];
-                Type t = field.ClrType;
-                if (t == typeof(double)) await ReadAsync<double>(group, field, n, target, offset, v => v);
-                else if (t == typeof(float)) await ReadAsync<float>(group, field, n, target, offset, v => v);
-                else if (t == typeof(int)) await ReadAsync<int>(group, field, n, target, offset, v => v);
-                else if (t == typeof(long)) await ReadAsync<long>(group, field, n, target, offset, v => v);
-                else if (t == typeof(short)) await ReadAsync<short>(group, field, n, target, offset, v => v);
-                else if (t == typeof(byte)) await ReadAsync<byte>(group, field, n, target, offset, v => v);
-                else if (t == typeof(sbyte)) await ReadAsync<sbyte>(group, field, n, target, offset, v => v);
-                else if (t == typeof(ushort)) await ReadAsync<ushort>(group, field, n, target, offset, v => v);
-                else if (t == typeof(uint)) await ReadAsync<uint>(group, field, n, target, offset, v => v);
-                else if (t == typeof(ulong)) await ReadAsync<ulong>(group, field, n, target, offset, v => v);
-                else if (t == typeof(decimal)) await ReadAsync<decimal>(group, field, n, target, offset, v => (double)v);
-                else if (t == typeof(bool)) await ReadAsync<bool>(group, field, n, target, offset, v => v ? 1 : 0);
-            }
-            offset += n;
-        }
-
-        var result = new DataColumn[selected.Count];
-        for (int s = 0; s < selected.Count; s++)
-        {
-            string name = selected[s].Name;
-            result[s] = text[s] is { } strings
-                ? DataColumn.FromText(name, strings)
-                : new DataColumn(name, KindOf(selected[s].ClrType)!.Value, rowCount, numbers[s], null, null);
-        }
-        return new DataTable(source, result, rowCount);
+    /// <summary>Reads a numeric or boolean column of one row group into <paramref name="target"/> at <paramref name="offset"/>.</summary>
+    private static Task ReadNumbersAsync(ParquetRowGroupReader group, DataField field, int n, double[] target, int offset)
+    {
+        Type t = field.ClrType;
+        if (t == typeof(double)) return ReadAsync<double>(group, field, n, target, offset, v => v);
+        if (t == typeof(float)) return ReadAsync<float>(group, field, n, target, offset, v => v);
+        if (t == typeof(int)) return ReadAsync<int>(group, field, n, target, offset, v => v);
+        if (t == typeof(long)) return ReadAsync<long>(group, field, n, target, offset, v => v);
+        if (t == typeof(short)) return ReadAsync<short>(group, field, n, target, offset, v => v);
+        if (t == typeof(byte)) return ReadAsync<byte>(group, field, n, target, offset, v => v);
+        if (t == typeof(sbyte)) return ReadAsync<sbyte>(group, field, n, target, offset, v => v);
+        if (t == typeof(ushort)) return ReadAsync<ushort>(group, field, n, target, offset, v => v);
+        if (t == typeof(uint)) return ReadAsync<uint>(group, field, n, target, offset, v => v);
+        if (t == typeof(ulong)) return ReadAsync<ulong>(group, field, n, target, offset, v => v);
+        if (t == typeof(decimal)) return ReadAsync<decimal>(group, field, n, target, offset, v => (double)v);
+        if (t == typeof(bool)) return ReadAsync<bool>(group, field, n, target, offset, v => v ? 1 : 0);
+        throw new UnreachableException($"Parquet type {t.Name} passed the type check but has no reader.");
     }
 
     private static ColumnKind? KindOf(Type type)

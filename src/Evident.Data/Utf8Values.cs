@@ -4,9 +4,6 @@ using System.Runtime.CompilerServices;
 
 namespace Evident.Data;
 
-/// <summary>What a raw field holds, as R's <c>type.convert</c> would read it.</summary>
-internal enum FieldClass : byte { Missing, Number, Logical, Other }
-
 /// <summary>
 /// Classifies and converts UTF-8 field bytes without allocating: <c>NA</c>/empty/<c>NaN</c> → missing, invariant-culture
 /// numbers (<c>1e-3</c>, <c>-0.5</c>, <c>Inf</c>, <c>-Inf</c>), logicals (<c>TRUE</c>, <c>T</c>, <c>true</c>, <c>True</c>

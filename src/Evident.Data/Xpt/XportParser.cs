@@ -4,12 +4,6 @@ using System.Text;
 
 namespace Evident.Data.Xpt;
 
-/// <summary>Where one member's observations lie in the file.</summary>
-/// <param name="Member">The member's descriptor and variables.</param>
-/// <param name="DataStart">Byte offset of the first observation.</param>
-/// <param name="RowLength">Bytes per observation.</param>
-internal readonly record struct MemberLayout(XportMember Member, int DataStart, int RowLength);
-
 /// <summary>
 /// Walks the header, descriptor and namestr records of an XPORT v5 file (TS-140) and locates each member's
 /// observations. Every problem is a <see cref="DataInputException"/> naming the file, the member, the 1-based

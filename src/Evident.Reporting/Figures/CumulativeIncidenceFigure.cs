@@ -36,13 +36,47 @@ public static class CumulativeIncidenceFigure
 
     private static FigureCanvas Build(IReadOnlyList<IncidenceSeries> series, CumulativeIncidenceFigureOptions o)
     {
+        var (causes, arms) = Validate(series, o);
+        double followUp = 0, top = 0;
+        foreach (var s in series)
+        {
+            if (double.IsFinite(s.Curve.LastFollowUp)) followUp = Math.Max(followUp, s.Curve.LastFollowUp);
+            foreach (var p in s.Curve.Steps) top = Math.Max(top, p.Estimate);
+        }
+        var (breaks, xMax) = TimeAxis.Resolve(o.TimeBreaks, o.MaxTime, followUp / o.TimeScale);
+
+        var canvas = new FigureCanvas(o.Style, o.Title ?? "Cumulative incidence");
+        try
+        {
+            foreach (var s in series)
+                AddCurve(canvas, s, causes, arms, xMax * o.TimeScale, o.TimeScale);
+            var yTicks = SetAxes(canvas.Plot, breaks, xMax, o.YMax ?? Math.Min(1, Math.Max(0.05, Math.Ceiling(top * 1.15 / 0.05) * 0.05)), o);
+            float legendWidth = Legends.Place(canvas, o.Legend);
+            var rows = new List<RiskTableRow>();
+            if (o.AtRisk is { Count: > 0 } atRisk)
+            {
+                var colors = Enumerable.Repeat(Colors.Black, atRisk.Count).ToArray();
+                rows.AddRange(RiskTable.Rows(atRisk, colors, breaks, o.TimeScale, RiskTableLayout.AtRiskWithEvents));
+            }
+            DataAreaLayout.Apply(canvas, o.Title, o.Subtitle, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight, rows, breaks);
+            return canvas;
+        }
+        catch
+        {
+            canvas.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Checks the series and options; returns the causes and the arms in order of first appearance.</summary>
+    private static (List<string> Causes, List<string> Arms) Validate(IReadOnlyList<IncidenceSeries> series, CumulativeIncidenceFigureOptions o)
+    {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(o);
         if (series.Count == 0) throw new ArgumentException("a cumulative incidence figure needs at least one curve.", nameof(series));
         var pairs = new HashSet<(string, string)>();
         var causes = new List<string>();
         var arms = new List<string>();
-        double followUp = 0, top = 0;
         foreach (var s in series)
         {
             ArgumentNullException.ThrowIfNull(s, nameof(series));
@@ -52,76 +86,46 @@ public static class CumulativeIncidenceFigure
             if (!pairs.Add((s.Cause, s.Arm))) throw new ArgumentException($"cause '{s.Cause}' in arm '{s.Arm}' appears twice.", nameof(series));
             if (!causes.Contains(s.Cause)) causes.Add(s.Cause);
             if (!arms.Contains(s.Arm)) arms.Add(s.Arm);
-            if (double.IsFinite(s.Curve.LastFollowUp)) followUp = Math.Max(followUp, s.Curve.LastFollowUp);
-            foreach (var p in s.Curve.Steps) top = Math.Max(top, p.Estimate);
         }
         if (!(double.IsFinite(o.TimeScale) && o.TimeScale > 0))
             throw new ArgumentOutOfRangeException(nameof(o.TimeScale), o.TimeScale, $"TimeScale must be finite and > 0; got {o.TimeScale}.");
         if (o.YMax is double ym) Checks.Range(ym, 1e-6, 1, "YMax");
-        var (breaks, xMax) = TimeAxis.Resolve(o.TimeBreaks, o.MaxTime, followUp / o.TimeScale);
+        return (causes, arms);
+    }
 
-        var canvas = new FigureCanvas(o.Style, o.Title ?? "Cumulative incidence");
-        try
+    /// <summary>One curve as a step function from (0, 0) to its last follow-up, cut at <paramref name="tMax"/> (data units): colour by cause, pattern by arm.</summary>
+    private static void AddCurve(FigureCanvas canvas, IncidenceSeries s, List<string> causes, List<string> arms, double tMax, double timeScale)
+    {
+        var xs = new List<double> { 0 };
+        var ys = new List<double> { 0 };
+        foreach (var p in s.Curve.Steps)
         {
-            var plot = canvas.Plot;
-            double tMax = xMax * o.TimeScale;
-            foreach (var s in series)
-            {
-                var xs = new List<double> { 0 };
-                var ys = new List<double> { 0 };
-                foreach (var p in s.Curve.Steps)
-                {
-                    if (p.Time > tMax) break;
-                    xs.Add(p.Time / o.TimeScale);
-                    ys.Add(p.Estimate);
-                }
-                double end = double.IsFinite(s.Curve.LastFollowUp) ? Math.Min(s.Curve.LastFollowUp, tMax) : 0;
-                xs.Add(end / o.TimeScale);
-                ys.Add(ys[^1]);
-                var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), canvas.SeriesColor(causes.IndexOf(s.Cause)));
-                line.ConnectStyle = ConnectStyle.StepHorizontal;
-                line.LineWidth = 2;
-                line.MarkerSize = 0;
-                line.LinePattern = Patterns[arms.IndexOf(s.Arm) % Patterns.Length];
-                line.LegendText = arms.Count == 1 ? s.Cause : causes.Count == 1 ? s.Arm : $"{s.Cause}, {s.Arm}";
-            }
-
-            double yMax = o.YMax ?? Math.Min(1, Math.Max(0.05, Math.Ceiling(top * 1.15 / 0.05) * 0.05));
-            double yStep = yMax > 0.8 ? 0.2 : yMax > 0.2 ? 0.1 : yMax > 0.1 ? 0.05 : yMax > 0.04 ? 0.01 : yMax / 4;
-            var yTicks = new ScottPlot.TickGenerators.NumericManual();
-            for (int k = 0; k * yStep <= yMax + 1e-9; k++) yTicks.AddMajor(k * yStep, FigureText.Tick(k * yStep));
-            plot.Axes.Left.TickGenerator = yTicks;
-            var ticks = new ScottPlot.TickGenerators.NumericManual();
-            foreach (var b in breaks) ticks.AddMajor(b, FigureText.Tick(b));
-            plot.Axes.Bottom.TickGenerator = ticks;
-            plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, -yMax * 0.02, yMax * 1.02);
-            plot.XLabel(o.XLabel);
-            plot.YLabel(o.YLabel);
-            float legendWidth = Legends.Place(canvas, o.Legend, plot.GetPlottables().SelectMany(pl => pl.LegendItems).Select(i => i.LabelText ?? ""));
-
-            float margin = 10;
-            var rows = new List<RiskTableRow>();
-            if (o.AtRisk is { Count: > 0 } atRisk)
-            {
-                var colors = Enumerable.Repeat(Colors.Black, atRisk.Count).ToArray();
-                rows.AddRange(RiskTable.Rows(atRisk, colors, breaks, o.TimeScale, RiskTableLayout.AtRiskWithEvents));
-            }
-            var (tableHeight, labelWidth) = RiskTable.Add(canvas, rows, breaks, margin);
-            var text = canvas.Text;
-            float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label));
-            float left = Math.Max(yAxis, rows.Count > 0 ? margin + labelWidth : 0);
-            float header = canvas.AddHeader(o.Title, o.Subtitle, margin);
-            float lastCell = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count == 0 ? 0 : text.Width(r.Cells[^1], o.Style.FontSize));
-            float right = Math.Max(24, lastCell / 2 + 12) + legendWidth;
-            float bottom = canvas.AxisBand(true) + tableHeight + 6;
-            canvas.Layout(left, right, bottom, Math.Max(header, 16));
-            canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
-            return canvas;
+            if (p.Time > tMax) break;
+            xs.Add(p.Time / timeScale);
+            ys.Add(p.Estimate);
         }
-        catch
-        {
-            canvas.Dispose();
-            throw;
-        }
+        double end = double.IsFinite(s.Curve.LastFollowUp) ? Math.Min(s.Curve.LastFollowUp, tMax) : 0;
+        xs.Add(end / timeScale);
+        ys.Add(ys[^1]);
+        var line = canvas.Plot.Add.Scatter(xs.ToArray(), ys.ToArray(), canvas.SeriesColor(causes.IndexOf(s.Cause)));
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.LineWidth = 2;
+        line.MarkerSize = 0;
+        line.LinePattern = Patterns[arms.IndexOf(s.Arm) % Patterns.Length];
+        line.LegendText = arms.Count == 1 ? s.Cause : causes.Count == 1 ? s.Arm : $"{s.Cause}, {s.Arm}";
+    }
+
+    /// <summary>Ticks at the breaks and at round probabilities up to <paramref name="yMax"/>, limits and labels; returns the y ticks.</summary>
+    private static ScottPlot.TickGenerators.NumericManual SetAxes(Plot plot, double[] breaks, double xMax, double yMax, CumulativeIncidenceFigureOptions o)
+    {
+        double yStep = yMax > 0.8 ? 0.2 : yMax > 0.2 ? 0.1 : yMax > 0.1 ? 0.05 : yMax > 0.04 ? 0.01 : yMax / 4;
+        var yTicks = new ScottPlot.TickGenerators.NumericManual();
+        for (int k = 0; k * yStep <= yMax + 1e-9; k++) yTicks.AddMajor(k * yStep, FigureText.Tick(k * yStep));
+        plot.Axes.Left.TickGenerator = yTicks;
+        TimeAxis.SetTicks(plot, breaks);
+        plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, -yMax * 0.02, yMax * 1.02);
+        plot.XLabel(o.XLabel);
+        plot.YLabel(o.YLabel);
+        return yTicks;
     }
 }

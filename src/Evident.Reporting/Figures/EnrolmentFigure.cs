@@ -69,12 +69,8 @@ public static class EnrolmentFigure
         plot.Axes.SetLimits(0, months.Count + 0.2, 0, yTop);
         plot.XLabel("Month of randomisation");
         plot.YLabel("Participants randomised");
-        float legendWidth = Legends.Place(canvas, LegendPosition.Right, plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? ""));
-        float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label));
-        float header = canvas.AddHeader(title, null, 10);
-        float bottom = canvas.AxisBand(true) + 6;
-        canvas.Layout(yAxis, 24 + legendWidth, bottom, Math.Max(header, 16));
-        canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
+        float legendWidth = Legends.Place(canvas, LegendPosition.Right);
+        DataAreaLayout.Apply(canvas, title, null, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight);
         return canvas.ToSvg();
     }
 

@@ -12,6 +12,7 @@ namespace Evident.Reporting.Figures;
 public static class ForestPlot
 {
     private const float RowHeight = 28;
+    private const float Gap = 18, Margin = 10;
     private static readonly double[] TickCandidates = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100];
 
     /// <summary>Renders the forest plot as a standalone SVG document.</summary>
@@ -76,107 +77,16 @@ public static class ForestPlot
         var canvas = new FigureCanvas(o.Style, o.Title ?? "Forest plot of hazard ratios");
         try
         {
-            var plot = canvas.Plot;
-            var text = canvas.Text;
-            float fs = o.Style.FontSize;
-            var ink = canvas.SeriesColor(0);
             double lo = Math.Log10(xMin), hi = Math.Log10(xMax);
-            double maxWeight = rows.Where(r => !double.IsNaN(r.Weight)).Select(r => r.Weight).DefaultIfEmpty(double.NaN).Max();
-
-            plot.Add.VerticalLine(0, 1, Colors.Black.WithAlpha(0.6), LinePattern.Dashed);
-            for (int i = 0; i < rows.Count; i++)
-            {
-                var r = rows[i];
-                double y = -i;
-                if (r.Kind == ForestRowKind.Heading) continue;
-                double l = Math.Max(lo, r.Lower > 0 ? Math.Log10(r.Lower) : lo);
-                double u = Math.Min(hi, double.IsPositiveInfinity(r.Upper) ? hi : Math.Log10(r.Upper));
-                double x = Math.Log10(r.HazardRatio);
-                if (r.Kind == ForestRowKind.Summary)
-                {
-                    var diamond = plot.Add.Polygon([new Coordinates(l, y), new Coordinates(x, y + 0.32), new Coordinates(u, y), new Coordinates(x, y - 0.32)]);
-                    diamond.FillColor = Colors.Black;
-                    diamond.LineColor = Colors.Black;
-                    diamond.LineWidth = 1;
-                    continue;
-                }
-                var whisker = plot.Add.Line(l, y, u, y);
-                whisker.Color = ink;
-                whisker.LineWidth = 1.6f;
-                whisker.MarkerSize = 0;
-                float size = double.IsNaN(r.Weight) ? 11 : (float)Math.Max(5, 18 * Math.Sqrt(r.Weight / maxWeight));
-                if (x >= lo && x <= hi) plot.Add.Marker(x, y, MarkerShape.FilledSquare, size, ink);
-            }
-
-            var ticks = new ScottPlot.TickGenerators.NumericManual();
-            var chosen = TickCandidates.Where(t => Math.Log10(t) >= lo - 1e-9 && Math.Log10(t) <= hi + 1e-9).ToList();
-            if (chosen.Count > 7) chosen.RemoveAll(t => t is 0.25 or 4 or 0.02 or 20);
-            foreach (var t in chosen) ticks.AddMajor(Math.Log10(t), FigureText.Tick(t));
-            plot.Axes.Bottom.TickGenerator = ticks;
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
-            plot.Axes.Left.FrameLineStyle.Width = 0;
-            plot.Grid.YAxisStyle.IsVisible = false;
-            plot.Axes.SetLimits(lo, hi, -(rows.Count - 1) - 0.7, 1.6);
-            plot.XLabel(o.XLabel);
-            plot.Legend.IsVisible = false;
-
-            // Text columns, aligned on the y coordinate of each row (header at y = 1).
-            var labels = new List<string> { o.LabelHeader };
-            labels.AddRange(rows.Select(r => r.Label));
-            float labelWidth = rows.Select((r, i) => text.Width(r.Label, fs, r.Kind != ForestRowKind.Estimate) + (r.Kind == ForestRowKind.Estimate ? 12 : 0))
-                                   .Append(text.Width(o.LabelHeader, fs, true)).Max();
-            bool hasDetail = rows.Any(r => !string.IsNullOrEmpty(r.Detail));
-            float detailWidth = hasDetail ? rows.Select(r => text.Width(r.Detail ?? "", fs)).Append(text.Width(o.DetailHeader, fs, true)).Max() : 0;
-            var estimates = rows.Select(r => EstimateText(r, o.Digits)).ToArray();
-            float estimateWidth = estimates.Select((e, i) => text.Width(e, fs, rows[i].Kind == ForestRowKind.Summary)).Append(text.Width(o.EstimateHeader, fs, true)).Max();
-            bool hasP = rows.Any(r => !double.IsNaN(r.PValue));
-            float pWidth = hasP ? rows.Select(r => text.Width(FigureText.PValue(r.PValue), fs)).Append(text.Width(o.PValueHeader, fs, true)).Max() : 0;
-
-            const float gap = 18, margin = 10;
-            float leftPanel = margin + labelWidth + (hasDetail ? gap + detailWidth : 0) + gap;
-            float rightPanel = gap + estimateWidth + (hasP ? gap + pWidth : 0) + margin;
-
-            var left = new List<TextCell>();
-            var right = new List<TextCell>();
-            Func<RenderPack, PixelRect, Pixel> At(double y, Func<RenderPack, PixelRect, float> x) =>
-                (rp, rect) => new Pixel(x(rp, rect), rp.Plot.Axes.Left.GetPixel(y, rp.DataRect));
-            var black = Colors.Black;
-            left.Add(new TextCell(At(1, (rp, _) => rp.FigureRect.Left + margin), o.LabelHeader, Alignment.MiddleLeft, black, fs, true));
-            if (hasDetail) left.Add(new TextCell(At(1, (rp, _) => rp.FigureRect.Left + margin + labelWidth + gap + detailWidth), o.DetailHeader, Alignment.MiddleRight, black, fs, true));
-            right.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + gap), o.EstimateHeader, Alignment.MiddleLeft, black, fs, true));
-            if (hasP) right.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + gap + estimateWidth + gap + pWidth), o.PValueHeader, Alignment.MiddleRight, black, fs, true));
-            for (int i = 0; i < rows.Count; i++)
-            {
-                var r = rows[i];
-                double y = -i;
-                bool strong = r.Kind != ForestRowKind.Estimate;
-                float indent = r.Kind == ForestRowKind.Estimate ? 12 : 0;
-                left.Add(new TextCell(At(y, (rp, _) => rp.FigureRect.Left + margin + indent), r.Label, Alignment.MiddleLeft, black, fs, strong));
-                if (!string.IsNullOrEmpty(r.Detail))
-                    left.Add(new TextCell(At(y, (rp, _) => rp.FigureRect.Left + margin + labelWidth + gap + detailWidth), r.Detail, Alignment.MiddleRight, black, fs));
-                if (estimates[i].Length > 0)
-                    right.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + gap), estimates[i], Alignment.MiddleLeft, black, fs, r.Kind == ForestRowKind.Summary));
-                if (!double.IsNaN(r.PValue))
-                    right.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + gap + estimateWidth + gap + pWidth), FigureText.PValue(r.PValue), Alignment.MiddleRight, black, fs));
-            }
-            canvas.AddPanel(Edge.Left, leftPanel, left);
-            canvas.AddPanel(Edge.Right, rightPanel, right);
-
-            float favours = 0;
-            if (o.FavoursLeft is not null || o.FavoursRight is not null)
-            {
-                var cells = new List<TextCell>();
-                float h = text.Height(fs);
-                if (o.FavoursLeft is not null)
-                    cells.Add(new TextCell((rp, rect) => new Pixel(rp.Plot.Axes.Bottom.GetPixel(0, rp.DataRect) - 8, rect.Top + 6 + h / 2),
-                                           "← " + o.FavoursLeft, Alignment.MiddleRight, black, fs));
-                if (o.FavoursRight is not null)
-                    cells.Add(new TextCell((rp, rect) => new Pixel(rp.Plot.Axes.Bottom.GetPixel(0, rp.DataRect) + 8, rect.Top + 6 + h / 2),
-                                           o.FavoursRight + " →", Alignment.MiddleLeft, black, fs));
-                favours = h + 12;
-                canvas.AddPanel(Edge.Bottom, favours, cells);
-            }
-            float header = canvas.AddHeader(o.Title, o.Subtitle, margin);
+            AddEstimates(canvas, rows, lo, hi);
+            SetAxes(canvas.Plot, rows.Count, lo, hi, o.XLabel);
+            var widths = ColumnWidths.Measure(canvas.Text, rows, o);
+            float leftPanel = Margin + widths.Label + (widths.HasDetail ? Gap + widths.Detail : 0) + Gap;
+            float rightPanel = Gap + widths.Estimate + (widths.HasP ? Gap + widths.P : 0) + Margin;
+            canvas.AddPanel(Edge.Left, leftPanel, LeftCells(rows, o, widths));
+            canvas.AddPanel(Edge.Right, rightPanel, RightCells(rows, o, widths));
+            float favours = AddFavours(canvas, o);
+            float header = canvas.AddHeader(o.Title, o.Subtitle, Margin);
             float bottom = canvas.AxisBand(true) + favours + 6;
             canvas.Layout(leftPanel, rightPanel, bottom, Math.Max(header, 8));
             canvas.SetDefaultHeight((int)Math.Ceiling(header + (rows.Count + 2.3) * RowHeight + bottom));
@@ -186,6 +96,136 @@ public static class ForestPlot
         {
             canvas.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The dashed reference line at HR = 1 and, on the log10 axis, per row: a diamond spanning the interval (summary)
+    /// or a whisker with a square of area ∝ weight (estimate), the interval cut at the axis limits.
+    /// </summary>
+    private static void AddEstimates(FigureCanvas canvas, IReadOnlyList<ForestRow> rows, double lo, double hi)
+    {
+        var plot = canvas.Plot;
+        var ink = canvas.SeriesColor(0);
+        double maxWeight = rows.Where(r => !double.IsNaN(r.Weight)).Select(r => r.Weight).DefaultIfEmpty(double.NaN).Max();
+        plot.Add.VerticalLine(0, 1, Colors.Black.WithAlpha(0.6), LinePattern.Dashed);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            double y = -i;
+            if (r.Kind == ForestRowKind.Heading) continue;
+            double l = Math.Max(lo, r.Lower > 0 ? Math.Log10(r.Lower) : lo);
+            double u = Math.Min(hi, double.IsPositiveInfinity(r.Upper) ? hi : Math.Log10(r.Upper));
+            double x = Math.Log10(r.HazardRatio);
+            if (r.Kind == ForestRowKind.Summary)
+            {
+                var diamond = plot.Add.Polygon([new Coordinates(l, y), new Coordinates(x, y + 0.32), new Coordinates(u, y), new Coordinates(x, y - 0.32)]);
+                diamond.FillColor = Colors.Black;
+                diamond.LineColor = Colors.Black;
+                diamond.LineWidth = 1;
+                continue;
+            }
+            var whisker = plot.Add.Line(l, y, u, y);
+            whisker.Color = ink;
+            whisker.LineWidth = 1.6f;
+            whisker.MarkerSize = 0;
+            float size = double.IsNaN(r.Weight) ? 11 : (float)Math.Max(5, 18 * Math.Sqrt(r.Weight / maxWeight));
+            if (x >= lo && x <= hi) plot.Add.Marker(x, y, MarkerShape.FilledSquare, size, ink);
+        }
+    }
+
+    /// <summary>Round hazard-ratio ticks on the log10 x axis (thinned past 7), no y axis, rows from y = 0 down, the header row at y = 1.</summary>
+    private static void SetAxes(Plot plot, int rowCount, double lo, double hi, string xLabel)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var chosen = TickCandidates.Where(t => Math.Log10(t) >= lo - 1e-9 && Math.Log10(t) <= hi + 1e-9).ToList();
+        if (chosen.Count > 7) chosen.RemoveAll(t => t is 0.25 or 4 or 0.02 or 20);
+        foreach (var t in chosen) ticks.AddMajor(Math.Log10(t), FigureText.Tick(t));
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+        plot.Axes.Left.FrameLineStyle.Width = 0;
+        plot.Grid.YAxisStyle.IsVisible = false;
+        plot.Axes.SetLimits(lo, hi, -(rowCount - 1) - 0.7, 1.6);
+        plot.XLabel(xLabel);
+        plot.Legend.IsVisible = false;
+    }
+
+    /// <summary>A text anchor at data row <paramref name="y"/>, at the pixel x that <paramref name="x"/> computes when rendering.</summary>
+    private static Func<RenderPack, PixelRect, Pixel> At(double y, Func<RenderPack, PixelRect, float> x) =>
+        (rp, rect) => new Pixel(x(rp, rect), rp.Plot.Axes.Left.GetPixel(y, rp.DataRect));
+
+    /// <summary>The label column (estimates indented, headings and summaries bold) and the right-aligned detail column, left of the data area.</summary>
+    private static List<TextCell> LeftCells(IReadOnlyList<ForestRow> rows, ForestPlotOptions o, ColumnWidths w)
+    {
+        float fs = o.Style.FontSize;
+        var black = Colors.Black;
+        var cells = new List<TextCell> { new(At(1, (rp, _) => rp.FigureRect.Left + Margin), o.LabelHeader, Alignment.MiddleLeft, black, fs, true) };
+        if (w.HasDetail) cells.Add(new TextCell(At(1, (rp, _) => rp.FigureRect.Left + Margin + w.Label + Gap + w.Detail), o.DetailHeader, Alignment.MiddleRight, black, fs, true));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            double y = -i;
+            bool strong = r.Kind != ForestRowKind.Estimate;
+            float indent = r.Kind == ForestRowKind.Estimate ? 12 : 0;
+            cells.Add(new TextCell(At(y, (rp, _) => rp.FigureRect.Left + Margin + indent), r.Label, Alignment.MiddleLeft, black, fs, strong));
+            if (!string.IsNullOrEmpty(r.Detail))
+                cells.Add(new TextCell(At(y, (rp, _) => rp.FigureRect.Left + Margin + w.Label + Gap + w.Detail), r.Detail, Alignment.MiddleRight, black, fs));
+        }
+        return cells;
+    }
+
+    /// <summary>The "HR (95% CI)" column (summaries bold) and the right-aligned p column, right of the data area.</summary>
+    private static List<TextCell> RightCells(IReadOnlyList<ForestRow> rows, ForestPlotOptions o, ColumnWidths w)
+    {
+        float fs = o.Style.FontSize;
+        var black = Colors.Black;
+        var cells = new List<TextCell> { new(At(1, (rp, _) => rp.DataRect.Right + Gap), o.EstimateHeader, Alignment.MiddleLeft, black, fs, true) };
+        if (w.HasP) cells.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + Gap + w.Estimate + Gap + w.P), o.PValueHeader, Alignment.MiddleRight, black, fs, true));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            double y = -i;
+            if (w.Estimates[i].Length > 0)
+                cells.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + Gap), w.Estimates[i], Alignment.MiddleLeft, black, fs, r.Kind == ForestRowKind.Summary));
+            if (!double.IsNaN(r.PValue))
+                cells.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + Gap + w.Estimate + Gap + w.P), FigureText.PValue(r.PValue), Alignment.MiddleRight, black, fs));
+        }
+        return cells;
+    }
+
+    /// <summary>"← favours left" and "favours right →" either side of HR = 1 under the x axis; returns the panel's height (0 without either).</summary>
+    private static float AddFavours(FigureCanvas canvas, ForestPlotOptions o)
+    {
+        if (o.FavoursLeft is null && o.FavoursRight is null) return 0;
+        float fs = o.Style.FontSize;
+        var cells = new List<TextCell>();
+        float h = canvas.Text.Height(fs);
+        if (o.FavoursLeft is not null)
+            cells.Add(new TextCell((rp, rect) => new Pixel(rp.Plot.Axes.Bottom.GetPixel(0, rp.DataRect) - 8, rect.Top + 6 + h / 2),
+                                   "← " + o.FavoursLeft, Alignment.MiddleRight, Colors.Black, fs));
+        if (o.FavoursRight is not null)
+            cells.Add(new TextCell((rp, rect) => new Pixel(rp.Plot.Axes.Bottom.GetPixel(0, rp.DataRect) + 8, rect.Top + 6 + h / 2),
+                                   o.FavoursRight + " →", Alignment.MiddleLeft, Colors.Black, fs));
+        float favours = h + 12;
+        canvas.AddPanel(Edge.Bottom, favours, cells);
+        return favours;
+    }
+
+    /// <summary>Widths of the text columns and the estimate texts; the detail and p columns are left out when no row has one.</summary>
+    private sealed record ColumnWidths(float Label, float Detail, float Estimate, float P, bool HasDetail, bool HasP, string[] Estimates)
+    {
+        public static ColumnWidths Measure(FigureText text, IReadOnlyList<ForestRow> rows, ForestPlotOptions o)
+        {
+            float fs = o.Style.FontSize;
+            float labelWidth = rows.Select((r, i) => text.Width(r.Label, fs, r.Kind != ForestRowKind.Estimate) + (r.Kind == ForestRowKind.Estimate ? 12 : 0))
+                                   .Append(text.Width(o.LabelHeader, fs, true)).Max();
+            bool hasDetail = rows.Any(r => !string.IsNullOrEmpty(r.Detail));
+            float detailWidth = hasDetail ? rows.Select(r => text.Width(r.Detail ?? "", fs)).Append(text.Width(o.DetailHeader, fs, true)).Max() : 0;
+            var estimates = rows.Select(r => EstimateText(r, o.Digits)).ToArray();
+            float estimateWidth = estimates.Select((e, i) => text.Width(e, fs, rows[i].Kind == ForestRowKind.Summary)).Append(text.Width(o.EstimateHeader, fs, true)).Max();
+            bool hasP = rows.Any(r => !double.IsNaN(r.PValue));
+            float pWidth = hasP ? rows.Select(r => text.Width(FigureText.PValue(r.PValue), fs)).Append(text.Width(o.PValueHeader, fs, true)).Max() : 0;
+            return new ColumnWidths(labelWidth, detailWidth, estimateWidth, pWidth, hasDetail, hasP, estimates);
         }
     }
 

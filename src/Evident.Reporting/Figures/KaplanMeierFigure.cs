@@ -41,6 +41,37 @@ public static class KaplanMeierFigure
 
     private static FigureCanvas Build(IReadOnlyList<KaplanMeierArm> arms, KaplanMeierFigureOptions o)
     {
+        Validate(arms, o);
+        double followUp = 0;
+        foreach (var arm in arms)
+        {
+            var times = arm.Curve.RiskSets.Time;
+            if (times.Count > 0) followUp = Math.Max(followUp, times[^1] / o.TimeScale);
+        }
+        var (breaks, xMax) = TimeAxis.Resolve(o.TimeBreaks, o.MaxTime, followUp);
+
+        var canvas = new FigureCanvas(o.Style, o.Title ?? "Kaplan–Meier estimate");
+        try
+        {
+            var colors = new Color[arms.Count];
+            for (int a = 0; a < arms.Count; a++) colors[a] = canvas.SeriesColor(a);
+            for (int a = 0; a < arms.Count; a++)
+                AddArm(canvas.Plot, arms[a], colors[a], xMax * o.TimeScale, o);
+            var yTicks = SetAxes(canvas.Plot, breaks, xMax, o);
+            float legendWidth = Legends.Place(canvas, o.Legend);
+            var rows = RiskTable.Rows(arms, colors, breaks, o.TimeScale, o.RiskTable);
+            DataAreaLayout.Apply(canvas, o.Title, o.Subtitle, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight, rows, breaks);
+            return canvas;
+        }
+        catch
+        {
+            canvas.Dispose();
+            throw;
+        }
+    }
+
+    private static void Validate(IReadOnlyList<KaplanMeierArm> arms, KaplanMeierFigureOptions o)
+    {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(o);
         if (arms.Count == 0) throw new ArgumentException("a Kaplan–Meier figure needs at least one arm.", nameof(arms));
@@ -55,63 +86,26 @@ public static class KaplanMeierFigure
         if (!(double.IsFinite(o.TimeScale) && o.TimeScale > 0))
             throw new ArgumentOutOfRangeException(nameof(o.TimeScale), o.TimeScale, $"TimeScale must be finite and > 0; got {o.TimeScale}.");
         Checks.Range(o.YMin, 0, 0.95, "YMin");
+    }
 
-        double followUp = 0;
-        foreach (var arm in arms)
+    /// <summary>Ticks at the breaks and at round survival probabilities down to YMin, limits and labels; returns the y ticks.</summary>
+    private static ScottPlot.TickGenerators.NumericManual SetAxes(Plot plot, double[] breaks, double xMax, KaplanMeierFigureOptions o)
+    {
+        TimeAxis.SetTicks(plot, breaks);
+        var yTicks = new ScottPlot.TickGenerators.NumericManual();
+        double yStep = o.YMin == 0 ? 0.2 : (1 - o.YMin) > 0.3 ? 0.1 : 0.05;
+        for (int k = 0; ; k++)
         {
-            var times = arm.Curve.RiskSets.Time;
-            if (times.Count > 0) followUp = Math.Max(followUp, times[^1] / o.TimeScale);
+            double y = Math.Round(1 - k * yStep, 10);
+            if (y < o.YMin - 1e-9) break;
+            yTicks.AddMajor(y, y.ToString(y == 0 || y == 1 ? "0.0" : "0.0#", System.Globalization.CultureInfo.InvariantCulture));
         }
-        var (breaks, xMax) = TimeAxis.Resolve(o.TimeBreaks, o.MaxTime, followUp);
-
-        string title = o.Title ?? "Kaplan–Meier estimate";
-        var canvas = new FigureCanvas(o.Style, title);
-        try
-        {
-            var plot = canvas.Plot;
-            var colors = new Color[arms.Count];
-            for (int a = 0; a < arms.Count; a++) colors[a] = canvas.SeriesColor(a);
-
-            for (int a = 0; a < arms.Count; a++)
-                AddArm(plot, arms[a], colors[a], xMax * o.TimeScale, o);
-
-            var ticks = new ScottPlot.TickGenerators.NumericManual();
-            foreach (var b in breaks) ticks.AddMajor(b, FigureText.Tick(b));
-            plot.Axes.Bottom.TickGenerator = ticks;
-            var yTicks = new ScottPlot.TickGenerators.NumericManual();
-            double yStep = o.YMin == 0 ? 0.2 : (1 - o.YMin) > 0.3 ? 0.1 : 0.05;
-            for (int k = 0; ; k++)
-            {
-                double y = Math.Round(1 - k * yStep, 10);
-                if (y < o.YMin - 1e-9) break;
-                yTicks.AddMajor(y, y.ToString(y == 0 || y == 1 ? "0.0" : "0.0#", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            plot.Axes.Left.TickGenerator = yTicks;
-            double yPad = (1 - o.YMin) * 0.02;
-            plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, o.YMin - yPad, 1 + yPad);
-            plot.XLabel(o.XLabel);
-            plot.YLabel(o.YLabel);
-            float legendWidth = Legends.Place(canvas, o.Legend, plot.GetPlottables().SelectMany(pl => pl.LegendItems).Select(i => i.LabelText ?? ""));
-
-            var rows = RiskTable.Rows(arms, colors, breaks, o.TimeScale, o.RiskTable);
-            float margin = 10;
-            var (tableHeight, labelWidth) = RiskTable.Add(canvas, rows, breaks, margin);
-            var text = canvas.Text;
-            float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label));
-            float left = Math.Max(yAxis, rows.Count > 0 ? margin + labelWidth : 0);
-            float header = canvas.AddHeader(o.Title, o.Subtitle, margin);
-            float lastCell = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count == 0 ? 0 : text.Width(r.Cells[^1], o.Style.FontSize));
-            float right = Math.Max(24, lastCell / 2 + 12) + legendWidth;
-            float bottom = canvas.AxisBand(true) + tableHeight + 6;
-            canvas.Layout(left, right, bottom, Math.Max(header, 16));
-            canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
-            return canvas;
-        }
-        catch
-        {
-            canvas.Dispose();
-            throw;
-        }
+        plot.Axes.Left.TickGenerator = yTicks;
+        double yPad = (1 - o.YMin) * 0.02;
+        plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, o.YMin - yPad, 1 + yPad);
+        plot.XLabel(o.XLabel);
+        plot.YLabel(o.YLabel);
+        return yTicks;
     }
 
     /// <summary>Band, curve and censoring ticks of one arm, cut at <paramref name="tMax"/> (data units).</summary>

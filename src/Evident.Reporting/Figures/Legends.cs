@@ -5,9 +5,10 @@ namespace Evident.Reporting.Figures;
 /// <summary>Maps <see cref="LegendPosition"/> onto ScottPlot's legend.</summary>
 internal static class Legends
 {
-    /// <summary>Places the legend; returns the width it takes right of the data area (0 when inside).</summary>
-    public static float Place(FigureCanvas canvas, LegendPosition position, IEnumerable<string> entries)
+    /// <summary>Places the legend of the plottables added so far; returns the width it takes right of the data area (0 when inside).</summary>
+    public static float Place(FigureCanvas canvas, LegendPosition position)
     {
+        var entries = canvas.Plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? "");
         var legend = canvas.Plot.Legend;
         if (position == LegendPosition.Right)
         {

@@ -64,6 +64,31 @@ public static class MonitoringFigure
 
     private static FigureCanvas Build(GroupSequentialDesign design, IReadOnlyList<double> info, IReadOnlyList<double> z, MonitoringFigureOptions o)
     {
+        Validate(design, info, z, o);
+        var canvas = new FigureCanvas(o.Style, o.Title ?? "Group-sequential monitoring");
+        try
+        {
+            var (low, high) = AddBoundaries(canvas.Plot, design);
+            if (z.Count > 0)
+            {
+                AddObserved(canvas, info, z, o);
+                low = Math.Min(low, z.Min());
+                high = Math.Max(high, z.Max());
+            }
+            var yTicks = SetAxes(canvas.Plot, Math.Min(low, -0.5), high, o);
+            float legendWidth = Legends.Place(canvas, o.Legend);
+            DataAreaLayout.Apply(canvas, o.Title, o.Subtitle, yTicks.Ticks.Select(tk => tk.Label), legendWidth, DataHeight);
+            return canvas;
+        }
+        catch
+        {
+            canvas.Dispose();
+            throw;
+        }
+    }
+
+    private static void Validate(GroupSequentialDesign design, IReadOnlyList<double> info, IReadOnlyList<double> z, MonitoringFigureOptions o)
+    {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(z);
@@ -76,92 +101,78 @@ public static class MonitoringFigure
                 throw new ArgumentOutOfRangeException("observedInformation", info[i], $"observedInformation[{i}] must be in (0, 1]; got {info[i]}.");
             Checks.Finite(z[i], $"observedZ[{i}]");
         }
+    }
 
-        var canvas = new FigureCanvas(o.Style, o.Title ?? "Group-sequential monitoring");
-        try
+    /// <summary>The reference line at Z = 0, the efficacy bounds (mirrored when two-sided) and the futility bounds; returns the Z range they span.</summary>
+    private static (double Low, double High) AddBoundaries(Plot plot, GroupSequentialDesign design)
+    {
+        var t = design.Information.ToArray();
+        var c = design.CriticalValues.ToArray();
+        var efficacyColor = Color.FromHex(OkabeIto.Vermillion);
+        plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.55), LinePattern.Solid);
+        var efficacy = plot.Add.Scatter(t, c, efficacyColor);
+        efficacy.LineWidth = 2;
+        efficacy.MarkerSize = 8;
+        efficacy.LegendText = design.TwoSided ? "Efficacy boundary (±)" : "Efficacy boundary";
+        if (design.TwoSided)
         {
-            var plot = canvas.Plot;
-            var t = design.Information.ToArray();
-            var c = design.CriticalValues.ToArray();
-            var efficacyColor = Color.FromHex(OkabeIto.Vermillion);
-            var futilityColor = Color.FromHex(OkabeIto.Blue);
-
-            plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.55), LinePattern.Solid);
-            var efficacy = plot.Add.Scatter(t, c, efficacyColor);
-            efficacy.LineWidth = 2;
-            efficacy.MarkerSize = 8;
-            efficacy.LegendText = design.TwoSided ? "Efficacy boundary (±)" : "Efficacy boundary";
-            if (design.TwoSided)
-            {
-                var lower = plot.Add.Scatter(t, c.Select(v => -v).ToArray(), efficacyColor);
-                lower.LineWidth = 2;
-                lower.MarkerSize = 8;
-            }
-            double low = design.TwoSided ? -c.Max() : 0, high = c.Max();
-            if (design.FutilityBounds is { Count: > 0 } fb)
-            {
-                int k = Math.Min(fb.Count, t.Length);
-                var fx = t[..k];
-                var fy = fb.Take(k).ToArray();
-                var futility = plot.Add.Scatter(fx, fy, futilityColor);
-                futility.LineWidth = 2;
-                futility.LinePattern = LinePattern.Dashed;
-                futility.MarkerSize = 8;
-                futility.MarkerShape = MarkerShape.FilledSquare;
-                futility.LegendText = "Futility boundary";
-                low = Math.Min(low, fy.Min());
-            }
-            if (z.Count > 0)
-            {
-                var observed = plot.Add.Scatter(info.ToArray(), z.ToArray(), Colors.Black);
-                observed.LineWidth = 1;
-                observed.LinePattern = LinePattern.Dotted;
-                observed.MarkerSize = 10;
-                observed.MarkerShape = MarkerShape.FilledDiamond;
-                observed.LegendText = "Observed Z";
-                low = Math.Min(low, z.Min());
-                high = Math.Max(high, z.Max());
-                if (o.LabelObserved)
-                {
-                    for (int i = 0; i < z.Count; i++)
-                    {
-                        var label = plot.Add.Text("Z = " + FigureText.Fixed(z[i], 2), info[i], z[i]);
-                        label.LabelFontSize = o.Style.FontSize;
-                        label.LabelFontName = canvas.Text.FontName;
-                        label.LabelFontColor = Colors.Black;
-                        label.LabelAlignment = Alignment.UpperLeft;
-                        label.OffsetX = 8;
-                        label.OffsetY = 6;
-                    }
-                }
-            }
-            low = Math.Min(low, -0.5);
-            double span = high - low;
-            double yLow = Math.Floor(low - 0.08 * span), yHigh = Math.Ceiling(high + 0.12 * span);
-            var yTicks = new ScottPlot.TickGenerators.NumericManual();
-            int stepY = yHigh - yLow > 8 ? 2 : 1;
-            for (double y = yLow; y <= yHigh + 1e-9; y += stepY) yTicks.AddMajor(y, FigureText.Tick(y));
-            plot.Axes.Left.TickGenerator = yTicks;
-            var xTicks = new ScottPlot.TickGenerators.NumericManual();
-            foreach (var x in new[] { 0, 0.25, 0.5, 0.75, 1 }) xTicks.AddMajor(x, FigureText.Tick(x));
-            plot.Axes.Bottom.TickGenerator = xTicks;
-            plot.Axes.SetLimits(0, 1.04, yLow, yHigh);
-            plot.XLabel(o.XLabel);
-            plot.YLabel(o.YLabel);
-            float legendWidth = Legends.Place(canvas, o.Legend, plot.GetPlottables().SelectMany(pl => pl.LegendItems).Select(i => i.LabelText ?? ""));
-
-            var text = canvas.Text;
-            float yAxis = canvas.YAxisBand(yTicks.Ticks.Select(tk => tk.Label));
-            float header = canvas.AddHeader(o.Title, o.Subtitle, 10);
-            float bottom = canvas.AxisBand(true) + 6;
-            canvas.Layout(yAxis, 24 + legendWidth, bottom, Math.Max(header, 16));
-            canvas.SetDefaultHeight((int)Math.Ceiling(header + DataHeight + bottom));
-            return canvas;
+            var lower = plot.Add.Scatter(t, c.Select(v => -v).ToArray(), efficacyColor);
+            lower.LineWidth = 2;
+            lower.MarkerSize = 8;
         }
-        catch
+        double low = design.TwoSided ? -c.Max() : 0, high = c.Max();
+        if (design.FutilityBounds is { Count: > 0 } fb)
         {
-            canvas.Dispose();
-            throw;
+            int k = Math.Min(fb.Count, t.Length);
+            var fy = fb.Take(k).ToArray();
+            var futility = plot.Add.Scatter(t[..k], fy, Color.FromHex(OkabeIto.Blue));
+            futility.LineWidth = 2;
+            futility.LinePattern = LinePattern.Dashed;
+            futility.MarkerSize = 8;
+            futility.MarkerShape = MarkerShape.FilledSquare;
+            futility.LegendText = "Futility boundary";
+            low = Math.Min(low, fy.Min());
         }
+        return (low, high);
+    }
+
+    /// <summary>The observed Z at each look, joined by a dotted line, each labelled unless the options say not to.</summary>
+    private static void AddObserved(FigureCanvas canvas, IReadOnlyList<double> info, IReadOnlyList<double> z, MonitoringFigureOptions o)
+    {
+        var observed = canvas.Plot.Add.Scatter(info.ToArray(), z.ToArray(), Colors.Black);
+        observed.LineWidth = 1;
+        observed.LinePattern = LinePattern.Dotted;
+        observed.MarkerSize = 10;
+        observed.MarkerShape = MarkerShape.FilledDiamond;
+        observed.LegendText = "Observed Z";
+        if (!o.LabelObserved) return;
+        for (int i = 0; i < z.Count; i++)
+        {
+            var label = canvas.Plot.Add.Text("Z = " + FigureText.Fixed(z[i], 2), info[i], z[i]);
+            label.LabelFontSize = o.Style.FontSize;
+            label.LabelFontName = canvas.Text.FontName;
+            label.LabelFontColor = Colors.Black;
+            label.LabelAlignment = Alignment.UpperLeft;
+            label.OffsetX = 8;
+            label.OffsetY = 6;
+        }
+    }
+
+    /// <summary>Whole-number Z ticks over [low, high] padded, information-fraction ticks by quarters, limits and labels; returns the y ticks.</summary>
+    private static ScottPlot.TickGenerators.NumericManual SetAxes(Plot plot, double low, double high, MonitoringFigureOptions o)
+    {
+        double span = high - low;
+        double yLow = Math.Floor(low - 0.08 * span), yHigh = Math.Ceiling(high + 0.12 * span);
+        var yTicks = new ScottPlot.TickGenerators.NumericManual();
+        int stepY = yHigh - yLow > 8 ? 2 : 1;
+        for (double y = yLow; y <= yHigh + 1e-9; y += stepY) yTicks.AddMajor(y, FigureText.Tick(y));
+        plot.Axes.Left.TickGenerator = yTicks;
+        var xTicks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var x in new[] { 0, 0.25, 0.5, 0.75, 1 }) xTicks.AddMajor(x, FigureText.Tick(x));
+        plot.Axes.Bottom.TickGenerator = xTicks;
+        plot.Axes.SetLimits(0, 1.04, yLow, yHigh);
+        plot.XLabel(o.XLabel);
+        plot.YLabel(o.YLabel);
+        return yTicks;
     }
 }

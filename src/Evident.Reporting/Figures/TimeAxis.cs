@@ -1,3 +1,5 @@
+using ScottPlot;
+
 namespace Evident.Reporting.Figures;
 
 /// <summary>Round x-axis breaks for follow-up time and the axis range they imply.</summary>
@@ -32,5 +34,13 @@ internal static class TimeAxis
         var kept = b.Where(x => x <= max + 1e-12).ToArray();
         if (kept.Length == 0) throw new ArgumentException($"TimeBreaks has no break within [0, {max}].", nameof(breaks));
         return (kept, max);
+    }
+
+    /// <summary>Puts a labelled tick at each break on the plot's x axis.</summary>
+    public static void SetTicks(Plot plot, double[] breaks)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var b in breaks) ticks.AddMajor(b, FigureText.Tick(b));
+        plot.Axes.Bottom.TickGenerator = ticks;
     }
 }
