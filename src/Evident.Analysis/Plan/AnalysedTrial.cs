@@ -23,10 +23,7 @@ internal sealed class AnalysedTrial
         Compare = plan.Compare.Select(id => protocol.Arms.ToList().FindIndex(a => a.Id == id)).ToArray();
         Factors = plan.StratifyBy.Select(id => protocol.Strata.ToList().FindIndex(f => f.Id == id)).ToArray();
         Cell = Cells(Factors);
-        var labels = new List<string> { "" };
-        foreach (int f in Factors)
-            labels = labels.SelectMany(prefix => protocol.Strata[f].Levels.Select(l => prefix.Length == 0 ? l : prefix + " / " + l)).ToList();
-        StratumLabels = labels.AsReadOnly();
+        StratumLabels = StratumCells.Labels(protocol, Factors).AsReadOnly();
     }
 
     public TrialProtocol Protocol { get; }
@@ -51,16 +48,11 @@ internal sealed class AnalysedTrial
 
     public EndpointOutcome Outcome(int i, Endpoint endpoint) => Participant(i).Outcomes[Protocol.Endpoints.ToList().IndexOf(endpoint)];
 
-    /// <summary>Mixed-radix code of the participants' levels of <paramref name="factors"/> (first factor most significant).</summary>
+    /// <summary>Each analysed participant's cell of <paramref name="factors"/> (<see cref="StratumCells.Code"/>).</summary>
     public int[] Cells(int[] factors)
     {
         var cell = new int[Rows.Length];
-        for (int i = 0; i < cell.Length; i++)
-        {
-            int code = 0;
-            foreach (int f in factors) code = code * Protocol.Strata[f].Levels.Count + Participant(i).Strata[f];
-            cell[i] = code;
-        }
+        for (int i = 0; i < cell.Length; i++) cell[i] = StratumCells.Code(Protocol, Participant(i), factors);
         return cell;
     }
 
