@@ -73,21 +73,13 @@ public sealed record EnrolmentSummary(
     }
 
     /// <summary>The labels of every stratum, e.g. "SR-average" or "SR-high / female"; one "All participants" without factors.</summary>
-    private static List<string> StratumLabels(TrialProtocol protocol)
-    {
-        var labels = new List<string> { "" };
-        foreach (var factor in protocol.Strata)
-            labels = labels.SelectMany(prefix => factor.Levels.Select(level => prefix.Length == 0 ? level : prefix + " / " + level)).ToList();
-        return protocol.Strata.Count == 0 ? ["All participants"] : labels;
-    }
+    private static List<string> StratumLabels(TrialProtocol protocol) =>
+        protocol.Strata.Count == 0 ? ["All participants"] : StratumCells.Labels(protocol, AllFactors(protocol));
 
-    /// <summary>The stratum index: mixed radix over the factors' level indices, first factor slowest.</summary>
-    private static int Stratum(TrialProtocol protocol, TrialParticipant p)
-    {
-        int index = 0;
-        for (int f = 0; f < protocol.Strata.Count; f++) index = index * protocol.Strata[f].Levels.Count + p.Strata[f];
-        return index;
-    }
+    /// <summary>The stratum index over every factor (<see cref="StratumCells.Code"/>).</summary>
+    private static int Stratum(TrialProtocol protocol, TrialParticipant p) => StratumCells.Code(protocol, p, AllFactors(protocol));
+
+    private static IEnumerable<int> AllFactors(TrialProtocol protocol) => Enumerable.Range(0, protocol.Strata.Count);
 
     private static int MonthIndex(DateOnly first, DateOnly date) => (date.Year - first.Year) * 12 + date.Month - first.Month;
 
@@ -105,13 +97,4 @@ public sealed record EnrolmentSummary(
         for (int i = 0; i < perMonth.Length; i++) result[i] = sum += perMonth[i];
         return Array.AsReadOnly(result);
     }
-}
-
-/// <summary>One line of accrual: a stratum's or a site's cumulative count at the end of each month.</summary>
-/// <param name="Label">The stratum or site.</param>
-/// <param name="Cumulative">Cumulative randomized by the end of each month of <see cref="EnrolmentSummary.Months"/>.</param>
-public sealed record EnrolmentSeries(string Label, IReadOnlyList<int> Cumulative)
-{
-    /// <summary>The current count (0 when there are no months).</summary>
-    public int Count => Cumulative.Count == 0 ? 0 : Cumulative[^1];
 }

@@ -33,6 +33,19 @@ public static class AdamTables
         ArgumentNullException.ThrowIfNull(data);
         var map = protocol.Data.Adam ?? throw new ArgumentException($"{protocol.SourceName}: the protocol has no data.adam mapping, so ADaM has no column names.", nameof(protocol));
         var rows = data.Participants;
+        var adsl = Adsl(protocol, map, rows, sasDates);
+        var adtte = Adtte(protocol, map, rows, sasDates);
+        var adae = new DataTable("adae", [
+            DataColumn.FromText(map.Participant, data.AdverseEvents.Select(e => (string?)rows[e.Participant].Id).ToArray()),
+            DataColumn.FromText(map.AdverseEvents.Term, data.AdverseEvents.Select(e => (string?)e.Term).ToArray()),
+            DataColumn.FromNumbers(map.AdverseEvents.Grade, data.AdverseEvents.Select(e => (double)e.Grade).ToArray()),
+        ]);
+        return (adsl, adtte, adae);
+    }
+
+    /// <summary>One row per participant: identifier, arm, site, strata and covariates as data values, randomization date.</summary>
+    private static DataTable Adsl(TrialProtocol protocol, AdamMapping map, IReadOnlyList<TrialParticipant> rows, bool sasDates)
+    {
         var adsl = new List<DataColumn>
         {
             DataColumn.FromText(map.Participant, rows.Select(r => (string?)r.Id).ToArray()),
@@ -50,7 +63,12 @@ public static class AdamTables
             adsl.Add(DataColumn.FromText(binding.Column, rows.Select(r => r.Covariates[v] is { } code ? TableValues.DataValue(binding, code) : null).ToArray()));
         }
         adsl.Add(TableValues.Dates(map.Randomized, rows.Select(r => (DateOnly?)r.Randomized).ToArray(), sasDates));
+        return new DataTable("adsl", adsl);
+    }
 
+    /// <summary>One row per participant and mapped parameter (see the remarks of <see cref="AdamTables"/>).</summary>
+    private static DataTable Adtte(TrialProtocol protocol, AdamMapping map, IReadOnlyList<TrialParticipant> rows, bool sasDates)
+    {
         var descriptions = protocol.Components.Select(c => map.Events.FirstOrDefault(e => e.Component == c.Id)?.Descriptions.FirstOrDefault()).ToArray();
         var id = new List<string?>();
         var param = new List<string?>();
@@ -79,17 +97,11 @@ public static class AdamTables
                 censorDescription.Add(outcome.IsEvent ? null : LastContact);
             }
         }
-        var adtte = new DataTable("adtte", [
+        return new DataTable("adtte", [
             DataColumn.FromText(map.Participant, id), DataColumn.FromText("PARAMCD", param), DataColumn.FromNumbers("AVAL", aval.ToArray()),
             DataColumn.FromNumbers("CNSR", cnsr.ToArray()), TableValues.Dates("STARTDT", start, sasDates), TableValues.Dates("ADT", end, sasDates),
             DataColumn.FromText("EVNTDESC", description), DataColumn.FromText("CNSDTDSC", censorDescription),
         ]);
-        var adae = new DataTable("adae", [
-            DataColumn.FromText(map.Participant, data.AdverseEvents.Select(e => (string?)rows[e.Participant].Id).ToArray()),
-            DataColumn.FromText(map.AdverseEvents.Term, data.AdverseEvents.Select(e => (string?)e.Term).ToArray()),
-            DataColumn.FromNumbers(map.AdverseEvents.Grade, data.AdverseEvents.Select(e => (double)e.Grade).ToArray()),
-        ]);
-        return (new DataTable("adsl", adsl), adtte, adae);
     }
 
     /// <summary>Writes <c>adsl</c>, <c>adtte</c> and <c>adae</c> (<c>.csv</c>, <c>.parquet</c> or <c>.xpt</c>) into <paramref name="directory"/>.</summary>

@@ -98,7 +98,6 @@ public static class AdamLayoutReader
 
         var endpointOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in map.Parameters) endpointOf[p.ParamCode] = protocol.Endpoints.ToList().FindIndex(e => e.Id == p.Endpoint);
-        var componentIndex = protocol.Components.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var outcomes = new EndpointOutcome[starts.Length][];
         for (int i = 0; i < outcomes.Length; i++) outcomes[i] = new EndpointOutcome[protocol.Endpoints.Count];
         var seenRow = new int[starts.Length, protocol.Endpoints.Count];
@@ -113,28 +112,10 @@ public static class AdamLayoutReader
             if (seenRow[p, e] > 0) throw DataErrors.Bad(adtte, row, id.Name, who, $"has a second row for PARAMCD '{code}' (the first is row {seenRow[p, e]})");
             seenRow[p, e] = row + 1;
 
-            double cnsr = censor.Kind == ColumnKind.Text ? double.NaN : censor.Numbers[row];
-            if (censor.Kind == ColumnKind.Text && double.TryParse(censor.Format(row), System.Globalization.CultureInfo.InvariantCulture, out double parsed)) cnsr = parsed;
-            if (!(cnsr >= 0) || cnsr != Math.Floor(cnsr))
-                throw DataErrors.Bad(adtte, row, Censor, censor.Format(row), "is not a censoring flag; CNSR is 0 for an event and a positive whole number for a censoring");
+            bool isEvent = CensoringFlag(adtte, censor, row) == 0;
             var start = startDate is null ? starts[p] : StudyDate.At(adtte, startDate, row) ?? starts[p];
-            DateOnly end;
-            if (endDate is not null && StudyDate.At(adtte, endDate, row) is { } adt) end = adt;
-            else if (aval is not null && aval.Kind != ColumnKind.Text && !aval.IsMissing(row)) end = start.AddDays((int)Math.Round(aval.Numbers[row]));
-            else throw DataErrors.Missing(adtte, row, endDate?.Name ?? Value, "end of follow-up (ADT or AVAL)");
-            if (end < start)
-                throw DataErrors.Bad(adtte, row, endDate?.Name ?? Value, end.ToString("yyyy-MM-dd"), $"is before the start date {start:yyyy-MM-dd}; an event cannot precede randomization");
-
-            int component = -1;
-            if (cnsr == 0)
-            {
-                string text = description is null ? "" : description.Format(row)?.Trim() ?? "";
-                foreach (var events in map.Events)
-                    if (endpoint.Components.Contains(events.Component) && events.Descriptions.Contains(text)) { component = componentIndex[events.Component]; break; }
-                if (component < 0)
-                    throw DataErrors.Bad(adtte, row, Description, text,
-                        $"is not an event description the protocol maps for PARAMCD '{code}'; expected one of {string.Join(", ", map.Events.Where(x => endpoint.Components.Contains(x.Component)).SelectMany(x => x.Descriptions))}");
-            }
+            var end = End(adtte, row, start, endDate, aval);
+            int component = isEvent ? EventComponent(protocol, map, adtte, description, row, code, endpoint) : -1;
             outcomes[p][e] = new EndpointOutcome(start, end, component);
         }
         foreach (var (code, e) in endpointOf)
@@ -145,6 +126,39 @@ public static class AdamLayoutReader
                     throw new DataInputException($"{path}: participant '{index.First(kv => kv.Value == p).Key}' has no row with PARAMCD '{code}'.", path, null, ParamCode, code);
         }
         return outcomes;
+    }
+
+    /// <summary>CNSR: 0 for an event, a positive whole number for a censoring.</summary>
+    private static double CensoringFlag(DataTable adtte, DataColumn censor, int row)
+    {
+        double cnsr = censor.Kind == ColumnKind.Text ? double.NaN : censor.Numbers[row];
+        if (censor.Kind == ColumnKind.Text && double.TryParse(censor.Format(row), System.Globalization.CultureInfo.InvariantCulture, out double parsed)) cnsr = parsed;
+        if (!(cnsr >= 0) || cnsr != Math.Floor(cnsr))
+            throw DataErrors.Bad(adtte, row, Censor, censor.Format(row), "is not a censoring flag; CNSR is 0 for an event and a positive whole number for a censoring");
+        return cnsr;
+    }
+
+    /// <summary>The end of follow-up: ADT, else the start plus AVAL days; not before the start.</summary>
+    private static DateOnly End(DataTable adtte, int row, DateOnly start, DataColumn? endDate, DataColumn? aval)
+    {
+        DateOnly end;
+        if (endDate is not null && StudyDate.At(adtte, endDate, row) is { } adt) end = adt;
+        else if (aval is not null && aval.Kind != ColumnKind.Text && !aval.IsMissing(row)) end = start.AddDays((int)Math.Round(aval.Numbers[row]));
+        else throw DataErrors.Missing(adtte, row, endDate?.Name ?? Value, "end of follow-up (ADT or AVAL)");
+        if (end < start)
+            throw DataErrors.Bad(adtte, row, endDate?.Name ?? Value, end.ToString("yyyy-MM-dd"), $"is before the start date {start:yyyy-MM-dd}; an event cannot precede randomization");
+        return end;
+    }
+
+    /// <summary>The component of an event row, from its EVNTDESC among the endpoint's mapped descriptions.</summary>
+    private static int EventComponent(TrialProtocol protocol, AdamMapping map, DataTable adtte, DataColumn? description, int row, string code, Endpoint endpoint)
+    {
+        string text = description is null ? "" : description.Format(row)?.Trim() ?? "";
+        foreach (var events in map.Events)
+            if (endpoint.Components.Contains(events.Component) && events.Descriptions.Contains(text))
+                return protocol.Components.ToList().FindIndex(c => c.Id == events.Component);
+        throw DataErrors.Bad(adtte, row, Description, text,
+            $"is not an event description the protocol maps for PARAMCD '{code}'; expected one of {string.Join(", ", map.Events.Where(x => endpoint.Components.Contains(x.Component)).SelectMany(x => x.Descriptions))}");
     }
 
     private static DataColumn Column(DataTable table, string name) =>

@@ -62,7 +62,6 @@ public static class SimpleLayoutReader
 
         var rows = new List<TrialParticipant>(table.RowCount);
         var rowOf = new Dictionary<string, int>(table.RowCount, StringComparer.Ordinal);
-        var componentDates = new DateOnly?[protocol.Components.Count];
         for (int row = 0; row < table.RowCount; row++)
         {
             string who = DataErrors.RequiredText(table, id, row, "participant id");
@@ -75,50 +74,55 @@ public static class SimpleLayoutReader
             var covariateValues = covariates.Select<(Covariate Covariate, ColumnBinding Binding, DataColumn? Column), string?>(c => c.Column is null ? null : DataErrors.Covariate(c.Covariate, c.Binding, table, c.Column, row)).ToArray();
             var start = DataErrors.RequiredDate(table, randomized, row, "randomization date");
 
-            Array.Clear(componentDates);
-            DateOnly? firstEvent = null;
-            foreach (var (column, components) in dateColumns)
-            {
-                if (Data.Adam.StudyDate.At(table, column, row) is not { } date) continue;
-                if (date < start)
-                    throw DataErrors.Bad(table, row, column.Name, date.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}; an event cannot precede randomization");
-                var component = components.Length == 1 && components[0].TypeColumn is null ? components[0] : Typed(table, row, components);
-                componentDates[componentIndex[component.Component]] = date;
-                if (firstEvent is null || date < firstEvent) firstEvent = date;
-            }
-            var contact = Data.Adam.StudyDate.At(table, lastContact, row);
-            if (contact is null && firstEvent is null) throw DataErrors.Missing(table, row, lastContact.Name, "date of last contact");
-            if (contact is { } c0 && c0 < start)
-                throw DataErrors.Bad(table, row, lastContact.Name, c0.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}");
-
-            var outcomes = new EndpointOutcome[protocol.Endpoints.Count];
-            for (int e = 0; e < outcomes.Length; e++)
-            {
-                int first = -1;
-                foreach (string componentId in protocol.Endpoints[e].Components)
-                {
-                    int k = componentIndex[componentId];
-                    if (componentDates[k] is { } d && (first < 0 || d < componentDates[first]!.Value)) first = k;
-                }
-                outcomes[e] = first >= 0
-                    ? new EndpointOutcome(start, componentDates[first]!.Value, first)
-                    : new EndpointOutcome(start, contact ?? firstEvent!.Value, -1);
-            }
+            var outcomes = Outcomes(protocol, table, row, start, lastContact, dateColumns, componentIndex);
             rows.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
                                                   site?.Format(row), start, Array.AsReadOnly(outcomes)));
         }
 
-        var events = new List<AdverseEventRecord>();
-        string source = table.Source;
-        if (adverseEvents is not null)
+        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple);
+        foreach (string column in AdverseEventColumns(protocol, map, adverseEvents.Source))
+            MappedTable.Column(protocol, DataTableRole.AdverseEvents, adverseEvents, column);
+        var events = DataErrors.AdverseEvents(adverseEvents, map.AdverseEvents!, rowOf, table.Source);
+        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple);
+    }
+
+    /// <summary>
+    /// The row's outcome of every endpoint: the earliest date among its components (ties to the component listed first),
+    /// else censored at the date of last contact.
+    /// </summary>
+    private static EndpointOutcome[] Outcomes(TrialProtocol protocol, DataTable table, int row, DateOnly start, DataColumn lastContact,
+                                              (DataColumn Column, ComponentColumns[] Components)[] dateColumns, Dictionary<string, int> componentIndex)
+    {
+        var componentDates = new DateOnly?[protocol.Components.Count];
+        DateOnly? firstEvent = null;
+        foreach (var (column, components) in dateColumns)
         {
-            var columnsAe = map.AdverseEvents!;
-            foreach (string column in AdverseEventColumns(protocol, map, adverseEvents.Source))
-                MappedTable.Column(protocol, DataTableRole.AdverseEvents, adverseEvents, column);
-            events = DataErrors.AdverseEvents(adverseEvents, columnsAe, rowOf, table.Source);
-            source += ", " + adverseEvents.Source;
+            if (Data.Adam.StudyDate.At(table, column, row) is not { } date) continue;
+            if (date < start)
+                throw DataErrors.Bad(table, row, column.Name, date.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}; an event cannot precede randomization");
+            var component = components.Length == 1 && components[0].TypeColumn is null ? components[0] : Typed(table, row, components);
+            componentDates[componentIndex[component.Component]] = date;
+            if (firstEvent is null || date < firstEvent) firstEvent = date;
         }
-        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), source, DataLayout.Simple);
+        var contact = Data.Adam.StudyDate.At(table, lastContact, row);
+        if (contact is null && firstEvent is null) throw DataErrors.Missing(table, row, lastContact.Name, "date of last contact");
+        if (contact is { } c0 && c0 < start)
+            throw DataErrors.Bad(table, row, lastContact.Name, c0.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}");
+
+        var outcomes = new EndpointOutcome[protocol.Endpoints.Count];
+        for (int e = 0; e < outcomes.Length; e++)
+        {
+            int first = -1;
+            foreach (string componentId in protocol.Endpoints[e].Components)
+            {
+                int k = componentIndex[componentId];
+                if (componentDates[k] is { } d && (first < 0 || d < componentDates[first]!.Value)) first = k;
+            }
+            outcomes[e] = first >= 0
+                ? new EndpointOutcome(start, componentDates[first]!.Value, first)
+                : new EndpointOutcome(start, contact ?? firstEvent!.Value, -1);
+        }
+        return outcomes;
     }
 
     private static SimpleLayoutMapping Mapping(TrialProtocol protocol, string source) =>

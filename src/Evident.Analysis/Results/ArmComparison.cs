@@ -1,3 +1,4 @@
+using Evident.Analysis.Models;
 using Evident.Statistics;
 using Evident.Statistics.Cox;
 
@@ -5,5 +6,6 @@ namespace Evident.Analysis.Results;
 
 /// <summary>An experimental arm against the control: Cox hazard ratio (experimental/control) with its Wald interval and p.</summary>
 /// <param name="ArmId">The experimental arm.</param>
-/// <param name="HazardRatio">The Cox term (R <c>summary(coxph(...))</c>); NaN fields when it cannot be estimated (no events).</param>
-public sealed record ArmComparison(string ArmId, CoxCoefficient HazardRatio);
+/// <param name="HazardRatio">The Cox term (R <c>summary(coxph(...))</c>); NaN fields (null in results.json) unless <paramref name="Status"/> is estimated.</param>
+/// <param name="Status">Whether the data allowed the hazard ratio, and if not, why (no participants, no events, one arm only).</param>
+public sealed record ArmComparison(string ArmId, CoxCoefficient HazardRatio, EstimateStatus Status);

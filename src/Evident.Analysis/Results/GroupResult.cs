@@ -1,3 +1,4 @@
+using Evident.Analysis.Models;
 using Evident.Statistics;
 using Evident.Statistics.Survival;
 
@@ -10,5 +11,7 @@ namespace Evident.Analysis.Results;
 /// <param name="Label">Stratum label (levels joined by " / "), or "Overall".</param>
 /// <param name="Arms">Every arm, in protocol order.</param>
 /// <param name="Comparisons">One per compared arm.</param>
-/// <param name="LogRank">Log-rank test over the arms (R <c>survdiff</c>), or null when it cannot be computed.</param>
-public sealed record GroupResult(string Label, IReadOnlyList<ArmSummary> Arms, IReadOnlyList<ArmComparison> Comparisons, LogRankTest? LogRank);
+/// <param name="LogRank">Log-rank test over the arms (R <c>survdiff</c>), or null unless <paramref name="LogRankStatus"/> is estimated.</param>
+/// <param name="LogRankStatus">Whether the data allowed the log-rank test, and if not, why (no participants, or one arm only).</param>
+public sealed record GroupResult(string Label, IReadOnlyList<ArmSummary> Arms, IReadOnlyList<ArmComparison> Comparisons, LogRankTest? LogRank,
+                                 EstimateStatus LogRankStatus);

@@ -1,3 +1,4 @@
+using Evident.Analysis.Models;
 using Evident.Statistics;
 using Evident.Statistics.Cox;
 
@@ -9,5 +10,6 @@ namespace Evident.Analysis.Results;
 /// <param name="Level">The level.</param>
 /// <param name="N">Participants of the level in the two arms.</param>
 /// <param name="Events">Their events.</param>
-/// <param name="HazardRatio">Cox hazard ratio, stratified by the other primary strata; NaN fields when not estimable.</param>
-public sealed record SubgroupResult(string Factor, string FactorLabel, string Level, int N, int Events, CoxCoefficient HazardRatio);
+/// <param name="HazardRatio">Cox hazard ratio, stratified by the other primary strata; NaN fields (null in results.json) unless <paramref name="Status"/> is estimated.</param>
+/// <param name="Status">Whether the data allowed the hazard ratio, and if not, why (no participants, no events, one arm only).</param>
+public sealed record SubgroupResult(string Factor, string FactorLabel, string Level, int N, int Events, CoxCoefficient HazardRatio, EstimateStatus Status);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Statistics;
@@ -20,7 +21,7 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
         for (int j = 0; j < fit.Terms.Count; j++)
         {
             if (!double.IsNaN(fit.Terms[j].Estimate)) continue;
-            string name = CoxCommand.ColumnName(frame.DesignColumns[j]);
+            string name = CoxModel.ColumnName(frame.DesignColumns[j]);
             warnings.Add($"singular design: column '{name}' is constant or a linear combination of the other covariates; its coefficient is not estimable and is reported as NA (as R's coxph does).");
         }
         if (fit.Status != ConvergenceStatus.Converged)

@@ -49,47 +49,49 @@ public static class ExportCommand
                 parse.InvocationConfiguration.Error.WriteLine($"evident: error: {e.Message}");
                 return ExitCodes.Usage;
             }
-            return ServiceCli.Run(parse, async store =>
-            {
-                string directory = parse.GetValue(output)!;
-                CapturedTrialData captured;
-                try
-                {
-                    captured = CapturedTrial.Map(await store.ReadCapturedAsync(parse.GetValue(trial)!));
-                }
-                catch (DataInputException e)
-                {
-                    throw new UsageException($"the captured data do not fit the protocol: {e.Message}");
-                }
-                var protocol = captured.Trial.Protocol;
-                string ext = fileFormat.ToString().ToLowerInvariant();
-                var files = new Dictionary<string, string> { ["protocol.yaml"] = captured.Trial.ProtocolYaml };
-                try
-                {
-                    AnalyzeCommandOutput.Write(directory, files, staging =>
-                    {
-                        if (adam) AdamTables.Write(protocol, captured.Data, staging, fileFormat);
-                        else
-                        {
-                            var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, captured.Randomizations, captured.Entries);
-                            DataSetFiles.WriteSimple(participants, adverseEvents, staging, fileFormat);
-                        }
-                    });
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new UsageException($"--out '{directory}': cannot write the export there ({e.Message}); nothing was written.");
-                }
-                var stdout = parse.InvocationConfiguration.Output;
-                stdout.WriteLine($"Exported {captured.Randomizations.Count} participants and {captured.Entries.Count(e => e.Content.Kind == CaptureKind.AdverseEvent)} adverse events " +
-                                 $"of trial {captured.Trial.Id} to {directory} ({(adam ? "adam" : "simple")} layout, {ext}).");
-                stdout.WriteLine("UNBLINDED: the files contain every participant's arm; for the unblinded statistician / DSMB only.");
-                stdout.WriteLine("Analyse it with:");
-                stdout.WriteLine(FollowOn(directory, adam, ext));
-                return ExitCodes.Success;
-            });
+            return ServiceCli.Run(parse, store => Export(parse, store, parse.GetValue(trial)!, parse.GetValue(output)!, adam, fileFormat));
         });
         return command;
+    }
+
+    /// <summary>Writes trial <paramref name="trialId"/>'s export into <paramref name="directory"/> and prints how to analyse it.</summary>
+    private static async Task<int> Export(ParseResult parse, TrialStore store, string trialId, string directory, bool adam, DataFileFormat fileFormat)
+    {
+        CapturedTrialData captured;
+        try
+        {
+            captured = CapturedTrial.Map(await store.ReadCapturedAsync(trialId));
+        }
+        catch (DataInputException e)
+        {
+            throw new UsageException($"the captured data do not fit the protocol: {e.Message}");
+        }
+        var protocol = captured.Trial.Protocol;
+        string ext = fileFormat.ToString().ToLowerInvariant();
+        var files = new Dictionary<string, string> { ["protocol.yaml"] = captured.Trial.ProtocolYaml };
+        try
+        {
+            AnalyzeCommandOutput.Write(directory, files, staging =>
+            {
+                if (adam) AdamTables.Write(protocol, captured.Data, staging, fileFormat);
+                else
+                {
+                    var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, captured.Randomizations, captured.Entries);
+                    DataSetFiles.WriteSimple(participants, adverseEvents, staging, fileFormat);
+                }
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out '{directory}': cannot write the export there ({e.Message}); nothing was written.");
+        }
+        var stdout = parse.InvocationConfiguration.Output;
+        stdout.WriteLine($"Exported {captured.Randomizations.Count} participants and {captured.Entries.Count(e => e.Content.Kind == CaptureKind.AdverseEvent)} adverse events " +
+                         $"of trial {captured.Trial.Id} to {directory} ({(adam ? "adam" : "simple")} layout, {ext}).");
+        stdout.WriteLine("UNBLINDED: the files contain every participant's arm; for the unblinded statistician / DSMB only.");
+        stdout.WriteLine("Analyse it with:");
+        stdout.WriteLine(FollowOn(directory, adam, ext));
+        return ExitCodes.Success;
     }
 
     /// <summary>The <c>evident analyze</c> command line that reads an export in <paramref name="directory"/>.</summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
-using Evident.Statistics;
 using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Cli.Commands;
@@ -30,15 +30,11 @@ public static class FineGrayCommand
         return command;
     }
 
-    /// <summary>Fits the Fine–Gray model of a model frame for cause <paramref name="cause"/>.</summary>
+    /// <summary>Fits the Fine–Gray model of a model frame for cause <paramref name="cause"/>, checking <c>--cause</c> against the data.</summary>
     public static FineGrayFit Fit(ModelFrame frame, int cause, double confLevel = 0.95)
     {
-        if (frame.StratumCount > 1)
-            throw new UsageException($"the formula '{frame.Formula.Text}' has strata(): cmprsk's Fine–Gray model has no strata; use the variable as a covariate.");
-        if (frame.CovariateCount == 0)
-            throw new UsageException($"the formula '{frame.Formula.Text}' has no covariates: a Fine–Gray model needs at least one term.");
-        var present = new SortedSet<int>();
-        foreach (int code in frame.StatusCodes) if (code != 0) present.Add(code);
+        FineGrayModel.CheckDesign(frame);
+        var present = FineGrayModel.Causes(frame);
         if (cause < 1 || !present.Contains(cause))
         {
             string causes = present.Count == 0 ? "none (every row is censored)" : string.Join(", ", present);
@@ -46,7 +42,6 @@ public static class FineGrayCommand
                 ? $"--cause {cause}: the cause must be a status code ≥ 1 (0 means censored); the causes in the data are {causes}."
                 : $"--cause {cause}: no failures from cause {cause} in column '{frame.Formula.StatusColumn}'; the causes in the data are {causes}.");
         }
-        return FineGray.Fit(frame.Time, frame.StatusCodes, cause, frame.Covariates, frame.CovariateCount,
-            new FineGrayOptions { ConfidenceLevel = confLevel });
+        return FineGrayModel.Fit(frame, cause, confLevel);
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
-using Evident.Statistics;
-using Evident.Statistics.Milestone;
-using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
 
@@ -40,27 +38,11 @@ public static class MilestoneCommand
             var type = KaplanMeierCommand.ParseConfidenceType(parse.GetValue(confType)!);
 
             var frame = data.LoadFrame(parse);
-            int arms = frame.GroupCount;
-            if (arms < 2)
+            if (frame.GroupCount < 2)
                 throw new UsageException($"milestone compares arms: the formula '{frame.Formula.Text}' needs a term with at least two levels, e.g. \"Surv(time, status) ~ arm\".");
             int reference = ReferenceArm(frame.GroupLabels, parse.GetValue(data.Reference) ?? []);
 
-            var curves = KaplanMeier.FitGroups(frame.Time, frame.Event, frame.Group, arms, type, level);
-            var overall = curves.Select(c => MilestoneSurvival.Estimate(c, t)).ToArray();
-            var comparisons = new List<MilestoneComparison>();
-            for (int g = 0; g < arms; g++)
-                if (g != reference) comparisons.Add(MilestoneSurvival.Compare(curves[g], curves[reference], t, level));
-
-            MilestoneStrata? strata = null;
-            if (frame.StratumCount > 1)
-            {
-                int s = frame.StratumCount;
-                var cell = new int[frame.RowCount];
-                ReadOnlySpan<int> group = frame.Group, stratum = frame.Stratum;
-                for (int i = 0; i < cell.Length; i++) cell[i] = group[i] * s + stratum[i];
-                var cellCurves = KaplanMeier.FitGroups(frame.Time, frame.Event, cell, arms * s, type, level);
-                strata = MilestoneStrata.Build(cellCurves, arms, s, reference, t, level);
-            }
+            var (overall, comparisons, strata) = MilestoneAnalysis.Compare(frame, reference, t, type, level);
             return new MilestoneReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, t, level, type, frame.GroupLabels,
                                        reference, overall, comparisons, frame.StratumLabels, strata);
         });

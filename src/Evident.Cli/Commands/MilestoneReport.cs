@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
 using Spectre.Console;

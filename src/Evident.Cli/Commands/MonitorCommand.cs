@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Design;
@@ -70,24 +71,12 @@ public static class MonitorCommand
     private static (double[] Events, double[] Z) FromData(string[] paths, string formulaText, string[] references)
     {
         var formula = SurvivalFormula.Parse(formulaText);
-        var refs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string r in references)
-        {
-            int eq = r.IndexOf('=');
-            if (eq <= 0 || eq == r.Length - 1) throw new UsageException($"--reference '{r}': expected column=level, e.g. --reference arm=control.");
-            refs[r[..eq].Trim()] = r[(eq + 1)..].Trim();
-        }
-        var events = new double[paths.Length];
-        var z = new double[paths.Length];
-        for (int k = 0; k < paths.Length; k++)
-        {
-            if (!File.Exists(paths[k])) throw new UsageException($"file '{paths[k]}' does not exist.");
-            var frame = ModelFrame.Build(TableReader.Read(paths[k], formula.Columns), formula, new ModelFrameOptions { References = refs });
-            if (frame.GroupCount != 2) throw new UsageException($"'{paths[k]}': the formula must name one two-level arm; found {frame.GroupCount} groups.");
-            var look = InterimMonitoring.LogRankZ(frame.Time, frame.Event, frame.Group, frame.Stratum, frame.StratumCount);
-            events[k] = look.Events;
-            z[k] = look.Z;
-        }
+        var refs = DataOptions.ParseReferences(references);
+        foreach (string path in paths)
+            if (!File.Exists(path)) throw new UsageException($"file '{path}' does not exist.");
+        var looks = MonitoringLooks.FromFiles(paths, formula, refs);
+        var events = looks.Select(l => l.Events).ToArray();
+        var z = looks.Select(l => l.Z).ToArray();
         return (events, z);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
-using Evident.Statistics;
-using Evident.Statistics.Safety;
 
 namespace Evident.Cli.Commands;
 
@@ -53,8 +52,7 @@ public static class SafetyCommand
                 referenceArm = data.Arms.ToList().IndexOf(name);
                 if (referenceArm < 0) throw new UsageException($"--reference '{name}' is not an arm; arms are {string.Join(", ", data.Arms)}.");
             }
-            var table = AdverseEvents.Summarize(data.EventSubject, data.EventTerm, data.EventGrade, data.SubjectArm, data.SubjectStratum,
-                                                data.Terms.Count, data.Arms.Count, data.Strata.Count, min, referenceArm, level);
+            var table = data.Summarize(min, referenceArm, level);
             return new SafetyReport(parse.GetValue(arm)!, parse.GetValue(stratum), data.Arms, data.Strata, data.Terms,
                                     data.FromSubjectList, level, table);
         });

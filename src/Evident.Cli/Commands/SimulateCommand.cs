@@ -19,16 +19,8 @@ public static class SimulateCommand
     public static Command Create()
     {
         var design = new DesignOptions();
-        var beta = new Option<double?>("--beta") { Description = "Type II error for beta-spending futility bounds (needs --beta-spending)." };
+        var flags = new ScenarioFlags();
         var scenarioFile = new Argument<string?>("SCENARIO") { Description = "YAML scenario (see docs/simulation.md); instead of the flags below.", Arity = ArgumentArity.ZeroOrOne };
-        var hazardRatio = new Option<double?>("--hazard-ratio") { Description = "Hazard ratio experimental/control." };
-        var controlMedian = new Option<double?>("--control-median") { Description = "Median survival in the control arm (exponential)." };
-        var controlHazard = new Option<double?>("--control-hazard") { Description = "Constant control hazard (instead of --control-median)." };
-        var accrual = new Option<double?>("--accrual") { Description = "Uniform accrual period A." };
-        var subjects = new Option<int?>("--subjects") { Description = "Number of subjects N." };
-        var events = new Option<string?>("--events") { Description = "Cumulative events triggering each look, e.g. 41,83,124,165." };
-        var dropout = new Option<double>("--dropout") { Description = "Probability of dropout by --dropout-time (exponential, both arms).", DefaultValueFactory = _ => 0 };
-        var dropoutTime = new Option<double>("--dropout-time") { Description = "Time at which --dropout is reached.", DefaultValueFactory = _ => 12 };
         var reps = new Option<long>("--reps") { Description = "Number of simulated trials.", DefaultValueFactory = _ => 10000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed; results do not depend on threads or sharding.", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run part i of N (1 ≤ i ≤ N), e.g. 3/10; combine with 'evident simulate merge'." };
@@ -37,8 +29,8 @@ public static class SimulateCommand
         var command = new Command("simulate", "Monte-Carlo power, stopping probabilities, expected events, subjects and duration of a group-sequential survival trial.");
         design.AddTo(command);
         command.Arguments.Add(scenarioFile);
-        foreach (Option o in new Option[] { beta, hazardRatio, controlMedian, controlHazard, accrual, subjects, events, dropout, dropoutTime, reps, seed, shard, threads })
-            command.Options.Add(o);
+        flags.AddTo(command);
+        foreach (Option o in new Option[] { reps, seed, shard, threads }) command.Options.Add(o);
         output.AddTo(command);
         command.Subcommands.Add(CreateMerge());
         CommandRunner.SetReportAction(command, output, parse => DesignOptions.Call<IReport>(() =>
@@ -51,27 +43,7 @@ public static class SimulateCommand
             }
             else
             {
-                double? b = parse.GetValue(beta);
-                var options = design.Read(parse, b ?? 0.2);
-                if (options.BetaSpending is not null && b is null) throw new UsageException("--beta-spending needs --beta (the type II error, e.g. 0.2).");
-                double? median = parse.GetValue(controlMedian), hazard = parse.GetValue(controlHazard);
-                if (median is null == hazard is null) throw new UsageException("give exactly one of --control-median and --control-hazard.");
-                if (median is double m && !(m > 0)) throw new UsageException($"--control-median {m}: must be positive.");
-                double[] e = NumberList.Parse(parse.GetValue(events), "--events");
-                if (e.Length == 0) throw new UsageException("--events is required: the cumulative events of each look, e.g. 41,83,124,165.");
-                var counts = new int[e.Length];
-                for (int k = 0; k < e.Length; k++)
-                {
-                    if (e[k] != Math.Floor(e[k]) || e[k] < 1 || e[k] > int.MaxValue) throw new UsageException($"--events: '{e[k]}' is not a positive whole number.");
-                    counts[k] = (int)e[k];
-                }
-                if (counts.Length != options.Looks) throw new UsageException($"--events has {counts.Length} values but --looks is {options.Looks}.");
-                scenario = SimulationScenario.Exponential(options,
-                    parse.GetValue(hazardRatio) ?? throw new UsageException("--hazard-ratio is required."),
-                    hazard ?? Math.Log(2) / median!.Value,
-                    parse.GetValue(accrual) ?? throw new UsageException("--accrual is required."),
-                    parse.GetValue(subjects) ?? throw new UsageException("--subjects is required."),
-                    counts, parse.GetValue(dropout), parse.GetValue(dropoutTime));
+                scenario = flags.Scenario(parse, design);
             }
             var (index, count) = ParseShard(parse.GetValue(shard));
             var run = new SimulationRun
@@ -171,5 +143,51 @@ public static class SimulateCommand
     private sealed class Progress(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
+    }
+
+    /// <summary>The flags that describe a scenario without a YAML file (rpact <c>getSimulationSurvival</c>'s arguments).</summary>
+    private sealed class ScenarioFlags
+    {
+        private readonly Option<double?> _beta = new("--beta") { Description = "Type II error for beta-spending futility bounds (needs --beta-spending)." };
+        private readonly Option<double?> _hazardRatio = new("--hazard-ratio") { Description = "Hazard ratio experimental/control." };
+        private readonly Option<double?> _controlMedian = new("--control-median") { Description = "Median survival in the control arm (exponential)." };
+        private readonly Option<double?> _controlHazard = new("--control-hazard") { Description = "Constant control hazard (instead of --control-median)." };
+        private readonly Option<double?> _accrual = new("--accrual") { Description = "Uniform accrual period A." };
+        private readonly Option<int?> _subjects = new("--subjects") { Description = "Number of subjects N." };
+        private readonly Option<string?> _events = new("--events") { Description = "Cumulative events triggering each look, e.g. 41,83,124,165." };
+        private readonly Option<double> _dropout = new("--dropout") { Description = "Probability of dropout by --dropout-time (exponential, both arms).", DefaultValueFactory = _ => 0 };
+        private readonly Option<double> _dropoutTime = new("--dropout-time") { Description = "Time at which --dropout is reached.", DefaultValueFactory = _ => 12 };
+
+        public void AddTo(Command command)
+        {
+            foreach (Option o in new Option[] { _beta, _hazardRatio, _controlMedian, _controlHazard, _accrual, _subjects, _events, _dropout, _dropoutTime })
+                command.Options.Add(o);
+        }
+
+        /// <summary>The exponential scenario the flags describe, with the design options.</summary>
+        public SimulationScenario Scenario(ParseResult parse, DesignOptions design)
+        {
+            double? b = parse.GetValue(_beta);
+            var options = design.Read(parse, b ?? 0.2);
+            if (options.BetaSpending is not null && b is null) throw new UsageException("--beta-spending needs --beta (the type II error, e.g. 0.2).");
+            double? median = parse.GetValue(_controlMedian), hazard = parse.GetValue(_controlHazard);
+            if (median is null == hazard is null) throw new UsageException("give exactly one of --control-median and --control-hazard.");
+            if (median is double m && !(m > 0)) throw new UsageException($"--control-median {m}: must be positive.");
+            double[] e = NumberList.Parse(parse.GetValue(_events), "--events");
+            if (e.Length == 0) throw new UsageException("--events is required: the cumulative events of each look, e.g. 41,83,124,165.");
+            var counts = new int[e.Length];
+            for (int k = 0; k < e.Length; k++)
+            {
+                if (e[k] != Math.Floor(e[k]) || e[k] < 1 || e[k] > int.MaxValue) throw new UsageException($"--events: '{e[k]}' is not a positive whole number.");
+                counts[k] = (int)e[k];
+            }
+            if (counts.Length != options.Looks) throw new UsageException($"--events has {counts.Length} values but --looks is {options.Looks}.");
+            return SimulationScenario.Exponential(options,
+                parse.GetValue(_hazardRatio) ?? throw new UsageException("--hazard-ratio is required."),
+                hazard ?? Math.Log(2) / median!.Value,
+                parse.GetValue(_accrual) ?? throw new UsageException("--accrual is required."),
+                parse.GetValue(_subjects) ?? throw new UsageException("--subjects is required."),
+                counts, parse.GetValue(_dropout), parse.GetValue(_dropoutTime));
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Evident.Analysis.Models;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
 using Spectre.Console;
@@ -35,9 +36,7 @@ public static class ZphCommand
                 "log" => ZphTransform.Log,
                 _ => ZphTransform.KaplanMeier,
             };
-            var termOfColumn = frame.DesignColumns.Select(c => c.TermIndex).ToArray();
-            var result = ProportionalHazardsTest.Compute(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum,
-                termOfColumn, frame.TermNames.Count, fit, kind);
+            var result = CoxModel.TestProportionalHazards(frame, fit, kind);
             return new ZphReport(frame.Formula.Text, name, frame.TermNames, result, CoxReport.CoxWarnings(frame, fit));
         });
         return command;

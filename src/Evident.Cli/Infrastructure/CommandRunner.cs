@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Evident.Data;
+using Evident.Statistics.Cox;
 
 namespace Evident.Cli.Infrastructure;
 
@@ -22,7 +23,12 @@ public static class CommandRunner
         });
     }
 
-    /// <summary>Runs <paramref name="body"/>; input errors exit 2, analysis failures exit 1, each with one clear line.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/>; input errors exit 2, analysis failures exit 1, each with one clear line. The hard
+    /// failures of the kernels are analysis failures: a Cox information matrix that is not finite
+    /// (<see cref="CoxConvergenceException"/>), a singular Fine–Gray information matrix or non-finite log-likelihood
+    /// (<see cref="InvalidOperationException"/>), an overflow (<see cref="ArithmeticException"/>).
+    /// </summary>
     public static int Guard(TextWriter stderr, Action body)
     {
         try
@@ -36,7 +42,7 @@ public static class CommandRunner
             stderr.WriteLine($"evident: error: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is ArithmeticException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is CoxConvergenceException or ArithmeticException or InvalidOperationException or IOException)
         {
             stderr.WriteLine($"evident: analysis failed: {e.Message}");
             return ExitCodes.AnalysisFailed;

@@ -47,7 +47,8 @@ public sealed class DataOptions
         return PhaseTimer.Time("build model frame", () => ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause }));
     }
 
-    private static Dictionary<string, string> ParseReferences(string[] values)
+    /// <summary>The <c>--reference col=level</c> values as column → reference level.</summary>
+    public static Dictionary<string, string> ParseReferences(string[] values)
     {
         var references = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string value in values)

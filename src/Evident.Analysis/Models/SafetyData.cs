@@ -2,25 +2,83 @@ using System.Globalization;
 using Evident.Data;
 using Evident.Statistics.Safety;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Analysis.Models;
 
 /// <summary>
-/// The input layer of <c>evident safety</c>: an ADAE-shaped file (one row per adverse event) and an optional subject
-/// list, checked and coded for <see cref="AdverseEvents.Summarize"/>. Arms, strata and terms are coded in
-/// R's <c>factor()</c> order (numbers numerically, text in C-locale order).
+/// The input of the adverse-event tables, coded for <see cref="AdverseEvents.Summarize"/>: one row per event (subject,
+/// term, grade) and one per subject (arm, stratum), with the labels of the codes. <see cref="Read"/> builds it from an
+/// ADAE-shaped file and an optional subject list (<c>evident safety</c>), coding arms, strata and terms in R's
+/// <c>factor()</c> order (numbers numerically, text in C-locale order); the trial analysis builds it from the trial's data.
 /// </summary>
-/// <param name="EventSubject">Per event row: the subject code.</param>
-/// <param name="EventTerm">Per event row: the term code.</param>
-/// <param name="EventGrade">Per event row: the grade, 1–5.</param>
-/// <param name="SubjectArm">Per subject code: the arm code.</param>
-/// <param name="SubjectStratum">Per subject code: the stratum code; empty without <c>--stratum</c>.</param>
-/// <param name="Arms">Arm labels in code order.</param>
-/// <param name="Strata">Stratum labels in code order; one empty label without <c>--stratum</c>.</param>
-/// <param name="Terms">Term labels in code order.</param>
-/// <param name="FromSubjectList">True when the denominators come from a subject list, false when from the participants in the event file.</param>
-internal sealed record SafetyData(int[] EventSubject, int[] EventTerm, int[] EventGrade, int[] SubjectArm, int[] SubjectStratum,
-                                IReadOnlyList<string> Arms, IReadOnlyList<string> Strata, IReadOnlyList<string> Terms, bool FromSubjectList)
+public sealed class SafetyData
 {
+    private readonly int[] _eventSubject, _eventTerm, _eventGrade, _subjectArm, _subjectStratum;
+
+    /// <summary>Takes the codes as they are (not copied: the caller hands them over).</summary>
+    /// <param name="eventSubject">Per event row: the subject code.</param>
+    /// <param name="eventTerm">Per event row: the term code.</param>
+    /// <param name="eventGrade">Per event row: the grade, 1–5.</param>
+    /// <param name="subjectArm">Per subject code: the arm code.</param>
+    /// <param name="subjectStratum">Per subject code: the stratum code; empty for one stratum.</param>
+    /// <param name="arms">Arm labels in code order.</param>
+    /// <param name="strata">Stratum labels in code order; one label for one stratum.</param>
+    /// <param name="terms">Term labels in code order.</param>
+    /// <param name="fromSubjectList">True when the subjects come from a subject list, false when from the participants with events.</param>
+    internal SafetyData(int[] eventSubject, int[] eventTerm, int[] eventGrade, int[] subjectArm, int[] subjectStratum,
+                        IReadOnlyList<string> arms, IReadOnlyList<string> strata, IReadOnlyList<string> terms, bool fromSubjectList)
+    {
+        (_eventSubject, _eventTerm, _eventGrade, _subjectArm, _subjectStratum) = (eventSubject, eventTerm, eventGrade, subjectArm, subjectStratum);
+        (Arms, Strata, Terms, FromSubjectList) = (arms, strata, terms, fromSubjectList);
+    }
+
+    /// <summary>Arm labels in code order.</summary>
+    public IReadOnlyList<string> Arms { get; }
+
+    /// <summary>Stratum labels in code order; one label (empty for <see cref="Read"/> without a stratum column) for one stratum.</summary>
+    public IReadOnlyList<string> Strata { get; }
+
+    /// <summary>Term labels in code order.</summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>True when the denominators come from a subject list, false when from the participants in the event file.</summary>
+    public bool FromSubjectList { get; }
+
+    /// <summary>Arm codes without any subject: the tables need a denominator in every arm, so they cannot be built while any is listed.</summary>
+    public IReadOnlyList<int> EmptyArms
+    {
+        get
+        {
+            var size = new int[Arms.Count];
+            foreach (int arm in _subjectArm) size[arm]++;
+            return Enumerable.Range(0, size.Length).Where(a => size[a] == 0).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// The incidence table: per term and arm, subjects with an event of grade ≥ <paramref name="minGrade"/>, the risk
+    /// difference against <paramref name="referenceArm"/> with its Wald interval, Fisher's exact test (R: <c>fisher.test</c>)
+    /// and, with several strata, the Cochran–Mantel–Haenszel test (R: <c>mantelhaen.test</c>).
+    /// </summary>
+    /// <param name="minGrade">Lowest grade counted, 1–5.</param>
+    /// <param name="referenceArm">The comparator arm code.</param>
+    /// <param name="confLevel">Level of the intervals, in (0, 1).</param>
+    /// <exception cref="ArgumentException">An arm has no subject (<see cref="EmptyArms"/>).</exception>
+    public SafetyTable Summarize(int minGrade, int referenceArm = 0, double confLevel = 0.95) =>
+        AdverseEvents.Summarize(_eventSubject, _eventTerm, _eventGrade, _subjectArm, _subjectStratum,
+                                Terms.Count, Arms.Count, Strata.Count, minGrade, referenceArm, confLevel);
+
+    /// <summary>The same subjects with only the events of the first <paramref name="count"/> term codes (e.g. the terms of interest).</summary>
+    /// <param name="count">How many leading term codes to keep, 0 ≤ count ≤ <see cref="Terms"/>.Count.</param>
+    public SafetyData WithFirstTerms(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Terms.Count);
+        var keep = Enumerable.Range(0, _eventTerm.Length).Where(r => _eventTerm[r] < count).ToArray();
+        return new SafetyData(keep.Select(r => _eventSubject[r]).ToArray(), keep.Select(r => _eventTerm[r]).ToArray(),
+                              keep.Select(r => _eventGrade[r]).ToArray(), _subjectArm, _subjectStratum, Arms, Strata,
+                              Terms.Take(count).ToArray(), FromSubjectList);
+    }
+
     /// <summary>Reads and checks the files.</summary>
     /// <param name="eventsPath">The ADAE-shaped file.</param>
     /// <param name="subjectsPath">The subject list (columns named as <paramref name="subject"/>, <paramref name="arm"/> and, when given, <paramref name="stratum"/>), or null.</param>
@@ -108,10 +166,10 @@ internal sealed record SafetyData(int[] EventSubject, int[] EventTerm, int[] Eve
         return ([.. distinct], codes);
     }
 
-    internal static DataInputException Missing(string file, int row, string column) =>
+    private static DataInputException Missing(string file, int row, string column) =>
         Bad(file, row, column, "NA", "is missing", "every event row needs a subject, arm, term and grade");
 
-    internal static DataInputException Bad(string file, int row, string column, string value, string problem, string expected) =>
+    private static DataInputException Bad(string file, int row, string column, string value, string problem, string expected) =>
         new($"{file}, row {row + 1}, column '{column}': value '{value}' {problem}; {expected}.", file, row + 1, column, value, expected);
 
     /// <summary>Subjects in order of first appearance, with the arm, stratum and row each was first seen with.</summary>

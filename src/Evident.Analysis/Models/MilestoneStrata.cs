@@ -2,10 +2,10 @@ using Evident.Statistics;
 using Evident.Statistics.Milestone;
 using Evident.Statistics.Survival;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Analysis.Models;
 
 /// <summary>
-/// The per-stratum milestone results of <c>evident milestone … + strata(s)</c>: each stratum's arms and comparisons
+/// The per-stratum milestone results of a model frame with <c>strata(s)</c> (<see cref="MilestoneAnalysis"/>): each stratum's arms and comparisons
 /// with the reference arm, and per compared arm the inverse-variance and sample-size weighted differences.
 /// </summary>
 /// <param name="Arms">Per stratum, per arm code: the estimate, or null when the arm has no participants in the stratum.</param>

@@ -1,0 +1,69 @@
+using Evident.Analysis.Results;
+using Evident.Protocol;
+using Evident.Statistics.CompetingRisks;
+
+namespace Evident.Analysis.Plan;
+
+/// <summary>
+/// The competing-risks analysis of <c>analyses.competing_risks</c>: Aalen–Johansen cumulative incidence of each cause
+/// by arm with Gray's (1988) test (<c>cmprsk::cuminc</c>), overall and per stratum.
+/// </summary>
+internal static class CompetingRisksAnalyser
+{
+    public static CompetingRisksResult? Run(AnalysedTrial c, List<string> notes)
+    {
+        var plan = c.Protocol.Analyses.CompetingRisks;
+        if (plan is null) return null;
+        var endpoint = c.Protocol.Endpoint(plan.Endpoint);
+        var (time, component) = c.FollowUp(endpoint);
+        var cause = new int[time.Length];
+        for (int i = 0; i < cause.Length; i++)
+        {
+            if (component[i] < 0) continue;
+            string id = c.Protocol.Components[component[i]].Id;
+            cause[i] = 1 + endpoint.Causes.ToList().FindIndex(x => x.Components.Contains(id));
+        }
+        var all = Enumerable.Range(0, time.Length).ToArray();
+        var overall = Causes(c, endpoint, plan.GrayTest, all, time, cause);
+        if (overall is null)
+        {
+            notes.Add($"{plan.Title}: no event of any cause, so no cumulative incidence was estimated.");
+            return null;
+        }
+        var strata = new List<KeyValuePair<string, IReadOnlyList<CauseResult>>>();
+        if (plan.ByStratum && c.StratumLabels.Count > 1)
+            for (int s = 0; s < c.StratumLabels.Count; s++)
+                if (Causes(c, endpoint, plan.GrayTest, all.Where(i => c.Cell[i] == s).ToArray(), time, cause) is { } causes)
+                    strata.Add(new(c.StratumLabels[s], causes));
+        return new CompetingRisksResult(endpoint.Id, plan.Title, endpoint.Milestone, overall, strata.AsReadOnly());
+    }
+
+    /// <summary>Every cause among <paramref name="rows"/>, or null when none of them had an event of any cause.</summary>
+    private static IReadOnlyList<CauseResult>? Causes(AnalysedTrial c, Endpoint endpoint, bool grayTest, int[] rows, double[] time, int[] cause)
+    {
+        int arms = c.Protocol.Arms.Count;
+        var t = rows.Select(i => time[i]).ToArray();
+        var k = rows.Select(i => cause[i]).ToArray();
+        var g = rows.Select(i => c.Arm[i]).ToArray();
+        if (!k.Any(x => x > 0)) return null;
+        var fit = AalenJohansen.Fit(t, k, g, arms, [], 1);
+        var results = new CauseResult[endpoint.Causes.Count];
+        for (int j = 0; j < results.Length; j++)
+        {
+            int code = j + 1;
+            bool present = fit.Causes.Contains(code);
+            var perArm = new CauseArm[arms];
+            for (int a = 0; a < arms; a++)
+            {
+                int events = 0;
+                for (int r = 0; r < k.Length; r++) if (k[r] == code && g[r] == a) events++;
+                var curve = present ? fit.Curve(a, code) : null;
+                var at = curve is not null && endpoint.Milestone is double m ? curve.At(m) : null;
+                perArm[a] = new CauseArm(c.Protocol.Arms[a].Id, events, at, curve);
+            }
+            var test = grayTest && present ? fit.Tests.FirstOrDefault(x => x.Cause == code) : null;
+            results[j] = new CauseResult(endpoint.Causes[j].Id, endpoint.Causes[j].Label, Array.AsReadOnly(perArm), test);
+        }
+        return Array.AsReadOnly(results);
+    }
+}

@@ -1,0 +1,52 @@
+using Evident.Analysis.Results;
+
+namespace Evident.Analysis.Plan;
+
+/// <summary>
+/// The subgroup analysis of <c>analyses.subgroups</c>: within each level of each factor or covariate, the Cox hazard
+/// ratio of the first compared arm against control, stratified by the other primary strata.
+/// </summary>
+internal static class SubgroupAnalyser
+{
+    public static IReadOnlyList<SubgroupResult> Run(AnalysedTrial c)
+    {
+        var plan = c.Protocol.Analyses.Subgroups;
+        if (plan is null || c.Compare.Length == 0) return [];
+        var endpoint = c.Protocol.Endpoint(plan.Endpoint);
+        var followUp = c.FollowUp(endpoint);
+        int experimental = c.Compare[0];
+        var results = new List<SubgroupResult>();
+        foreach (string factorId in plan.By)
+        {
+            var (label, levels, levelOf) = Levels(c, factorId);
+            var otherCells = c.CellsWithout(factorId);
+            foreach (string level in levels)
+            {
+                var rows = Enumerable.Range(0, c.Rows.Length).Where(i => levelOf(i) == level && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
+                int events = rows.Count(followUp.IsEvent);
+                var (hazardRatio, status) = PrimaryAnalyser.HazardRatio(c, rows, followUp, experimental, otherCells);
+                results.Add(new SubgroupResult(factorId, label, level, rows.Length, events, hazardRatio, status));
+            }
+        }
+        return results.AsReadOnly();
+    }
+
+    /// <summary>
+    /// A stratification factor's or covariate's label, its levels (a covariate without declared levels: those present,
+    /// in ordinal order) and each analysed participant's level.
+    /// </summary>
+    private static (string Label, IReadOnlyList<string> Levels, Func<int, string?> LevelOf) Levels(AnalysedTrial c, string factorId)
+    {
+        int f = c.Protocol.Strata.ToList().FindIndex(x => x.Id == factorId);
+        if (f >= 0)
+        {
+            var factor = c.Protocol.Strata[f];
+            return (factor.Label, factor.Levels, i => factor.Levels[c.Participant(i).Strata[f]]);
+        }
+        int v = c.Protocol.Covariates.ToList().FindIndex(x => x.Id == factorId);
+        var covariate = c.Protocol.Covariates[v];
+        var levels = covariate.Levels.Count > 0 ? covariate.Levels
+            : Enumerable.Range(0, c.Rows.Length).Select(i => c.Participant(i).Covariates[v]).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+        return (covariate.Label, levels, i => c.Participant(i).Covariates[v]);
+    }
+}
