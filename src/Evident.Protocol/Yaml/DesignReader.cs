@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Evident.Design;
 
 namespace Evident.Protocol.Yaml;
@@ -45,9 +44,9 @@ internal static class DesignReader
         }
         double alpha = m.Number("alpha", DesignLimits.Alpha) ?? defaults.Alpha;
         bool twoSided = m.Boolean("two_sided") ?? defaults.TwoSided;
-        var spending = m.Get("spending") is { } sn ? Spending(sn) : defaults.Spending;
+        var spending = m.Get("spending") is { } sn ? DesignInputs.Spending(sn) : defaults.Spending;
         double beta = Beta(m, alpha) ?? defaults.Beta;
-        SpendingFunction? betaSpending = m.Get("beta_spending") is { } bsn ? Spending(bsn) : null;
+        SpendingFunction? betaSpending = m.Get("beta_spending") is { } bsn ? DesignInputs.Spending(bsn) : null;
         bool binding = m.Boolean("binding") ?? defaults.BindingFutility;
         if (binding && betaSpending is null) throw m.Require("binding").Error("binding futility needs 'beta_spending'");
 
@@ -56,17 +55,8 @@ internal static class DesignReader
             Looks = looks, Information = information, Alpha = alpha, TwoSided = twoSided, Spending = spending,
             Beta = beta, BetaSpending = betaSpending, BindingFutility = binding,
         };
-        return DesignInputErrors.Check(() => { GroupSequential.Validate(options); return options; }, input => (m, input switch
-        {
-            "Alpha" => "alpha",
-            "Beta" => m.Has("power") ? "power" : "beta",
-            "Information" => "information",
-            "Spending" => "spending",
-            "BetaSpending" => "beta_spending",
-            "TwoSided" => "two_sided",
-            "Looks" => "looks",
-            _ => throw new UnreachableException($"GroupSequential.Validate named the input '{input}', which the design section does not set."),
-        }));
+        return DesignInputs.Check(() => { GroupSequential.Validate(options); return options; },
+            input => (m, input == nameof(GroupSequentialOptions.Beta) && m.Has("power") ? "power" : DesignInputs.DesignKey(input)));
     }
 
     /// <summary>Information fractions: each in <see cref="DesignLimits.InformationFraction"/>, increasing, the last exactly 1.</summary>
@@ -108,17 +98,5 @@ internal static class DesignReader
         double hr = node.Number(DesignLimits.Positive, expected: expected);
         if (hr == 1) throw node.Error($"hazard_ratio = 1; {expected}");
         return hr;
-    }
-
-    private static SpendingFunction Spending(YNode node)
-    {
-        try
-        {
-            return SpendingFunction.Parse(node.String());
-        }
-        catch (ArgumentException e)
-        {
-            throw node.Error(e.Message.Split(" (Parameter", 2)[0]);
-        }
     }
 }
