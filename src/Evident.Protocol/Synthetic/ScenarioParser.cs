@@ -4,7 +4,10 @@ using Evident.Protocol.Yaml;
 
 namespace Evident.Protocol.Synthetic;
 
-/// <summary>Reads a scenario file strictly (unknown keys, bad values and unknown arms, levels or components are errors).</summary>
+/// <summary>
+/// Reads a scenario file with the protocol's strict reader: unknown keys, bad values and unknown arms, levels or
+/// components are <see cref="ProtocolException"/>s naming the file, line, column and key.
+/// </summary>
 internal sealed class ScenarioParser
 {
     private static readonly KeySet Root = new("", "seed", "participants", "accrual", "cutoff", "loss_to_follow_up", "sites",
@@ -18,8 +21,10 @@ internal sealed class ScenarioParser
     /// <summary>Share of the participants in a stratum: (0, 1].</summary>
     private static readonly ValueRange Proportion = ValueRange.AboveUpTo(0, 1);
 
+    /// <summary>Level probabilities and adverse-event risks: [0, 1].</summary>
     private static readonly ValueRange Probabilities = ValueRange.Closed(0, 1);
 
+    /// <summary>Number of sites: at least one.</summary>
     private static readonly ValueRange AtLeastOne = ValueRange.AtLeast(1);
 
     private readonly string source;
