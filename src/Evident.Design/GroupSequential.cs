@@ -38,25 +38,44 @@ public static class GroupSequential
     public static GroupSequentialDesign Create(GroupSequentialOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Checks.Probability(options.Alpha, 0.5, "Alpha", "the type I error rate must lie strictly between 0 and 0.5");
-        return CreateChecked(options);
+        return CreateChecked(options, CheckedInformation(options));
     }
 
-    private static GroupSequentialDesign CreateChecked(GroupSequentialOptions options)
+    /// <summary>
+    /// Checks <paramref name="options"/> as <see cref="Create"/> does, without computing the design: α in
+    /// <see cref="DesignLimits.Alpha"/>, looks in <see cref="DesignLimits.Looks"/>, β in <see cref="DesignLimits.Beta"/>,
+    /// one information fraction per look (strictly increasing in (0, 1], the last 1), beta spending only one-sided.
+    /// </summary>
+    /// <param name="options">The design inputs.</param>
+    /// <exception cref="DesignInputException">The first invalid option, naming it and its value.</exception>
+    public static void Validate(GroupSequentialOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        CheckedInformation(options);
+    }
+
+    /// <summary>The checks of <see cref="Validate"/>; returns the information fractions (equally spaced when not given).</summary>
+    private static double[] CheckedInformation(GroupSequentialOptions options)
+    {
+        Checks.Within(options.Alpha, DesignLimits.Alpha, "Alpha",
+            $"the type I error rate must lie strictly between {DesignInputException.Text(DesignLimits.Alpha.Lower)} and {DesignInputException.Text(DesignLimits.Alpha.Upper)}.");
         int looks = options.Looks;
         string looksText = looks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (looks < 1) throw new DesignInputException("Looks", looksText, "a design needs at least one look.");
-        if (looks > 50) throw new DesignInputException("Looks", looksText, "at most 50 looks are supported.");
-        if (!(options.Beta > 0 && options.Beta < 1 - options.Alpha))
-            throw new DesignInputException("Beta", DesignInputException.Text(options.Beta), "the type II error rate must lie strictly between 0 and 1 − alpha.");
+        if (looks < DesignLimits.Looks.Lower) throw new DesignInputException("Looks", looksText, "a design needs at least one look.");
+        if (looks > DesignLimits.Looks.Upper) throw new DesignInputException("Looks", looksText, $"at most {DesignInputException.Text(DesignLimits.Looks.Upper)} looks are supported.");
+        Checks.Within(options.Beta, DesignLimits.Beta(options.Alpha), "Beta", "the type II error rate must lie strictly between 0 and 1 − alpha.");
         ArgumentNullException.ThrowIfNull(options.Spending, "Spending");
         double[] t = options.Information is null ? EquallySpaced(looks) : Checks.InformationRates(options.Information, looks, "Information");
+        if (options.BetaSpending is { } betaSpending && options.TwoSided)
+            throw new DesignInputException("BetaSpending", betaSpending.ToString(), "beta-spending futility bounds are available for one-sided designs only (as in rpact 3.3).");
+        return t;
+    }
 
+    private static GroupSequentialDesign CreateChecked(GroupSequentialOptions options, double[] t)
+    {
+        int looks = options.Looks;
         bool twoSided = options.TwoSided;
         var betaSpending = options.BetaSpending;
-        if (betaSpending is not null && twoSided)
-            throw new DesignInputException("BetaSpending", betaSpending.ToString(), "beta-spending futility bounds are available for one-sided designs only (as in rpact 3.3).");
         if (betaSpending is not null && looks == 1) betaSpending = null;
         bool binding = options.BindingFutility && betaSpending is not null;
         double alpha = options.Alpha, beta = options.Beta;

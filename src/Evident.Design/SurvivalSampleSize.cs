@@ -44,10 +44,8 @@ public static class SurvivalSampleSize
         }
         double accrual = options.AccrualTime, followUp = options.FollowUpTime;
         Checks.Positive(accrual, "AccrualTime");
-        if (!(followUp >= 0) || double.IsPositiveInfinity(followUp))
-            throw new DesignInputException("FollowUpTime", DesignInputException.Text(followUp), "must be a finite number ≥ 0.");
-        if (!(options.DropoutRate >= 0 && options.DropoutRate < 1))
-            throw new DesignInputException("DropoutRate", DesignInputException.Text(options.DropoutRate), "must lie in [0, 1).");
+        Checks.Within(followUp, DesignLimits.NonNegative, "FollowUpTime", "must be a finite number ≥ 0.");
+        Checks.Within(options.DropoutRate, DesignLimits.DropoutRate, "DropoutRate", $"must lie in {DesignLimits.DropoutRate}.");
         Checks.Positive(options.DropoutTime, "DropoutTime");
         double r = options.AllocationRatio;
         Checks.Positive(r, "AllocationRatio");

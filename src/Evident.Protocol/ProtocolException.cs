@@ -1,8 +1,9 @@
 namespace Evident.Protocol;
 
 /// <summary>
-/// A protocol file that cannot be accepted: malformed YAML, an unknown or misspelt key, a value of the wrong type or out
-/// of range, or a reference to an arm, stratum, level, component, endpoint or column that the file does not define.
+/// A protocol (or scenario) file that cannot be accepted: malformed YAML, an unknown or misspelt key, a value of the
+/// wrong type or out of range, or a reference to an arm, stratum, level, component, endpoint or column that the file
+/// does not define. Synthetic-trial and simulation scenario files are read by the same reader and fail the same way.
 /// The message names the file, the line and the key at fault, e.g.
 /// <c>protocol.yaml, line 42, key 'analyses.primary.compare': arm 'blina' is not defined; arms are chemotherapy, blinatumomab</c>.
 /// </summary>

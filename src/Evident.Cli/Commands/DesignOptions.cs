@@ -37,8 +37,8 @@ public sealed class DesignOptions
 
     /// <summary>
     /// Runs a call into Evident.Design and restates a <see cref="DesignInputException"/> in the command's own option
-    /// names ("HazardRatio = 0: …" becomes "--hazard-ratio 0: …") or scenario-file keys (names not starting with "--"),
-    /// so users never see the library's property names.
+    /// names ("HazardRatio = 0: …" becomes "--hazard-ratio 0: …"), so users never see the library's property names.
+    /// (Scenario files report the library's objections at their own line and key; see SimulationScenarioYaml.)
     /// The design options are mapped always; <paramref name="inputs"/> adds the command's own.
     /// </summary>
     /// <exception cref="UsageException">The library rejected an input.</exception>
@@ -53,11 +53,9 @@ public sealed class DesignOptions
             string? option = null;
             foreach (var (input, name) in inputs.Concat(DesignInputs))
                 if (input == e.Input) { option = name; break; }
-            // Command-line options read "--alpha 0.5: …"; scenario-file keys read "design.alpha = 0.5: …".
-            string separator = option is not null && option.StartsWith("--", StringComparison.Ordinal) ? " " : " = ";
             throw new UsageException(option is null ? e.Message
                 : e.Value is null ? $"{option}: {e.Problem}"
-                : $"{option}{separator}{e.Value}: {e.Problem}");
+                : $"{option} {e.Value}: {e.Problem}");
         }
     }
 

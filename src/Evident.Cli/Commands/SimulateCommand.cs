@@ -4,6 +4,7 @@ using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Design;
 using Evident.Design.Simulation;
+using Evident.Protocol;
 using Evident.Protocol.Simulation;
 using Spectre.Console;
 
@@ -39,7 +40,8 @@ public static class SimulateCommand
             if (parse.GetValue(scenarioFile) is { } path)
             {
                 if (!File.Exists(path)) throw new UsageException($"file '{path}' does not exist.");
-                scenario = SimulationScenarioYaml.Parse(File.ReadAllText(path));
+                try { scenario = SimulationScenarioYaml.Load(path); }
+                catch (ProtocolException e) { throw new UsageException(e.Message); }
             }
             else
             {
@@ -68,13 +70,13 @@ public static class SimulateCommand
         ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
     ];
 
-    /// <summary>Library inputs set by a scenario file, and its keys (the run options stay flags).</summary>
+    /// <summary>
+    /// Library inputs set by the run options of the scenario form; the scenario reader reports the file's own inputs at
+    /// their line and key.
+    /// </summary>
     private static readonly (string, string)[] ScenarioInputs =
     [
-        ("Looks", "design.looks"), ("Information", "design.information"), ("Alpha", "design.alpha"), ("Beta", "design.beta"),
-        ("Spending", "design.spending"), ("BetaSpending", "design.beta_spending"),
-        ("Subjects", "subjects"), ("Strata", "strata"), ("HazardRatio", "strata[].hazard_ratio"), (SurvivalSimulation.ScheduleInput, "looks"),
-        ("duration", "accrual.duration"), ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
+        ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
     ];
 
     private static Command CreateMerge()

@@ -15,7 +15,7 @@ internal static class Checks
         for (int k = 0; k < looks; k++)
         {
             double v = information[k];
-            if (!(v > 0 && v <= 1 + 1e-10))
+            if (!(DesignLimits.InformationFraction.Contains(v) || (v > 1 && v <= 1 + 1e-10)))
                 throw new DesignInputException(name, text, $"value {k + 1} ({DesignInputException.Text(v)}) is outside (0, 1]: information fractions must lie in (0, 1].");
             if (k > 0 && !(v > t[k - 1]))
                 throw new DesignInputException(name, text, $"value {k + 1} ({DesignInputException.Text(v)}) is not greater than value {k} ({DesignInputException.Text(t[k - 1])}): information fractions must be strictly increasing.");
@@ -27,18 +27,14 @@ internal static class Checks
         return t;
     }
 
-    /// <summary>0 &lt; value &lt; <paramref name="upper"/> (open interval).</summary>
-    public static void Probability(double value, double upper, string name, string what)
+    /// <summary><paramref name="value"/> lies in <paramref name="range"/>; otherwise "name = value: problem".</summary>
+    public static void Within(double value, ValueRange range, string name, string problem)
     {
-        if (!(value > 0 && value < upper))
-            throw new DesignInputException(name, DesignInputException.Text(value), $"{what}.");
+        if (!range.Contains(value)) throw new DesignInputException(name, DesignInputException.Text(value), problem);
     }
 
-    public static void Positive(double value, string name)
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-            throw new DesignInputException(name, DesignInputException.Text(value), "must be a positive finite number.");
-    }
+    /// <summary>A positive finite number (<see cref="DesignLimits.Positive"/>).</summary>
+    public static void Positive(double value, string name) => Within(value, DesignLimits.Positive, name, "must be a positive finite number.");
 
     /// <summary>
     /// Every look adds at least one planned event: D<sub>max</sub>·(t<sub>k</sub> − t<sub>k−1</sub>) ≥ 1 for k = 1..K

@@ -49,7 +49,7 @@ public sealed record SimulationScenario
     {
         Checks.Positive(hazardRatio, "HazardRatio");
         Checks.Positive(controlHazard, "ControlHazard");
-        if (!(dropoutRate >= 0 && dropoutRate < 1)) throw new DesignInputException("DropoutRate", DesignInputException.Text(dropoutRate), "must lie in [0, 1).");
+        Checks.Within(dropoutRate, DesignLimits.DropoutRate, "DropoutRate", $"must lie in {DesignLimits.DropoutRate}.");
         Checks.Positive(dropoutTime, "DropoutTime");
         ArgumentNullException.ThrowIfNull(events);
         return new SimulationScenario

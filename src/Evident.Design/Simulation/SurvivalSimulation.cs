@@ -85,7 +85,7 @@ public static class SurvivalSimulation
     public static GroupSequentialDesign Validate(SimulationScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Subjects < 2) throw new DesignInputException("Subjects", scenario.Subjects.ToString(CultureInfo.InvariantCulture), "a two-arm trial needs at least 2 subjects.");
+        if (!DesignLimits.Subjects.Contains(scenario.Subjects)) throw new DesignInputException("Subjects", scenario.Subjects.ToString(CultureInfo.InvariantCulture), "a two-arm trial needs at least 2 subjects.");
         if (scenario.Strata is null || scenario.Strata.Count == 0) throw new DesignInputException("Strata", null, "the scenario has no strata.");
         if (scenario.Strata.Count > 255) throw new DesignInputException("Strata", null, $"{scenario.Strata.Count} strata: at most 255 are supported.");
         foreach (var s in scenario.Strata)

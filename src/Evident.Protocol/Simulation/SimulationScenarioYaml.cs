@@ -1,180 +1,160 @@
+using System.Text;
 using Evident.Design;
 using Evident.Design.Simulation;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Evident.Protocol.Yaml;
 
 namespace Evident.Protocol.Simulation;
 
 /// <summary>
 /// Reads a <see cref="SimulationScenario"/> from YAML (the scenario form of <c>evident simulate</c>; keys documented in
-/// docs/simulation.md, example in examples/aall1731-simulation.yaml). Keys are snake_case; unknown keys are errors.
+/// docs/simulation.md, example in examples/aall1731-simulation.yaml) with the protocol's strict reader: keys are
+/// snake_case, unknown keys are errors, and every error names the file, line, column and key. The values go to
+/// Evident.Design as they are, and its objections are reported at the key that set them.
 /// </summary>
 public static class SimulationScenarioYaml
 {
+    private static readonly KeySet Root = new("", "subjects", "accrual", "dropout", "stratified", "strata", "looks", "design");
+    private static readonly KeySet Accrual = new("accrual", "duration", "pieces", "end");
+    private static readonly KeySet Dropout = new("dropout", "probability", "time", "hazard");
+    private static readonly KeySet Stratum = new("strata[]",
+        "name", "proportion", "control_median", "control_hazard", "hazard_ratio", "competing_median", "competing_hazard");
+    private static readonly KeySet Piece = new("*[]", "start", "rate");
+    private static readonly KeySet Looks = new("looks", "events", "times");
+    private static readonly KeySet Design = new("design", "looks", "information", "alpha", "spending", "beta", "beta_spending", "binding");
+
+    /// <summary>Time at which <c>dropout.probability</c> is reached when <c>dropout.time</c> is not given.</summary>
+    private const double DefaultDropoutTime = 12;
+
+    /// <summary>Reads and checks the scenario file at <paramref name="path"/>; messages name the file by its name.</summary>
+    /// <param name="path">The YAML file.</param>
+    /// <exception cref="ProtocolException">The file is not a valid scenario; the message names the line and key.</exception>
+    public static SimulationScenario Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Parse(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
+    }
+
     /// <summary>Parses and checks a scenario.</summary>
     /// <param name="yaml">The YAML text.</param>
-    /// <exception cref="ArgumentException">Malformed YAML, an unknown or missing key, or an invalid value, with its location.</exception>
-    public static SimulationScenario Parse(string yaml)
+    /// <param name="sourceName">Name of the file for messages.</param>
+    /// <exception cref="ProtocolException">Malformed YAML, an unknown or missing key, or an invalid value, with its line and key.</exception>
+    public static SimulationScenario Parse(string yaml, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        ScenarioDto dto;
-        try
-        {
-            dto = deserializer.Deserialize<ScenarioDto?>(yaml) ?? throw new ArgumentException("The scenario file is empty.");
-        }
-        catch (YamlException e)
-        {
-            throw new ArgumentException($"Scenario YAML, line {e.Start.Line}, column {e.Start.Column}: {(e.InnerException ?? e).Message}", e);
-        }
-
-        if (dto.Subjects is not int subjects) throw new ArgumentException("Scenario: 'subjects' is missing.");
-        if (dto.Strata is null || dto.Strata.Count == 0) throw new ArgumentException("Scenario: 'strata' is missing or empty.");
-        if (dto.Looks is null) throw new ArgumentException("Scenario: 'looks' is missing (give 'events' or 'times').");
-        if (dto.Design is null) throw new ArgumentException("Scenario: 'design' is missing.");
-        if (dto.Accrual is null) throw new ArgumentException("Scenario: 'accrual' is missing.");
-
-        var strata = new List<SimulationStratum>();
-        for (int j = 0; j < dto.Strata.Count; j++)
-        {
-            var s = dto.Strata[j];
-            string name = s.Name ?? $"stratum {j + 1}";
-            var control = Hazard(s.ControlMedian, s.ControlHazard, $"strata[{j}] ('{name}') control") ??
-                throw new ArgumentException($"Scenario: stratum '{name}' needs 'control_median' or 'control_hazard'.");
-            var competing = Hazard(s.CompetingMedian, s.CompetingHazard, $"strata[{j}] ('{name}') competing");
-            strata.Add(new SimulationStratum(name, s.Proportion ?? 1.0, control,
-                s.HazardRatio ?? throw new ArgumentException($"Scenario: stratum '{name}' needs 'hazard_ratio'."), competing));
-        }
-
-        PiecewiseAccrual accrual;
-        if (dto.Accrual.Pieces is { Count: > 0 } pieces)
-        {
-            if (dto.Accrual.End is not double end) throw new ArgumentException("Scenario: piecewise 'accrual' needs 'end'.");
-            accrual = new PiecewiseAccrual(pieces.Select(p => p.Start).ToArray(), pieces.Select(p => p.Rate).ToArray(), end);
-        }
-        else
-        {
-            accrual = PiecewiseAccrual.Uniform(dto.Accrual.Duration ?? throw new ArgumentException("Scenario: 'accrual' needs 'duration' or 'pieces' with 'end'."));
-        }
-
-        PiecewiseHazard? dropout = null;
-        if (dto.Dropout is { } d)
-        {
-            if (d.Hazard is { Count: > 0 } h) dropout = Pieces(h);
-            else if (d.Probability is double p && p > 0)
-            {
-                if (!(p < 1)) throw new ArgumentException($"Scenario: dropout probability = {p}; it must lie in [0, 1).");
-                dropout = PiecewiseHazard.Exponential(-Math.Log(1 - p) / (d.Time ?? 12));
-            }
-        }
-
-        LookSchedule looks = (dto.Looks.Events, dto.Looks.Times) switch
-        {
-            ({ Count: > 0 } e, null) => LookSchedule.AtEvents(e.ToArray()),
-            (null, { Count: > 0 } t) => LookSchedule.AtTimes(t.ToArray()),
-            _ => throw new ArgumentException("Scenario: 'looks' needs exactly one of 'events' and 'times'."),
-        };
-
-        var g = dto.Design;
-        var design = new GroupSequentialOptions
-        {
-            Looks = g.Looks ?? looks.Values.Count,
-            Information = g.Information?.ToArray(),
-            Alpha = g.Alpha ?? 0.025,
-            Spending = SpendingFunction.Parse(g.Spending ?? "obrien-fleming"),
-            Beta = g.Beta ?? 0.2,
-            BetaSpending = g.BetaSpending is { } bs ? SpendingFunction.Parse(bs) : null,
-            BindingFutility = g.Binding ?? false,
-        };
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var root = YamlSource.Load(yaml, sourceName, "a scenario").Map(Root);
+        int subjects = root.Require("subjects").Integer();
+        var strataNode = root.Require("strata");
+        var strataMaps = strataNode.Items().Select(n => n.Map(Stratum)).ToArray();
+        if (strataMaps.Length == 0) throw strataNode.Error("give at least one stratum");
+        var strata = strataMaps.Select(ReadStratum).ToArray();
+        var accrual = ReadAccrual(root.Require("accrual").Map(Accrual));
+        var dropout = root.Get("dropout") is { } d ? ReadDropout(d.Map(Dropout)) : null;
+        var looksMap = root.Require("looks").Map(Looks);
+        var looks = ReadSchedule(looksMap);
+        var designMap = root.Require("design").Map(Design);
 
         var scenario = new SimulationScenario
         {
             Subjects = subjects,
-            Strata = strata.AsReadOnly(),
+            Strata = Array.AsReadOnly(strata),
             Accrual = accrual,
             Dropout = dropout,
             Looks = looks,
-            Design = design,
-            Stratified = dto.Stratified ?? true,
+            Design = ReadDesign(designMap, looks.Values.Count),
+            Stratified = root.Boolean("stratified") ?? true,
         };
-        SurvivalSimulation.Validate(scenario);
-        return scenario;
+        return DesignInputs.Check(() => { SurvivalSimulation.Validate(scenario); return scenario; }, input => input switch
+        {
+            nameof(SimulationScenario.Subjects) => (root, "subjects"),
+            nameof(SimulationScenario.Strata) => (root, "strata"),
+            nameof(SimulationStratum.HazardRatio) => (strataMaps[0], "hazard_ratio"),
+            SurvivalSimulation.ScheduleInput => (looksMap, looksMap.Has("events") ? "events" : "times"),
+            _ => (designMap, DesignInputs.DesignKey(input)),
+        });
     }
 
-    private static PiecewiseHazard? Hazard(double? median, List<PieceDto>? pieces, string what)
+    private static SimulationStratum ReadStratum(YMap m, int index)
     {
-        if (median is not null && pieces is not null) throw new ArgumentException($"Scenario: {what}: give a median or a hazard, not both.");
-        if (median is double m) return PiecewiseHazard.FromMedian(m);
-        return pieces is { Count: > 0 } ? Pieces(pieces) : null;
+        string name = m.String("name") ?? $"stratum {index + 1}";
+        var control = Hazard(m, "control_median", "control_hazard")
+                      ?? throw m.ErrorAt("control_median", $"stratum '{name}' needs 'control_median' or 'control_hazard'");
+        var competing = Hazard(m, "competing_median", "competing_hazard");
+        return new SimulationStratum(name, m.Number("proportion") ?? 1, control, m.Require("hazard_ratio").Number(), competing);
     }
 
-    private static PiecewiseHazard Pieces(List<PieceDto> pieces) =>
-        new(pieces.Select(p => p.Start).ToArray(), pieces.Select(p => p.Rate).ToArray());
-
-    // YAML shapes (snake_case keys). Settable because the deserializer fills them; never leave this file.
-    private sealed class ScenarioDto
+    /// <summary>An exponential hazard from a median, or a piecewise one from <c>[{start, rate}, …]</c>; null when neither key is given.</summary>
+    private static PiecewiseHazard? Hazard(YMap m, string medianKey, string piecesKey)
     {
-        public int? Subjects { get; set; }
-        public AccrualDto? Accrual { get; set; }
-        public DropoutDto? Dropout { get; set; }
-        public bool? Stratified { get; set; }
-        public LooksDto? Looks { get; set; }
-        public DesignDto? Design { get; set; }
-        public List<StratumDto>? Strata { get; set; }
+        var medianNode = m.Get(medianKey);
+        var piecesNode = m.Get(piecesKey);
+        if (medianNode is not null && piecesNode is not null) throw piecesNode.Value.Error($"give either '{medianKey}' or '{piecesKey}', not both");
+        if (medianNode is { } median) return DesignInputs.Check(() => PiecewiseHazard.FromMedian(median.Number()), _ => (m, medianKey));
+        if (piecesNode is not { } pieces) return null;
+        var (starts, rates) = Pieces(pieces);
+        return DesignInputs.Check(() => new PiecewiseHazard(starts, rates), _ => (m, piecesKey));
     }
 
-    private sealed class AccrualDto
+    private static PiecewiseAccrual ReadAccrual(YMap m)
     {
-        public double? Duration { get; set; }
-        public List<AccrualPieceDto>? Pieces { get; set; }
-        public double? End { get; set; }
+        if (m.Get("pieces") is { } piecesNode)
+        {
+            if (m.Get("duration") is { } duration) throw duration.Error("give either 'duration' or 'pieces' with 'end', not both");
+            var (starts, rates) = Pieces(piecesNode);
+            double end = m.Require("end").Number();
+            return DesignInputs.Check(() => new PiecewiseAccrual(starts, rates, end), input => (m, input == "end" ? "end" : "pieces"));
+        }
+        if (m.Get("end") is { } endNode) throw endNode.Error("'end' closes piecewise accrual; give it with 'pieces' (uniform accrual needs only 'duration')");
+        var durationNode = m.Get("duration") ?? throw m.ErrorAt("duration", "give 'duration' (uniform accrual) or 'pieces' with 'end'");
+        return DesignInputs.Check(() => PiecewiseAccrual.Uniform(durationNode.Number()), _ => (m, "duration"));
     }
 
-    private sealed class AccrualPieceDto
+    /// <summary>Dropout as a piecewise hazard, or exponential reaching <c>probability</c> at <c>time</c>; null for none.</summary>
+    private static PiecewiseHazard? ReadDropout(YMap m)
     {
-        public double Start { get; set; }
-        public double Rate { get; set; }
+        if (m.Get("hazard") is { } hazardNode)
+        {
+            if ((m.Get("probability") ?? m.Get("time")) is { } other) throw other.Error("give either 'hazard' or 'probability' (with 'time'), not both");
+            var (starts, rates) = Pieces(hazardNode);
+            return DesignInputs.Check(() => new PiecewiseHazard(starts, rates), _ => (m, "hazard"));
+        }
+        double p = m.Number("probability", DesignLimits.DropoutRate) ?? 0;
+        double time = m.Number("time", DesignLimits.Positive) ?? DefaultDropoutTime;
+        return p > 0 ? PiecewiseHazard.Exponential(-Math.Log(1 - p) / time) : null;
     }
 
-    private sealed class DropoutDto
+    private static (double[] Starts, double[] Rates) Pieces(YNode node)
     {
-        public double? Probability { get; set; }
-        public double? Time { get; set; }
-        public List<PieceDto>? Hazard { get; set; }
+        var maps = node.Items().Select(n => n.Map(Piece)).ToArray();
+        return (maps.Select(p => p.Require("start").Number()).ToArray(), maps.Select(p => p.Require("rate").Number()).ToArray());
     }
 
-    private sealed class LooksDto
+    private static LookSchedule ReadSchedule(YMap m)
     {
-        public List<int>? Events { get; set; }
-        public List<double>? Times { get; set; }
+        var eventsNode = m.Get("events");
+        var timesNode = m.Get("times");
+        if (eventsNode is not null && timesNode is not null) throw timesNode.Value.Error("give either 'events' or 'times', not both");
+        var node = eventsNode ?? timesNode ?? throw m.ErrorAt("events", "give 'events' (cumulative event counts of the looks) or 'times' (their calendar times)");
+        var items = node.Items();
+        if (items.Count == 0) throw node.Error("give at least one look");
+        return eventsNode is not null
+            ? LookSchedule.AtEvents(items.Select(n => n.Integer()).ToArray())
+            : LookSchedule.AtTimes(items.Select(n => n.Number()).ToArray());
     }
 
-    private sealed class DesignDto
+    /// <summary>The design as written; Design's defaults where a key is absent, and one look per scheduled look.</summary>
+    private static GroupSequentialOptions ReadDesign(YMap m, int scheduledLooks)
     {
-        public int? Looks { get; set; }
-        public List<double>? Information { get; set; }
-        public double? Alpha { get; set; }
-        public string? Spending { get; set; }
-        public double? Beta { get; set; }
-        public string? BetaSpending { get; set; }
-        public bool? Binding { get; set; }
-    }
-
-    private sealed class StratumDto
-    {
-        public string? Name { get; set; }
-        public double? Proportion { get; set; }
-        public double? ControlMedian { get; set; }
-        public List<PieceDto>? ControlHazard { get; set; }
-        public double? HazardRatio { get; set; }
-        public double? CompetingMedian { get; set; }
-        public List<PieceDto>? CompetingHazard { get; set; }
-    }
-
-    private sealed class PieceDto
-    {
-        public double Start { get; set; }
-        public double Rate { get; set; }
+        var defaults = new GroupSequentialOptions();
+        return new GroupSequentialOptions
+        {
+            Looks = m.Integer("looks") ?? scheduledLooks,
+            Information = m.Get("information")?.Items().Select(n => n.Number()).ToArray(),
+            Alpha = m.Number("alpha") ?? defaults.Alpha,
+            Spending = m.Get("spending") is { } s ? DesignInputs.Spending(s) : defaults.Spending,
+            Beta = m.Number("beta") ?? defaults.Beta,
+            BetaSpending = m.Get("beta_spending") is { } b ? DesignInputs.Spending(b) : null,
+            BindingFutility = m.Boolean("binding") ?? defaults.BindingFutility,
+        };
     }
 }

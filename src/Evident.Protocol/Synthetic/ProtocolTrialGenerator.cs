@@ -56,17 +56,8 @@ public static class ProtocolTrialGenerator
             var randomized = scenario.AccrualStart.AddDays(entry[i]);
             int s = Pick(scenario.Strata.Select(x => x.Proportion).ToArray(), random.NextDouble());
             var stratum = scenario.Strata[s];
-            var strata = new string[protocol.Strata.Count];
-            for (int f = 0; f < strata.Length; f++)
-                strata[f] = f == 0 ? stratum.Level : protocol.Strata[f].Levels[random.Next(protocol.Strata[f].Levels.Count)];
-            var covariates = new string[protocol.Covariates.Count];
-            for (int c = 0; c < covariates.Length; c++)
-            {
-                var mix = scenario.Covariates.FirstOrDefault(x => x.Covariate == protocol.Covariates[c].Id);
-                covariates[c] = mix is not null
-                    ? mix.Levels[Pick(mix.Probabilities, random.NextDouble())]
-                    : protocol.Covariates[c].Levels.Count > 0 ? protocol.Covariates[c].Levels[random.Next(protocol.Covariates[c].Levels.Count)] : "";
-            }
+            var strata = Strata(protocol, stratum.Level, random);
+            var covariates = Covariates(protocol, scenario, random);
             int arm = allocation.Next(s, random);
             string site = siteIds[random.Next(siteIds.Length)];
 
@@ -92,16 +83,45 @@ public static class ProtocolTrialGenerator
             records.Add(new SyntheticRecord(id, protocol.Arms[arm].Id, site, Array.AsReadOnly(strata), Array.AsReadOnly(covariates),
                                             randomized, lastContact, component, eventDate));
 
-            foreach (var ae in scenario.AdverseEvents)
-            {
-                if (ae.Grade1To2 > 0 && random.NextDouble() < ae.Grade1To2) events.Add(new(id, ae.Term, 1 + random.Next(2)));
-                double v = random.NextDouble();
-                double p4 = ae.Grade4Plus[s][arm], p3 = ae.Grade3Plus[s][arm];
-                if (v < p4) events.Add(new(id, ae.Term, random.NextDouble() < ae.Grade5Share ? 5 : 4));
-                else if (v < p3) events.Add(new(id, ae.Term, 3));
-            }
+            AddAdverseEvents(scenario, id, s, arm, random, events);
         }
         return new SyntheticTrialData(protocol, scenario, records.AsReadOnly(), events.AsReadOnly());
+    }
+
+    /// <summary>The stratification levels of one participant: the scenario's stratum for the first factor, uniform for the others.</summary>
+    private static string[] Strata(TrialProtocol protocol, string firstLevel, Random random)
+    {
+        var strata = new string[protocol.Strata.Count];
+        for (int f = 0; f < strata.Length; f++)
+            strata[f] = f == 0 ? firstLevel : protocol.Strata[f].Levels[random.Next(protocol.Strata[f].Levels.Count)];
+        return strata;
+    }
+
+    /// <summary>The covariate levels of one participant: the scenario's mix, else uniform over the protocol's levels.</summary>
+    private static string[] Covariates(TrialProtocol protocol, TrialScenario scenario, Random random)
+    {
+        var covariates = new string[protocol.Covariates.Count];
+        for (int c = 0; c < covariates.Length; c++)
+        {
+            var mix = scenario.Covariates.FirstOrDefault(x => x.Covariate == protocol.Covariates[c].Id);
+            covariates[c] = mix is not null
+                ? mix.Levels[Pick(mix.Probabilities, random.NextDouble())]
+                : protocol.Covariates[c].Levels.Count > 0 ? protocol.Covariates[c].Levels[random.Next(protocol.Covariates[c].Levels.Count)] : "";
+        }
+        return covariates;
+    }
+
+    /// <summary>One Bernoulli draw per term for grades 1–2 and one for grade ≥ 3 (then ≥ 4, then 5) in the participant's stratum and arm.</summary>
+    private static void AddAdverseEvents(TrialScenario scenario, string id, int stratum, int arm, Random random, List<SyntheticAdverseEvent> events)
+    {
+        foreach (var ae in scenario.AdverseEvents)
+        {
+            if (ae.Grade1To2 > 0 && random.NextDouble() < ae.Grade1To2) events.Add(new(id, ae.Term, 1 + random.Next(2)));
+            double v = random.NextDouble();
+            double p4 = ae.Grade4Plus[stratum][arm], p3 = ae.Grade3Plus[stratum][arm];
+            if (v < p4) events.Add(new(id, ae.Term, random.NextDouble() < ae.Grade5Share ? 5 : 4));
+            else if (v < p3) events.Add(new(id, ae.Term, 3));
+        }
     }
 
     /// <summary>Whole days after randomization, at least 1 (an event on the day of randomization is recorded the next day).</summary>

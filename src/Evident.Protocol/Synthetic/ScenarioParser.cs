@@ -1,12 +1,13 @@
 using System.Globalization;
-using Evident.Protocol;
+using Evident.Design;
 using Evident.Protocol.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Evident.Protocol.Synthetic;
 
-/// <summary>Reads a scenario file strictly (unknown keys, bad values and unknown arms, levels or components are errors).</summary>
+/// <summary>
+/// Reads a scenario file with the protocol's strict reader: unknown keys, bad values and unknown arms, levels or
+/// components are <see cref="ProtocolException"/>s naming the file, line, column and key.
+/// </summary>
 internal sealed class ScenarioParser
 {
     private static readonly KeySet Root = new("", "seed", "participants", "accrual", "cutoff", "loss_to_follow_up", "sites",
@@ -17,52 +18,46 @@ internal sealed class ScenarioParser
     private static readonly KeySet Arm = new("strata[].arms.*", "profile", "cumulative_hazard");
     private static readonly KeySet AdverseEvent = new("adverse_events[]", "term", "grade_1_2", "grade_3_plus", "grade_4_plus", "grade_5_share");
 
+    /// <summary>Share of the participants in a stratum: (0, 1].</summary>
+    private static readonly ValueRange Proportion = ValueRange.AboveUpTo(0, 1);
+
+    /// <summary>Level probabilities and adverse-event risks: [0, 1].</summary>
+    private static readonly ValueRange Probabilities = ValueRange.Closed(0, 1);
+
+    /// <summary>Number of sites: at least one.</summary>
+    private static readonly ValueRange AtLeastOne = ValueRange.AtLeast(1);
+
     private readonly string source;
     private readonly TrialProtocol protocol;
 
     private ScenarioParser(string source, TrialProtocol protocol) => (this.source, this.protocol) = (source, protocol);
 
-    public static TrialScenario Parse(string yaml, string source, TrialProtocol protocol)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ProtocolException(source, (int)e.Start.Line, (int)e.Start.Column, "", $"not valid YAML: {e.Message}", e);
-        }
-        if (stream.Documents.Count != 1) throw new ProtocolException(source, 1, 1, "", "a scenario file holds exactly one YAML document");
-        return new ScenarioParser(source, protocol).Read(new YNode(stream.Documents[0].RootNode, "", source));
-    }
+    public static TrialScenario Parse(string yaml, string source, TrialProtocol protocol) =>
+        new ScenarioParser(source, protocol).Read(YamlSource.Load(yaml, source, "a scenario"));
 
     private TrialScenario Read(YNode rootNode)
     {
         var root = rootNode.Map(Root);
-        int participants = root.Integer("participants") ?? throw root.Missing("participants");
-        if (participants < 2) throw root.Require("participants").Error("a trial needs at least 2 participants");
+        int participants = root.Require("participants").Integer();
+        if (!DesignLimits.Subjects.Contains(participants))
+            throw root.Require("participants").Error($"a trial needs at least {YNode.Text(DesignLimits.Subjects.Lower)} participants");
         var accrual = root.Require("accrual").Map(Accrual);
         DateOnly start = Date(accrual.Require("start")), end = Date(accrual.Require("end"));
         if (end < start) throw accrual.Require("end").Error("the accrual must end on or after its start");
         DateOnly cutoff = Date(root.Require("cutoff"));
         if (cutoff <= end) throw root.Require("cutoff").Error($"the data cut-off must come after the end of accrual ({end:yyyy-MM-dd})");
-        double loss = root.Number("loss_to_follow_up") ?? 0;
-        if (!(loss >= 0 && loss < 1)) throw root.Require("loss_to_follow_up").Error("must be a yearly probability in [0, 1)");
-        int sites = root.Integer("sites") ?? 1;
-        if (sites < 1) throw root.Require("sites").Error("must be at least 1");
+        double loss = root.Number("loss_to_follow_up", DesignLimits.DropoutRate, expected: $"it must be a yearly probability in {DesignLimits.DropoutRate}") ?? 0;
+        int sites = root.Integer("sites", AtLeastOne) ?? 1;
 
         var hazards = root.Require("hazards").Map(Hazards);
-        double milestone = hazards.Number("milestone") ?? throw hazards.Missing("milestone");
-        if (!(milestone > 0)) throw hazards.Require("milestone").Error("must be positive");
+        double milestone = hazards.Require("milestone").Number(DesignLimits.Positive);
         var breaks = new List<double>();
-        if (hazards.Get("breaks") is { } breakNode)
-            foreach (var item in breakNode.Items())
-            {
-                double b = item.Number();
-                if (!(b > 0) || (breaks.Count > 0 && b <= breaks[^1])) throw item.Error("breaks must be positive and increasing");
-                breaks.Add(b);
-            }
+        foreach (var item in hazards.Get("breaks")?.Items() ?? [])
+        {
+            double b = item.Number(DesignLimits.Positive);
+            if (breaks.Count > 0 && b <= breaks[^1]) throw item.Error($"breaks must increase; {YNode.Text(b)} follows {YNode.Text(breaks[^1])}");
+            breaks.Add(b);
+        }
 
         return new TrialScenario(root.Integer("seed") ?? 1, participants, start, end, cutoff, loss, sites, milestone,
                                  breaks.AsReadOnly(), ReadCovariates(root.Get("covariates")), ReadStrata(root.Require("strata"), breaks.Count + 1),
@@ -106,8 +101,7 @@ internal sealed class ScenarioParser
             if (factor is not null && !factor.Levels.Contains(level))
                 throw map.Require("level").Error($"'{level}' is not a level of stratification factor '{factor.Id}'; levels are {List(factor.Levels)}");
             if (strata.Any(s => s.Level == level)) throw map.Require("level").Error($"stratum '{level}' is given twice");
-            double proportion = map.Number("proportion") ?? 1;
-            if (!(proportion > 0 && proportion <= 1)) throw map.Require("proportion").Error("must be in (0, 1]");
+            double proportion = map.Number("proportion", Proportion) ?? 1;
             proportions.Add(proportion);
             var armsNode = map.Require("arms");
             var arms = new ScenarioArmHazards?[protocol.Arms.Count];
@@ -131,12 +125,7 @@ internal sealed class ScenarioParser
         var profile = new List<double>();
         if (map.Get("profile") is { } profileNode)
         {
-            foreach (var item in profileNode.Items())
-            {
-                double p = item.Number();
-                if (p < 0) throw item.Error("profile values must be ≥ 0");
-                profile.Add(p);
-            }
+            foreach (var item in profileNode.Items()) profile.Add(item.Number(DesignLimits.NonNegative, name: "a profile value"));
             if (profile.Count != pieces) throw profileNode.Error($"give {pieces} profile values, one per interval cut by hazards.breaks");
         }
         else
@@ -149,9 +138,7 @@ internal sealed class ScenarioParser
             string id = key.Id();
             int c = protocol.Components.ToList().FindIndex(x => x.Id == id);
             if (c < 0) throw key.Error($"component '{id}' is not defined in the protocol; components are {List(protocol.Components.Select(x => x.Id))}");
-            double h = value.Number();
-            if (h < 0) throw value.Error("a cumulative hazard must be ≥ 0");
-            cumulative[c] = h;
+            cumulative[c] = value.Number(DesignLimits.NonNegative, name: "the cumulative hazard");
         }
         return new ScenarioArmHazards(arm, profile.AsReadOnly(), Array.AsReadOnly(cumulative));
     }
@@ -224,12 +211,7 @@ internal sealed class ScenarioParser
         return a;
     }
 
-    private static double Probability(YNode node)
-    {
-        double p = node.Number();
-        if (!(p >= 0 && p <= 1)) throw node.Error($"{p.ToString(CultureInfo.InvariantCulture)} is not a probability in [0, 1]");
-        return p;
-    }
+    private static double Probability(YNode node) => node.Number(Probabilities, expected: $"it must be a probability in {Probabilities}");
 
     private static void CheckSum(YNode node, List<double> values, string what)
     {

@@ -1,9 +1,10 @@
+using Evident.Design;
 using YamlDotNet.RepresentationModel;
 
 namespace Evident.Protocol.Yaml;
 
 /// <summary>
-/// A mapping of the protocol read against its <see cref="KeySet"/>: unknown keys are rejected on construction (with a
+/// A mapping of a protocol or scenario file read against its <see cref="KeySet"/>: unknown keys are rejected on construction (with a
 /// "did you mean" for typos), and asking for a key the set does not declare is a programming error.
 /// </summary>
 internal sealed class YMap
@@ -42,9 +43,13 @@ internal sealed class YMap
 
     public YNode Require(string key) => Get(key) ?? throw Missing(key);
 
-    public ProtocolException Missing(string key) =>
-        new(Node.Source, Node.Line, (int)Node.Node.Start.Column, Node.Path.Length == 0 ? key : Node.Path + "." + key,
-            $"the required key '{key}' is missing");
+    public ProtocolException Missing(string key) => ErrorAt(key, $"the required key '{key}' is missing");
+
+    /// <summary>An error about <paramref name="key"/>: at its value when given, else at this mapping (the key's default applied).</summary>
+    public ProtocolException ErrorAt(string key, string reason) =>
+        Get(key) is { } value
+            ? value.Error(reason)
+            : new(Node.Source, Node.Line, (int)Node.Node.Start.Column, Node.Path.Length == 0 ? key : Node.Path + "." + key, reason);
 
     public string? String(string key) => Get(key)?.String();
 
@@ -52,7 +57,21 @@ internal sealed class YMap
 
     public double? Number(string key) => Get(key)?.Number();
 
+    /// <summary>The number at <paramref name="key"/> checked against <paramref name="range"/> (see <see cref="YNode.Number(ValueRange, string?, string?)"/>), or null.</summary>
+    public double? Number(string key, ValueRange range, string? name = null, string? expected = null) => Get(key)?.Number(range, name, expected);
+
     public int? Integer(string key) => Get(key)?.Integer();
+
+    /// <summary>The whole number at <paramref name="key"/> checked against <paramref name="range"/>, or null.</summary>
+    public int? Integer(string key, ValueRange range, string? expected = null) => Get(key)?.Integer(range, expected);
+
+    /// <summary>The option named at <paramref name="key"/>, or <paramref name="fallback"/> when the key is absent.</summary>
+    public T Choice<T>(string key, T fallback, params (string Name, T Value)[] options) =>
+        Get(key) is { } node ? node.Choice(options) : fallback;
+
+    /// <summary>The list of mappings with ids at <paramref name="key"/> (see <see cref="YNode.IdList{T}"/>); empty when absent.</summary>
+    public IReadOnlyList<T> IdList<T>(string key, string what, Func<YNode, T> read) =>
+        Get(key) is { } node ? node.IdList(what, read) : ValueList<T>.Empty;
 
     public bool? Boolean(string key) => Get(key)?.Boolean();
 }

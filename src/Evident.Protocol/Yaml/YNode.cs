@@ -1,12 +1,14 @@
 using System.Globalization;
+using Evident.Design;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Evident.Protocol.Yaml;
 
 /// <summary>
-/// One node of the protocol document with its key path, read with strict types: every reader either returns a value or
-/// throws a <see cref="ProtocolException"/> naming the file, line and key.
+/// One node of a protocol or scenario document with its key path, read with strict types: every reader either returns
+/// a value or throws a <see cref="ProtocolException"/> naming the file, line, column and key, the value at fault and what
+/// was expected. Ranges are <see cref="ValueRange"/>s, stated once (<see cref="DesignLimits"/> for design inputs).
 /// </summary>
 internal readonly struct YNode
 {
@@ -24,6 +26,9 @@ internal readonly struct YNode
     public string Source { get; }
 
     public int Line => (int)Node.Start.Line;
+
+    /// <summary>The last key of <see cref="Path"/> (<c>alpha</c> for <c>design.alpha</c>), the name range errors give the value.</summary>
+    public string Key => Path[(Path.LastIndexOf('.') + 1)..];
 
     /// <summary>Where this node is, for checks made after parsing.</summary>
     public SourceLocation Location() => new(Source, (int)Node.Start.Line, (int)Node.Start.Column, Path);
@@ -67,6 +72,36 @@ internal readonly struct YNode
         return value;
     }
 
+    /// <summary>A finite number in <paramref name="range"/>: otherwise "<paramref name="name"/> = value; <paramref name="expected"/>".</summary>
+    /// <param name="range">The values allowed.</param>
+    /// <param name="name">The value's name in the message; default <see cref="Key"/>.</param>
+    /// <param name="expected">What is expected; default from the range ("it must lie in (0, 0.5)", "it must be positive").</param>
+    public double Number(ValueRange range, string? name = null, string? expected = null)
+    {
+        double value = Number();
+        if (!range.Contains(value)) throw Error($"{name ?? Key} = {Text(value)}; {expected ?? Expected(range, false)}");
+        return value;
+    }
+
+    /// <summary>A whole number in <paramref name="range"/>: otherwise "key = value; it must be at least n" (or <paramref name="expected"/>).</summary>
+    /// <param name="range">The values allowed.</param>
+    /// <param name="expected">What is expected; default from the range ("it must lie in 1 … 50", "it must be at least 2").</param>
+    public int Integer(ValueRange range, string? expected = null)
+    {
+        int value = Integer();
+        if (!range.Contains(value)) throw Error($"{Key} = {value.ToString(CultureInfo.InvariantCulture)}; {expected ?? Expected(range, true)}");
+        return value;
+    }
+
+    /// <summary>The value of the option whose name is written here: otherwise "'text' is not one of a, b, c".</summary>
+    public T Choice<T>(params (string Name, T Value)[] options)
+    {
+        string text = String();
+        foreach (var (name, value) in options)
+            if (name == text) return value;
+        throw Error($"'{text}' is not one of {string.Join(", ", options.Select(o => o.Name))}");
+    }
+
     /// <summary>A whole number written as a plain scalar.</summary>
     public int Integer()
     {
@@ -97,6 +132,73 @@ internal readonly struct YNode
         return items;
     }
 
+    /// <summary>A list of distinct text values (or one scalar when <paramref name="allowScalar"/>); "what 'x' is listed twice".</summary>
+    public IReadOnlyList<string> DistinctStrings(string what, bool allowScalar = false)
+    {
+        if (IsScalar && allowScalar) return new ValueList<string>([String()]);
+        var result = new List<string>();
+        foreach (var item in Items())
+        {
+            string value = item.String();
+            if (result.Contains(value)) throw item.Error($"{what} '{value}' is listed twice");
+            result.Add(value);
+        }
+        return ValueList<string>.From(result);
+    }
+
+    /// <summary>An id that <paramref name="defined"/> holds: otherwise "what 'x' is not defined; whats are a, b".</summary>
+    /// <param name="defined">The ids defined.</param>
+    /// <param name="what">What the id names, e.g. <c>arm</c>.</param>
+    /// <param name="plural">How the message names the defined ids; default <paramref name="what"/> + s.</param>
+    public string Reference(IEnumerable<string> defined, string what, string? plural = null)
+    {
+        string id = String();
+        var known = defined.ToList();
+        if (!known.Contains(id))
+            throw Error(known.Count == 0
+                ? $"{what} '{id}' is not defined; the protocol defines none"
+                : $"{what} '{id}' is not defined; {plural ?? what + "s"} are {string.Join(", ", known)}");
+        return id;
+    }
+
+    /// <summary>A list of distinct references to defined ids (or one scalar when <paramref name="allowScalar"/>).</summary>
+    public IReadOnlyList<string> References(IEnumerable<string> defined, string what, bool allowScalar, string? plural = null)
+    {
+        var known = defined.ToList();
+        if (IsScalar && !IsNull && allowScalar) return new ValueList<string>([Reference(known, what, plural)]);
+        var result = new List<string>();
+        foreach (var item in Items())
+        {
+            string id = item.Reference(known, what, plural);
+            if (result.Contains(id)) throw item.Error($"{what} '{id}' is listed twice");
+            result.Add(id);
+        }
+        return ValueList<string>.From(result);
+    }
+
+    /// <summary>The nodes a reference list was read from: the items, or this node for a single scalar.</summary>
+    public IReadOnlyList<YNode> ItemsOrSelf() => IsScalar ? [this] : Items();
+
+    /// <summary>
+    /// A list of mappings with an <c>id</c> key each, read by <paramref name="read"/>; ids must be distinct
+    /// ("what id 'x' is defined twice").
+    /// </summary>
+    public IReadOnlyList<T> IdList<T>(string what, Func<YNode, T> read, bool atLeastOne = false)
+    {
+        var items = Items();
+        if (atLeastOne && items.Count == 0) throw Error($"give at least one {what}");
+        var result = new T[items.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < items.Count; i++)
+        {
+            result[i] = read(items[i]);
+            var idNode = ((YamlMappingNode)items[i].Node).Children[new YamlScalarNode("id")];
+            string id = ((YamlScalarNode)idNode).Value!;
+            if (!seen.Add(id)) throw new YNode(idNode, items[i].Path + ".id", Source).Error($"{what} id '{id}' is defined twice");
+        }
+        return new ValueList<T>(result);
+    }
+
     /// <summary>A mapping whose keys must all belong to <paramref name="keys"/>.</summary>
     public YMap Map(KeySet keys)
     {
@@ -124,6 +226,19 @@ internal readonly struct YNode
         if (IsNull) throw Error($"has no value; give {expected}");
         if (scalar.Style != ScalarStyle.Plain) throw Error($"expected {expected}, got the quoted text \"{scalar.Value}\" (remove the quotes)");
         return scalar.Value!;
+    }
+
+    /// <summary>A number as messages write it: shortest round-trip form, invariant culture.</summary>
+    public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>What a range expects, in the words of the messages: "it must lie in (0, 0.5)", "it must be positive", "it must be at least 2".</summary>
+    private static string Expected(ValueRange range, bool integer)
+    {
+        if (!double.IsPositiveInfinity(range.Upper))
+            return integer ? $"it must lie in {Text(range.Lower)} … {Text(range.Upper)}" : $"it must lie in {range}";
+        if (integer) return $"it must be at least {Text(range.Lower)}";
+        if (range.Lower == 0) return range.LowerIncluded ? "it must be ≥ 0" : "it must be positive";
+        return $"it must be {(range.LowerIncluded ? "≥" : ">")} {Text(range.Lower)}";
     }
 
     private string Describe() => Node switch

@@ -78,4 +78,30 @@ public sealed class ProtocolTrialGeneratorTests
         Assert.Contains(message, e.Message);
         Assert.StartsWith("scenario.yaml, line ", e.Message);
     }
+
+    /// <summary>The whole message of each error: file, line and column of the value at fault, key, value and what was expected.</summary>
+    [Theory]
+    [InlineData("loss_to_follow_up: 0.02", "loss_to_follow_up: 1.5", "1.5", "loss_to_follow_up",
+                "loss_to_follow_up = 1.5; it must be a yearly probability in [0, 1)")]
+    [InlineData("sites: 40", "sits: 40", "sits", "sits",
+                "unknown key 'sits'; did you mean 'sites'? Keys allowed here: seed, participants, accrual, cutoff, loss_to_follow_up, sites, covariates, hazards, strata, adverse_events")]
+    [InlineData("  milestone: 36", "  milestone: 0", "0", "hazards.milestone", "milestone = 0; it must be positive")]
+    [InlineData("  breaks: [12, 36]", "  breaks: [36, 12]", "12]", "hazards.breaks[1]", "breaks must increase; 12 follows 36")]
+    [InlineData("proportion: 0.5792", "proportion: 1.5792", "1.5792", "strata[0].proportion", "proportion = 1.5792; it must lie in (0, 1]")]
+    [InlineData("sex: {female: 0.46,", "sex: {female: 1.46,", "1.46", "covariates.sex.female", "female = 1.46; it must be a probability in [0, 1]")]
+    [InlineData("seed: 11 ", "seed: 11\n---\nseed: 12 ", "seed: 12", "", "the file holds more than one YAML document; a scenario is one document")]
+    public void ScenarioErrorsNameLineColumnKeyAndValue(string find, string replace, string marker, string keyPath, string reason)
+    {
+        string text = ScenarioText;
+        Assert.Contains(find, text);
+        string yaml = text.Replace(find, replace);
+        int at = yaml.IndexOf(replace, StringComparison.Ordinal) + replace.IndexOf(marker, StringComparison.Ordinal);
+        int line = 1 + yaml.AsSpan(0, at).Count('\n');
+        int column = at - yaml.LastIndexOf('\n', at);
+        var e = Assert.Throws<ProtocolException>(() => TrialScenario.Parse(yaml, "scenario.yaml", Protocol));
+        Assert.Equal(reason, e.Reason);
+        Assert.Equal(keyPath, e.KeyPath);
+        Assert.Equal((line, column), (e.Line, e.Column));
+        Assert.Equal(keyPath.Length == 0 ? $"scenario.yaml, line {line}, column {column}: {reason}" : $"scenario.yaml, line {line}, key '{keyPath}': {reason}", e.Message);
+    }
 }
