@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Evident.Server.Features;
 using Evident.Server.Infrastructure;
-using Evident.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -24,63 +23,20 @@ public static class EvidentServer
     /// <summary>Builds the application: opens (creating on first run) the database and maps every endpoint.</summary>
     /// <param name="args">Command-line style configuration, e.g. <c>--Evident:Database=trial.db --urls=http://127.0.0.1:5000</c>.</param>
     /// <param name="configure">Extra configuration of the builder (tests replace the clock), or null.</param>
-    public static Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            o.SerializerOptions.RespectNullableAnnotations = true;
-            o.SerializerOptions.RespectRequiredConstructorParameters = true;
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
-        builder.Services.AddProblemDetails();
-        // Unreadable bodies (malformed JSON, unknown members, missing required values) surface as BadHttpRequestException
-        // in every environment and are answered 400 with ProblemDetails by the exception handler below.
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
-        // The API authenticates bearer tokens only (the default scheme); the pages use their own cookie scheme through
-        // the pages policy, so a session cookie never opens the API.
-        builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
-            .AddCookie(PageAuth.Scheme, PageAuth.ConfigureCookie);
-        builder.Services.AddAuthorizationBuilder().AddRolePolicies()
-            .AddPolicy(PageAuth.Policy, p => p.AddAuthenticationSchemes(PageAuth.Scheme).RequireAuthenticatedUser());
-        builder.Services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "evident.antiforgery";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
-        // Pages write names, dashes and accents as themselves rather than as numeric character references.
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRazorPages(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Trial", PageAuth.Policy);
-            o.Conventions.AuthorizePage("/Logout", PageAuth.Policy);
-        }).ConfigureApplicationPartManager(AddPagesOnce);
+        AddApi(builder.Services);
+        AddPages(builder.Services);
         configure?.Invoke(builder);
-
-        builder.Services.AddSingleton(sp => TrialStore.OpenAsync(
-            sp.GetRequiredService<IConfiguration>()[DatabaseKey] ?? "evident.db", sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        builder.Services.AddTrialStore();
 
         var app = builder.Build();
-        _ = app.Services.GetRequiredService<TrialStore>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
-        app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages
-            .UseMiddleware<PageSecurityHeaders>()
-            .UseStatusCodePages(context => PageStatus.WriteAsync(context.HttpContext)));
-        app.UseWhen(c => !PageSecurityHeaders.IsPage(c.Request.Path), api => api.UseStatusCodePages());
-        app.UseMiddleware<RequestSizeLimit>();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        await app.OpenTrialStoreAsync();
+        UseMiddleware(app);
 
         app.MapOpenApi();
         app.MapHealth();
@@ -98,7 +54,66 @@ public static class EvidentServer
 
         app.MapSiteAssets();
         app.MapRazorPages();
-        return Task.FromResult(app);
+        return app;
+    }
+
+    /// <summary>JSON (strict: unknown members and missing required values are 400), problem details, OpenAPI, bearer tokens and the role policies.</summary>
+    private static void AddApi(IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddProblemDetails();
+        // Unreadable bodies (malformed JSON, unknown members, missing required values) surface as BadHttpRequestException
+        // in every environment and are answered 400 with ProblemDetails by the exception handler (see UseMiddleware).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        // The API authenticates bearer tokens only (the default scheme); the pages use their own cookie scheme through
+        // the pages policy, so a session cookie never opens the API.
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddCookie(PageAuth.Scheme, PageAuth.ConfigureCookie);
+        services.AddAuthorizationBuilder().AddRolePolicies()
+            .AddPolicy(PageAuth.Policy, p => p.AddAuthenticationSchemes(PageAuth.Scheme).RequireAuthenticatedUser());
+    }
+
+    /// <summary>The server-rendered pages: antiforgery, text encoding, Razor Pages behind the cookie sign-in.</summary>
+    private static void AddPages(IServiceCollection services)
+    {
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "evident.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Pages write names, dashes and accents as themselves rather than as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Trial", PageAuth.Policy);
+            o.Conventions.AuthorizePage("/Logout", PageAuth.Policy);
+        }).ConfigureApplicationPartManager(AddPagesOnce);
+    }
+
+    /// <summary>Errors, status pages (the pages' own, the API's ProblemDetails), the body size limit, authentication and authorization.</summary>
+    private static void UseMiddleware(WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages
+            .UseMiddleware<PageSecurityHeaders>()
+            .UseStatusCodePages(context => PageStatus.WriteAsync(context.HttpContext)));
+        app.UseWhen(c => !PageSecurityHeaders.IsPage(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
     }
 
     // `evident serve` hosts the server from the command-line assembly, whose parts do not include these pages; when this

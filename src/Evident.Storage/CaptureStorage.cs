@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Evident.Randomization;
 using Evident.Randomization.Capture;
 
@@ -15,8 +14,6 @@ namespace Evident.Storage;
 /// </summary>
 public static class CaptureStorage
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private const string SelectEntry =
         "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date FROM capture_entries";
 
@@ -120,7 +117,7 @@ public static class CaptureStorage
 
     private static async Task<Allocation> RequireParticipantAsync(WriteContext w, string trialId, string participantId)
     {
-        var r = await TrialStore.ReadRandomizationAsync(w, trialId, participantId)
+        var r = await RandomizationRows.ReadOneAsync(w, trialId, participantId)
                 ?? throw new StoreNotFoundException($"Participant '{participantId}' is not randomized in this trial.");
         if (r.InvalidatedAt is not null) throw new StoreConflictException($"The randomization of participant '{participantId}' is invalidated; nothing can be recorded for it.");
         return r;
@@ -135,20 +132,14 @@ public static class CaptureStorage
     private static async Task InsertAsync(WriteContext w, CaptureEntry e, string action)
     {
         var c = e.Content;
-        string date = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string? endDate = c.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string date = AuditDetails.Date(c.Date);
+        string? endDate = c.EndDate is { } end ? AuditDetails.Date(end) : null;
         await w.Command(
             "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date) " +
             "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end)",
             ("@t", e.TrialId), ("@p", e.ParticipantId), ("@s", e.Site), ("@e", e.EntryId), ("@v", e.Version), ("@k", CaptureKinds.Name(c.Kind)), ("@d", date),
             ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason), ("@end", endDate)).ExecuteNonQueryAsync();
-        var details = new SortedDictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["entry"] = e.EntryId, ["version"] = e.Version, ["kind"] = CaptureKinds.Name(c.Kind), ["date"] = date, ["site"] = e.Site,
-            ["relapse_site"] = c.RelapseSite, ["term"] = c.Term, ["grade"] = c.Grade,
-        };
-        if (endDate is not null) details["end_date"] = endDate;
-        await w.AppendAuditAsync(e.TrialId, e.RecordedBy, action, $"participant:{e.ParticipantId}", JsonSerializer.Serialize(details, Json), e.Reason);
+        await w.AppendAuditAsync(e.TrialId, e.RecordedBy, action, $"participant:{e.ParticipantId}", AuditDetails.Captured(e), e.Reason);
     }
 
     private static async Task<IReadOnlyList<CaptureEntry>> ReadAsync(DbCommand command)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-
 using Evident.Randomization.Accounts;
+
 namespace Evident.Storage;
 
 /// <summary>
@@ -61,10 +60,7 @@ public static class SignInStorage
                 "ON CONFLICT (trial_id, user_name) DO UPDATE SET failures = @f, locked_until = @u",
                 ("@t", trialId), ("@n", userName), ("@f", next.Failures), ("@u", next.LockedUntil is { } u ? Sql.Time(u) : null)).ExecuteNonQueryAsync();
             if (next.LockedUntil != state.LockedUntil)
-            {
-                var details = new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["failures"] = failures, ["locked_until"] = Sql.Time(next.LockedUntil!.Value) };
-                await w.AppendAuditAsync(trialId, Actor, "user.lockout", $"user:{userName}", JsonSerializer.Serialize(details), null);
-            }
+                await w.AppendAuditAsync(trialId, Actor, "user.lockout", $"user:{userName}", AuditDetails.LockedOut(failures, Sql.Time(next.LockedUntil!.Value)), null);
             return next;
         });
     }

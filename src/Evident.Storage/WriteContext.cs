@@ -1,7 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
-
 using Evident.Randomization.Audit;
+
 namespace Evident.Storage;
 
 /// <summary>
@@ -157,31 +156,4 @@ internal sealed class WriteContext
         var update = CommandAfterPending("UPDATE audit_head SET seq = @head_seq, hash = @head_hash WHERE id = 1", ("@head_seq", HeadSequence), ("@head_hash", HeadHash));
         await update.ExecuteNonQueryAsync();
     }
-}
-
-/// <summary>Small helpers for parameterized SQL (no value is ever spliced into SQL text).</summary>
-internal static class Sql
-{
-    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
-
-    public static string Time(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Randomization.Audit;
+using Evident.Storage;
 
 namespace Evident.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Randomization.Accounts;
+using Evident.Storage;
 using Spectre.Console;
 
 namespace Evident.Cli.Commands;

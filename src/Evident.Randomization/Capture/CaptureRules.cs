@@ -25,41 +25,48 @@ public static class CaptureRules
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(others);
-        var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!problems.TryGetValue(field, out var list)) problems[field] = list = [];
-            list.Add(message);
-        }
+        var problems = new Found();
+        if (input.Date < randomized) problems.Add("date", $"The date {input.Date:yyyy-MM-dd} is before the randomization date {randomized:yyyy-MM-dd}.");
+        if (input.Date > today) problems.Add("date", $"The date {input.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+        CheckRelapseSite(input, problems);
+        if (input.Kind == CaptureKind.AdverseEvent) CheckAdverseEvent(input, today, problems);
+        else CheckNotAdverseEvent(input, problems);
+        CheckDeath(input, others, problems);
+        return problems.ByField();
+    }
 
-        if (input.Date < randomized) Add("date", $"The date {input.Date:yyyy-MM-dd} is before the randomization date {randomized:yyyy-MM-dd}.");
-        if (input.Date > today) Add("date", $"The date {input.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
-
-        if (input.Kind == CaptureKind.Relapse)
+    private static void CheckRelapseSite(CaptureInput input, Found problems)
+    {
+        if (input.Kind != CaptureKind.Relapse)
         {
-            if (input.RelapseSite is null || !CaptureKinds.RelapseSites.Contains(input.RelapseSite))
-                Add("relapseSite", $"A relapse needs its site: one of {string.Join(", ", CaptureKinds.RelapseSites)}.");
+            if (input.RelapseSite is not null) problems.Add("relapseSite", "Only a relapse has a relapse site.");
         }
-        else if (input.RelapseSite is not null) Add("relapseSite", "Only a relapse has a relapse site.");
-
-        if (input.Kind == CaptureKind.AdverseEvent)
+        else if (input.RelapseSite is null || !CaptureKinds.RelapseSites.Contains(input.RelapseSite))
         {
-            if (string.IsNullOrWhiteSpace(input.Term) || input.Term.Length > MaxTermLength || input.Term.Any(char.IsControl) || input.Term.Trim().Length != input.Term.Length)
-                Add("term", $"An adverse event needs its CTCAE term: 1 to {MaxTermLength} characters without control characters or surrounding spaces.");
-            if (input.Grade is not (>= 1 and <= 5)) Add("grade", "The CTCAE grade must be a whole number from 1 to 5.");
-            if (input.EndDate is { } end)
-            {
-                if (end < input.Date) Add("endDate", $"The end date {end:yyyy-MM-dd} is before the onset date {input.Date:yyyy-MM-dd}.");
-                if (end > today) Add("endDate", $"The end date {end:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
-            }
+            problems.Add("relapseSite", $"A relapse needs its site: one of {string.Join(", ", CaptureKinds.RelapseSites)}.");
         }
-        else
-        {
-            if (input.EndDate is not null) Add("endDate", "Only an adverse event has an end date.");
-            if (input.Term is not null) Add("term", "Only an adverse event has a term.");
-            if (input.Grade is not null) Add("grade", "Only an adverse event has a grade.");
-        }
+    }
 
+    private static void CheckAdverseEvent(CaptureInput input, DateOnly today, Found problems)
+    {
+        if (string.IsNullOrWhiteSpace(input.Term) || input.Term.Length > MaxTermLength || input.Term.Any(char.IsControl) || input.Term.Trim().Length != input.Term.Length)
+            problems.Add("term", $"An adverse event needs its CTCAE term: 1 to {MaxTermLength} characters without control characters or surrounding spaces.");
+        if (input.Grade is not (>= 1 and <= 5)) problems.Add("grade", "The CTCAE grade must be a whole number from 1 to 5.");
+        if (input.EndDate is not { } end) return;
+        if (end < input.Date) problems.Add("endDate", $"The end date {end:yyyy-MM-dd} is before the onset date {input.Date:yyyy-MM-dd}.");
+        if (end > today) problems.Add("endDate", $"The end date {end:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+    }
+
+    private static void CheckNotAdverseEvent(CaptureInput input, Found problems)
+    {
+        if (input.EndDate is not null) problems.Add("endDate", "Only an adverse event has an end date.");
+        if (input.Term is not null) problems.Add("term", "Only an adverse event has a term.");
+        if (input.Grade is not null) problems.Add("grade", "Only an adverse event has a grade.");
+    }
+
+    /// <summary>At most one death, nothing dated (or ending) after it, and a death not before any other entry's date or end.</summary>
+    private static void CheckDeath(CaptureInput input, IEnumerable<CaptureInput> others, Found problems)
+    {
         DateOnly? death = null, latest = null, latestEnd = null;
         foreach (var other in others)
         {
@@ -68,20 +75,30 @@ public static class CaptureRules
             if (other.EndDate is { } otherEnd && (latestEnd is null || otherEnd > latestEnd)) latestEnd = otherEnd;
         }
         if (input.Kind == CaptureKind.Death && death is not null)
-            Add("kind", $"The participant's death is recorded already (on {death:yyyy-MM-dd}); correct that entry instead.");
+            problems.Add("kind", $"The participant's death is recorded already (on {death:yyyy-MM-dd}); correct that entry instead.");
         if (death is { } d)
         {
-            if (input.Date > d) Add("date", $"The date {input.Date:yyyy-MM-dd} is after the participant's death on {d:yyyy-MM-dd}.");
-            if (input.EndDate is { } end && end > d) Add("endDate", $"The end date {end:yyyy-MM-dd} is after the participant's death on {d:yyyy-MM-dd}.");
+            if (input.Date > d) problems.Add("date", $"The date {input.Date:yyyy-MM-dd} is after the participant's death on {d:yyyy-MM-dd}.");
+            if (input.EndDate is { } end && end > d) problems.Add("endDate", $"The end date {end:yyyy-MM-dd} is after the participant's death on {d:yyyy-MM-dd}.");
         }
-        if (input.Kind == CaptureKind.Death)
+        if (input.Kind != CaptureKind.Death) return;
+        if (latest is { } l && l > input.Date)
+            problems.Add("date", $"The death date {input.Date:yyyy-MM-dd} is before another entry dated {l:yyyy-MM-dd}; nothing may follow death.");
+        else if (latestEnd is { } le && le > input.Date)
+            problems.Add("date", $"The death date {input.Date:yyyy-MM-dd} is before the end date {le:yyyy-MM-dd} of an adverse event; nothing may follow death.");
+    }
+
+    /// <summary>Messages by field, each field's in the order found.</summary>
+    private sealed class Found
+    {
+        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+
+        public void Add(string field, string message)
         {
-            if (latest is { } l && l > input.Date)
-                Add("date", $"The death date {input.Date:yyyy-MM-dd} is before another entry dated {l:yyyy-MM-dd}; nothing may follow death.");
-            else if (latestEnd is { } le && le > input.Date)
-                Add("date", $"The death date {input.Date:yyyy-MM-dd} is before the end date {le:yyyy-MM-dd} of an adverse event; nothing may follow death.");
+            if (!byField.TryGetValue(field, out var list)) byField[field] = list = [];
+            list.Add(message);
         }
 
-        return problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string[]> ByField() => byField.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 }

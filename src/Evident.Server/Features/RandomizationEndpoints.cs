@@ -15,8 +15,6 @@ namespace Evident.Server.Features;
 /// </summary>
 internal static class RandomizationEndpoints
 {
-    public const int MaxIdempotencyKeyLength = 128;
-
     public static void MapRandomizations(this IEndpointRouteBuilder trial)
     {
         var group = trial.MapGroup("/randomizations").WithTags("Randomizations");
@@ -36,24 +34,22 @@ internal static class RandomizationEndpoints
         var caller = Caller.From(user);
         var trial = await store.GetTrialAsync(trialId);
         if (trial is null) return Problems.NotFound($"There is no trial '{trialId}'.");
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
-            return Problems.Invalid("Idempotency-Key", $"The Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable characters.");
+        if (Enrolment.IdempotencyKeyProblem(idempotencyKey) is { } keyProblem) return Problems.Invalid("Idempotency-Key", keyProblem);
         var request = new EnrolmentRequest(body.ParticipantId, body.Site, body.Strata ?? [], body.Eligibility ?? [], body.Covariates);
-        var problems = EnrolmentCheck.Problems(trial.Protocol, request);
+        var problems = Enrolment.Problems(trial, request);
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
-        if (!caller.MaySee(request.Site))
-            return Problems.Forbidden($"A coordinator of site '{caller.Site}' cannot randomize at site '{request.Site}'.");
+        if (Enrolment.SiteRefusal(caller, request) is { } forbidden) return Problems.Forbidden(forbidden);
 
-        var outcome = await store.RandomizeAsync(trialId, request, idempotencyKey, CryptographicRandom.Instance, caller.Name);
-        bool showArm = caller.SeesArms(trial.Blinded);
-        return outcome.Status switch
+        var outcome = await Enrolment.RandomizeAsync(store, trial, request, idempotencyKey, caller);
+        if (outcome.Randomization is { } randomization)
         {
-            RandomizationStatus.Created => TypedResults.Created($"/trials/{Uri.EscapeDataString(trialId)}/randomizations/{Uri.EscapeDataString(request.ParticipantId)}",
-                AllocationView.From(outcome.Randomization!, showArm)),
-            RandomizationStatus.Existing => TypedResults.Ok(AllocationView.From(outcome.Randomization!, showArm)),
-            RandomizationStatus.UnknownSite => Problems.Invalid("site", outcome.Message!),
-            _ => Problems.Conflict(outcome.Message!),
-        };
+            var view = AllocationView.From(randomization, caller.SeesArms(trial.Blinded));
+            return outcome.Status == RandomizationStatus.Created
+                ? TypedResults.Created($"/trials/{Uri.EscapeDataString(trialId)}/randomizations/{Uri.EscapeDataString(request.ParticipantId)}", view)
+                : TypedResults.Ok(view);
+        }
+        var (status, field) = Enrolment.Refusal(outcome.Status);
+        return status == StatusCodes.Status400BadRequest ? Problems.Invalid(field, outcome.Message!) : Problems.Conflict(outcome.Message!);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AllocationView>>, ProblemHttpResult>> List(string trialId, ClaimsPrincipal user, TrialStore store)

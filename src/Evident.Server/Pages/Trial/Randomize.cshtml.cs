@@ -1,6 +1,7 @@
 using Evident.Protocol;
 using Evident.Randomization;
 using Evident.Randomization.Accounts;
+using Evident.Server.Features;
 using Evident.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +12,8 @@ namespace Evident.Server.Pages.Trial;
 /// <c>/t/{trialId}/randomize</c> (admins and site coordinators): a form generated from the protocol (participant id; the
 /// site, fixed to a coordinator's own; one radio group per stratification factor; a yes/no group per eligibility
 /// question; one group per baseline covariate, its levels plus "Not recorded"), checked by <see cref="EnrolmentCheck"/> with each problem next to its field and in a summary; then a
-/// confirmation step showing what will be submitted; then <see cref="TrialStore.RandomizeAsync"/> and a redirect to the
-/// result. A double submission does not randomize twice: the form carries one Idempotency-Key from its first display,
+/// confirmation step showing what will be submitted; then the randomization (<see cref="Enrolment"/>, as the API does
+/// it) and a redirect to the result. A double submission does not randomize twice: the form carries one Idempotency-Key from its first display,
 /// and the store answers the same participant with the same values with the allocation already made.
 /// </summary>
 /// <param name="store">The trial store.</param>
@@ -72,7 +73,7 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
     {
         await LoadSitesAsync();
         Site = CallerSite ?? "";
-        IdempotencyKey = Guid.NewGuid().ToString("N");
+        IdempotencyKey = Enrolment.NewIdempotencyKey();
     }
 
     /// <summary>Checks the form; shows the confirmation step, or the form with its problems.</summary>
@@ -96,24 +97,18 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
     {
         var request = await ReadFormAsync();
         if (!Check(request)) return Refused(StatusCodes.Status400BadRequest);
-        var outcome = await Store.RandomizeAsync(Trial.Id, request, IdempotencyKey, CryptographicRandom.Instance, Caller.Name);
-        switch (outcome.Status)
+        var outcome = await Enrolment.RandomizeAsync(Store, Trial, request, IdempotencyKey, Caller);
+        if (outcome.Randomization is { } randomization) return LocalRedirect(TrialPath("randomize", "result", randomization.ParticipantId));
+        if (outcome.Status == RandomizationStatus.Conflict && await Store.GetRandomizationAsync(Trial.Id, request.ParticipantId) is null)
         {
-            case RandomizationStatus.Created:
-            case RandomizationStatus.Existing:
-                return LocalRedirect(TrialPath("randomize", "result", outcome.Randomization!.ParticipantId));
-            case RandomizationStatus.UnknownSite:
-                Errors.Add("site", outcome.Message!);
-                return Refused(StatusCodes.Status400BadRequest);
-            case RandomizationStatus.Conflict when await Store.GetRandomizationAsync(Trial.Id, request.ParticipantId) is null:
-                // The key was used for another participant: this form was submitted before. A fresh key lets the user go on.
-                Errors.Add("participantId", "This form was already used to randomize another participant; check the participant id and submit again.");
-                IdempotencyKey = Guid.NewGuid().ToString("N");
-                return Refused(StatusCodes.Status409Conflict);
-            default:
-                Errors.Add("participantId", outcome.Message!);
-                return Refused(StatusCodes.Status409Conflict);
+            // The key was used for another participant: this form was submitted before. A fresh key lets the user go on.
+            Errors.Add("participantId", "This form was already used to randomize another participant; check the participant id and submit again.");
+            IdempotencyKey = Enrolment.NewIdempotencyKey();
+            return Refused(StatusCodes.Status409Conflict);
         }
+        var (status, field) = Enrolment.Refusal(outcome.Status);
+        Errors.Add(field, outcome.Message!);
+        return Refused(status);
     }
 
     private async Task<EnrolmentRequest> ReadFormAsync()
@@ -123,7 +118,7 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
         ParticipantId = form["participantId"].ToString();
         Site = CallerSite ?? form["site"].ToString();
         IdempotencyKey = form["idempotencyKey"].ToString();
-        if (IdempotencyKey.Length is 0 or > 128 || IdempotencyKey.Any(char.IsControl)) IdempotencyKey = Guid.NewGuid().ToString("N");
+        if (!RandomizationService.IsValidIdempotencyKey(IdempotencyKey)) IdempotencyKey = Enrolment.NewIdempotencyKey();
         foreach (var (key, value) in form)
         {
             if (key.StartsWith("strata.", StringComparison.Ordinal) && !string.IsNullOrEmpty(value)) Strata[key["strata.".Length..]] = value.ToString();
@@ -136,7 +131,7 @@ public sealed class RandomizeModel(TrialStore store) : TrialPageModel(store)
 
     private bool Check(EnrolmentRequest request)
     {
-        Errors.AddRange(EnrolmentCheck.Problems(Trial.Protocol, request), field => field);
+        Errors.AddRange(Enrolment.Problems(Trial, request), field => field);
         if (Site.Length > 0 && Sites.All(s => s.Id != Site))
             Errors.Add("site", $"'{Site}' is not a site of trial {Trial.Id}; choose one of {string.Join(", ", Sites.Select(s => s.Id))}.");
         return !Errors.Any;

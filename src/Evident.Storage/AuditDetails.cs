@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Evident.Protocol;
+using Evident.Randomization.Accounts;
+using Evident.Randomization.Capture;
+
+namespace Evident.Storage;
+
+/// <summary>
+/// The <c>details</c> of every audit record, one method per action. The hash chain covers these bytes, so each record
+/// keeps the shape the first databases wrote: members in the order below (by name, except for <c>randomize</c>), no
+/// spaces, and only what JSON requires escaped (<c>"</c>, <c>\</c>, control characters; accents and <c>&lt;</c> stay
+/// themselves). Changing any of it breaks the verification of existing databases.
+/// </summary>
+internal static class AuditDetails
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary><c>trial.create</c>.</summary>
+    public static string TrialCreated(TrialProtocol protocol, string source, bool blinded, int strata, int slots) => Write(json =>
+    {
+        json.WriteBoolean("blinded", blinded);
+        json.WriteString("method", protocol.Allocation.Method == AllocationMethod.PermutedBlocks ? "permuted-blocks" : "minimization");
+        json.WriteString("protocol_hash", protocol.Hash);
+        json.WriteString("protocol_source", source);
+        json.WriteNumber("slots", slots);
+        json.WriteNumber("strata", strata);
+    });
+
+    /// <summary><c>site.add</c>.</summary>
+    public static string SiteAdded(string id, string label) => Write(json =>
+    {
+        json.WriteString("id", id);
+        json.WriteString("label", label);
+    });
+
+    /// <summary><c>user.add</c>; <paramref name="tokenExpires"/> as stored.</summary>
+    public static string UserAdded(string name, TrialRole role, string? site, bool password, string tokenExpires) => Write(json =>
+    {
+        json.WriteString("name", name);
+        json.WriteBoolean("password", password);
+        json.WriteString("role", TrialRoles.Name(role));
+        json.WriteString("site", site);
+        json.WriteString("token_expires", tokenExpires);
+    });
+
+    /// <summary><c>token.issue</c>; <paramref name="expires"/> as stored.</summary>
+    public static string TokenIssued(string expires) => Write(json => json.WriteString("expires", expires));
+
+    /// <summary><c>token.revoke</c>: how many live tokens were revoked.</summary>
+    public static string TokensRevoked(int revoked) => Write(json => json.WriteNumber("revoked", revoked));
+
+    /// <summary><c>user.lockout</c>; <paramref name="lockedUntil"/> as stored.</summary>
+    public static string LockedOut(int failures, string lockedUntil) => Write(json =>
+    {
+        json.WriteNumber("failures", failures);
+        json.WriteString("locked_until", lockedUntil);
+    });
+
+    /// <summary><c>randomize</c>: the value sets by name; <c>covariates</c> only when some were given.</summary>
+    public static string Randomized(long id, string site, IReadOnlyDictionary<string, string> strata, IReadOnlyDictionary<string, bool> eligibility,
+        IReadOnlyDictionary<string, string> covariates, string arm) => Write(json =>
+    {
+        json.WriteNumber("id", id);
+        json.WriteString("site", site);
+        WriteObject(json, "strata", strata, json.WriteString);
+        WriteObject(json, "eligibility", eligibility, json.WriteBoolean);
+        if (covariates.Count > 0) WriteObject(json, "covariates", covariates, json.WriteString);
+        json.WriteString("arm", arm);
+    });
+
+    /// <summary><c>unblind</c>.</summary>
+    public static string Unblinded(long id, string site) => Write(json =>
+    {
+        json.WriteNumber("id", id);
+        json.WriteString("site", site);
+    });
+
+    /// <summary><c>invalidate</c>.</summary>
+    public static string Invalidated(long id) => Write(json => json.WriteNumber("id", id));
+
+    /// <summary><c>capture.record</c> and <c>capture.correct</c>: the entry's content; <c>end_date</c> only when set.</summary>
+    public static string Captured(CaptureEntry entry) => Write(json =>
+    {
+        var c = entry.Content;
+        json.WriteString("date", Date(c.Date));
+        if (c.EndDate is { } end) json.WriteString("end_date", Date(end));
+        json.WriteNumber("entry", entry.EntryId);
+        if (c.Grade is { } grade) json.WriteNumber("grade", grade);
+        else json.WriteNull("grade");
+        json.WriteString("kind", CaptureKinds.Name(c.Kind));
+        json.WriteString("relapse_site", c.RelapseSite);
+        json.WriteString("site", entry.Site);
+        json.WriteString("term", c.Term);
+        json.WriteNumber("version", entry.Version);
+    });
+
+    /// <summary>A capture date as stored and audited.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void WriteObject<T>(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, T> values, Action<string, T> write)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal)) write(key, value);
+        json.WriteEndObject();
+    }
+
+    private static string Write(Action<Utf8JsonWriter> members)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            members(json);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
