@@ -31,7 +31,7 @@ public sealed class MilestoneReport(
         json.WriteString("formula", formula);
         json.WriteNumber("time", time);
         json.WriteNumber("conf_level", confLevel);
-        json.WriteString("conf_type", KaplanMeierCommand.Name(confType));
+        json.WriteString("conf_type", KaplanMeierJson.ConfidenceTypeName(confType));
         json.WriteNumber("n", rows);
         json.WriteNumber("n_dropped", droppedRows);
         json.WriteGroup("reference", groups[reference]);
@@ -143,7 +143,7 @@ public sealed class MilestoneReport(
     public void WriteTable(IAnsiConsole console)
     {
         string level = Format.Number(confLevel * 100, 3) + "%";
-        console.MarkupLine($"Milestone survival at t = {Format.Number(time, 6)}: {Format.Text(formula)}   ({Format.Text(KaplanMeierCommand.Name(confType))} interval, {level})");
+        console.MarkupLine($"Milestone survival at t = {Format.Number(time, 6)}: {Format.Text(formula)}   ({Format.Text(KaplanMeierJson.ConfidenceTypeName(confType))} interval, {level})");
         if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
         console.Write(EstimateTable("Survival by arm", Enumerable.Range(0, arms.Count).Select(g => (groups[g], arms[g]))));
         if (arms.Any(a => a.AtRisk == 0))

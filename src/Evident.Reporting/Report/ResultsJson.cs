@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Evident.Analysis;
+using Evident.Reporting.Json;
 using Evident.Statistics;
 using Evident.Analysis.Results;
 using Evident.Statistics.Cox;
@@ -21,10 +20,7 @@ public static class ResultsJson
     public static string Render(AnalysisResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            Write(json, results);
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return JsonText.Render(json => Write(json, results));
     }
 
     private static void Write(Utf8JsonWriter json, AnalysisResults r)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Design;
 using Evident.Design.Simulation;
 using Spectre.Console;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>
 /// Presents a simulation. The JSON carries the integer <c>tally</c> and the design, from which <see cref="Read"/>

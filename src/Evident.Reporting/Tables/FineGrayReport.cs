@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.CompetingRisks;
 using Evident.Statistics.Cox;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents a Fine–Gray fit: the JSON contract and an R <c>summary.crr</c>-like table.</summary>
 public sealed class FineGrayReport(ModelFrame frame, FineGrayFit fit) : IReport

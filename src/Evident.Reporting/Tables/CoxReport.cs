@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.Cox;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents a Cox fit: the JSON contract and an R <c>summary.coxph</c>-like table.</summary>
 public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
@@ -20,13 +20,16 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
         for (int j = 0; j < fit.Terms.Count; j++)
         {
             if (!double.IsNaN(fit.Terms[j].Estimate)) continue;
-            string name = CoxCommand.ColumnName(frame.DesignColumns[j]);
+            string name = ColumnName(frame.DesignColumns[j]);
             warnings.Add($"singular design: column '{name}' is constant or a linear combination of the other covariates; its coefficient is not estimable and is reported as NA (as R's coxph does).");
         }
         if (fit.Status != ConvergenceStatus.Converged)
             warnings.Add($"the Cox fit did not converge ({fit.Status}) after {fit.Iterations} iterations; a coefficient may be infinite (e.g. no events in one group).");
         return warnings;
     }
+
+    /// <summary>A design column as R names it in messages: <c>age</c> or <c>celltype = large</c>.</summary>
+    private static string ColumnName(DesignColumn column) => column.Level is null ? column.Term : $"{column.Term} = {column.Level}";
 
     /// <inheritdoc />
     public void WriteJson(Utf8JsonWriter json)

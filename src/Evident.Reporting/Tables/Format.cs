@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Evident.Cli.Infrastructure;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Number formatting for readable tables, close to R's print defaults. Culture-invariant.</summary>
 public static class Format

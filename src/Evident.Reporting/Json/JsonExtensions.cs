@@ -3,7 +3,7 @@ using Evident.Data;
 using Evident.Statistics;
 using Evident.Statistics.Cox;
 
-namespace Evident.Cli.Infrastructure;
+namespace Evident.Reporting.Json;
 
 /// <summary>The JSON conventions of the contract: NA (NaN) is null, numbers round-trip, groups are objects of strings.</summary>
 public static class JsonExtensions

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.Safety;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents an adverse-event incidence table: the JSON contract (<c>analysis: "safety"</c>) and a readable table.</summary>
 public sealed class SafetyReport(

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.CompetingRisks;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents cumulative incidence curves and Gray's tests: the JSON contract and cmprsk-like tables.</summary>
 public sealed class CumincReport(

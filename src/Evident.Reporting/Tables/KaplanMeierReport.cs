@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.Survival;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents Kaplan–Meier curves: the JSON contract and R-style tables.</summary>
 public sealed class KaplanMeierReport(
@@ -23,7 +23,7 @@ public sealed class KaplanMeierReport(
         json.WriteStartObject();
         json.WriteString("analysis", "kaplan_meier");
         json.WriteString("formula", formula);
-        json.WriteString("conf_type", KaplanMeierCommand.Name(first.ConfidenceType));
+        json.WriteString("conf_type", KaplanMeierJson.ConfidenceTypeName(first.ConfidenceType));
         json.WriteNumber("conf_level", first.ConfidenceLevel);
         json.WriteNumber("n", rows);
         json.WriteNumber("n_dropped", droppedRows);
@@ -84,7 +84,7 @@ public sealed class KaplanMeierReport(
     {
         var first = curves[0];
         string level = Format.Number(first.ConfidenceLevel * 100, 3) + "%";
-        console.MarkupLine($"Kaplan–Meier: {Format.Text(formula)}   ({Format.Text(KaplanMeierCommand.Name(first.ConfidenceType))} interval, {level})");
+        console.MarkupLine($"Kaplan–Meier: {Format.Text(formula)}   ({Format.Text(KaplanMeierJson.ConfidenceTypeName(first.ConfidenceType))} interval, {level})");
         if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
 
         var summary = new Table().Border(TableBorder.Simple);

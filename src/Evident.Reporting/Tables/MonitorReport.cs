@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Design.Monitoring;
 using Spectre.Console;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents an interim analysis.</summary>
 public sealed class MonitorReport(InterimAnalysis result) : IReport
