@@ -10,30 +10,8 @@ namespace Evident.Reporting.Tables;
 public sealed class BoundariesReport(GroupSequentialDesign design) : IReport
 {
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "group_sequential_boundaries");
-        json.WriteNumber("looks", design.Looks);
-        json.WriteNumber("alpha", design.Alpha);
-        json.WriteBoolean("two_sided", design.TwoSided);
-        json.WriteString("spending", design.Spending.ToString());
-        json.WriteNumbers("information", design.Information);
-        json.WriteNumbers("critical_values", design.CriticalValues);
-        json.WriteNumbers("alpha_spent", design.AlphaSpent);
-        json.WriteNumbers("nominal_p", design.NominalP);
-        if (design.FutilityBounds is { } futility)
-        {
-            json.WriteNumber("beta", design.Beta);
-            json.WriteString("beta_spending", design.BetaSpending?.ToString());
-            json.WriteBoolean("binding_futility", design.BindingFutility);
-            json.WriteNumbers("futility_bounds", futility);
-            if (design.BetaSpent is { } spent) json.WriteNumbers("beta_spent", spent);
-            json.WriteNumbers("power", design.PowerH1);
-        }
-        json.WriteNumberOrNull("inflation_factor", design.InflationFactor);
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        BoundariesJson.Write(json, design);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)

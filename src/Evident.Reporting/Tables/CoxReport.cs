@@ -32,43 +32,16 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
     private static string ColumnName(DesignColumn column) => column.Level is null ? column.Term : $"{column.Term} = {column.Level}";
 
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "cox");
-        json.WriteString("formula", frame.Formula.Text);
-        json.WriteString("ties", fit.Ties == TieMethod.Breslow ? "breslow" : "efron");
-        json.WriteNumber("n", fit.N);
-        json.WriteNumber("n_dropped", frame.DroppedRows);
-        json.WriteNumber("events", fit.Events);
-        json.WriteNumber("strata", frame.StratumCount);
-        json.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
-        json.WriteNumberOrNull("loglik", fit.LogLikelihood);
-        json.WriteStartArray("terms");
-        for (int j = 0; j < fit.Terms.Count; j++)
-        {
-            var t = fit.Terms[j];
-            json.WriteCoefficient(frame.DesignColumns[j], t.Estimate, t.StdError, t.RobustStdError, t.HazardRatio, t.ConfLow, t.ConfHigh, t.Z, t.PValue);
-        }
-        json.WriteEndArray();
-        json.WriteStartObject("tests");
-        json.WriteTest("likelihood_ratio", fit.LikelihoodRatio);
-        json.WriteTest("wald", fit.Wald);
-        json.WriteTest("score", fit.Score);
-        if (fit.RobustScore is { } robust) json.WriteTest("robust_score", robust);
-        json.WriteEndObject();
-        json.WriteNumberOrNull("concordance", fit.Concordance);
-        json.WriteFitStatus(fit.Iterations, fit.Status, Warnings);
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        CoxJson.Write(json, frame, fit, Warnings);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
         bool robust = fit.RobustScore is not null;
-        console.MarkupLine($"Cox regression: {Format.Text(frame.Formula.Text)}   (ties: {(fit.Ties == TieMethod.Breslow ? "breslow" : "efron")})");
+        console.MarkupLine($"Cox regression: {Format.Text(frame.Formula.Text)}   (ties: {CoxJson.TiesName(fit.Ties)})");
         console.MarkupLine($"  n = {fit.N}, number of events = {fit.Events}" + (frame.StratumCount > 1 ? $", strata = {frame.StratumCount}" : ""));
-        if (frame.DroppedRows > 0) console.MarkupLine($"  ({frame.DroppedRows} observation{(frame.DroppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (frame.DroppedRows > 0) console.MarkupLine("  " + Format.Deleted(frame.DroppedRows));
         if (fit.Status != ConvergenceStatus.Converged)
             console.MarkupLine($"[bold]Warning:[/] the fit did not converge ({fit.Status}) after {fit.Iterations} iterations; estimates may be infinite.");
 

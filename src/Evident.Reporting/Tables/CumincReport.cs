@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Evident.Reporting.Json;
 using Evident.Statistics;
@@ -16,72 +15,15 @@ public sealed class CumincReport(
     CumulativeIncidence result,
     IReadOnlyList<double> times) : IReport
 {
-    private static string Cause(int cause) => cause.ToString(CultureInfo.InvariantCulture);
-
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "cumulative_incidence");
-        json.WriteString("formula", formula);
-        json.WriteNumber("n", rows);
-        json.WriteNumber("n_dropped", droppedRows);
-        json.WriteNumber("strata", result.StratumCount);
-        json.WriteNumber("rho", result.Rho);
-        json.WriteStartArray("causes");
-        foreach (int c in result.Causes) json.WriteStringValue(Cause(c));
-        json.WriteEndArray();
-        json.WriteStartArray("curves");
-        foreach (var curve in result.Curves)
-        {
-            json.WriteStartObject();
-            json.WriteGroup("group", groups[curve.Group]);
-            json.WriteString("cause", Cause(curve.Cause));
-            json.WriteNumber("n", curve.N);
-            json.WriteNumber("events", curve.Events);
-            json.WriteNumbers("times", curve.Steps.Select(s => s.Time));
-            json.WriteNumbers("estimates", curve.Steps.Select(s => s.Estimate));
-            json.WriteNumbers("variances", curve.Steps.Select(s => s.Variance));
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("at_times");
-        foreach (var curve in result.Curves)
-        {
-            foreach (var point in curve.At(times))
-            {
-                json.WriteStartObject();
-                json.WriteGroup("group", groups[curve.Group]);
-                json.WriteString("cause", Cause(curve.Cause));
-                json.WriteNumber("time", point.Time);
-                json.WriteNumberOrNull("estimate", point.Estimate);
-                json.WriteNumberOrNull("variance", point.Variance);
-                json.WriteEndObject();
-            }
-        }
-        json.WriteEndArray();
-        if (result.Tests.Count > 0)
-        {
-            json.WriteStartArray("gray_test");
-            foreach (var test in result.Tests)
-            {
-                json.WriteStartObject();
-                json.WriteString("cause", Cause(test.Cause));
-                json.WriteNumberOrNull("statistic", test.Test.Statistic);
-                json.WriteNumber("df", test.Test.DegreesOfFreedom);
-                json.WriteNumberOrNull("p_value", test.Test.PValue);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        CumulativeIncidenceJson.Write(json, formula, rows, droppedRows, groups, result, times);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
         console.MarkupLine($"Cumulative incidence (Aalen–Johansen): {Format.Text(formula)}");
-        if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (droppedRows > 0) console.MarkupLine(Format.Deleted(droppedRows));
 
         if (result.Tests.Count > 0)
         {
@@ -90,7 +32,7 @@ public sealed class CumincReport(
             tests.AddColumn("cause");
             foreach (var h in new[] { "stat", "pv", "df" }) tests.AddColumn(new TableColumn(h).RightAligned());
             foreach (var t in result.Tests)
-                tests.AddRow(Cause(t.Cause), Format.Number(t.Test.Statistic, 6), Format.PValue(t.Test.PValue), Format.Count(t.Test.DegreesOfFreedom));
+                tests.AddRow(CumulativeIncidenceJson.CauseName(t.Cause), Format.Number(t.Test.Statistic, 6), Format.PValue(t.Test.PValue), Format.Count(t.Test.DegreesOfFreedom));
             console.Write(tests);
         }
 
@@ -102,7 +44,7 @@ public sealed class CumincReport(
         foreach (double t in shown) summary.AddColumn(new TableColumn($"F({Format.Number(t, 6)}) (se)").RightAligned());
         foreach (var curve in result.Curves)
         {
-            var cells = new List<string> { Format.Text(Format.Group(groups[curve.Group])), Cause(curve.Cause), Format.Count(curve.N), Format.Count(curve.Events) };
+            var cells = new List<string> { Format.Text(Format.Group(groups[curve.Group])), CumulativeIncidenceJson.CauseName(curve.Cause), Format.Count(curve.N), Format.Count(curve.Events) };
             foreach (var p in curve.At(shown)) cells.Add($"{Format.Number(p.Estimate)} ({Format.Number(Math.Sqrt(p.Variance))})");
             summary.AddRow(cells.ToArray());
         }

@@ -38,6 +38,9 @@ public static class Format
     public static string Group(IReadOnlyDictionary<string, string> group) =>
         group.Count == 0 ? "all" : string.Join(", ", group.Select(kv => $"{kv.Key}={kv.Value}"));
 
+    /// <summary>R's note on rows dropped for a missing value: "(3 observations deleted due to missingness)".</summary>
+    public static string Deleted(int droppedRows) => $"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)";
+
     /// <summary>Escapes text for Spectre.Console markup.</summary>
     public static string Text(string value) => Spectre.Console.Markup.Escape(value);
 }

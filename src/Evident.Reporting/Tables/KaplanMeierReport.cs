@@ -17,67 +17,8 @@ public sealed class KaplanMeierReport(
     StepListing steps) : IReport
 {
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        var first = curves[0];
-        json.WriteStartObject();
-        json.WriteString("analysis", "kaplan_meier");
-        json.WriteString("formula", formula);
-        json.WriteString("conf_type", KaplanMeierJson.ConfidenceTypeName(first.ConfidenceType));
-        json.WriteNumber("conf_level", first.ConfidenceLevel);
-        json.WriteNumber("n", rows);
-        json.WriteNumber("n_dropped", droppedRows);
-        json.WriteStartArray("curves");
-        for (int g = 0; g < curves.Count; g++)
-        {
-            var curve = curves[g];
-            json.WriteStartObject();
-            json.WriteGroup("group", groups[g]);
-            json.WriteNumber("n", curve.N);
-            json.WriteNumber("events", curve.Events);
-            json.WriteNumberOrNull("median", curve.Median);
-            json.WriteNumberOrNull("median_conf_low", curve.MedianLower);
-            json.WriteNumberOrNull("median_conf_high", curve.MedianUpper);
-            json.WriteStartArray("steps");
-            foreach (var step in curve.Steps)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("time", step.Time);
-                json.WriteNumber("n_risk", step.AtRisk);
-                json.WriteNumber("n_event", step.Events);
-                json.WriteNumber("n_censor", step.Censored);
-                json.WriteNumberOrNull("survival", step.Survival);
-                json.WriteNumberOrNull("std_error", step.StdError);
-                json.WriteNumberOrNull("conf_low", step.Lower);
-                json.WriteNumberOrNull("conf_high", step.Upper);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (times.Count > 0)
-        {
-            json.WriteStartArray("at_times");
-            for (int g = 0; g < curves.Count; g++)
-            {
-                foreach (var point in curves[g].At(times))
-                {
-                    json.WriteStartObject();
-                    json.WriteGroup("group", groups[g]);
-                    json.WriteNumber("time", point.Time);
-                    json.WriteNumber("n_risk", point.AtRisk);
-                    json.WriteNumberOrNull("survival", point.Survival);
-                    json.WriteNumberOrNull("std_error", point.StdError);
-                    json.WriteNumberOrNull("conf_low", point.Lower);
-                    json.WriteNumberOrNull("conf_high", point.Upper);
-                    json.WriteEndObject();
-                }
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        KaplanMeierJson.Write(json, formula, rows, droppedRows, groups, curves, times);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
@@ -85,7 +26,7 @@ public sealed class KaplanMeierReport(
         var first = curves[0];
         string level = Format.Number(first.ConfidenceLevel * 100, 3) + "%";
         console.MarkupLine($"Kaplan–Meier: {Format.Text(formula)}   ({Format.Text(KaplanMeierJson.ConfidenceTypeName(first.ConfidenceType))} interval, {level})");
-        if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (droppedRows > 0) console.MarkupLine(Format.Deleted(droppedRows));
 
         var summary = new Table().Border(TableBorder.Simple);
         summary.AddColumn("group");

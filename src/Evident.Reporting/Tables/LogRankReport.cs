@@ -10,39 +10,15 @@ public sealed class LogRankReport(
     string formula, int rows, int droppedRows, IReadOnlyList<IReadOnlyDictionary<string, string>> groups, int strata, LogRankTest test) : IReport
 {
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "logrank");
-        json.WriteString("formula", formula);
-        json.WriteNumber("rho", test.Rho);
-        json.WriteNumber("n", rows);
-        json.WriteNumber("n_dropped", droppedRows);
-        json.WriteNumber("strata", strata);
-        json.WriteNumberOrNull("statistic", test.Test.Statistic);
-        json.WriteNumber("df", test.Test.DegreesOfFreedom);
-        json.WriteNumberOrNull("p_value", test.Test.PValue);
-        json.WriteStartArray("groups");
-        for (int g = 0; g < test.Groups.Count; g++)
-        {
-            var group = test.Groups[g];
-            json.WriteStartObject();
-            json.WriteGroup("group", groups[g]);
-            json.WriteNumber("n", group.N);
-            json.WriteNumber("observed", group.Observed);
-            json.WriteNumber("expected", group.Expected);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        LogRankJson.Write(json, formula, rows, droppedRows, groups, strata, test);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
         string name = test.Rho == 0 ? "Log-rank test" : test.Rho == 1 ? "Peto–Peto test (rho = 1)" : $"G-rho test (rho = {Format.Number(test.Rho)})";
         console.MarkupLine($"{name}: {Format.Text(formula)}" + (strata > 1 ? $"   (stratified, {strata} strata)" : ""));
-        if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (droppedRows > 0) console.MarkupLine(Format.Deleted(droppedRows));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("group");
         foreach (var h in new[] { "N", "Observed", "Expected", "(O-E)^2/E" }) table.AddColumn(new TableColumn(h).RightAligned());

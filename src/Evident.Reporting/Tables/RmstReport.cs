@@ -11,37 +11,8 @@ public sealed class RmstReport(
     IReadOnlyList<RestrictedMeanSurvival> means, RestrictedMeanDifference? difference) : IReport
 {
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "rmst");
-        json.WriteString("formula", formula);
-        json.WriteNumber("tau", tau);
-        json.WriteStartArray("groups");
-        for (int g = 0; g < means.Count; g++)
-        {
-            json.WriteStartObject();
-            json.WriteGroup("group", groups[g]);
-            json.WriteNumberOrNull("rmst", means[g].Rmst);
-            json.WriteNumberOrNull("std_error", means[g].StdError);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (difference is not null)
-        {
-            json.WriteStartObject("difference");
-            json.WriteGroup("group", groups[1]);
-            json.WriteGroup("versus", groups[0]);
-            json.WriteNumberOrNull("estimate", difference.Difference);
-            json.WriteNumberOrNull("std_error", difference.StdError);
-            json.WriteNumberOrNull("conf_low", difference.Lower);
-            json.WriteNumberOrNull("conf_high", difference.Upper);
-            json.WriteNumberOrNull("z", difference.Z);
-            json.WriteNumberOrNull("p_value", difference.PValue);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        RmstJson.Write(json, formula, tau, groups, means, difference);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)

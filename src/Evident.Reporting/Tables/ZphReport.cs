@@ -12,26 +12,8 @@ public sealed class ZphReport(string formula, string transform, IReadOnlyList<st
     public IReadOnlyList<string> Warnings => warnings;
 
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "proportional_hazards_test");
-        json.WriteString("formula", formula);
-        json.WriteString("transform", transform);
-        json.WriteStartArray("terms");
-        for (int k = 0; k < result.Terms.Count; k++)
-        {
-            json.WriteStartObject();
-            json.WriteString("term", terms[k]);
-            json.WriteNumberOrNull("statistic", result.Terms[k].Statistic);
-            json.WriteNumber("df", result.Terms[k].DegreesOfFreedom);
-            json.WriteNumberOrNull("p_value", result.Terms[k].PValue);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteTest("global", result.Global);
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        ZphJson.Write(json, formula, transform, terms, result);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
