@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Design;
-using Spectre.Console;
 
 namespace Evident.Cli.Commands;
 
@@ -28,57 +26,5 @@ public static class BoundariesCommand
             return new BoundariesReport(DesignOptions.Call(() => GroupSequential.Create(options)));
         });
         return command;
-    }
-}
-
-/// <summary>Presents a group-sequential design.</summary>
-public sealed class BoundariesReport(GroupSequentialDesign design) : IReport
-{
-    /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "group_sequential_boundaries");
-        json.WriteNumber("looks", design.Looks);
-        json.WriteNumber("alpha", design.Alpha);
-        json.WriteBoolean("two_sided", design.TwoSided);
-        json.WriteString("spending", design.Spending.ToString());
-        json.WriteNumbers("information", design.Information);
-        json.WriteNumbers("critical_values", design.CriticalValues);
-        json.WriteNumbers("alpha_spent", design.AlphaSpent);
-        json.WriteNumbers("nominal_p", design.NominalP);
-        if (design.FutilityBounds is { } futility)
-        {
-            json.WriteNumber("beta", design.Beta);
-            json.WriteString("beta_spending", design.BetaSpending?.ToString());
-            json.WriteBoolean("binding_futility", design.BindingFutility);
-            json.WriteNumbers("futility_bounds", futility);
-            if (design.BetaSpent is { } spent) json.WriteNumbers("beta_spent", spent);
-            json.WriteNumbers("power", design.PowerH1);
-        }
-        json.WriteNumberOrNull("inflation_factor", design.InflationFactor);
-        json.WriteEndObject();
-    }
-
-    /// <inheritdoc />
-    public void WriteTable(IAnsiConsole console)
-    {
-        console.MarkupLine($"Group-sequential design: {design.Looks} looks, {(design.TwoSided ? "two-sided" : "one-sided")} α = {Format.Number(design.Alpha)}, spending {Format.Text(design.Spending.ToString())}" +
-            (design.FutilityBounds is null ? "" : $"; β = {Format.Number(design.Beta)}, beta spending {Format.Text(design.BetaSpending?.ToString() ?? "")} ({(design.BindingFutility ? "binding" : "non-binding")})"));
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "look", "information", "efficacy Z", "nominal p", "cumulative α" }) table.AddColumn(new TableColumn(h).RightAligned());
-        if (design.FutilityBounds is not null) table.AddColumn(new TableColumn("futility Z").RightAligned());
-        for (int k = 0; k < design.Looks; k++)
-        {
-            var row = new List<string>
-            {
-                (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Format.Number(design.Information[k], 4),
-                Format.Number(design.CriticalValues[k], 5), Format.Number(design.NominalP[k], 4), Format.Number(design.AlphaSpent[k], 4),
-            };
-            if (design.FutilityBounds is { } f) row.Add(k < f.Count ? Format.Number(f[k], 5) : "");
-            table.AddRow(row.ToArray());
-        }
-        console.Write(table);
-        console.MarkupLine($"Inflation factor (maximum over fixed-design information): {Format.Number(design.InflationFactor, 5)}");
     }
 }

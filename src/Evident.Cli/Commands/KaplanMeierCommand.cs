@@ -53,13 +53,4 @@ public static class KaplanMeierCommand
         "plain" => ConfidenceType.Plain,
         _ => throw new UsageException($"--conf-type '{text}': expected log, log-log or plain."),
     };
-
-    /// <summary>R's name of a confidence type.</summary>
-    public static string Name(ConfidenceType type) => type switch
-    {
-        ConfidenceType.Log => "log",
-        ConfidenceType.LogLog => "log-log",
-        ConfidenceType.Plain => "plain",
-        _ => type.ToString(),
-    };
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Statistics;
-using Spectre.Console;
 using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
@@ -27,57 +25,5 @@ public static class LogRankCommand
             return new LogRankReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, frame.GroupLabels, frame.StratumCount, test);
         });
         return command;
-    }
-}
-
-/// <summary>Presents a log-rank test.</summary>
-public sealed class LogRankReport(
-    string formula, int rows, int droppedRows, IReadOnlyList<IReadOnlyDictionary<string, string>> groups, int strata, LogRankTest test) : IReport
-{
-    /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "logrank");
-        json.WriteString("formula", formula);
-        json.WriteNumber("rho", test.Rho);
-        json.WriteNumber("n", rows);
-        json.WriteNumber("n_dropped", droppedRows);
-        json.WriteNumber("strata", strata);
-        json.WriteNumberOrNull("statistic", test.Test.Statistic);
-        json.WriteNumber("df", test.Test.DegreesOfFreedom);
-        json.WriteNumberOrNull("p_value", test.Test.PValue);
-        json.WriteStartArray("groups");
-        for (int g = 0; g < test.Groups.Count; g++)
-        {
-            var group = test.Groups[g];
-            json.WriteStartObject();
-            json.WriteGroup("group", groups[g]);
-            json.WriteNumber("n", group.N);
-            json.WriteNumber("observed", group.Observed);
-            json.WriteNumber("expected", group.Expected);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <inheritdoc />
-    public void WriteTable(IAnsiConsole console)
-    {
-        string name = test.Rho == 0 ? "Log-rank test" : test.Rho == 1 ? "Peto–Peto test (rho = 1)" : $"G-rho test (rho = {Format.Number(test.Rho)})";
-        console.MarkupLine($"{name}: {Format.Text(formula)}" + (strata > 1 ? $"   (stratified, {strata} strata)" : ""));
-        if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("group");
-        foreach (var h in new[] { "N", "Observed", "Expected", "(O-E)^2/E" }) table.AddColumn(new TableColumn(h).RightAligned());
-        for (int g = 0; g < test.Groups.Count; g++)
-        {
-            var r = test.Groups[g];
-            double contribution = (r.Observed - r.Expected) * (r.Observed - r.Expected) / r.Expected;
-            table.AddRow(Format.Text(Format.Group(groups[g])), Format.Count(r.N), Format.Number(r.Observed, 6), Format.Number(r.Expected, 6), Format.Number(contribution, 4));
-        }
-        console.Write(table);
-        console.MarkupLine($" Chisq = {Format.Number(test.Test.Statistic, 6)} on {test.Test.DegreesOfFreedom} degrees of freedom, p = {Format.PValue(test.Test.PValue)}");
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Evident.Analysis.Models;
-using Evident.Cli.Infrastructure;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.Milestone;
@@ -32,12 +31,12 @@ public sealed class MilestoneReport(
         json.WriteString("formula", formula);
         json.WriteNumber("time", time);
         json.WriteNumber("conf_level", confLevel);
-        json.WriteString("conf_type", KaplanMeierCommand.Name(confType));
+        json.WriteString("conf_type", KaplanMeierJson.ConfidenceTypeName(confType));
         json.WriteNumber("n", rows);
         json.WriteNumber("n_dropped", droppedRows);
         json.WriteGroup("reference", groups[reference]);
         json.WriteStartArray("arms");
-        for (int g = 0; g < arms.Count; g++) WriteEstimate(json, groups[g], arms[g]);
+        for (int g = 0; g < arms.Count; g++) MilestoneJson.WriteEstimate(json, groups[g], arms[g]);
         json.WriteEndArray();
 
         json.WriteStartArray("comparisons");
@@ -45,11 +44,11 @@ public sealed class MilestoneReport(
         foreach (int g in ComparedArms)
         {
             json.WriteStartObject();
-            WriteComparisonBody(json, groups[g], comparisons[c]);
+            MilestoneJson.WriteComparison(json, groups[g], groups[reference], comparisons[c]);
             if (strata is not null)
             {
                 json.WriteStartArray("stratified");
-                foreach (var w in strata.Weighted[c]) WriteWeighted(json, w);
+                foreach (var w in strata.Weighted[c]) MilestoneJson.WriteWeighted(json, w);
                 json.WriteEndArray();
             }
             json.WriteEndObject();
@@ -57,95 +56,45 @@ public sealed class MilestoneReport(
         }
         json.WriteEndArray();
 
-        if (strata is not null)
+        if (strata is not null) WriteStrata(json, strata);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Per stratum: the arms' estimates and the comparisons that could be made.</summary>
+    private void WriteStrata(Utf8JsonWriter json, MilestoneStrata byStratum)
+    {
+        json.WriteStartArray("strata");
+        for (int k = 0; k < strataLabels.Count; k++)
         {
-            json.WriteStartArray("strata");
-            for (int k = 0; k < strataLabels.Count; k++)
+            json.WriteStartObject();
+            json.WriteGroup("stratum", strataLabels[k]);
+            json.WriteStartArray("arms");
+            for (int g = 0; g < groups.Count; g++)
+                if (byStratum.Arms[k][g] is { } e) MilestoneJson.WriteEstimate(json, groups[g], e);
+            json.WriteEndArray();
+            json.WriteStartArray("comparisons");
+            int i = 0;
+            foreach (int g in ComparedArms)
             {
-                json.WriteStartObject();
-                json.WriteGroup("stratum", strataLabels[k]);
-                json.WriteStartArray("arms");
-                for (int g = 0; g < groups.Count; g++)
-                    if (strata.Arms[k][g] is { } e) WriteEstimate(json, groups[g], e);
-                json.WriteEndArray();
-                json.WriteStartArray("comparisons");
-                int i = 0;
-                foreach (int g in ComparedArms)
+                if (byStratum.Comparisons[k][i++] is { } comparison)
                 {
-                    if (strata.Comparisons[k][i++] is { } comparison)
-                    {
-                        json.WriteStartObject();
-                        WriteComparisonBody(json, groups[g], comparison);
-                        json.WriteEndObject();
-                    }
+                    json.WriteStartObject();
+                    MilestoneJson.WriteComparison(json, groups[g], groups[reference], comparison);
+                    json.WriteEndObject();
                 }
-                json.WriteEndArray();
-                json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteEndObject();
         }
-        json.WriteEndObject();
+        json.WriteEndArray();
     }
-
-    private static void WriteEstimate(Utf8JsonWriter json, IReadOnlyDictionary<string, string> group, MilestoneEstimate e)
-    {
-        json.WriteStartObject();
-        json.WriteGroup("group", group);
-        json.WriteNumber("n", e.N);
-        json.WriteNumber("n_risk", e.AtRisk);
-        json.WriteNumber("n_event", e.Events);
-        json.WriteNumberOrNull("survival", e.Survival);
-        json.WriteNumberOrNull("std_error", e.StdError);
-        json.WriteNumberOrNull("conf_low", e.Lower);
-        json.WriteNumberOrNull("conf_high", e.Upper);
-        json.WriteEndObject();
-    }
-
-    private void WriteComparisonBody(Utf8JsonWriter json, IReadOnlyDictionary<string, string> group, MilestoneComparison c)
-    {
-        json.WriteGroup("group", group);
-        json.WriteGroup("versus", groups[reference]);
-        WriteContrast(json, "difference", c.Difference);
-        WriteContrast(json, "survival_ratio", c.SurvivalRatio);
-        WriteContrast(json, "cumulative_hazard_ratio", c.CumulativeHazardRatio);
-    }
-
-    private static void WriteContrast(Utf8JsonWriter json, string name, MilestoneContrast c)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("scale", c.Scale);
-        json.WriteNumberOrNull("estimate", c.Estimate);
-        json.WriteNumberOrNull("std_error", c.StdError);
-        json.WriteNumberOrNull("conf_low", c.Lower);
-        json.WriteNumberOrNull("conf_high", c.Upper);
-        json.WriteNumberOrNull("z", c.Z);
-        json.WriteNumberOrNull("p_value", c.PValue);
-        json.WriteEndObject();
-    }
-
-    private static void WriteWeighted(Utf8JsonWriter json, StratifiedMilestoneDifference w)
-    {
-        json.WriteStartObject();
-        json.WriteString("weighting", WeightingName(w.Weighting));
-        json.WriteNumberOrNull("estimate", w.Difference);
-        json.WriteNumberOrNull("std_error", w.StdError);
-        json.WriteNumberOrNull("conf_low", w.Lower);
-        json.WriteNumberOrNull("conf_high", w.Upper);
-        json.WriteNumberOrNull("z", w.Z);
-        json.WriteNumberOrNull("p_value", w.PValue);
-        json.WriteNumbers("weights", w.Weights);
-        json.WriteEndObject();
-    }
-
-    private static string WeightingName(MilestoneWeighting weighting) =>
-        weighting == MilestoneWeighting.InverseVariance ? "inverse_variance" : "sample_size";
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
         string level = Format.Number(confLevel * 100, 3) + "%";
-        console.MarkupLine($"Milestone survival at t = {Format.Number(time, 6)}: {Format.Text(formula)}   ({Format.Text(KaplanMeierCommand.Name(confType))} interval, {level})");
-        if (droppedRows > 0) console.MarkupLine($"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        console.MarkupLine($"Milestone survival at t = {Format.Number(time, 6)}: {Format.Text(formula)}   ({Format.Text(KaplanMeierJson.ConfidenceTypeName(confType))} interval, {level})");
+        if (droppedRows > 0) console.MarkupLine(Format.Deleted(droppedRows));
         console.Write(EstimateTable("Survival by arm", Enumerable.Range(0, arms.Count).Select(g => (groups[g], arms[g]))));
         if (arms.Any(a => a.AtRisk == 0))
             console.MarkupLine("Note: an arm with n.risk = 0 has no follow-up at t; its survival is carried forward from its last time.");
@@ -162,7 +111,7 @@ public sealed class MilestoneReport(
         {
             foreach (var w in strata.Weighted[c])
             {
-                weighted.AddRow(Format.Text(Format.Group(groups[g])), WeightingName(w.Weighting).Replace('_', ' '), Format.Number(w.Difference),
+                weighted.AddRow(Format.Text(Format.Group(groups[g])), MilestoneJson.WeightingName(w.Weighting).Replace('_', ' '), Format.Number(w.Difference),
                     Format.Number(w.StdError), Format.Number(w.Lower), Format.Number(w.Upper), Format.PValue(w.PValue));
             }
             c++;

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
 using Evident.Statistics;
-using Spectre.Console;
 using Evident.Statistics.Survival;
 
 namespace Evident.Cli.Commands;
@@ -34,61 +32,5 @@ public static class RmstCommand
             return new RmstReport(frame.Formula.Text, t, grouping.Labels, means, difference);
         });
         return command;
-    }
-}
-
-/// <summary>Presents restricted mean survival times.</summary>
-public sealed class RmstReport(
-    string formula, double tau, IReadOnlyList<IReadOnlyDictionary<string, string>> groups,
-    IReadOnlyList<RestrictedMeanSurvival> means, RestrictedMeanDifference? difference) : IReport
-{
-    /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "rmst");
-        json.WriteString("formula", formula);
-        json.WriteNumber("tau", tau);
-        json.WriteStartArray("groups");
-        for (int g = 0; g < means.Count; g++)
-        {
-            json.WriteStartObject();
-            json.WriteGroup("group", groups[g]);
-            json.WriteNumberOrNull("rmst", means[g].Rmst);
-            json.WriteNumberOrNull("std_error", means[g].StdError);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (difference is not null)
-        {
-            json.WriteStartObject("difference");
-            json.WriteGroup("group", groups[1]);
-            json.WriteGroup("versus", groups[0]);
-            json.WriteNumberOrNull("estimate", difference.Difference);
-            json.WriteNumberOrNull("std_error", difference.StdError);
-            json.WriteNumberOrNull("conf_low", difference.Lower);
-            json.WriteNumberOrNull("conf_high", difference.Upper);
-            json.WriteNumberOrNull("z", difference.Z);
-            json.WriteNumberOrNull("p_value", difference.PValue);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
-    }
-
-    /// <inheritdoc />
-    public void WriteTable(IAnsiConsole console)
-    {
-        console.MarkupLine($"Restricted mean survival time up to τ = {Format.Number(tau, 6)}: {Format.Text(formula)}");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("group");
-        foreach (var h in new[] { "rmean", "se(rmean)" }) table.AddColumn(new TableColumn(h).RightAligned());
-        for (int g = 0; g < means.Count; g++)
-            table.AddRow(Format.Text(Format.Group(groups[g])), Format.Number(means[g].Rmst, 6), Format.Number(means[g].StdError, 6));
-        console.Write(table);
-        if (difference is not null)
-        {
-            console.MarkupLine($"Difference ({Format.Text(Format.Group(groups[1]))}) − ({Format.Text(Format.Group(groups[0]))}): {Format.Number(difference.Difference, 6)}" +
-                $" ({Format.Number(difference.ConfidenceLevel * 100, 3)}% CI {Format.Number(difference.Lower, 6)} to {Format.Number(difference.Upper, 6)}), p = {Format.PValue(difference.PValue)}");
-        }
     }
 }

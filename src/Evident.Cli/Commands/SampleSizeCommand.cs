@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Evident.Cli.Infrastructure;
 using Evident.Design;
-using Spectre.Console;
 
 namespace Evident.Cli.Commands;
 
@@ -64,60 +62,5 @@ public static class SampleSizeCommand
             && t > 0 && c > 0 && double.IsFinite(t) && double.IsFinite(c))
             return t / c;
         throw new UsageException($"--allocation '{text}': expected treatment:control, e.g. 1:1 or 2:1.");
-    }
-}
-
-/// <summary>Presents a survival sample size.</summary>
-public sealed class SampleSizeReport(SurvivalSampleSizeResult result) : IReport
-{
-    /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "sample_size_survival");
-        json.WriteNumber("looks", result.Design.Looks);
-        json.WriteNumberOrNull("events_fixed", result.EventsFixed);
-        json.WriteNumberOrNull("max_events", result.MaxEvents);
-        json.WriteNumberOrNull("max_subjects", result.MaxSubjects);
-        json.WriteNumberOrNull("accrual_intensity", result.AccrualIntensity);
-        json.WriteNumberOrNull("control_hazard", result.ControlHazard);
-        json.WriteNumberOrNull("treatment_hazard", result.TreatmentHazard);
-        json.WriteNumbers("information", result.Design.Information);
-        json.WriteNumbers("critical_values", result.Design.CriticalValues);
-        json.WriteNumbers("events_per_look", result.EventsPerLook);
-        json.WriteNumbers("analysis_times", result.AnalysisTimes);
-        json.WriteNumbers("subjects_per_look", result.SubjectsPerLook);
-        json.WriteNumberOrNull("expected_events_h0", result.ExpectedEventsH0);
-        json.WriteNumberOrNull("expected_events_h1", result.ExpectedEventsH1);
-        json.WriteNumberOrNull("expected_subjects_h1", result.ExpectedSubjectsH1);
-        json.WriteNumberOrNull("study_duration", result.StudyDuration);
-        json.WriteNumberOrNull("expected_study_duration_h1", result.ExpectedStudyDurationH1);
-        json.WriteEndObject();
-    }
-
-    /// <inheritdoc />
-    public void WriteTable(IAnsiConsole console)
-    {
-        console.MarkupLine("Sample size for a survival trial (Schoenfeld; uniform accrual, exponential survival and dropout)");
-        var summary = new Table().Border(TableBorder.Simple).HideHeaders();
-        summary.AddColumn("quantity");
-        summary.AddColumn(new TableColumn("value").RightAligned());
-        summary.AddRow("Events, fixed design", Format.Number(result.EventsFixed, 6));
-        summary.AddRow("Maximum events", Format.Number(result.MaxEvents, 6));
-        summary.AddRow("Maximum subjects", Format.Number(result.MaxSubjects, 6));
-        summary.AddRow("Accrual intensity (subjects per time unit)", Format.Number(result.AccrualIntensity, 6));
-        summary.AddRow("Expected events under H1", Format.Number(result.ExpectedEventsH1, 6));
-        summary.AddRow("Study duration", Format.Number(result.StudyDuration, 6));
-        console.Write(summary);
-        if (result.Design.Looks > 1)
-        {
-            var looks = new Table().Border(TableBorder.Simple);
-            foreach (var h in new[] { "look", "information", "events", "time", "subjects", "efficacy Z" }) looks.AddColumn(new TableColumn(h).RightAligned());
-            for (int k = 0; k < result.Design.Looks; k++)
-                looks.AddRow((k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Format.Number(result.Design.Information[k]),
-                    Format.Number(result.EventsPerLook[k], 5), Format.Number(result.AnalysisTimes[k], 5), Format.Number(result.SubjectsPerLook[k], 5),
-                    Format.Number(result.Design.CriticalValues[k], 5));
-            console.Write(looks);
-        }
     }
 }

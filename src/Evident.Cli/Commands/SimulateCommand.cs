@@ -95,7 +95,7 @@ public static class SimulateCommand
                 try
                 {
                     using var doc = JsonDocument.Parse(File.ReadAllText(path));
-                    shards.Add(SimulationReport.Read(doc.RootElement));
+                    shards.Add(SimulationJson.Read(doc.RootElement));
                 }
                 catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {

@@ -37,45 +37,10 @@ public sealed record ClinicianPage(
     {
         ArgumentNullException.ThrowIfNull(results);
         var protocol = results.Protocol;
-        var primary = results.Primary;
-        var endpoint = primary.Endpoint;
-        string outcome = ReportText.Short(results, endpoint.Label);
         var learnings = new List<string>();
-        var control = protocol.Control;
-        double level = protocol.Analyses.Primary.ConfidenceLevel;
-
-        foreach (var comparison in primary.Overall.Comparisons)
-        {
-            var hr = comparison.HazardRatio;
-            string arm = ReportText.ArmLabel(results, comparison.ArmId);
-            double p = primary.Overall.LogRank?.PValue ?? double.NaN;
-            string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
-            learnings.Add($"{arm} {verb} the hazard of a {outcome} event compared with {ReportText.InSentence(control.Label)}: " +
-                          $"stratified hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, stratified log-rank {PClause(p)}.");
-        }
-
-        if (endpoint.Milestone is double m)
-        {
-            string phrase = ReportText.Milestone(m, protocol.TimeUnit).Phrase;
-            foreach (var stratum in primary.Strata)
-            {
-                var experimental = stratum.Arms.FirstOrDefault(a => stratum.Comparisons.Count > 0 && a.ArmId == stratum.Comparisons[0].ArmId);
-                var reference = stratum.Arms.First(a => a.ArmId == control.Id);
-                if (experimental?.Milestone is not { } e || reference.Milestone is not { } r) continue;
-                var hr = stratum.Comparisons[0].HazardRatio;
-                learnings.Add($"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and " +
-                              $"{Percent(r.Survival)} with {ReportText.InSentence(reference.Label)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
-                              $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).");
-            }
-        }
-
-        if (primary.RmstDifference is { } rmst && learnings.Count < 5)
-        {
-            string unit = ReportText.Unit(protocol.TimeUnit);
-            learnings.Add($"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId))} " +
-                          $"spent on average {Fixed(rmst.Difference, 2)} {unit} more free of a {outcome} event " +
-                          $"(restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}).");
-        }
+        learnings.AddRange(HazardRatioLearnings(results));
+        learnings.AddRange(MilestoneLearnings(results));
+        if (RmstLearning(results) is { } rmst && learnings.Count < 5) learnings.Add(rmst);
 
         var changes = new List<string>();
         if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
@@ -106,6 +71,55 @@ public sealed record ClinicianPage(
         string cutoff = results.Cutoff is { } c ? c.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "none (all data)";
         return (results.Synthetic ? "SYNTHETIC DATA. " : "") +
                $"Data cut-off: {cutoff}. Evident {results.SoftwareVersion}. Protocol {results.Protocol.SourceName} (version {results.Protocol.Trial.Version ?? "not given"}), SHA-256 {results.Protocol.Hash}.";
+    }
+
+    /// <summary>One sentence per comparison with the control arm: the stratified hazard ratio and log-rank test.</summary>
+    private static IEnumerable<string> HazardRatioLearnings(AnalysisResults results)
+    {
+        var primary = results.Primary;
+        string outcome = ReportText.Short(results, primary.Endpoint.Label);
+        double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
+        foreach (var comparison in primary.Overall.Comparisons)
+        {
+            var hr = comparison.HazardRatio;
+            string arm = ReportText.ArmLabel(results, comparison.ArmId);
+            double p = primary.Overall.LogRank?.PValue ?? double.NaN;
+            string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
+            yield return $"{arm} {verb} the hazard of a {outcome} event compared with {ReportText.InSentence(results.Protocol.Control.Label)}: " +
+                         $"stratified hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, stratified log-rank {PClause(p)}.";
+        }
+    }
+
+    /// <summary>With a milestone, one sentence per stratum: survival at the milestone in each arm and the hazard ratio.</summary>
+    private static IEnumerable<string> MilestoneLearnings(AnalysisResults results)
+    {
+        var primary = results.Primary;
+        if (primary.Endpoint.Milestone is not double m) yield break;
+        string outcome = ReportText.Short(results, primary.Endpoint.Label);
+        string phrase = ReportText.Milestone(m, results.Protocol.TimeUnit).Phrase;
+        double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
+        foreach (var stratum in primary.Strata)
+        {
+            var experimental = stratum.Arms.FirstOrDefault(a => stratum.Comparisons.Count > 0 && a.ArmId == stratum.Comparisons[0].ArmId);
+            var reference = stratum.Arms.First(a => a.ArmId == results.Protocol.Control.Id);
+            if (experimental?.Milestone is not { } e || reference.Milestone is not { } r) continue;
+            var hr = stratum.Comparisons[0].HazardRatio;
+            yield return $"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and " +
+                         $"{Percent(r.Survival)} with {ReportText.InSentence(reference.Label)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+                         $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).";
+        }
+    }
+
+    /// <summary>The restricted mean difference in words, or null without one.</summary>
+    private static string? RmstLearning(AnalysisResults results)
+    {
+        var primary = results.Primary;
+        if (primary.RmstDifference is not { } rmst) return null;
+        string outcome = ReportText.Short(results, primary.Endpoint.Label);
+        string unit = ReportText.Unit(results.Protocol.TimeUnit);
+        return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId))} " +
+               $"spent on average {Fixed(rmst.Difference, 2)} {unit} more free of a {outcome} event " +
+               $"(restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}).";
     }
 
     private static IEnumerable<string> CauseChanges(AnalysisResults results, CompetingRisksResult cr)

@@ -1,4 +1,4 @@
-namespace Evident.Cli.Infrastructure;
+namespace Evident.Reporting.Tables;
 
 /// <summary>How a command prints its result.</summary>
 public enum OutputFormat

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
 
-namespace Evident.Cli.Infrastructure;
+namespace Evident.Reporting.Tables;
 
 /// <summary>
 /// The presentation of one analysis result: it reads result records and formats them, computing nothing statistical.

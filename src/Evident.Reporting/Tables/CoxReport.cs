@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Evident.Analysis.Models;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.Cox;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents a Cox fit: the JSON contract and an R <c>summary.coxph</c>-like table.</summary>
 public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
@@ -30,43 +30,16 @@ public sealed class CoxReport(ModelFrame frame, CoxFit fit) : IReport
     }
 
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "cox");
-        json.WriteString("formula", frame.Formula.Text);
-        json.WriteString("ties", fit.Ties == TieMethod.Breslow ? "breslow" : "efron");
-        json.WriteNumber("n", fit.N);
-        json.WriteNumber("n_dropped", frame.DroppedRows);
-        json.WriteNumber("events", fit.Events);
-        json.WriteNumber("strata", frame.StratumCount);
-        json.WriteNumberOrNull("loglik_null", fit.LogLikelihoodNull);
-        json.WriteNumberOrNull("loglik", fit.LogLikelihood);
-        json.WriteStartArray("terms");
-        for (int j = 0; j < fit.Terms.Count; j++)
-        {
-            var t = fit.Terms[j];
-            json.WriteCoefficient(frame.DesignColumns[j], t.Estimate, t.StdError, t.RobustStdError, t.HazardRatio, t.ConfLow, t.ConfHigh, t.Z, t.PValue);
-        }
-        json.WriteEndArray();
-        json.WriteStartObject("tests");
-        json.WriteTest("likelihood_ratio", fit.LikelihoodRatio);
-        json.WriteTest("wald", fit.Wald);
-        json.WriteTest("score", fit.Score);
-        if (fit.RobustScore is { } robust) json.WriteTest("robust_score", robust);
-        json.WriteEndObject();
-        json.WriteNumberOrNull("concordance", fit.Concordance);
-        json.WriteFitStatus(fit.Iterations, fit.Status, Warnings);
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        CoxJson.Write(json, frame, fit, Warnings);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
         bool robust = fit.RobustScore is not null;
-        console.MarkupLine($"Cox regression: {Format.Text(frame.Formula.Text)}   (ties: {(fit.Ties == TieMethod.Breslow ? "breslow" : "efron")})");
+        console.MarkupLine($"Cox regression: {Format.Text(frame.Formula.Text)}   (ties: {CoxJson.TiesName(fit.Ties)})");
         console.MarkupLine($"  n = {fit.N}, number of events = {fit.Events}" + (frame.StratumCount > 1 ? $", strata = {frame.StratumCount}" : ""));
-        if (frame.DroppedRows > 0) console.MarkupLine($"  ({frame.DroppedRows} observation{(frame.DroppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (frame.DroppedRows > 0) console.MarkupLine("  " + Format.Deleted(frame.DroppedRows));
         if (fit.Status != ConvergenceStatus.Converged)
             console.MarkupLine($"[bold]Warning:[/] the fit did not converge ({fit.Status}) after {fit.Iterations} iterations; estimates may be infinite.");
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Evident.Cli.Infrastructure;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Number formatting for readable tables, close to R's print defaults. Culture-invariant.</summary>
 public static class Format
@@ -37,6 +37,9 @@ public static class Format
     /// <summary>A group label such as <c>sex=1</c> or <c>arm=B, risk=high</c>; "all" for the whole data.</summary>
     public static string Group(IReadOnlyDictionary<string, string> group) =>
         group.Count == 0 ? "all" : string.Join(", ", group.Select(kv => $"{kv.Key}={kv.Value}"));
+
+    /// <summary>R's note on rows dropped for a missing value: "(3 observations deleted due to missingness)".</summary>
+    public static string Deleted(int droppedRows) => $"({droppedRows} observation{(droppedRows == 1 ? "" : "s")} deleted due to missingness)";
 
     /// <summary>Escapes text for Spectre.Console markup.</summary>
     public static string Text(string value) => Spectre.Console.Markup.Escape(value);

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using Evident.Cli.Infrastructure;
+using Evident.Reporting.Json;
 using Evident.Data;
 using Evident.Statistics;
 using Spectre.Console;
 using Evident.Statistics.CompetingRisks;
 using Evident.Statistics.Cox;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents a Fine–Gray fit: the JSON contract and an R <c>summary.crr</c>-like table.</summary>
 public sealed class FineGrayReport(ModelFrame frame, FineGrayFit fit) : IReport
@@ -18,38 +18,15 @@ public sealed class FineGrayReport(ModelFrame frame, FineGrayFit fit) : IReport
         : [$"the Fine–Gray fit did not converge ({fit.Status}) after {fit.Iterations} iterations (R: converged = FALSE); a coefficient may be infinite."];
 
     /// <inheritdoc />
-    public void WriteJson(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("analysis", "fine_gray");
-        json.WriteString("formula", frame.Formula.Text);
-        json.WriteString("cause", fit.Cause.ToString(CultureInfo.InvariantCulture));
-        json.WriteNumber("n", fit.N);
-        json.WriteNumber("n_dropped", frame.DroppedRows);
-        json.WriteNumber("events", fit.Events);
-        json.WriteNumber("competing_events", fit.CompetingEvents);
-        json.WriteNumber("censored", fit.Censored);
-        json.WriteNumberOrNull("log_likelihood", fit.LogLikelihood);
-        json.WriteNumberOrNull("log_likelihood_null", fit.LogLikelihoodNull);
-        json.WriteNumber("conf_level", fit.ConfidenceLevel);
-        json.WriteStartArray("terms");
-        for (int j = 0; j < fit.Terms.Count; j++)
-        {
-            var t = fit.Terms[j];
-            json.WriteCoefficient(frame.DesignColumns[j], t.Estimate, t.StdError, null, t.HazardRatio, t.ConfLow, t.ConfHigh, t.Z, t.PValue);
-        }
-        json.WriteEndArray();
-        json.WriteBoolean("converged", fit.Status == ConvergenceStatus.Converged);
-        json.WriteFitStatus(fit.Iterations, fit.Status, Warnings);
-        json.WriteEndObject();
-    }
+    public void WriteJson(Utf8JsonWriter json) =>
+        FineGrayJson.Write(json, frame, fit, Warnings);
 
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
         console.MarkupLine($"Fine–Gray competing-risks regression: {Format.Text(frame.Formula.Text)}, cause {fit.Cause}");
         console.MarkupLine($"  n = {fit.N}, failures from cause {fit.Cause} = {fit.Events}, competing failures = {fit.CompetingEvents}, censored = {fit.Censored}");
-        if (frame.DroppedRows > 0) console.MarkupLine($"({frame.DroppedRows} observation{(frame.DroppedRows == 1 ? "" : "s")} deleted due to missingness)");
+        if (frame.DroppedRows > 0) console.MarkupLine(Format.Deleted(frame.DroppedRows));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("");
         foreach (var h in new[] { "coef", "exp(coef)", "se(coef)", "z", "p-value" }) table.AddColumn(new TableColumn(h).RightAligned());

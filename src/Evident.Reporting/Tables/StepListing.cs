@@ -1,4 +1,4 @@
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Which steps the table output lists.</summary>
 public enum StepListing

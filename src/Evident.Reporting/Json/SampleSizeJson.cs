@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Evident.Design;
+
+namespace Evident.Reporting.Json;
+
+/// <summary>Writes a survival sample size (<c>analysis: "sample_size_survival"</c>).</summary>
+public static class SampleSizeJson
+{
+    /// <summary>Writes the contract's document: events, subjects, accrual and the schedule of the looks.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="result">The sample size.</param>
+    public static void Write(Utf8JsonWriter json, SurvivalSampleSizeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(result);
+        json.WriteStartObject();
+        json.WriteString("analysis", "sample_size_survival");
+        json.WriteNumber("looks", result.Design.Looks);
+        json.WriteNumberOrNull("events_fixed", result.EventsFixed);
+        json.WriteNumberOrNull("max_events", result.MaxEvents);
+        json.WriteNumberOrNull("max_subjects", result.MaxSubjects);
+        json.WriteNumberOrNull("accrual_intensity", result.AccrualIntensity);
+        json.WriteNumberOrNull("control_hazard", result.ControlHazard);
+        json.WriteNumberOrNull("treatment_hazard", result.TreatmentHazard);
+        json.WriteNumbers("information", result.Design.Information);
+        json.WriteNumbers("critical_values", result.Design.CriticalValues);
+        json.WriteNumbers("events_per_look", result.EventsPerLook);
+        json.WriteNumbers("analysis_times", result.AnalysisTimes);
+        json.WriteNumbers("subjects_per_look", result.SubjectsPerLook);
+        json.WriteNumberOrNull("expected_events_h0", result.ExpectedEventsH0);
+        json.WriteNumberOrNull("expected_events_h1", result.ExpectedEventsH1);
+        json.WriteNumberOrNull("expected_subjects_h1", result.ExpectedSubjectsH1);
+        json.WriteNumberOrNull("study_duration", result.StudyDuration);
+        json.WriteNumberOrNull("expected_study_duration_h1", result.ExpectedStudyDurationH1);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using Evident.Reporting.Json;
+using Evident.Design;
+using Spectre.Console;
+
+namespace Evident.Reporting.Tables;
+
+/// <summary>Presents a survival sample size.</summary>
+public sealed class SampleSizeReport(SurvivalSampleSizeResult result) : IReport
+{
+    /// <inheritdoc />
+    public void WriteJson(Utf8JsonWriter json) =>
+        SampleSizeJson.Write(json, result);
+
+    /// <inheritdoc />
+    public void WriteTable(IAnsiConsole console)
+    {
+        console.MarkupLine("Sample size for a survival trial (Schoenfeld; uniform accrual, exponential survival and dropout)");
+        var summary = new Table().Border(TableBorder.Simple).HideHeaders();
+        summary.AddColumn("quantity");
+        summary.AddColumn(new TableColumn("value").RightAligned());
+        summary.AddRow("Events, fixed design", Format.Number(result.EventsFixed, 6));
+        summary.AddRow("Maximum events", Format.Number(result.MaxEvents, 6));
+        summary.AddRow("Maximum subjects", Format.Number(result.MaxSubjects, 6));
+        summary.AddRow("Accrual intensity (subjects per time unit)", Format.Number(result.AccrualIntensity, 6));
+        summary.AddRow("Expected events under H1", Format.Number(result.ExpectedEventsH1, 6));
+        summary.AddRow("Study duration", Format.Number(result.StudyDuration, 6));
+        console.Write(summary);
+        if (result.Design.Looks > 1)
+        {
+            var looks = new Table().Border(TableBorder.Simple);
+            foreach (var h in new[] { "look", "information", "events", "time", "subjects", "efficacy Z" }) looks.AddColumn(new TableColumn(h).RightAligned());
+            for (int k = 0; k < result.Design.Looks; k++)
+                looks.AddRow((k + 1).ToString(CultureInfo.InvariantCulture), Format.Number(result.Design.Information[k]),
+                    Format.Number(result.EventsPerLook[k], 5), Format.Number(result.AnalysisTimes[k], 5), Format.Number(result.SubjectsPerLook[k], 5),
+                    Format.Number(result.Design.CriticalValues[k], 5));
+            console.Write(looks);
+        }
+    }
+}
