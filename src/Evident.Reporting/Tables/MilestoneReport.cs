@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Evident.Analysis.Models;
+using Evident.Reporting.Json;
 using Evident.Statistics;
-using Spectre.Console;
 using Evident.Statistics.Milestone;
+using Spectre.Console;
 
-namespace Evident.Cli.Commands;
+namespace Evident.Reporting.Tables;
 
 /// <summary>Presents milestone comparisons: the JSON contract (<c>analysis: "milestone"</c>) and R-style tables.</summary>
 public sealed class MilestoneReport(
