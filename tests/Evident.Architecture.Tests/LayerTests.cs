@@ -19,7 +19,8 @@ public sealed class LayerTests
         ["Evident.Storage"] = ["Evident.Randomization"],
         // Analysis reads captured records (Randomization's types, no database) as it reads files (Data).
         ["Evident.Analysis"] = ["Evident.Statistics", "Evident.Design", "Evident.Data", "Evident.Protocol", "Evident.Randomization"],
-        ["Evident.Reporting"] = ["Evident.Statistics", "Evident.Design", "Evident.Analysis"],
+        // Reporting names a model frame's columns as R does (the formula, the design columns).
+        ["Evident.Reporting"] = ["Evident.Statistics", "Evident.Design", "Evident.Data", "Evident.Analysis"],
         ["Evident.Server"] = ["Evident.Storage", "Evident.Analysis", "Evident.Reporting"],
         ["Evident.Cli"] = ["Evident.Statistics", "Evident.Data", "Evident.Design", "Evident.Protocol", "Evident.Randomization", "Evident.Storage",
                            "Evident.Analysis", "Evident.Reporting", "Evident.Server"],

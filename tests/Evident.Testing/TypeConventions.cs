@@ -30,7 +30,8 @@ public static class TypeConventions
                 if (property.PropertyType.IsArray)
                     problems.Add($"{type.FullName}.{property.Name} exposes an array");
             }
-            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                                      .Where(f => !IsCapturedPrimaryConstructorParameter(f)))
             {
                 if (!field.IsInitOnly) problems.Add($"{type.FullName}.{field.Name} is a field that is not readonly");
                 if (field.IsPublic && field.FieldType.IsArray) problems.Add($"{type.FullName}.{field.Name} exposes an array");
@@ -57,6 +58,13 @@ public static class TypeConventions
 
     private static bool IsRecordCopyConstructor(ConstructorInfo constructor, Type type) =>
         constructor.IsFamily && constructor.GetParameters() is [{ } only] && only.ParameterType == type;
+
+    /// <summary>
+    /// A class's primary-constructor parameter captured by the compiler (field <c>&lt;name&gt;P</c>): C# cannot mark it
+    /// readonly, and the type's public surface stays immutable, so it is not reported.
+    /// </summary>
+    private static bool IsCapturedPrimaryConstructorParameter(FieldInfo field) =>
+        field.Name.StartsWith('<') && field.Name.EndsWith(">P", StringComparison.Ordinal);
 
     private static bool IsInitOnly(MethodInfo setter) =>
         setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
