@@ -91,7 +91,7 @@ public static class CapturedTrial
     /// The captured records mapped onto their protocol: the valid randomizations in commit order, the current entries of
     /// those participants, and the simple-layout data <c>evident analyze</c> would read from an export of them.
     /// </summary>
-    /// <param name="records">What the store holds for the trial (see <c>TrialStore.ReadCapturedAsync</c>).</param>
+    /// <param name="records">What the store holds for the trial (see <c>CaptureStorage.ReadCapturedAsync</c> in Evident.Storage).</param>
     /// <exception cref="ArgumentException">The protocol has no <c>data.simple</c> mapping, or none for a captured kind.</exception>
     public static CapturedTrialData Map(CapturedRecords records)
     {
