@@ -83,4 +83,34 @@ public sealed class EnrolmentTests
         Assert.Throws<ArgumentException>(() => EnrolmentFigure.Svg([new DateOnly(2026, 1, 1)], null, [new EnrolmentSeries("a", [1, 2])], "x"));
         Assert.Throws<ArgumentException>(() => EnrolmentFigure.Svg([new DateOnly(2026, 1, 1)], [1, 2], [], "x"));
     }
+
+    [Fact]
+    public void The_plan_is_the_protocols_participants_spread_evenly_over_its_accrual_duration()
+    {
+        // AALL1731: 1440 participants over 60 months (30.4375 days each), from the first randomization on 2026-01-16.
+        var data = Data(P("a", 0, "S1", new DateOnly(2026, 1, 16)), P("b", 1, "S1", new DateOnly(2026, 3, 2)));
+        var s = EnrolmentSummary.Summarize(Protocol, data, new DateOnly(2026, 3, 20));
+        var target = AccrualTarget.Plan(Protocol, s, new DateOnly(2026, 1, 16));
+        Assert.NotNull(target);
+        Assert.Equal(1440, target.Participants);
+        Assert.Equal(60, target.AccrualDuration);
+        // End of January: 16 days in; end of February: 44; end of March: 75 — never past the summary's last month.
+        Assert.Equal(3, target.ByMonth.Count);
+        Assert.Equal(1440 * 16 / (60 * 30.4375), target.ByMonth[0], 12);
+        Assert.Equal(1440 * 44 / (60 * 30.4375), target.ByMonth[1], 12);
+        Assert.Equal(1440 * 75 / (60 * 30.4375), target.ByMonth[2], 12);
+        string svg = EnrolmentFigure.Svg(s.Months, s.Total, s.ByStratum, "Randomized by stratum", target: target);
+        Assert.Contains("Planned (1440 over 60 months)", svg);
+    }
+
+    [Fact]
+    public void No_plan_without_participants_and_accrual_duration_or_without_randomizations()
+    {
+        var noDesign = Protocol with { Design = Protocol.Design! with { Participants = null } };
+        var data = Data(P("a", 0, "S1", new DateOnly(2026, 1, 16)));
+        var s = EnrolmentSummary.Summarize(noDesign, data, new DateOnly(2026, 2, 1));
+        Assert.Null(AccrualTarget.Plan(noDesign, s, new DateOnly(2026, 1, 16)));
+        var empty = EnrolmentSummary.Summarize(Protocol, Data(), new DateOnly(2026, 2, 1));
+        Assert.Null(AccrualTarget.Plan(Protocol, empty, new DateOnly(2026, 1, 16)));
+    }
 }

@@ -3,7 +3,7 @@ using Evident.Design.Internal;
 namespace Evident.Design.Simulation;
 
 /// <summary>
-/// A two-arm, 1:1 randomised survival trial to simulate: strata with their own control hazards and hazard ratios,
+/// A two-arm, 1:1 randomized survival trial to simulate: strata with their own control hazards and hazard ratios,
 /// competing events, accrual, dropout, the analysis schedule and the group-sequential design. Immutable; build it with
 /// <see cref="Exponential"/> (the rpact <c>getSimulationSurvival</c> case) or the YAML reader in Evident.Protocol (<c>SimulationScenarioYaml.Parse</c>).
 /// </summary>

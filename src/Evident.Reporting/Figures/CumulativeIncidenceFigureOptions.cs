@@ -9,8 +9,8 @@ public sealed record CumulativeIncidenceFigureOptions
     /// <summary>Subtitle under the title, or null.</summary>
     public string? Subtitle { get; init; }
 
-    /// <summary>x-axis title. Default "Months since randomisation".</summary>
-    public string XLabel { get; init; } = "Months since randomisation";
+    /// <summary>x-axis title. Default "Months since randomization".</summary>
+    public string XLabel { get; init; } = "Months since randomization";
 
     /// <summary>y-axis title. Default "Cumulative incidence".</summary>
     public string YLabel { get; init; } = "Cumulative incidence";

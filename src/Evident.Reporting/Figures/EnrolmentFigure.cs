@@ -21,8 +21,10 @@ public static class EnrolmentFigure
     /// <param name="series">Cumulative counts per group, each the same length as <paramref name="months"/>.</param>
     /// <param name="title">Title above the plot.</param>
     /// <param name="style">Size, fonts and colours; null for the defaults.</param>
-    /// <exception cref="ArgumentException">No month, or a series whose length differs from the months'.</exception>
-    public static string Svg(IReadOnlyList<DateOnly> months, IReadOnlyList<int>? total, IReadOnlyList<EnrolmentSeries> series, string title, FigureStyle? style = null)
+    /// <param name="target">The protocol's planned accrual over the same months, drawn as a grey dashed line; null for none.</param>
+    /// <exception cref="ArgumentException">No month, or a series (or the plan) whose length differs from the months'.</exception>
+    public static string Svg(IReadOnlyList<DateOnly> months, IReadOnlyList<int>? total, IReadOnlyList<EnrolmentSeries> series, string title,
+                             FigureStyle? style = null, AccrualTarget? target = null)
     {
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(series);
@@ -30,6 +32,7 @@ public static class EnrolmentFigure
         if (total is not null && total.Count != months.Count) throw new ArgumentException($"total has {total.Count} values for {months.Count} months.", nameof(total));
         foreach (var s in series)
             if (s.Cumulative.Count != months.Count) throw new ArgumentException($"series '{s.Label}' has {s.Cumulative.Count} values for {months.Count} months.", nameof(series));
+        if (target is not null && target.ByMonth.Count != months.Count) throw new ArgumentException($"the plan has {target.ByMonth.Count} values for {months.Count} months.", nameof(target));
 
         using var canvas = new FigureCanvas(style ?? new FigureStyle(), title);
         var plot = canvas.Plot;
@@ -45,6 +48,16 @@ public static class EnrolmentFigure
             line.LinePattern = Patterns[k / canvas.Style.Colors.Count % Patterns.Length];
             line.LegendText = $"{series[k].Label} ({series[k].Count})";
             top = Math.Max(top, series[k].Count);
+        }
+        if (target is not null)
+        {
+            // The plan is linear within a month, so it is drawn straight from 0 at the start of the first month.
+            var line = plot.Add.Scatter(x, [0, .. target.ByMonth], Colors.Gray);
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LinePattern = LinePattern.Dashed;
+            line.LegendText = $"Planned ({target.Participants} over {FigureText.Tick(target.AccrualDuration)} {Report.ReportText.Unit(target.Unit)})";
+            top = Math.Max(top, (int)Math.Ceiling(target.ByMonth[^1]));
         }
         if (total is not null)
         {
@@ -67,8 +80,8 @@ public static class EnrolmentFigure
         for (double y = 0; y <= yTop + 1e-9; y += yStep) yTicks.AddMajor(y, FigureText.Tick(y));
         plot.Axes.Left.TickGenerator = yTicks;
         plot.Axes.SetLimits(0, months.Count + 0.2, 0, yTop);
-        plot.XLabel("Month of randomisation");
-        plot.YLabel("Participants randomised");
+        plot.XLabel("Month of randomization");
+        plot.YLabel("Participants randomized");
         float legendWidth = Legends.Place(canvas, LegendPosition.Right);
         DataAreaLayout.Apply(canvas, title, null, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight);
         return canvas.ToSvg();

@@ -9,8 +9,8 @@ public sealed record KaplanMeierFigureOptions
     /// <summary>Subtitle under the title (for example the stratum), or null.</summary>
     public string? Subtitle { get; init; }
 
-    /// <summary>x-axis title. Default "Months since randomisation".</summary>
-    public string XLabel { get; init; } = "Months since randomisation";
+    /// <summary>x-axis title. Default "Months since randomization".</summary>
+    public string XLabel { get; init; } = "Months since randomization";
 
     /// <summary>y-axis title. Default "Survival probability".</summary>
     public string YLabel { get; init; } = "Survival probability";

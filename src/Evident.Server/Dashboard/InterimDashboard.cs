@@ -66,8 +66,9 @@ public sealed record InterimDashboard(
         string? byStratum = null, bySite = null;
         if (enrolment.Months.Count > 0)
         {
-            byStratum = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomised by stratum"));
-            bySite = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomised by site"));
+            var target = AccrualTarget.Plan(protocol, enrolment, captured.Data.Participants.Min(p => p.Randomized));
+            byStratum = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomized by stratum", target: target));
+            bySite = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomized by site", target: target));
         }
         AnalysisResults? results = null;
         string? unavailable = null;
