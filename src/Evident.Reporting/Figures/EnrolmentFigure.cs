@@ -49,16 +49,7 @@ public static class EnrolmentFigure
             line.LegendText = $"{series[k].Label} ({series[k].Count})";
             top = Math.Max(top, series[k].Count);
         }
-        if (target is not null)
-        {
-            // The plan is linear within a month, so it is drawn straight from 0 at the start of the first month.
-            var line = plot.Add.Scatter(x, [0, .. target.ByMonth], Colors.Gray);
-            line.LineWidth = 2;
-            line.MarkerSize = 0;
-            line.LinePattern = LinePattern.Dashed;
-            line.LegendText = $"Planned ({target.Participants} over {FigureText.Tick(target.AccrualDuration)} {Report.ReportText.Unit(target.Unit)})";
-            top = Math.Max(top, (int)Math.Ceiling(target.ByMonth[^1]));
-        }
+        if (target is not null) top = Math.Max(top, AddPlan(plot, x, target));
         if (total is not null)
         {
             var line = plot.Add.Scatter(x, Counts(total), Colors.Black);
@@ -85,6 +76,17 @@ public static class EnrolmentFigure
         float legendWidth = Legends.Place(canvas, LegendPosition.Right);
         DataAreaLayout.Apply(canvas, title, null, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight);
         return canvas.ToSvg();
+    }
+
+    /// <summary>The plan as a grey dashed line; returns its last value rounded up. It is linear within a month, so it is drawn straight from 0.</summary>
+    private static int AddPlan(Plot plot, double[] x, AccrualTarget target)
+    {
+        var line = plot.Add.Scatter(x, [0, .. target.ByMonth], Colors.Gray);
+        line.LineWidth = 2;
+        line.MarkerSize = 0;
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = $"Planned ({target.Participants} over {FigureText.Tick(target.AccrualDuration)} {Report.ReportText.Unit(target.Unit)})";
+        return (int)Math.Ceiling(target.ByMonth[^1]);
     }
 
     private static double[] Counts(IReadOnlyList<int> cumulative)

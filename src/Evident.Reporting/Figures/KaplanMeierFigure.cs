@@ -55,10 +55,12 @@ public static class KaplanMeierFigure
         {
             var colors = new Color[arms.Count];
             for (int a = 0; a < arms.Count; a++) colors[a] = canvas.SeriesColor(a);
+            var drawn = new List<LegendCorner.Segment>();
             for (int a = 0; a < arms.Count; a++)
-                AddArm(canvas.Plot, arms[a], colors[a], xMax * o.TimeScale, o);
-            var yTicks = SetAxes(canvas.Plot, breaks, xMax, o);
-            float legendWidth = Legends.Place(canvas, o.Legend);
+                AddArm(canvas.Plot, arms[a], colors[a], xMax, o, drawn);
+            double bottom = BottomOf(o.YMin, drawn.Count == 0 ? 1 : drawn.Min(d => d.Low));
+            var yTicks = SetAxes(canvas.Plot, breaks, xMax, bottom, o);
+            float legendWidth = Legends.Place(canvas, o.Legend ?? FreeCorner(canvas, arms, drawn, xMax, bottom, yTicks));
             var rows = RiskTable.Rows(arms, colors, breaks, o.TimeScale, o.RiskTable);
             DataAreaLayout.Apply(canvas, o.Title, o.Subtitle, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight, rows, breaks);
             return canvas;
@@ -88,33 +90,54 @@ public static class KaplanMeierFigure
         Checks.Range(o.YMin, 0, 0.95, "YMin");
     }
 
-    /// <summary>Ticks at the breaks and at round survival probabilities down to YMin, limits and labels; returns the y ticks.</summary>
-    private static ScottPlot.TickGenerators.NumericManual SetAxes(Plot plot, double[] breaks, double xMax, KaplanMeierFigureOptions o)
+    /// <summary>Where the legend covers nothing drawn, from its measured size and the data area's (<see cref="LegendCorner"/>).</summary>
+    private static LegendPosition FreeCorner(FigureCanvas canvas, IReadOnlyList<KaplanMeierArm> arms, List<LegendCorner.Segment> drawn, double xMax, double bottom,
+                                             ScottPlot.TickGenerators.NumericManual yTicks)
+    {
+        float size = canvas.Style.FontSize;
+        double areaWidth = canvas.Width - canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label)) - 40;
+        double width = canvas.Text.MaxWidth(arms.Select(a => a.Name), size) + 60;
+        // Entries, the legend's padding, and a margin that keeps censoring marks (9 px tall) clear of it.
+        double height = arms.Count * size * 1.7 + 34;
+        double yPad = (1 - bottom) * 0.02;
+        return LegendCorner.Choose(drawn, -xMax * 0.02, xMax * 1.02, bottom - yPad, 1 + yPad, width / areaWidth, height / DataHeight);
+    }
+
+    /// <summary>The y axis's bottom: <paramref name="yMin"/>, or the tenth below the lowest curve or band value when that is lower.</summary>
+    private static double BottomOf(double yMin, double lowest) =>
+        lowest >= yMin ? yMin : Math.Max(0, Math.Floor(Math.Round(lowest * 10, 9)) / 10);
+
+    /// <summary>Ticks at the breaks and at round survival probabilities down to the bottom, limits and labels; returns the y ticks.</summary>
+    private static ScottPlot.TickGenerators.NumericManual SetAxes(Plot plot, double[] breaks, double xMax, double bottom, KaplanMeierFigureOptions o)
     {
         TimeAxis.SetTicks(plot, breaks);
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
-        double yStep = o.YMin == 0 ? 0.2 : (1 - o.YMin) > 0.3 ? 0.1 : 0.05;
+        double yStep = bottom == 0 ? 0.2 : (1 - bottom) > 0.3 ? 0.1 : 0.05;
         for (int k = 0; ; k++)
         {
             double y = Math.Round(1 - k * yStep, 10);
-            if (y < o.YMin - 1e-9) break;
+            if (y < bottom - 1e-9) break;
             yTicks.AddMajor(y, y.ToString(y == 0 || y == 1 ? "0.0" : "0.0#", System.Globalization.CultureInfo.InvariantCulture));
         }
         plot.Axes.Left.TickGenerator = yTicks;
-        double yPad = (1 - o.YMin) * 0.02;
-        plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, o.YMin - yPad, 1 + yPad);
+        double yPad = (1 - bottom) * 0.02;
+        plot.Axes.SetLimits(-xMax * 0.02, xMax * 1.02, bottom - yPad, 1 + yPad);
         plot.XLabel(o.XLabel);
         plot.YLabel(o.YLabel);
         return yTicks;
     }
 
-    /// <summary>Band, curve and censoring ticks of one arm, cut at <paramref name="tMax"/> (data units).</summary>
-    private static void AddArm(Plot plot, KaplanMeierArm arm, Color color, double tMax, KaplanMeierFigureOptions o)
+    /// <summary>
+    /// Band, curve and censoring ticks of one arm, cut at <paramref name="xMax"/> (axis units); adds what it drew to
+    /// <paramref name="drawn"/> (each step with its drop and its band).
+    /// </summary>
+    private static void AddArm(Plot plot, KaplanMeierArm arm, Color color, double xMax, KaplanMeierFigureOptions o, List<LegendCorner.Segment> drawn)
     {
         var curve = arm.Curve;
         var table = curve.RiskSets;
         double scale = o.TimeScale;
-        double end = table.Count == 0 ? 0 : Math.Min(table.Time[^1], tMax);
+        double end = table.Count == 0 ? 0 : Math.Min(table.Time[^1], xMax * scale);
+        double markGap = xMax / 150;
 
         // The curve changes only at event times: 1e6 rows with few distinct event times stay small.
         var xs = new List<double> { 0 };
@@ -136,7 +159,7 @@ public static class KaplanMeierFigure
                 upper.Add(double.IsNaN(s.Upper) ? s.Survival : s.Upper);
                 last = s.Survival;
             }
-            if (s.Censored > 0 && o.ShowCensorMarks)
+            if (s.Censored > 0 && o.ShowCensorMarks && (censorX.Count == 0 || s.Time / scale - censorX[^1] >= markGap))
             {
                 censorX.Add(s.Time / scale);
                 censorY.Add(s.Survival);
@@ -157,6 +180,13 @@ public static class KaplanMeierFigure
         {
             var marks = plot.Add.Markers(censorX.ToArray(), censorY.ToArray(), MarkerShape.VerticalBar, 9, color);
             marks.MarkerLineWidth = 1.5f;
+        }
+        // A step holds its value over [x_i, x_i+1] and drops there: count the drop (and the bands) over the whole step.
+        for (int i = 0; i + 1 < xs.Count; i++)
+        {
+            double low = o.ShowConfidenceBands ? Math.Min(lower[i], lower[i + 1]) : ys[i + 1];
+            double high = o.ShowConfidenceBands ? Math.Max(upper[i], upper[i + 1]) : ys[i];
+            drawn.Add(new LegendCorner.Segment(xs[i], xs[i + 1], Math.Min(low, ys[i + 1]), Math.Max(high, ys[i])));
         }
     }
 }

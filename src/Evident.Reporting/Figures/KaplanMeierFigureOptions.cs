@@ -30,20 +30,29 @@ public sealed record KaplanMeierFigureOptions
     /// <summary>Right end of the x axis in axis units, &gt; 0; curves are cut there. Null = the last break.</summary>
     public double? MaxTime { get; init; }
 
-    /// <summary>Bottom of the y axis, in [0, 0.95]; 0 shows the whole 0–1 range, larger values zoom in. Default 0.</summary>
+    /// <summary>
+    /// Highest bottom of the y axis, in [0, 0.95]; 0 shows the whole 0–1 range, larger values zoom in. The axis goes lower
+    /// when a curve or its band does (to the tenth below the lowest value drawn), so nothing is ever hidden. Default 0.
+    /// </summary>
     public double YMin { get; init; }
 
     /// <summary>Shade the pointwise confidence limits stored in each curve (its own confidence type and level). Default true.</summary>
     public bool ShowConfidenceBands { get; init; } = true;
 
-    /// <summary>Mark censoring times with short vertical ticks on the curve. Default true.</summary>
+    /// <summary>
+    /// Mark censoring times with short vertical ticks on the curve. Marks closer than 1/150 of the x axis to the previous
+    /// mark of the same arm are left out, so heavy censoring reads as marks, not as a solid bar. Default true.
+    /// </summary>
     public bool ShowCensorMarks { get; init; } = true;
 
     /// <summary>The table under the plot. Default <see cref="RiskTableLayout.KMunicate"/>.</summary>
     public RiskTableLayout RiskTable { get; init; } = RiskTableLayout.KMunicate;
 
-    /// <summary>Legend position. Default <see cref="LegendPosition.LowerLeft"/>.</summary>
-    public LegendPosition Legend { get; init; } = LegendPosition.LowerLeft;
+    /// <summary>
+    /// Legend position, or null (the default) for the first corner of the data area that no curve, band or censoring mark
+    /// reaches (lower left, upper right, lower right, upper left), and outside on the right when none is free.
+    /// </summary>
+    public LegendPosition? Legend { get; init; }
 
     /// <summary>Size, fonts and colours (arms take <see cref="FigureStyle.Colors"/> in order).</summary>
     public FigureStyle Style { get; init; } = new();
