@@ -40,4 +40,18 @@ public class CumulativeIncidenceFigureTests
         }
         Assert.Contains("cause 1, " + arms[0], Artifacts.Texts(CumulativeIncidenceFigure.Svg(series)));
     }
+
+    [Fact]
+    public void The_band_is_the_log_minus_log_interval_and_stays_inside_zero_one()
+    {
+        // F = 0.2, SE 0.05, 95%: F^exp(±1.96·0.05/(0.2·|ln 0.2|)).
+        double z = 1.959963984540054, se = 0.05 / (0.2 * Math.Log(5));
+        var (low, high) = CumulativeIncidenceFigure.Band(0.2, 0.05 * 0.05, z);
+        Assert.Equal(Math.Pow(0.2, Math.Exp(z * se)), low, 14);
+        Assert.Equal(Math.Pow(0.2, Math.Exp(-z * se)), high, 14);
+        Assert.InRange(low, 0, 0.2);
+        Assert.InRange(high, 0.2, 1);
+        Assert.Equal((0.0, 0.0), CumulativeIncidenceFigure.Band(0, 0.01, z));
+        Assert.Equal((0.3, 0.3), CumulativeIncidenceFigure.Band(0.3, double.NaN, z));
+    }
 }

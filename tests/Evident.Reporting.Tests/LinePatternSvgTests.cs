@@ -30,46 +30,48 @@ public class LinePatternSvgTests
     private static int Segments(string path) => path.Count(ch => ch == 'L');
 
     [Fact]
-    public void CumulativeIncidenceSecondArmIsDashedInSvg()
+    public void CumulativeIncidenceSecondCauseIsDashedInTheArmsColour()
     {
         var (fit, arms) = TestData.CrsimByArm();
         var series = IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string>())
                                     .Where(s => s.Arm == arms[0] || s.Arm == arms[1]).ToList();
         Assert.Equal(fit.Causes.Count * 2, series.Count);
-        string svg = CumulativeIncidenceFigure.Svg(series);
+        Assert.True(fit.Causes.Count >= 2);
+        string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions { ShowConfidenceBands = false });
         NoTagColours(svg);
         var strokes = Strokes(svg);
-        for (int c = 0; c < fit.Causes.Count; c++)
+        for (int a = 0; a < 2; a++)
         {
-            string colour = OkabeIto.Series[c];
+            string colour = OkabeIto.Series[a];
             var mine = strokes.Where(s => string.Equals(s.Color, colour, StringComparison.OrdinalIgnoreCase)).ToList();
-            // Per cause: the first arm solid, the second dashed (ScottPlot's Dashed = 10 on, 10 off), each once in the
-            // data area (a step function) and once as a legend symbol (one segment).
+            // Per arm (in the Kaplan–Meier figures' colour): the first cause solid, the second dashed (ScottPlot's
+            // Dashed = 10 on, 10 off), each once in the data area (a step function) and once as a legend symbol.
             var solid = mine.Where(s => s.DashArray is null).OrderByDescending(s => Segments(s.Path)).ToList();
-            var dashed = mine.Where(s => s.DashArray is not null).OrderByDescending(s => Segments(s.Path)).ToList();
+            var dashed = mine.Where(s => s.DashArray == "10 10").OrderByDescending(s => Segments(s.Path)).ToList();
             Assert.Equal(2, solid.Count);
             Assert.Equal(2, dashed.Count);
-            Assert.All(dashed, s => Assert.Equal("10 10", s.DashArray));
             Assert.True(Segments(dashed[0].Path) > 10, "the dashed data line is the step function");
             Assert.Equal(1, Segments(dashed[1].Path));
             Assert.True(Segments(solid[0].Path) > 10);
             // No dash baked into filled outline geometry any more.
             Assert.DoesNotContain($"fill=\"{colour}\"", svg, StringComparison.OrdinalIgnoreCase);
         }
-        Assert.Equal(fit.Causes.Count * 2, strokes.Count(s => s.DashArray is not null));
+        // Causes after the first are patterned: per arm and cause one data line and one legend symbol.
+        Assert.Equal((fit.Causes.Count - 1) * 2 * 2, strokes.Count(s => s.DashArray is not null));
     }
 
     [Fact]
-    public void CumulativeIncidenceUsesOnePatternPerArm()
+    public void CumulativeIncidenceUsesOnePatternPerCause()
     {
         var (fit, arms) = TestData.CrsimByArm();
-        Assert.Equal(3, arms.Length);
-        string svg = CumulativeIncidenceFigure.Svg(IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string>()));
+        Assert.Equal(3, fit.Causes.Count);
+        string svg = CumulativeIncidenceFigure.Svg(IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string>()),
+                                                   new CumulativeIncidenceFigureOptions { ShowConfidenceBands = false });
         NoTagColours(svg);
         var dashes = Strokes(svg).Where(s => s.DashArray is not null).GroupBy(s => s.DashArray!)
                                  .ToDictionary(g => g.Key, g => g.Count());
-        // Arm B Dashed (10 10), arm C Dotted (3 5): per cause one data line and one legend symbol.
-        Assert.Equal(new Dictionary<string, int> { ["10 10"] = fit.Causes.Count * 2, ["3 5"] = fit.Causes.Count * 2 }, dashes);
+        // The second cause Dashed (10 10), the third Dotted (3 5): per arm one data line and one legend symbol.
+        Assert.Equal(new Dictionary<string, int> { ["10 10"] = arms.Length * 2, ["3 5"] = arms.Length * 2 }, dashes);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ namespace Evident.Reporting.Figures;
 
 /// <summary>
 /// Cumulative incidence functions (Aalen–Johansen; Kalbfleisch &amp; Prentice 1980, Gray 1988) per cause × arm as step
-/// functions from 0: colour encodes the cause, line pattern the arm, so "isolated marrow relapse by arm" reads as two
-/// lines of one colour. The R counterpart is <c>plot(cmprsk::cuminc(...))</c> or <c>tidycmprsk</c>'s
+/// functions from 0, with pointwise confidence bands: colour encodes the arm (the same colours as the Kaplan–Meier
+/// figures), line pattern the cause, so a report's figures read alike. The R counterpart is <c>plot(cmprsk::cuminc(...))</c> or <c>tidycmprsk</c>'s
 /// <c>ggcuminc()</c>.
 /// </summary>
 /// <remarks>Presentation only; deterministic (same input → byte-identical SVG).</remarks>
@@ -49,13 +49,13 @@ public static class CumulativeIncidenceFigure
         try
         {
             foreach (var s in series)
-                AddCurve(canvas, s, causes, arms, xMax * o.TimeScale, o.TimeScale);
+                top = Math.Max(top, AddCurve(canvas, s, causes, arms, xMax * o.TimeScale, o));
             var yTicks = SetAxes(canvas.Plot, breaks, xMax, o.YMax ?? Math.Min(1, Math.Max(0.05, Math.Ceiling(top * 1.15 / 0.05) * 0.05)), o);
             float legendWidth = Legends.Place(canvas, o.Legend);
             var rows = new List<RiskTableRow>();
             if (o.AtRisk is { Count: > 0 } atRisk)
             {
-                var colors = Enumerable.Repeat(Colors.Black, atRisk.Count).ToArray();
+                var colors = atRisk.Select(a => arms.IndexOf(a.Name) is int i and >= 0 ? canvas.SeriesColor(i) : Colors.Black).ToArray();
                 rows.AddRange(RiskTable.Rows(atRisk, colors, breaks, o.TimeScale, RiskTableLayout.AtRiskWithEvents));
             }
             DataAreaLayout.Apply(canvas, o.Title, o.Subtitle, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight, rows, breaks);
@@ -90,29 +90,55 @@ public static class CumulativeIncidenceFigure
         if (!(double.IsFinite(o.TimeScale) && o.TimeScale > 0))
             throw new ArgumentOutOfRangeException(nameof(o.TimeScale), o.TimeScale, $"TimeScale must be finite and > 0; got {o.TimeScale}.");
         if (o.YMax is double ym) Checks.Range(ym, 1e-6, 1, "YMax");
+        Checks.Range(o.ConfidenceLevel, 1e-6, 1 - 1e-6, "ConfidenceLevel");
         return (causes, arms);
     }
 
-    /// <summary>One curve as a step function from (0, 0) to its last follow-up, cut at <paramref name="tMax"/> (data units): colour by cause, pattern by arm.</summary>
-    private static void AddCurve(FigureCanvas canvas, IncidenceSeries s, List<string> causes, List<string> arms, double tMax, double timeScale)
+    /// <summary>
+    /// One curve as a step function from (0, 0) to its last follow-up, cut at <paramref name="tMax"/> (data units), with its
+    /// band: colour by arm, pattern by cause. Returns the highest value drawn (the band's top when shown).
+    /// </summary>
+    private static double AddCurve(FigureCanvas canvas, IncidenceSeries s, List<string> causes, List<string> arms, double tMax, CumulativeIncidenceFigureOptions o)
     {
+        double z = Statistics.NormalTail.CriticalValue(o.ConfidenceLevel);
         var xs = new List<double> { 0 };
         var ys = new List<double> { 0 };
+        var lower = new List<double> { 0 };
+        var upper = new List<double> { 0 };
         foreach (var p in s.Curve.Steps)
         {
             if (p.Time > tMax) break;
-            xs.Add(p.Time / timeScale);
+            xs.Add(p.Time / o.TimeScale);
             ys.Add(p.Estimate);
+            var (low, high) = Band(p.Estimate, p.Variance, z);
+            lower.Add(low);
+            upper.Add(high);
         }
         double end = double.IsFinite(s.Curve.LastFollowUp) ? Math.Min(s.Curve.LastFollowUp, tMax) : 0;
-        xs.Add(end / timeScale);
+        xs.Add(end / o.TimeScale);
         ys.Add(ys[^1]);
-        var line = canvas.Plot.Add.Scatter(xs.ToArray(), ys.ToArray(), canvas.SeriesColor(causes.IndexOf(s.Cause)));
+        lower.Add(lower[^1]);
+        upper.Add(upper[^1]);
+        var color = canvas.SeriesColor(arms.IndexOf(s.Arm));
+        if (o.ShowConfidenceBands) Steps.AddBand(canvas.Plot, xs, lower, upper, color);
+        var line = canvas.Plot.Add.Scatter(xs.ToArray(), ys.ToArray(), color);
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         line.LineWidth = 2;
         line.MarkerSize = 0;
-        line.LinePattern = Patterns[arms.IndexOf(s.Arm) % Patterns.Length];
+        line.LinePattern = Patterns[causes.IndexOf(s.Cause) % Patterns.Length];
         line.LegendText = arms.Count == 1 ? s.Cause : causes.Count == 1 ? s.Arm : $"{s.Cause}, {s.Arm}";
+        return o.ShowConfidenceBands ? upper.Max() : ys.Max();
+    }
+
+    /// <summary>
+    /// The pointwise interval of an incidence F with variance v on the log(−log) scale: F^exp(±z·√v / (F·|ln F|)), which
+    /// stays inside (0, 1); the point itself where F is 0 or 1 or the variance is not finite.
+    /// </summary>
+    internal static (double Lower, double Upper) Band(double f, double variance, double z)
+    {
+        if (!(f > 0 && f < 1) || !(variance >= 0) || !double.IsFinite(variance)) return (f, f);
+        double se = Math.Sqrt(variance) / (f * Math.Abs(Math.Log(f)));
+        return (Math.Pow(f, Math.Exp(z * se)), Math.Pow(f, Math.Exp(-z * se)));
     }
 
     /// <summary>Ticks at the breaks and at round probabilities up to <paramref name="yMax"/>, limits and labels; returns the y ticks.</summary>

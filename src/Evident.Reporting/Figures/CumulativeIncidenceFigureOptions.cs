@@ -36,6 +36,18 @@ public sealed record CumulativeIncidenceFigureOptions
     /// <summary>Legend position. Default <see cref="LegendPosition.Right"/> (cause × arm makes many entries).</summary>
     public LegendPosition Legend { get; init; } = LegendPosition.Right;
 
-    /// <summary>Size, fonts and colours (causes take <see cref="FigureStyle.Colors"/> in order; arms take solid, dashed, dotted lines).</summary>
+    /// <summary>
+    /// Shade pointwise confidence bands from each point's variance on the log(−log) scale (as for Kaplan–Meier curves with
+    /// <c>conf.type = "log-log"</c>), at <see cref="ConfidenceLevel"/>. Default true.
+    /// </summary>
+    public bool ShowConfidenceBands { get; init; } = true;
+
+    /// <summary>Level of the bands, 0 &lt; level &lt; 1 (the analysis's confidence level). Default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>
+    /// Size, fonts and colours: arms take <see cref="FigureStyle.Colors"/> in order of first appearance, as in the
+    /// Kaplan–Meier figures, and causes take solid, dashed, dotted lines.
+    /// </summary>
     public FigureStyle Style { get; init; } = new();
 }
