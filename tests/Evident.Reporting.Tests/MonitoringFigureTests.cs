@@ -23,6 +23,23 @@ public class MonitoringFigureTests
     }
 
     [Fact]
+    public void Looks_after_a_crossed_boundary_are_marked_as_not_reached()
+    {
+        var design = TestData.ObfWithFutility();
+        // Look 2's efficacy bound is 2.963: Z = 3.1 crosses it, so looks 3 and 4 were never reached.
+        double[] info = [0.25, 0.5], z = [1.2, 3.1];
+        Assert.Equal(1, MonitoringFigure.StoppingLook(design, z));
+        string svg = MonitoringFigure.Svg(design, info, z);
+        Artifacts.Save("monitoring-stopped", svg, MonitoringFigure.Png(design, info, z));
+        Assert.Contains("Not reached (stopped at look 2)", Artifacts.Texts(svg));
+        // Below the bounds nothing is marked.
+        Assert.Equal(-1, MonitoringFigure.StoppingLook(design, [1.2, 2.5]));
+        Assert.DoesNotContain(Artifacts.Texts(MonitoringFigure.Svg(design, info, [1.2, 2.5])), t => t.StartsWith("Not reached", StringComparison.Ordinal));
+        // A Z at or under the futility bound of an interim look stops the trial too.
+        Assert.Equal(0, MonitoringFigure.StoppingLook(design, [design.FutilityBounds![0] - 0.1]));
+    }
+
+    [Fact]
     public void NoLooksYetRendersThePlan()
     {
         var texts = Artifacts.Texts(MonitoringFigure.Svg(TestData.ObfWithFutility(), [], []));

@@ -68,15 +68,16 @@ public static class MonitoringFigure
         var canvas = new FigureCanvas(o.Style, o.Title ?? "Group-sequential monitoring");
         try
         {
-            var (low, high) = AddBoundaries(canvas.Plot, design);
+            int stoppedAt = StoppingLook(design, z);
+            var (low, high) = AddBoundaries(canvas.Plot, design, stoppedAt);
             if (z.Count > 0)
             {
                 AddObserved(canvas, info, z, o);
                 low = Math.Min(low, z.Min());
                 high = Math.Max(high, z.Max());
             }
-            var yTicks = SetAxes(canvas.Plot, Math.Min(low, -0.5), high, o);
-            float legendWidth = Legends.Place(canvas, o.Legend);
+            var (yTicks, yLow, yHigh) = SetAxes(canvas.Plot, Math.Min(low, -0.5), high, o);
+            float legendWidth = Legends.Place(canvas, o.Legend ?? FreeCorner(canvas, design, info, z, o, yLow, yHigh, yTicks));
             DataAreaLayout.Apply(canvas, o.Title, o.Subtitle, yTicks.Ticks.Select(tk => tk.Label), legendWidth, DataHeight);
             return canvas;
         }
@@ -103,37 +104,95 @@ public static class MonitoringFigure
         }
     }
 
-    /// <summary>The reference line at Z = 0, the efficacy bounds (mirrored when two-sided) and the futility bounds; returns the Z range they span.</summary>
-    private static (double Low, double High) AddBoundaries(Plot plot, GroupSequentialDesign design)
+    /// <summary>
+    /// The index of the look at which the observed Z crossed a boundary (efficacy: Z ≥ bound, or |Z| ≥ bound two-sided;
+    /// futility: Z ≤ bound), or −1 when none was crossed: the looks after it were never reached.
+    /// </summary>
+    internal static int StoppingLook(GroupSequentialDesign design, IReadOnlyList<double> z)
+    {
+        for (int k = 0; k < Math.Min(z.Count, design.CriticalValues.Count); k++)
+        {
+            double c = design.CriticalValues[k];
+            if (design.TwoSided ? Math.Abs(z[k]) >= c : z[k] >= c) return k;
+            if (design.FutilityBounds is { } fb && k < fb.Count && k < design.CriticalValues.Count - 1 && z[k] <= fb[k]) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The reference line at Z = 0, the efficacy bounds (mirrored when two-sided) and the futility bounds up to the look
+    /// the trial stopped at, and the bounds of the looks never reached in grey; returns the Z range they span.
+    /// </summary>
+    private static (double Low, double High) AddBoundaries(Plot plot, GroupSequentialDesign design, int stoppedAt)
     {
         var t = design.Information.ToArray();
         var c = design.CriticalValues.ToArray();
-        var efficacyColor = Color.FromHex(OkabeIto.Vermillion);
+        int reached = stoppedAt < 0 ? t.Length : stoppedAt + 1;
         plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.55), LinePattern.Solid);
-        var efficacy = plot.Add.Scatter(t, c, efficacyColor);
-        efficacy.LineWidth = 2;
-        efficacy.MarkerSize = 8;
-        efficacy.LegendText = design.TwoSided ? "Efficacy boundary (±)" : "Efficacy boundary";
-        if (design.TwoSided)
-        {
-            var lower = plot.Add.Scatter(t, c.Select(v => -v).ToArray(), efficacyColor);
-            lower.LineWidth = 2;
-            lower.MarkerSize = 8;
-        }
+        string notReached = $"Not reached (stopped at look {reached})";
+        AddBound(plot, t, c, reached, Color.FromHex(OkabeIto.Vermillion), LinePattern.Solid, MarkerShape.FilledCircle, design.TwoSided ? "Efficacy boundary (±)" : "Efficacy boundary", notReached);
+        if (design.TwoSided) AddBound(plot, t, c.Select(v => -v).ToArray(), reached, Color.FromHex(OkabeIto.Vermillion), LinePattern.Solid, MarkerShape.FilledCircle, null, null);
         double low = design.TwoSided ? -c.Max() : 0, high = c.Max();
         if (design.FutilityBounds is { Count: > 0 } fb)
         {
             int k = Math.Min(fb.Count, t.Length);
             var fy = fb.Take(k).ToArray();
-            var futility = plot.Add.Scatter(t[..k], fy, Color.FromHex(OkabeIto.Blue));
-            futility.LineWidth = 2;
-            futility.LinePattern = LinePattern.Dashed;
-            futility.MarkerSize = 8;
-            futility.MarkerShape = MarkerShape.FilledSquare;
-            futility.LegendText = "Futility boundary";
+            AddBound(plot, t[..k], fy, Math.Min(reached, k), Color.FromHex(OkabeIto.Blue), LinePattern.Dashed, MarkerShape.FilledSquare, "Futility boundary", null);
             low = Math.Min(low, fy.Min());
         }
         return (low, high);
+    }
+
+    /// <summary>One boundary: its first <paramref name="reached"/> looks in colour, the rest (never reached) in grey with open markers.</summary>
+    private static void AddBound(Plot plot, double[] t, double[] bound, int reached, Color color, LinePattern pattern, MarkerShape marker, string? legend, string? restLegend)
+    {
+        var line = plot.Add.Scatter(t[..reached], bound[..reached], color);
+        line.LineWidth = 2;
+        line.LinePattern = pattern;
+        line.MarkerSize = 8;
+        line.MarkerShape = marker;
+        if (legend is not null) line.LegendText = legend;
+        if (reached >= t.Length) return;
+        var rest = plot.Add.Scatter(t[(reached - 1)..], bound[(reached - 1)..], Colors.Gray.WithAlpha(0.7));
+        rest.LineWidth = 1.5f;
+        rest.LinePattern = LinePattern.Dotted;
+        rest.MarkerSize = 8;
+        rest.MarkerShape = MarkerShape.OpenCircle;
+        if (restLegend is not null) rest.LegendText = restLegend;
+    }
+
+    /// <summary>Where the legend covers no boundary, observed point or "Z = …" label (<see cref="LegendCorner"/>).</summary>
+    private static LegendPosition FreeCorner(FigureCanvas canvas, GroupSequentialDesign design, IReadOnlyList<double> info, IReadOnlyList<double> z,
+                                             MonitoringFigureOptions o, double yLow, double yHigh, ScottPlot.TickGenerators.NumericManual yTicks)
+    {
+        float size = canvas.Style.FontSize;
+        double areaWidth = canvas.Width - canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label)) - 40;
+        double perPixelX = 1.04 / areaWidth, perPixelY = (yHigh - yLow) / DataHeight;
+        // The reference line at Z = 0 runs across the whole plot.
+        var drawn = new List<LegendCorner.Segment> { new(0, 1.04, -2 * perPixelY, 2 * perPixelY) };
+        void Polyline(IReadOnlyList<double> x, IReadOnlyList<double> y)
+        {
+            for (int i = 0; i < x.Count; i++)
+            {
+                int j = Math.Min(i + 1, x.Count - 1);
+                drawn.Add(new LegendCorner.Segment(x[i] - 6 * perPixelX, x[j] + 6 * perPixelX, Math.Min(y[i], y[j]) - 6 * perPixelY, Math.Max(y[i], y[j]) + 6 * perPixelY));
+            }
+        }
+        Polyline(design.Information, design.CriticalValues);
+        if (design.TwoSided) Polyline(design.Information, design.CriticalValues.Select(v => -v).ToArray());
+        if (design.FutilityBounds is { Count: > 0 } fb) Polyline(design.Information.Take(fb.Count).ToArray(), fb);
+        if (z.Count > 0) Polyline(info, z);
+        if (o.LabelObserved)
+            for (int i = 0; i < z.Count; i++)
+            {
+                // "Z = 2.34" hangs below and right of its point (offset 8, 6 px).
+                double width = canvas.Text.Width("Z = " + FigureText.Fixed(z[i], 2), size) * perPixelX;
+                drawn.Add(new LegendCorner.Segment(info[i], info[i] + (8 * perPixelX) + width, z[i] - (6 + size * 1.4) * perPixelY, z[i]));
+            }
+        var entries = canvas.Plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? "").Where(t => t.Length > 0).ToList();
+        double legendWidth = (canvas.Text.MaxWidth(entries, size) + 60) * perPixelX / 1.04;
+        double legendHeight = (entries.Count * size * 1.7 + 24) / DataHeight;
+        return LegendCorner.Choose(drawn, 0, 1.04, yLow, yHigh, legendWidth, legendHeight);
     }
 
     /// <summary>The observed Z at each look, joined by a dotted line, each labelled unless the options say not to.</summary>
@@ -158,8 +217,8 @@ public static class MonitoringFigure
         }
     }
 
-    /// <summary>Whole-number Z ticks over [low, high] padded, information-fraction ticks by quarters, limits and labels; returns the y ticks.</summary>
-    private static ScottPlot.TickGenerators.NumericManual SetAxes(Plot plot, double low, double high, MonitoringFigureOptions o)
+    /// <summary>Whole-number Z ticks over [low, high] padded, information-fraction ticks by quarters, limits and labels; returns the y ticks and limits.</summary>
+    private static (ScottPlot.TickGenerators.NumericManual Ticks, double Low, double High) SetAxes(Plot plot, double low, double high, MonitoringFigureOptions o)
     {
         double span = high - low;
         double yLow = Math.Floor(low - 0.08 * span), yHigh = Math.Ceiling(high + 0.12 * span);
@@ -173,6 +232,6 @@ public static class MonitoringFigure
         plot.Axes.SetLimits(0, 1.04, yLow, yHigh);
         plot.XLabel(o.XLabel);
         plot.YLabel(o.YLabel);
-        return yTicks;
+        return (yTicks, yLow, yHigh);
     }
 }

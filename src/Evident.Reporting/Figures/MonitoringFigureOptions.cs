@@ -18,8 +18,11 @@ public sealed record MonitoringFigureOptions
     /// <summary>Label each observed point with its Z value. Default true.</summary>
     public bool LabelObserved { get; init; } = true;
 
-    /// <summary>Legend position. Default <see cref="LegendPosition.UpperRight"/>.</summary>
-    public LegendPosition Legend { get; init; } = LegendPosition.UpperRight;
+    /// <summary>
+    /// Legend position, or null (the default) for the first corner that no boundary, observed point or "Z = …" label
+    /// reaches, and outside on the right when none is free.
+    /// </summary>
+    public LegendPosition? Legend { get; init; }
 
     /// <summary>Size, fonts and colours (efficacy bound in vermillion, futility in blue, observed Z in black).</summary>
     public FigureStyle Style { get; init; } = new();
