@@ -18,6 +18,7 @@ namespace Evident.Data;
 public sealed class ModelFrame
 {
     private readonly double[] time;
+    private readonly double[] entry;
     private readonly bool[] events;
     private readonly int[] statusCodes;
     private readonly double[] covariates;
@@ -31,6 +32,7 @@ public sealed class ModelFrame
         Source = b.Source;
         Formula = b.Formula;
         time = b.Time;
+        entry = b.Entry;
         events = b.Events;
         statusCodes = b.StatusCodes;
         EventCount = b.EventCount;
@@ -55,16 +57,25 @@ public sealed class ModelFrame
     /// <param name="formula">The formula; every column it names must exist in <paramref name="table"/>.</param>
     /// <param name="options">Reference levels and status coding; null for the defaults.</param>
     /// <exception cref="DataInputException">
-    /// A missing column; a time that is not a finite non-negative number; a status outside 0/1, 1/2, TRUE/FALSE
+    /// A missing column; a time that is not a finite non-negative number; a counting-process start time that is not
+    /// below its stop time; a status outside 0/1, 1/2, TRUE/FALSE
     /// (or, with <see cref="ModelFrameOptions.StatusIsCause"/>, not a non-negative whole number); no events; a factor
     /// with a single level; an unknown reference level; no complete rows. Messages name the file, the 1-based data row,
     /// the column and the value.
     /// </exception>
+    /// <exception cref="FormulaException">A counting-process formula without <see cref="ModelFrameOptions.AllowCountingProcess"/>.</exception>
     public static ModelFrame Build(DataTable table, SurvivalFormula formula, ModelFrameOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(formula);
-        return new ModelFrame(new ModelFrameBuilder(table, formula, options ?? new ModelFrameOptions()));
+        options ??= new ModelFrameOptions();
+        if (formula.IsCountingProcess && !options.AllowCountingProcess)
+        {
+            throw new FormulaException(
+                $"this analysis takes right-censored data, Surv(time, status); counting-process data Surv({formula.EntryColumn}, {formula.TimeColumn}, {formula.StatusColumn}) are accepted by cox, zph and km.",
+                formula.Text, 1, "Surv(time, status)");
+        }
+        return new ModelFrame(new ModelFrameBuilder(table, formula, options));
     }
 
     /// <summary>The data file as the user named it.</summary>
@@ -82,8 +93,17 @@ public sealed class ModelFrame
     /// <summary>1-based data-row number in the file of each used row (for messages and per-subject output).</summary>
     public ReadOnlySpan<int> SourceRows => sourceRows;
 
-    /// <summary>Follow-up time per used row: finite, ≥ 0.</summary>
+    /// <summary>Follow-up time per used row: finite, ≥ 0 (the stop time of counting-process data, finite, any sign).</summary>
     public ReadOnlySpan<double> Time => time;
+
+    /// <summary>
+    /// Entry (start) time per used row for counting-process data <c>Surv(start, stop, event)</c>: the row is at risk
+    /// on (<c>Entry[i]</c>, <c>Time[i]</c>], with <c>Entry[i] &lt; Time[i]</c>. Empty for right-censored data.
+    /// </summary>
+    public ReadOnlySpan<double> Entry => entry;
+
+    /// <summary>True when the formula is <c>Surv(start, stop, event)</c>.</summary>
+    public bool IsCountingProcess => entry.Length != 0;
 
     /// <summary>True when the row's follow-up ended in an event (any cause when <see cref="ModelFrameOptions.StatusIsCause"/>).</summary>
     public ReadOnlySpan<bool> Event => events;

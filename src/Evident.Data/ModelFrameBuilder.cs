@@ -34,6 +34,7 @@ internal sealed class ModelFrameBuilder
         for (int i = 0; i < rows.Length; i++) SourceRows[i] = rows[i] + 1;
 
         BuildTime(table[formula.TimeColumn]);
+        if (formula.EntryColumn is not null) BuildEntry(table[formula.EntryColumn], table[formula.TimeColumn]);
         BuildStatus(table[formula.StatusColumn]);
         foreach (string column in options.References.Keys) LevelsOf(column);
         BuildDesign();
@@ -46,6 +47,8 @@ internal sealed class ModelFrameBuilder
     public SurvivalFormula Formula { get; }
 
     public double[] Time { get; private set; } = [];
+
+    public double[] Entry { get; private set; } = [];
 
     public bool[] Events { get; private set; } = [];
 
@@ -162,13 +165,32 @@ internal sealed class ModelFrameBuilder
 
     private void BuildTime(DataColumn column)
     {
-        const string expected = "survival times must be non-negative numbers";
+        // Counting-process times may be negative (R's coxph and survfit accept any finite (start, stop]).
+        bool countingProcess = Formula.IsCountingProcess;
+        string expected = countingProcess ? "stop times must be finite numbers" : "survival times must be non-negative numbers";
         Time = NumericValues(column, expected);
         for (int i = 0; i < Time.Length; i++)
         {
             double t = Time[i];
             if (double.IsInfinity(t)) throw BadValue(column, i, "is infinite", expected);
-            if (t < 0) throw BadValue(column, i, "is negative", expected);
+            if (t < 0 && !countingProcess) throw BadValue(column, i, "is negative", expected);
+        }
+    }
+
+    /// <summary>The start of each (start, stop] interval: finite and below its stop time (R's <c>Surv()</c> check, here an error naming the row).</summary>
+    private void BuildEntry(DataColumn column, DataColumn stop)
+    {
+        const string expected = "start times must be finite numbers below the stop time";
+        Entry = NumericValues(column, expected);
+        for (int i = 0; i < Entry.Length; i++)
+        {
+            double t = Entry[i];
+            if (double.IsInfinity(t)) throw BadValue(column, i, "is infinite", expected);
+            if (!(t < Time[i]))
+            {
+                throw BadValue(column, i, $"is not below the stop time {stop.Format(rows[i])} in column '{stop.Name}' (each row is at risk on (start, stop])",
+                               expected);
+            }
         }
     }
 

@@ -16,4 +16,11 @@ public sealed record ModelFrameOptions
     /// 0/1, 1/2 or TRUE/FALSE, as R's <c>Surv()</c> accepts.
     /// </summary>
     public bool StatusIsCause { get; init; }
+
+    /// <summary>
+    /// When true, the formula may be counting-process data <c>Surv(start, stop, event)</c> (Cox, cox.zph and
+    /// Kaplan–Meier accept it, as R's coxph and survfit do). When false (default) such a formula is refused, as R's
+    /// <c>survdiff</c> refuses it ("Right censored data only").
+    /// </summary>
+    public bool AllowCountingProcess { get; init; }
 }

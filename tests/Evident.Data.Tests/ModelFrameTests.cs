@@ -308,4 +308,36 @@ public class ModelFrameTests
         Assert.False(frame.DesignColumns is DesignColumn[]);
         Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)frame.GroupLabels[0]).Add("y", "z"));
     }
+
+    private static readonly ModelFrameOptions CountingProcess = new() { AllowCountingProcess = true };
+
+    [Fact]
+    public void CountingProcessKeepsEntryTimesOfCompleteRows()
+    {
+        var frame = FrameOf("a,b,e,x\n0,5,0,1\n5,9,1,2\nNA,4,1,3\n-2,3,1,4\n", "Surv(a, b, e) ~ x", CountingProcess);
+        Assert.True(frame.IsCountingProcess);
+        Assert.Equal([0.0, 5, -2], frame.Entry.ToArray());
+        Assert.Equal([5.0, 9, 3], frame.Time.ToArray());
+        Assert.Equal([1, 2, 4], frame.SourceRows.ToArray());
+        Assert.True(Frame("lung.csv", "Surv(time, status) ~ 1").Entry.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("a,b,e\n0,5,1\n5,5,1\n", "t.csv, row 2, column 'a': value '5' is not below the stop time 5 in column 'b' (each row is at risk on (start, stop]); start times must be finite numbers below the stop time.", 2)]
+    [InlineData("a,b,e\n0,5,1\n7,6,0\n", "t.csv, row 2, column 'a': value '7' is not below the stop time 6 in column 'b' (each row is at risk on (start, stop]); start times must be finite numbers below the stop time.", 2)]
+    [InlineData("a,b,e\n0,5,1\nInf,6,0\n", "t.csv, row 2, column 'a': value 'Inf' is infinite; start times must be finite numbers below the stop time.", 2)]
+    [InlineData("a,b,e\n0,5,1\n1,x,0\n", "t.csv, row 2, column 'b': value 'x' is not a number; stop times must be finite numbers.", 2)]
+    public void CountingProcessIntervalsAreChecked(string csv, string message, int row)
+    {
+        var e = Assert.Throws<DataInputException>(() => FrameOf(csv, "Surv(a, b, e) ~ 1", CountingProcess));
+        Assert.Equal(message, e.Message);
+        Assert.Equal(row, e.Row);
+    }
+
+    [Fact]
+    public void CountingProcessIsRefusedWhereNotAllowed()
+    {
+        var e = Assert.Throws<FormulaException>(() => FrameOf("a,b,e\n0,5,1\n", "Surv(a, b, e) ~ 1"));
+        Assert.Equal("this analysis takes right-censored data, Surv(time, status); counting-process data Surv(a, b, e) are accepted by cox, zph and km.", e.Message);
+    }
 }

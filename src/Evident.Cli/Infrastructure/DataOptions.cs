@@ -37,14 +37,17 @@ public sealed class DataOptions
     }
 
     /// <summary>Reads only the columns the formula uses and builds the model frame.</summary>
-    public ModelFrame LoadFrame(ParseResult parse, bool statusIsCause = false)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="statusIsCause">Status holds competing-risks cause codes.</param>
+    /// <param name="countingProcess">The command accepts <c>Surv(start, stop, event)</c>.</param>
+    public ModelFrame LoadFrame(ParseResult parse, bool statusIsCause = false, bool countingProcess = false)
     {
         string path = parse.GetValue(File)!;
         var formula = SurvivalFormula.Parse(parse.GetValue(Formula)!);
         var references = ParseReferences(parse.GetValue(Reference) ?? []);
         if (!System.IO.File.Exists(path)) throw new UsageException($"file '{path}' does not exist.");
         var table = PhaseTimer.Time("read columns", () => TableReader.Read(path, formula.Columns));
-        return PhaseTimer.Time("build model frame", () => ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause }));
+        return PhaseTimer.Time("build model frame", () => ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause, AllowCountingProcess = countingProcess }));
     }
 
     /// <summary>The <c>--reference col=level</c> values as column → reference level.</summary>
