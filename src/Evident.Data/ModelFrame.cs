@@ -44,6 +44,7 @@ public sealed class ModelFrame
         groups = new Lazy<(int[], ReadOnlyCollection<IReadOnlyDictionary<string, string>>)>(b.BuildGroups);
         stratum = b.Stratum;
         StratumLabels = b.StratumLabels.AsReadOnly();
+        StratumNames = b.StratumNames.AsReadOnly();
         cluster = b.Cluster;
         ClusterCount = b.ClusterCount;
         sourceRows = b.SourceRows;
@@ -153,6 +154,12 @@ public sealed class ModelFrame
 
     /// <summary>Per stratum: column → value; an empty dictionary when there are no strata.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> StratumLabels { get; }
+
+    /// <summary>
+    /// Per stratum: its name as R's <c>strata()</c> gives it — the values alone (<c>adeno</c>) when every strata column
+    /// is text, else <c>col=value</c> (<c>sex=1</c>); several columns joined by ", ". An empty string without strata.
+    /// </summary>
+    public IReadOnlyList<string> StratumNames { get; }
 
     /// <summary>Cluster code per row (0 … <see cref="ClusterCount"/> − 1, in sorted order of the cluster values); empty when the formula has no <c>cluster()</c>.</summary>
     public ReadOnlySpan<int> Cluster => cluster;

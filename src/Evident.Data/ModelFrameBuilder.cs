@@ -39,6 +39,9 @@ internal sealed class ModelFrameBuilder
         foreach (string column in options.References.Keys) LevelsOf(column);
         BuildDesign();
         (Stratum, StratumLabels) = LevelCombinations.Combine(Formula.StrataColumns.Select(LevelsOf).ToList(), rows.Length);
+        // R's strata() labels a stratum by its values alone when every strata column is text, else as col=value.
+        bool shortLabels = Formula.StrataColumns.All(c => table[c].Kind == ColumnKind.Text);
+        StratumNames = StratumLabels.Select(l => string.Join(", ", l.Select(kv => shortLabels ? kv.Value : $"{kv.Key}={kv.Value}"))).ToList();
         BuildCluster();
     }
 
@@ -67,6 +70,8 @@ internal sealed class ModelFrameBuilder
     public int[] Stratum { get; }
 
     public List<IReadOnlyDictionary<string, string>> StratumLabels { get; }
+
+    public List<string> StratumNames { get; }
 
     public int[] Cluster { get; private set; } = [];
 

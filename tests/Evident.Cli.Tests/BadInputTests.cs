@@ -178,4 +178,14 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("this analysis takes right-censored data, Surv(time, status)", stderr);
     }
+
+    [Fact]
+    public void SurvregTimeOfZeroNamesTheRow()
+    {
+        string file = Csv("zero.csv", "time,status,x\n3,1,1\n0,1,2\n4,0,0\n5,1,1\n");
+        var (code, stdout, stderr) = Fixtures.Run("survreg", file, "--formula", "Surv(time, status) ~ x", "--format", "json");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("zero.csv, row 2, column 'time': value '0' is not above 0", stderr);
+    }
 }
