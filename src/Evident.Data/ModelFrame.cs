@@ -27,7 +27,7 @@ public sealed class ModelFrame
     private readonly int[] cluster;
     private readonly int[] sourceRows;
 
-    private ModelFrame(ModelFrameBuilder b)
+    private ModelFrame(ModelFrameBuilder b, ModelFrameOptions options)
     {
         Source = b.Source;
         Formula = b.Formula;
@@ -37,6 +37,8 @@ public sealed class ModelFrame
         statusCodes = b.StatusCodes;
         EventCount = b.EventCount;
         DroppedRows = b.DroppedRows;
+        ExcludedByLandmark = b.ExcludedByLandmark;
+        Landmark = options.Landmark;
         covariates = b.Covariates;
         CovariateCount = b.DesignColumns.Count;
         DesignColumns = b.DesignColumns.AsReadOnly();
@@ -76,7 +78,9 @@ public sealed class ModelFrame
                 $"this analysis takes right-censored data, Surv(time, status); counting-process data Surv({formula.EntryColumn}, {formula.TimeColumn}, {formula.StatusColumn}) are accepted by cox, zph and km.",
                 formula.Text, 1, "Surv(time, status)");
         }
-        return new ModelFrame(new ModelFrameBuilder(table, formula, options));
+        if (options.Landmark is { } landmark && !double.IsFinite(landmark))
+            throw new ArgumentOutOfRangeException(nameof(options), landmark, "The landmark time must be finite.");
+        return new ModelFrame(new ModelFrameBuilder(table, formula, options), options);
     }
 
     /// <summary>The data file as the user named it.</summary>
@@ -90,6 +94,12 @@ public sealed class ModelFrame
 
     /// <summary>Rows dropped for a missing value in any formula variable (R's <c>na.omit</c>; R prints "N observations deleted due to missingness").</summary>
     public int DroppedRows { get; }
+
+    /// <summary>The landmark time (<see cref="ModelFrameOptions.Landmark"/>), or null: times are then measured from it.</summary>
+    public double? Landmark { get; }
+
+    /// <summary>Complete rows left out because their follow-up ended at or before the landmark; 0 without one.</summary>
+    public int ExcludedByLandmark { get; }
 
     /// <summary>1-based data-row number in the file of each used row (for messages and per-subject output).</summary>
     public ReadOnlySpan<int> SourceRows => sourceRows;

@@ -30,6 +30,18 @@ internal sealed class ModelFrameBuilder
             throw DataInputException.InFile(Source,
                 $"no complete rows: every one of the {table.RowCount} rows has a missing value in at least one of {string.Join(", ", formula.Columns)}.");
         }
+        if (options.Landmark is { } landmark)
+        {
+            int complete = rows.Length;
+            rows = AfterLandmark(rows, table[formula.TimeColumn], landmark);
+            ExcludedByLandmark = complete - rows.Length;
+            if (rows.Length == 0)
+            {
+                throw DataInputException.InFile(Source,
+                    $"no rows after the landmark: none of the {complete} complete rows has {formula.TimeColumn} > {RNumberFormat.Format(landmark)}.",
+                    formula.TimeColumn, $"times after the landmark {RNumberFormat.Format(landmark)}");
+            }
+        }
         SourceRows = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++) SourceRows[i] = rows[i] + 1;
 
@@ -60,6 +72,8 @@ internal sealed class ModelFrameBuilder
     public int EventCount { get; private set; }
 
     public int DroppedRows { get; }
+
+    public int ExcludedByLandmark { get; }
 
     public double[] Covariates { get; private set; } = [];
 
@@ -131,6 +145,17 @@ internal sealed class ModelFrameBuilder
         return result;
     }
 
+    /// <summary>The rows whose time is after the landmark; a time that is not a number is kept, for BuildTime to report.</summary>
+    private static int[] AfterLandmark(int[] complete, DataColumn time, double landmark)
+    {
+        if (time.Kind != ColumnKind.Numeric) return complete;
+        ReadOnlySpan<double> values = time.Numbers;
+        var kept = new List<int>(complete.Length);
+        foreach (int r in complete)
+            if (values[r] > landmark || !double.IsFinite(values[r])) kept.Add(r);
+        return kept.ToArray();
+    }
+
     private DataInputException BadValue(DataColumn column, int i, string problem, string expected)
         => DataInputException.BadValue(Source, rows[i] + 1L, column.Name, column.Format(rows[i]), problem, expected);
 
@@ -180,6 +205,12 @@ internal sealed class ModelFrameBuilder
             if (double.IsInfinity(t)) throw BadValue(column, i, "is infinite", expected);
             if (t < 0 && !countingProcess) throw BadValue(column, i, "is negative", expected);
         }
+        if (options.Landmark is { } landmark)
+        {
+            var shifted = new double[Time.Length];   // Time may be the column's own storage
+            for (int i = 0; i < shifted.Length; i++) shifted[i] = Time[i] - landmark;
+            Time = shifted;
+        }
     }
 
     /// <summary>The start of each (start, stop] interval: finite and below its stop time (R's <c>Surv()</c> check, here an error naming the row).</summary>
@@ -191,11 +222,17 @@ internal sealed class ModelFrameBuilder
         {
             double t = Entry[i];
             if (double.IsInfinity(t)) throw BadValue(column, i, "is infinite", expected);
-            if (!(t < Time[i]))
+            if (!(t - (options.Landmark ?? 0) < Time[i]))
             {
                 throw BadValue(column, i, $"is not below the stop time {stop.Format(rows[i])} in column '{stop.Name}' (each row is at risk on (start, stop])",
                                expected);
             }
+        }
+        if (options.Landmark is { } landmark)
+        {
+            var shifted = new double[Entry.Length];
+            for (int i = 0; i < shifted.Length; i++) shifted[i] = Math.Max(Entry[i] - landmark, 0);
+            Entry = shifted;
         }
     }
 

@@ -23,4 +23,12 @@ public sealed record ModelFrameOptions
     /// <c>survdiff</c> refuses it ("Right censored data only").
     /// </summary>
     public bool AllowCountingProcess { get; init; }
+
+    /// <summary>
+    /// A landmark time T: only rows still under follow-up after T (time &gt; T; for counting-process data, stop &gt; T)
+    /// are kept, and time is measured from T (time − T; a start before T becomes 0), so every analysis is conditional on
+    /// being event-free at T. R equivalent: <c>subset(data, time &gt; T)</c> with <c>time - T</c>. Null (default): none.
+    /// Must be finite.
+    /// </summary>
+    public double? Landmark { get; init; }
 }

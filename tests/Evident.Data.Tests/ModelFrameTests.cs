@@ -340,4 +340,20 @@ public class ModelFrameTests
         var e = Assert.Throws<FormulaException>(() => FrameOf("a,b,e\n0,5,1\n", "Surv(a, b, e) ~ 1"));
         Assert.Equal("this analysis takes right-censored data, Surv(time, status); counting-process data Surv(a, b, e) are accepted by cox, zph and km.", e.Message);
     }
+
+    [Fact]
+    public void LandmarkKeepsLaterRowsOnTheLandmarkClock()
+    {
+        var frame = FrameOf("t,s,x\n5,1,1\n10,0,2\n12,1,NA\n15,1,3\n30,0,4\n", "Surv(t, s) ~ x", new ModelFrameOptions { Landmark = 10 });
+        Assert.Equal([5.0, 20], frame.Time.ToArray());
+        Assert.Equal([4, 5], frame.SourceRows.ToArray());
+        Assert.Equal(1, frame.DroppedRows);
+        Assert.Equal(2, frame.ExcludedByLandmark);
+        Assert.Equal(10, frame.Landmark);
+        var counting = FrameOf("a,b,e\n0,4,0\n4,9,1\n0,12,1\n", "Surv(a, b, e) ~ 1", CountingProcess with { Landmark = 5 });
+        Assert.Equal([0.0, 0], counting.Entry.ToArray());
+        Assert.Equal([4.0, 7], counting.Time.ToArray());
+        var e = Assert.Throws<DataInputException>(() => FrameOf("t,s\n5,1\n10,0\n", "Surv(t, s) ~ 1", new ModelFrameOptions { Landmark = 10 }));
+        Assert.Equal("t.csv: no rows after the landmark: none of the 2 complete rows has t > 10.", e.Message);
+    }
 }
