@@ -104,6 +104,13 @@ public class CoxCountingProcessTests
         var plain = KaplanMeier.Fit([3.0, 4, 5], [true, false, true]);
         var entered = KaplanMeier.FitGroupsWithEntry([-1.0, -1, -1], [3.0, 4, 5], [true, false, true], [0, 0, 0], 1)[0];
         Assert.Equal(plain.Steps, entered.Steps);
+        // Negative times, as R allows: survfit(Surv(a, b, e) ~ 1) of (−5, −1], (−3, 2], (0, 4] censored gives
+        // n.risk 2, 2 and survival 0.5, 0.25 at −1 and 2.
+        var negative = KaplanMeier.FitGroupsWithEntry([-5.0, -3, 0], [-1.0, 2, 4], [true, true, false], [0, 0, 0], 1)[0];
+        Assert.Equal([-1.0, 2, 4], negative.Steps.Select(s => s.Time));
+        Assert.Equal([2, 2, 1], negative.Steps.Select(s => s.AtRisk));
+        Assert.Equal([0.5, 0.25, 0.25], negative.Steps.Select(s => s.Survival));
+        Assert.Equal(Math.Sqrt(0.5 * 0.5 / 2), negative.Steps[0].StdError, 12);
     }
 
     private static void AssertClose(double expected, double actual, double rel) =>
