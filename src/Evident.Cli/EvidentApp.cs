@@ -15,6 +15,7 @@ public static class EvidentApp
         root.Subcommands.Add(LogRankCommand.Create());
         root.Subcommands.Add(CoxCommand.Create());
         root.Subcommands.Add(ZphCommand.Create());
+        root.Subcommands.Add(SurvregCommand.Create());
         root.Subcommands.Add(RmstCommand.Create());
         root.Subcommands.Add(BoundariesCommand.Create());
         root.Subcommands.Add(SampleSizeCommand.Create());

@@ -1,7 +1,7 @@
 namespace Evident.Data;
 
 /// <summary>
-/// Recursive-descent parser for <c>Surv(time, status) ~ rhs</c>:
+/// Recursive-descent parser for <c>Surv(time, status) ~ rhs</c> or <c>Surv(start, stop, event) ~ rhs</c>:
 /// <code>
 /// rhs     := product ('+' product)*
 /// product := inter ('*' inter)*          a*b  → a + b + a:b
@@ -35,15 +35,7 @@ internal sealed class FormulaParser
     {
         SkipSpace();
         int start = pos;
-        string? surv = TryName();
-        if (surv != "Surv") throw Fail(start, "'Surv(time, status)' on the left of '~'", start);
-        Expect('(', start);
-        string time = Name(start, "the time column");
-        Expect(',', start);
-        string status = Name(start, "the status column");
-        SkipSpace();
-        if (Peek() == ',') throw Fail(pos, "')' (Surv() takes a time and a status column; counting-process data are not supported)", start);
-        Expect(')', start);
+        var (entry, time, status) = ParseSurv(start);
         Expect('~', start);
 
         var written = new List<FormulaTerm>();
@@ -85,7 +77,31 @@ internal sealed class FormulaParser
             string expected = c == '-' ? "'+' (removing terms with '-' is not supported)" : "'+', ':', '*' or the end of the formula";
             throw Fail(pos, expected, 0);
         }
-        return new SurvivalFormula(time, status, InRTermOrder(written), strata, cluster, text);
+        return new SurvivalFormula(time, status, InRTermOrder(written), strata, cluster, text) { EntryColumn = entry };
+    }
+
+    /// <summary><c>Surv(time, status)</c>, or <c>Surv(start, stop, event)</c> for counting-process data (entry = start).</summary>
+    private (string? Entry, string Time, string Status) ParseSurv(int start)
+    {
+        string? surv = TryName();
+        if (surv != "Surv") throw Fail(start, "'Surv(time, status)' on the left of '~'", start);
+        Expect('(', start);
+        string time = Name(start, "the time column");
+        Expect(',', start);
+        string status = Name(start, "the status column");
+        string? entry = null;
+        SkipSpace();
+        if (Accept(','))
+        {
+            // Surv(start, stop, event): counting-process data, each row at risk on (start, stop].
+            entry = time;
+            time = status;
+            status = Name(start, "the event column");
+            SkipSpace();
+            if (Peek() == ',') throw Fail(pos, "')' (Surv() takes (time, status) or (start, stop, event))", start);
+        }
+        Expect(')', start);
+        return (entry, time, status);
     }
 
     /// <summary>

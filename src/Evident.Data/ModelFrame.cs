@@ -18,6 +18,7 @@ namespace Evident.Data;
 public sealed class ModelFrame
 {
     private readonly double[] time;
+    private readonly double[] entry;
     private readonly bool[] events;
     private readonly int[] statusCodes;
     private readonly double[] covariates;
@@ -26,15 +27,18 @@ public sealed class ModelFrame
     private readonly int[] cluster;
     private readonly int[] sourceRows;
 
-    private ModelFrame(ModelFrameBuilder b)
+    private ModelFrame(ModelFrameBuilder b, ModelFrameOptions options)
     {
         Source = b.Source;
         Formula = b.Formula;
         time = b.Time;
+        entry = b.Entry;
         events = b.Events;
         statusCodes = b.StatusCodes;
         EventCount = b.EventCount;
         DroppedRows = b.DroppedRows;
+        ExcludedByLandmark = b.ExcludedByLandmark;
+        Landmark = options.Landmark;
         covariates = b.Covariates;
         CovariateCount = b.DesignColumns.Count;
         DesignColumns = b.DesignColumns.AsReadOnly();
@@ -42,6 +46,7 @@ public sealed class ModelFrame
         groups = new Lazy<(int[], ReadOnlyCollection<IReadOnlyDictionary<string, string>>)>(b.BuildGroups);
         stratum = b.Stratum;
         StratumLabels = b.StratumLabels.AsReadOnly();
+        StratumNames = b.StratumNames.AsReadOnly();
         cluster = b.Cluster;
         ClusterCount = b.ClusterCount;
         sourceRows = b.SourceRows;
@@ -55,16 +60,27 @@ public sealed class ModelFrame
     /// <param name="formula">The formula; every column it names must exist in <paramref name="table"/>.</param>
     /// <param name="options">Reference levels and status coding; null for the defaults.</param>
     /// <exception cref="DataInputException">
-    /// A missing column; a time that is not a finite non-negative number; a status outside 0/1, 1/2, TRUE/FALSE
+    /// A missing column; a time that is not a finite non-negative number; a counting-process start time that is not
+    /// below its stop time; a status outside 0/1, 1/2, TRUE/FALSE
     /// (or, with <see cref="ModelFrameOptions.StatusIsCause"/>, not a non-negative whole number); no events; a factor
     /// with a single level; an unknown reference level; no complete rows. Messages name the file, the 1-based data row,
     /// the column and the value.
     /// </exception>
+    /// <exception cref="FormulaException">A counting-process formula without <see cref="ModelFrameOptions.AllowCountingProcess"/>.</exception>
     public static ModelFrame Build(DataTable table, SurvivalFormula formula, ModelFrameOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(formula);
-        return new ModelFrame(new ModelFrameBuilder(table, formula, options ?? new ModelFrameOptions()));
+        options ??= new ModelFrameOptions();
+        if (formula.IsCountingProcess && !options.AllowCountingProcess)
+        {
+            throw new FormulaException(
+                $"this analysis takes right-censored data, Surv(time, status); counting-process data Surv({formula.EntryColumn}, {formula.TimeColumn}, {formula.StatusColumn}) are accepted by cox, zph and km.",
+                formula.Text, 1, "Surv(time, status)");
+        }
+        if (options.Landmark is { } landmark && !double.IsFinite(landmark))
+            throw new ArgumentOutOfRangeException(nameof(options), landmark, "The landmark time must be finite.");
+        return new ModelFrame(new ModelFrameBuilder(table, formula, options), options);
     }
 
     /// <summary>The data file as the user named it.</summary>
@@ -79,11 +95,26 @@ public sealed class ModelFrame
     /// <summary>Rows dropped for a missing value in any formula variable (R's <c>na.omit</c>; R prints "N observations deleted due to missingness").</summary>
     public int DroppedRows { get; }
 
+    /// <summary>The landmark time (<see cref="ModelFrameOptions.Landmark"/>), or null: times are then measured from it.</summary>
+    public double? Landmark { get; }
+
+    /// <summary>Complete rows left out because their follow-up ended at or before the landmark; 0 without one.</summary>
+    public int ExcludedByLandmark { get; }
+
     /// <summary>1-based data-row number in the file of each used row (for messages and per-subject output).</summary>
     public ReadOnlySpan<int> SourceRows => sourceRows;
 
-    /// <summary>Follow-up time per used row: finite, ≥ 0.</summary>
+    /// <summary>Follow-up time per used row: finite, ≥ 0 (the stop time of counting-process data, finite, any sign).</summary>
     public ReadOnlySpan<double> Time => time;
+
+    /// <summary>
+    /// Entry (start) time per used row for counting-process data <c>Surv(start, stop, event)</c>: the row is at risk
+    /// on (<c>Entry[i]</c>, <c>Time[i]</c>], with <c>Entry[i] &lt; Time[i]</c>. Empty for right-censored data.
+    /// </summary>
+    public ReadOnlySpan<double> Entry => entry;
+
+    /// <summary>True when the formula is <c>Surv(start, stop, event)</c>.</summary>
+    public bool IsCountingProcess => entry.Length != 0;
 
     /// <summary>True when the row's follow-up ended in an event (any cause when <see cref="ModelFrameOptions.StatusIsCause"/>).</summary>
     public ReadOnlySpan<bool> Event => events;
@@ -133,6 +164,12 @@ public sealed class ModelFrame
 
     /// <summary>Per stratum: column → value; an empty dictionary when there are no strata.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> StratumLabels { get; }
+
+    /// <summary>
+    /// Per stratum: its name as R's <c>strata()</c> gives it — the values alone (<c>adeno</c>) when every strata column
+    /// is text, else <c>col=value</c> (<c>sex=1</c>); several columns joined by ", ". An empty string without strata.
+    /// </summary>
+    public IReadOnlyList<string> StratumNames { get; }
 
     /// <summary>Cluster code per row (0 … <see cref="ClusterCount"/> − 1, in sorted order of the cluster values); empty when the formula has no <c>cluster()</c>.</summary>
     public ReadOnlySpan<int> Cluster => cluster;

@@ -30,14 +30,30 @@ internal sealed class ModelFrameBuilder
             throw DataInputException.InFile(Source,
                 $"no complete rows: every one of the {table.RowCount} rows has a missing value in at least one of {string.Join(", ", formula.Columns)}.");
         }
+        if (options.Landmark is { } landmark)
+        {
+            int complete = rows.Length;
+            rows = AfterLandmark(rows, table[formula.TimeColumn], landmark);
+            ExcludedByLandmark = complete - rows.Length;
+            if (rows.Length == 0)
+            {
+                throw DataInputException.InFile(Source,
+                    $"no rows after the landmark: none of the {complete} complete rows has {formula.TimeColumn} > {RNumberFormat.Format(landmark)}.",
+                    formula.TimeColumn, $"times after the landmark {RNumberFormat.Format(landmark)}");
+            }
+        }
         SourceRows = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++) SourceRows[i] = rows[i] + 1;
 
         BuildTime(table[formula.TimeColumn]);
+        if (formula.EntryColumn is not null) BuildEntry(table[formula.EntryColumn], table[formula.TimeColumn]);
         BuildStatus(table[formula.StatusColumn]);
         foreach (string column in options.References.Keys) LevelsOf(column);
         BuildDesign();
         (Stratum, StratumLabels) = LevelCombinations.Combine(Formula.StrataColumns.Select(LevelsOf).ToList(), rows.Length);
+        // R's strata() labels a stratum by its values alone when every strata column is text, else as col=value.
+        bool shortLabels = Formula.StrataColumns.All(c => table[c].Kind == ColumnKind.Text);
+        StratumNames = StratumLabels.Select(l => string.Join(", ", l.Select(kv => shortLabels ? kv.Value : $"{kv.Key}={kv.Value}"))).ToList();
         BuildCluster();
     }
 
@@ -47,6 +63,8 @@ internal sealed class ModelFrameBuilder
 
     public double[] Time { get; private set; } = [];
 
+    public double[] Entry { get; private set; } = [];
+
     public bool[] Events { get; private set; } = [];
 
     public int[] StatusCodes { get; private set; } = [];
@@ -54,6 +72,8 @@ internal sealed class ModelFrameBuilder
     public int EventCount { get; private set; }
 
     public int DroppedRows { get; }
+
+    public int ExcludedByLandmark { get; }
 
     public double[] Covariates { get; private set; } = [];
 
@@ -64,6 +84,8 @@ internal sealed class ModelFrameBuilder
     public int[] Stratum { get; }
 
     public List<IReadOnlyDictionary<string, string>> StratumLabels { get; }
+
+    public List<string> StratumNames { get; }
 
     public int[] Cluster { get; private set; } = [];
 
@@ -123,6 +145,17 @@ internal sealed class ModelFrameBuilder
         return result;
     }
 
+    /// <summary>The rows whose time is after the landmark; a time that is not a number is kept, for BuildTime to report.</summary>
+    private static int[] AfterLandmark(int[] complete, DataColumn time, double landmark)
+    {
+        if (time.Kind != ColumnKind.Numeric) return complete;
+        ReadOnlySpan<double> values = time.Numbers;
+        var kept = new List<int>(complete.Length);
+        foreach (int r in complete)
+            if (values[r] > landmark || !double.IsFinite(values[r])) kept.Add(r);
+        return kept.ToArray();
+    }
+
     private DataInputException BadValue(DataColumn column, int i, string problem, string expected)
         => DataInputException.BadValue(Source, rows[i] + 1L, column.Name, column.Format(rows[i]), problem, expected);
 
@@ -162,13 +195,44 @@ internal sealed class ModelFrameBuilder
 
     private void BuildTime(DataColumn column)
     {
-        const string expected = "survival times must be non-negative numbers";
+        // Counting-process times may be negative (R's coxph and survfit accept any finite (start, stop]).
+        bool countingProcess = Formula.IsCountingProcess;
+        string expected = countingProcess ? "stop times must be finite numbers" : "survival times must be non-negative numbers";
         Time = NumericValues(column, expected);
         for (int i = 0; i < Time.Length; i++)
         {
             double t = Time[i];
             if (double.IsInfinity(t)) throw BadValue(column, i, "is infinite", expected);
-            if (t < 0) throw BadValue(column, i, "is negative", expected);
+            if (t < 0 && !countingProcess) throw BadValue(column, i, "is negative", expected);
+        }
+        if (options.Landmark is { } landmark)
+        {
+            var shifted = new double[Time.Length];   // Time may be the column's own storage
+            for (int i = 0; i < shifted.Length; i++) shifted[i] = Time[i] - landmark;
+            Time = shifted;
+        }
+    }
+
+    /// <summary>The start of each (start, stop] interval: finite and below its stop time (R's <c>Surv()</c> check, here an error naming the row).</summary>
+    private void BuildEntry(DataColumn column, DataColumn stop)
+    {
+        const string expected = "start times must be finite numbers below the stop time";
+        Entry = NumericValues(column, expected);
+        for (int i = 0; i < Entry.Length; i++)
+        {
+            double t = Entry[i];
+            if (double.IsInfinity(t)) throw BadValue(column, i, "is infinite", expected);
+            if (!(t - (options.Landmark ?? 0) < Time[i]))
+            {
+                throw BadValue(column, i, $"is not below the stop time {stop.Format(rows[i])} in column '{stop.Name}' (each row is at risk on (start, stop])",
+                               expected);
+            }
+        }
+        if (options.Landmark is { } landmark)
+        {
+            var shifted = new double[Entry.Length];
+            for (int i = 0; i < shifted.Length; i++) shifted[i] = Math.Max(Entry[i] - landmark, 0);
+            Entry = shifted;
         }
     }
 

@@ -16,4 +16,19 @@ public sealed record ModelFrameOptions
     /// 0/1, 1/2 or TRUE/FALSE, as R's <c>Surv()</c> accepts.
     /// </summary>
     public bool StatusIsCause { get; init; }
+
+    /// <summary>
+    /// When true, the formula may be counting-process data <c>Surv(start, stop, event)</c> (Cox, cox.zph and
+    /// Kaplan–Meier accept it, as R's coxph and survfit do). When false (default) such a formula is refused, as R's
+    /// <c>survdiff</c> refuses it ("Right censored data only").
+    /// </summary>
+    public bool AllowCountingProcess { get; init; }
+
+    /// <summary>
+    /// A landmark time T: only rows still under follow-up after T (time &gt; T; for counting-process data, stop &gt; T)
+    /// are kept, and time is measured from T (time − T; a start before T becomes 0), so every analysis is conditional on
+    /// being event-free at T. R equivalent: <c>subset(data, time &gt; T)</c> with <c>time - T</c>. Null (default): none.
+    /// Must be finite.
+    /// </summary>
+    public double? Landmark { get; init; }
 }

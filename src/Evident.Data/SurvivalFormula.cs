@@ -8,8 +8,8 @@ namespace Evident.Data;
 /// main effects in formula order, then two-way interactions, and so on; an interaction's variables are in order of
 /// first appearance in the formula; repeated terms (<c>a:b + b:a</c>) are dropped.
 /// </summary>
-/// <param name="TimeColumn">The first argument of <c>Surv()</c>.</param>
-/// <param name="StatusColumn">The second argument of <c>Surv()</c>.</param>
+/// <param name="TimeColumn">The follow-up time: the first argument of <c>Surv(time, status)</c>, the second (stop) of <c>Surv(start, stop, event)</c>.</param>
+/// <param name="StatusColumn">The status: the last argument of <c>Surv()</c>.</param>
 /// <param name="Terms">The covariate/grouping terms (not strata or cluster).</param>
 /// <param name="StrataColumns">Columns of all <c>strata()</c> terms, in order.</param>
 /// <param name="ClusterColumn">The <c>cluster()</c> column, or null.</param>
@@ -17,12 +17,21 @@ namespace Evident.Data;
 public sealed record SurvivalFormula(string TimeColumn, string StatusColumn, IReadOnlyList<FormulaTerm> Terms,
                                      IReadOnlyList<string> StrataColumns, string? ClusterColumn, string Text)
 {
+    /// <summary>
+    /// The entry (start) column of counting-process data <c>Surv(start, stop, event)</c>, each row at risk on
+    /// (start, stop]; null for right-censored data <c>Surv(time, status)</c>.
+    /// </summary>
+    public string? EntryColumn { get; init; }
+
+    /// <summary>True for counting-process data, <c>Surv(start, stop, event)</c>.</summary>
+    public bool IsCountingProcess => EntryColumn is not null;
+
     /// <summary>Parses an R survival formula.</summary>
     /// <param name="text">E.g. <c>Surv(time, status) ~ age + factor(sex) + strata(inst)</c>.</param>
     /// <exception cref="FormulaException">A syntax error, with its position and what was expected there.</exception>
     public static SurvivalFormula Parse(string text) => FormulaParser.Parse(text);
 
-    /// <summary>Every column the formula uses, each once: time, status, term columns, strata, cluster.</summary>
+    /// <summary>Every column the formula uses, each once: entry (if any), time, status, term columns, strata, cluster.</summary>
     public IReadOnlyList<string> Columns
     {
         get
@@ -32,6 +41,7 @@ public sealed record SurvivalFormula(string TimeColumn, string StatusColumn, IRe
             {
                 if (!seen.Contains(column)) seen.Add(column);
             }
+            if (EntryColumn is not null) Add(EntryColumn);
             Add(TimeColumn);
             Add(StatusColumn);
             foreach (var term in Terms)

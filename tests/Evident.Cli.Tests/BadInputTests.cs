@@ -160,4 +160,32 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith("{", File.ReadAllText(output));
         Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(output)!, "*.tmp"));
     }
+
+    [Fact]
+    public void CountingProcessStartNotBelowStopNamesTheRow()
+    {
+        var r = Cox(Csv("cp.csv", "start,stop,event,x\n0,5,1,1\n5,9,0,2\n9,9,1,2\n0,4,1,0\n"), "Surv(start, stop, event) ~ x");
+        Assert.Equal(2, r.Code);
+        Assert.False(r.OutputWritten);
+        Assert.Contains("cp.csv, row 3, column 'start': value '9' is not below the stop time 9 in column 'stop'", r.Stderr);
+    }
+
+    [Fact]
+    public void CountingProcessIsRefusedByRightCensoredAnalyses()
+    {
+        string file = Csv("cp2.csv", "start,stop,event,x\n0,5,1,1\n5,9,0,2\n0,4,1,0\n");
+        var (code, _, stderr) = Fixtures.Run("rmst", file, "--formula", "Surv(start, stop, event) ~ x", "--tau", "4");
+        Assert.Equal(2, code);
+        Assert.Contains("this analysis takes right-censored data, Surv(time, status)", stderr);
+    }
+
+    [Fact]
+    public void SurvregTimeOfZeroNamesTheRow()
+    {
+        string file = Csv("zero.csv", "time,status,x\n3,1,1\n0,1,2\n4,0,0\n5,1,1\n");
+        var (code, stdout, stderr) = Fixtures.Run("survreg", file, "--formula", "Surv(time, status) ~ x", "--format", "json");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("zero.csv, row 2, column 'time': value '0' is not above 0", stderr);
+    }
 }

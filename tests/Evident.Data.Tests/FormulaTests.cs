@@ -100,7 +100,7 @@ public class FormulaTests
     [InlineData("Surv(time, status) ~ age +", "expected a column name, factor(), strata(), cluster() or '1' at column 27 (found the end of the formula)", 27)]
     [InlineData("Surv(time, status) ~ age - 1", "expected '+' (removing terms with '-' is not supported) after 'Surv(time, status) ~ age' at column 26 (found '-')", 26)]
     [InlineData("Surv(time, status) ~ strata(a):b", "expected a variable here (strata() cannot be part of an interaction) at column 22 (found 's')", 22)]
-    [InlineData("Surv(start, stop, status) ~ x", "expected ')' (Surv() takes a time and a status column; counting-process data are not supported) after 'Surv(start, stop' at column 17 (found ',')", 17)]
+    [InlineData("Surv(a, b, c, d) ~ x", "expected ')' (Surv() takes (time, status) or (start, stop, event)) after 'Surv(a, b, c' at column 13 (found ',')", 13)]
     public void SyntaxErrorsNamePositionAndExpectation(string text, string message, int position)
     {
         var e = Assert.Throws<FormulaException>(() => SurvivalFormula.Parse(text));
@@ -115,5 +115,17 @@ public class FormulaTests
         var e = Assert.Throws<FormulaException>(() => SurvivalFormula.Parse("Surv(time, status) ~ log(age)"));
         Assert.Equal("unknown function 'log()' at column 22; the formula can use factor(), strata() and cluster() (transform columns before the analysis)", e.Message);
         Assert.Equal(22, e.Position);
+    }
+
+    [Fact]
+    public void CountingProcessNamesStartStopAndEvent()
+    {
+        var f = SurvivalFormula.Parse("Surv(start, stop, event) ~ age + strata(surgery) + cluster(id)");
+        Assert.True(f.IsCountingProcess);
+        Assert.Equal("start", f.EntryColumn);
+        Assert.Equal("stop", f.TimeColumn);
+        Assert.Equal("event", f.StatusColumn);
+        Assert.Equal(["start", "stop", "event", "age", "surgery", "id"], f.Columns);
+        Assert.False(SurvivalFormula.Parse("Surv(time, status) ~ 1").IsCountingProcess);
     }
 }

@@ -308,4 +308,52 @@ public class ModelFrameTests
         Assert.False(frame.DesignColumns is DesignColumn[]);
         Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)frame.GroupLabels[0]).Add("y", "z"));
     }
+
+    private static readonly ModelFrameOptions CountingProcess = new() { AllowCountingProcess = true };
+
+    [Fact]
+    public void CountingProcessKeepsEntryTimesOfCompleteRows()
+    {
+        var frame = FrameOf("a,b,e,x\n0,5,0,1\n5,9,1,2\nNA,4,1,3\n-2,3,1,4\n", "Surv(a, b, e) ~ x", CountingProcess);
+        Assert.True(frame.IsCountingProcess);
+        Assert.Equal([0.0, 5, -2], frame.Entry.ToArray());
+        Assert.Equal([5.0, 9, 3], frame.Time.ToArray());
+        Assert.Equal([1, 2, 4], frame.SourceRows.ToArray());
+        Assert.True(Frame("lung.csv", "Surv(time, status) ~ 1").Entry.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("a,b,e\n0,5,1\n5,5,1\n", "t.csv, row 2, column 'a': value '5' is not below the stop time 5 in column 'b' (each row is at risk on (start, stop]); start times must be finite numbers below the stop time.", 2)]
+    [InlineData("a,b,e\n0,5,1\n7,6,0\n", "t.csv, row 2, column 'a': value '7' is not below the stop time 6 in column 'b' (each row is at risk on (start, stop]); start times must be finite numbers below the stop time.", 2)]
+    [InlineData("a,b,e\n0,5,1\nInf,6,0\n", "t.csv, row 2, column 'a': value 'Inf' is infinite; start times must be finite numbers below the stop time.", 2)]
+    [InlineData("a,b,e\n0,5,1\n1,x,0\n", "t.csv, row 2, column 'b': value 'x' is not a number; stop times must be finite numbers.", 2)]
+    public void CountingProcessIntervalsAreChecked(string csv, string message, int row)
+    {
+        var e = Assert.Throws<DataInputException>(() => FrameOf(csv, "Surv(a, b, e) ~ 1", CountingProcess));
+        Assert.Equal(message, e.Message);
+        Assert.Equal(row, e.Row);
+    }
+
+    [Fact]
+    public void CountingProcessIsRefusedWhereNotAllowed()
+    {
+        var e = Assert.Throws<FormulaException>(() => FrameOf("a,b,e\n0,5,1\n", "Surv(a, b, e) ~ 1"));
+        Assert.Equal("this analysis takes right-censored data, Surv(time, status); counting-process data Surv(a, b, e) are accepted by cox, zph and km.", e.Message);
+    }
+
+    [Fact]
+    public void LandmarkKeepsLaterRowsOnTheLandmarkClock()
+    {
+        var frame = FrameOf("t,s,x\n5,1,1\n10,0,2\n12,1,NA\n15,1,3\n30,0,4\n", "Surv(t, s) ~ x", new ModelFrameOptions { Landmark = 10 });
+        Assert.Equal([5.0, 20], frame.Time.ToArray());
+        Assert.Equal([4, 5], frame.SourceRows.ToArray());
+        Assert.Equal(1, frame.DroppedRows);
+        Assert.Equal(2, frame.ExcludedByLandmark);
+        Assert.Equal(10, frame.Landmark);
+        var counting = FrameOf("a,b,e\n0,4,0\n4,9,1\n0,12,1\n", "Surv(a, b, e) ~ 1", CountingProcess with { Landmark = 5 });
+        Assert.Equal([0.0, 0], counting.Entry.ToArray());
+        Assert.Equal([4.0, 7], counting.Time.ToArray());
+        var e = Assert.Throws<DataInputException>(() => FrameOf("t,s\n5,1\n10,0\n", "Surv(t, s) ~ 1", new ModelFrameOptions { Landmark = 10 }));
+        Assert.Equal("t.csv: no rows after the landmark: none of the 2 complete rows has t > 10.", e.Message);
+    }
 }

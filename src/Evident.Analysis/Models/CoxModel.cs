@@ -19,7 +19,7 @@ public static class CoxModel
     /// Fits the Cox model of a model frame. Equivalent to R's <c>coxph(formula, data, ties = ties, singular.ok = singularOk)</c>,
     /// except that a design whose every covariate is aliased is refused even with <paramref name="singularOk"/>.
     /// </summary>
-    /// <param name="frame">The model frame: time, status, design matrix, strata and clusters.</param>
+    /// <param name="frame">The model frame: time (with entry times for <c>Surv(start, stop, event)</c>), status, design matrix, strata and clusters.</param>
     /// <param name="ties">Efron (R's default) or Breslow.</param>
     /// <param name="singularOk">Report aliased columns as NA instead of refusing the design.</param>
     /// <param name="confLevel">Confidence level of the hazard-ratio intervals, in (0, 1).</param>
@@ -33,8 +33,8 @@ public static class CoxModel
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.CovariateCount == 0)
             throw new DataInputException($"the formula '{frame.Formula.Text}' has no covariates: a Cox model needs at least one term besides strata() and cluster().");
-        var fit = CoxRegression.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum, frame.Cluster,
-                                    new CoxOptions { Ties = ties, ConfidenceLevel = confLevel });
+        var fit = CoxRegression.FitCountingProcess(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
+                                                   frame.Stratum, frame.Cluster, [], new CoxOptions { Ties = ties, ConfidenceLevel = confLevel });
         var aliased = AliasedColumns(fit);
         if (aliased.Count == fit.Terms.Count)
             throw new DataInputException($"{frame.Source}: singular design: no covariate of '{frame.Formula.Text}' can be estimated (each is constant or collinear).", frame.Source);
@@ -83,8 +83,8 @@ public static class CoxModel
     {
         ArgumentNullException.ThrowIfNull(frame);
         var termOfColumn = frame.DesignColumns.Select(c => c.TermIndex).ToArray();
-        return ProportionalHazardsTest.Compute(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum,
-                                               termOfColumn, frame.TermNames.Count, fit, transform);
+        return ProportionalHazardsTest.ComputeCountingProcess(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
+                                                              frame.Stratum, [], termOfColumn, frame.TermNames.Count, fit, transform);
     }
 
     /// <summary>The design columns whose coefficients are aliased (NaN), in column order.</summary>

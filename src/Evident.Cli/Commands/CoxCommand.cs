@@ -24,7 +24,7 @@ public static class CoxCommand
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
             double level = parse.GetValue(confLevel);
-            var frame = data.LoadFrame(parse);
+            var frame = data.LoadFrame(parse, countingProcess: true);
             var fit = Fit(frame, ParseTies(parse.GetValue(ties)!), parse.GetValue(singularOk), level);
             return new CoxReport(frame, fit);
         });

@@ -24,7 +24,7 @@ public static class ZphCommand
         command.Options.Add(transform);
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
-            var frame = data.LoadFrame(parse);
+            var frame = data.LoadFrame(parse, countingProcess: true);
             var fit = CoxCommand.Fit(frame, CoxCommand.ParseTies(parse.GetValue(ties)!), parse.GetValue(singularOk));
             string name = parse.GetValue(transform)!;
             var kind = name switch

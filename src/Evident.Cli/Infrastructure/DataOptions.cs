@@ -24,6 +24,12 @@ public sealed class DataOptions
         DefaultValueFactory = _ => [],
     };
 
+    /// <summary><c>--landmark T</c>: analyse only rows followed beyond T, with time measured from T.</summary>
+    public Option<double?> Landmark { get; } = new("--landmark")
+    {
+        Description = "Landmark analysis from time T: keep the rows with time > T and measure time from T (time - T), as subset(data, time > T) in R.",
+    };
+
     /// <summary>The output options.</summary>
     public OutputOptions Output { get; } = new();
 
@@ -33,18 +39,24 @@ public sealed class DataOptions
         command.Arguments.Add(File);
         command.Options.Add(Formula);
         command.Options.Add(Reference);
+        command.Options.Add(Landmark);
         Output.AddTo(command);
     }
 
     /// <summary>Reads only the columns the formula uses and builds the model frame.</summary>
-    public ModelFrame LoadFrame(ParseResult parse, bool statusIsCause = false)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="statusIsCause">Status holds competing-risks cause codes.</param>
+    /// <param name="countingProcess">The command accepts <c>Surv(start, stop, event)</c>.</param>
+    public ModelFrame LoadFrame(ParseResult parse, bool statusIsCause = false, bool countingProcess = false)
     {
         string path = parse.GetValue(File)!;
         var formula = SurvivalFormula.Parse(parse.GetValue(Formula)!);
         var references = ParseReferences(parse.GetValue(Reference) ?? []);
+        double? landmark = parse.GetValue(Landmark);
+        if (landmark is { } t && !double.IsFinite(t)) throw new UsageException($"--landmark {t}: expected a finite time.");
         if (!System.IO.File.Exists(path)) throw new UsageException($"file '{path}' does not exist.");
         var table = PhaseTimer.Time("read columns", () => TableReader.Read(path, formula.Columns));
-        return PhaseTimer.Time("build model frame", () => ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause }));
+        return PhaseTimer.Time("build model frame", () => ModelFrame.Build(table, formula, new ModelFrameOptions { References = references, StatusIsCause = statusIsCause, AllowCountingProcess = countingProcess, Landmark = landmark }));
     }
 
     /// <summary>The <c>--reference col=level</c> values as column → reference level.</summary>

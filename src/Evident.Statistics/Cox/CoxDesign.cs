@@ -16,6 +16,33 @@ internal sealed class CoxDesign
         Order = order; Means = means; Scale = scale; Weighted = weighted;
     }
 
+    /// <summary>
+    /// Entry times of counting-process data in sorted order (row k at risk on (Entry[k], Time[k]]), or null for
+    /// right-censored data.
+    /// </summary>
+    public double[]? Entry { get; private init; }
+
+    /// <summary>
+    /// Sorted positions ordered by ascending entry time within each stratum (the same stratum ranges as the rows):
+    /// a walk down from a stratum's end meets the rows in the order they leave the risk set as time goes down
+    /// (the second sort order of <c>agfit4.c</c>). Null for right-censored data.
+    /// </summary>
+    public int[]? EntryOrder { get; private init; }
+
+    /// <summary>
+    /// Counting-process data: the rows of stratum <paramref name="s"/> that are no longer at risk at
+    /// <paramref name="time"/> (entry ≥ time) and have not yet left are <c>EntryOrder[result + 1 .. next]</c>; pass the
+    /// result as <paramref name="next"/> next time (start at the stratum's last position). A row leaves only after it
+    /// joined: entry &lt; stop, and every walk goes down in time. Right-censored data: returns <paramref name="next"/>.
+    /// </summary>
+    public int Leaving(int s, double time, int next)
+    {
+        if (Entry is null) return next;
+        int first = StratumStart[s];
+        while (next >= first && Entry[EntryOrder![next]] >= time) next--;
+        return next;
+    }
+
     public int N { get; }
     public int P { get; }
     /// <summary>Times, ascending within stratum.</summary>
@@ -41,6 +68,44 @@ internal sealed class CoxDesign
     public static CoxDesign Build(ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ReadOnlySpan<double> covariates,
                                   int covariateCount, ReadOnlySpan<int> stratum, ReadOnlySpan<double> weights,
                                   int[]? columns, bool scale)
+        => Build(ReadOnlySpan<double>.Empty, time, isEvent, covariates, covariateCount, stratum, weights, columns, scale);
+
+    /// <summary>
+    /// As the right-censored <see cref="Build(ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{double}, int, ReadOnlySpan{int}, ReadOnlySpan{double}, int[], bool)"/>,
+    /// with counting-process entry times (empty = right-censored): each row at risk on (entry, time], entry &lt; time,
+    /// both finite (negative allowed, as R's coxph allows).
+    /// </summary>
+    public static CoxDesign Build(ReadOnlySpan<double> entry, ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent,
+                                  ReadOnlySpan<double> covariates, int covariateCount, ReadOnlySpan<int> stratum,
+                                  ReadOnlySpan<double> weights, int[]? columns, bool scale)
+    {
+        var design = BuildSorted(entry.IsEmpty, time, isEvent, covariates, covariateCount, stratum, weights, columns, scale);
+        if (entry.IsEmpty) return design;
+        Preconditions.CheckSameLength(time.Length, entry.Length, nameof(entry));
+        for (int i = 0; i < entry.Length; i++)
+        {
+            if (!double.IsFinite(entry[i]) || !(entry[i] < time[i]))
+                throw new ArgumentOutOfRangeException(nameof(entry), entry[i], $"entry[{i}] = {entry[i]}: entry times must be finite and below the stop time {time[i]}.");
+        }
+        int n = design.N;
+        var sortedEntry = new double[n];
+        var keys = new ulong[n];
+        var entryOrder = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            sortedEntry[k] = entry[design.Order[k]];
+            keys[k] = RadixSort.Key(sortedEntry[k]);
+            entryOrder[k] = k;
+        }
+        for (int s = 0; s < design.StratumCount; s++)
+            RadixSort.Sort(keys, entryOrder, design.StratumStart[s], design.StratumStart[s + 1] - design.StratumStart[s]);
+        return new CoxDesign(n, design.P, design.Time, design.IsEvent, design.Weight, design.X, design.StratumStart, design.Order,
+                             design.Means, design.Scale, design.Weighted) { Entry = sortedEntry, EntryOrder = entryOrder };
+    }
+
+    private static CoxDesign BuildSorted(bool nonNegative, ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ReadOnlySpan<double> covariates,
+                                         int covariateCount, ReadOnlySpan<int> stratum, ReadOnlySpan<double> weights,
+                                         int[]? columns, bool scale)
     {
         int n = time.Length;
         if (covariateCount < 1)
@@ -51,7 +116,10 @@ internal sealed class CoxDesign
             throw new ArgumentException($"covariates has {covariates.Length} elements; expected time.Length × covariateCount = {(long)n * covariateCount}.", nameof(covariates));
         if (stratum.Length != 0) Preconditions.CheckSameLength(n, stratum.Length, nameof(stratum));
         if (weights.Length != 0) Preconditions.CheckSameLength(n, weights.Length, nameof(weights));
-        Preconditions.CheckTimes(time, nameof(time));
+        if (nonNegative) Preconditions.CheckTimes(time, nameof(time));
+        else
+            for (int i = 0; i < time.Length; i++)
+                if (!double.IsFinite(time[i])) throw new ArgumentOutOfRangeException(nameof(time), time[i], $"time[{i}] = {time[i]}: stop times must be finite.");
         CheckFinite(covariates, covariateCount);
         for (int i = 0; i < weights.Length; i++)
         {

@@ -94,6 +94,7 @@ internal sealed class CoxLikelihood
         {
             int first = d.StratumStart[s];
             int person = d.StratumStart[s + 1] - 1;
+            int leaving = person, atRisk = 0;
             double denom = 0;
             a.Clear(); c.Clear();
             while (person >= first)
@@ -110,6 +111,7 @@ internal sealed class CoxLikelihood
                     for (int i = 0; i < xi.Length; i++) zb += beta[i] * xi[i];
                     double w = weight[person];
                     double risk = Math.Exp(zb) * w;
+                    atRisk++;
                     if (isEvent[person])
                     {
                         ndead++; deadwt += w; denom2 += risk; loglik += w * zb;
@@ -123,6 +125,23 @@ internal sealed class CoxLikelihood
                     }
                 }
                 if (ndead == 0) continue;
+                if (d.Entry is not null)
+                {
+                    // Counting process (agfit4.c): rows whose interval starts at or after this time leave the risk set.
+                    int next = d.Leaving(s, dtime, leaving);
+                    for (; leaving > next; leaving--)
+                    {
+                        int k = d.EntryOrder![leaving];
+                        var xk = new ReadOnlySpan<double>(x, k * p, p);
+                        double zk = 0;
+                        for (int i = 0; i < xk.Length; i++) zk += beta[i] * xk[i];
+                        AddOuter(a, c, xk, -Math.Exp(zk) * weight[k]);
+                        denom -= Math.Exp(zk) * weight[k];
+                        atRisk--;
+                    }
+                    // An emptied risk set restarts from exact zeros rather than from rounding residue.
+                    if (atRisk == ndead) { denom = 0; a.Clear(); c.Clear(); }
+                }
 
                 xd.CopyTo(du);
                 dI.Clear();

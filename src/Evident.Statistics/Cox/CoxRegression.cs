@@ -51,11 +51,32 @@ public static class CoxRegression
     public static CoxFit Fit(ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ReadOnlySpan<double> covariates,
                              int covariateCount, ReadOnlySpan<int> stratum, ReadOnlySpan<int> cluster,
                              ReadOnlySpan<double> weights, CoxOptions? options = null)
+        => FitCountingProcess(ReadOnlySpan<double>.Empty, time, isEvent, covariates, covariateCount, stratum, cluster, weights, options);
+
+    /// <summary>
+    /// Fits a Cox model to counting-process data, each row at risk on (<paramref name="entry"/>, <paramref name="time"/>]:
+    /// R's <c>coxph(Surv(start, stop, event) ~ …)</c> (<c>agfit4.c</c>), for time-dependent covariates (rows split with
+    /// <c>tmerge</c>) and delayed entry. Every death time's risk set holds the rows with entry &lt; t ≤ stop; the score
+    /// residuals of the robust variance and the concordance use the same risk sets. Otherwise as
+    /// <see cref="Fit(ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{double}, int, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{double}, CoxOptions?)"/>.
+    /// </summary>
+    /// <param name="entry">Entry (start) time per row, finite and below <paramref name="time"/>; empty = right-censored data.</param>
+    /// <param name="time">Stop times, finite (negative allowed with entry times, as R allows).</param>
+    /// <param name="isEvent">True for an event at the stop time.</param>
+    /// <param name="covariates">Row-major n×p design.</param>
+    /// <param name="covariateCount">p ≥ 1.</param>
+    /// <param name="stratum">Stratum code per row, 0..S−1, or empty.</param>
+    /// <param name="cluster">Cluster code per row (typically the participant, whose rows are correlated), or empty.</param>
+    /// <param name="weights">Case weight per row, &gt; 0, or empty.</param>
+    /// <param name="options">Control settings; null = R's defaults.</param>
+    public static CoxFit FitCountingProcess(ReadOnlySpan<double> entry, ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent,
+                                            ReadOnlySpan<double> covariates, int covariateCount, ReadOnlySpan<int> stratum,
+                                            ReadOnlySpan<int> cluster, ReadOnlySpan<double> weights, CoxOptions? options = null)
     {
         options ??= new CoxOptions();
         CheckOptions(options);
         if (cluster.Length != 0) Preconditions.CheckSameLength(time.Length, cluster.Length, nameof(cluster));
-        var design = CoxDesign.Build(time, isEvent, covariates, covariateCount, stratum, weights, null, scale: true);
+        var design = CoxDesign.Build(entry, time, isEvent, covariates, covariateCount, stratum, weights, null, scale: true);
         int n = design.N, p = design.P;
         var newton = CoxNewtonRaphson.Run(design, options);
 

@@ -41,6 +41,7 @@ internal static class CoxScoreResiduals
             int first = design.StratumStart[s], last = design.StratumStart[s + 1] - 1;
             groupLo.Clear(); groupHi.Clear(); H.Clear(); Hd.Clear(); vecs.Clear();
             double denom = 0;
+            int leaving = last;
             a.Clear();
             for (int person = last; person >= first;)
             {
@@ -48,6 +49,14 @@ internal static class CoxScoreResiduals
                 double dtime = time[person];
                 double deaths = 0, eDenom = 0, meanWt = 0;
                 a2.Clear();
+                // Counting process (agscore3.c): rows whose interval starts at or after this time have left the risk set.
+                for (int next = design.Leaving(s, dtime, leaving); leaving > next; leaving--)
+                {
+                    int k = design.EntryOrder![leaving];
+                    double risk = Math.Exp(eta[k]) * weight[k];
+                    denom -= risk;
+                    for (int j = 0; j < p; j++) a[j] -= risk * x[k * p + j];
+                }
                 for (; person >= first && time[person] == dtime; person--)
                 {
                     double risk = Math.Exp(eta[person]) * weight[person];
@@ -84,9 +93,13 @@ internal static class CoxScoreResiduals
                 H.Add(h); Hd.Add(hd);
             }
 
-            // Forward in time: cumulative hazard sums over strictly earlier death times.
+            // Forward in time: cumulative hazard sums over strictly earlier death times (for counting-process data,
+            // less those up to the row's entry, found among the groups already passed since entry < stop).
             double ch = 0;
             chx.Clear();
+            var passedTime = new List<double>();
+            var passedH = new List<double>();
+            var passedHX = new List<double>();
             for (int gi = groupLo.Count - 1; gi >= 0; gi--)
             {
                 int baseIdx = gi * 3 * p;
@@ -95,7 +108,10 @@ internal static class CoxScoreResiduals
                 {
                     double r = Math.Exp(eta[k]);
                     int o = k * p;
-                    for (int j = 0; j < p; j++) resid[j] = -r * (x[o + j] * ch - chx[j]);
+                    int e = design.Entry is null ? -1 : LastAtOrBefore(passedTime, design.Entry[k]);
+                    double chEntry = e < 0 ? 0 : passedH[e];
+                    for (int j = 0; j < p; j++)
+                        resid[j] = -r * (x[o + j] * (ch - chEntry) - (chx[j] - (e < 0 ? 0 : passedHX[e * p + j])));
                     if (deathTime)
                     {
                         if (isEvent[k])
@@ -111,8 +127,27 @@ internal static class CoxScoreResiduals
                 }
                 ch += H[gi];
                 for (int j = 0; j < p; j++) chx[j] += vecs[baseIdx + j];
+                if (design.Entry is not null)
+                {
+                    passedTime.Add(time[groupLo[gi]]);
+                    passedH.Add(ch);
+                    for (int j = 0; j < p; j++) passedHX.Add(chx[j]);
+                }
             }
         }
         return result;
+    }
+
+    /// <summary>The last index of ascending <paramref name="times"/> with a value ≤ <paramref name="t"/>, or −1.</summary>
+    private static int LastAtOrBefore(List<double> times, double t)
+    {
+        int lo = 0, hi = times.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo - 1;
     }
 }

@@ -5,7 +5,8 @@ namespace Evident.Statistics.Cox;
 /// counts it with <c>timewt = "n"</c>: a pair (i, j) in the same stratum is comparable when i has an event at
 /// t_i and j was still at risk after it (t_j &gt; t_i, or t_j = t_i and j censored); it is concordant when the
 /// earlier event has the larger linear predictor, tied when the predictors are equal, and pairs are weighted
-/// w_i·w_j. C = (concordant + tied/2) / (concordant + discordant + tied).
+/// w_i·w_j. C = (concordant + tied/2) / (concordant + discordant + tied). For counting-process data j must also have
+/// entered before t_i (entry_j &lt; t_i), as <c>concordancefit</c> counts (start, stop] data.
 /// O(n log n): within each stratum, a Fenwick tree of weights over the ranks of the linear predictor, walking
 /// from the largest time down.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class HarrellConcordance
             if (last < first) return;
             for (int k = first; k <= last; k++) { keys[k] = RadixSort.Key(etaArray[k]); idx[k] = k; }
             RadixSort.Sort(keys, idx, first, last - first + 1);
-            var (c, d, t) = Stratum(design, etaArray, idx, rank, tree.AsSpan(first + s, last - first + 2),
+            var (c, d, t) = Stratum(design, s, etaArray, idx, rank, tree.AsSpan(first + s, last - first + 2),
                                     atRank.AsSpan(first + s, last - first + 2), first, last);
             sums[3 * s] = c; sums[3 * s + 1] = d; sums[3 * s + 2] = t;
         }
@@ -44,7 +45,7 @@ internal static class HarrellConcordance
 
     /// <summary>Concordant, discordant and tied weight of one stratum (sorted rows first..last, idx ascending in η there).</summary>
     private static (double Concordant, double Discordant, double Tied) Stratum(
-        CoxDesign design, double[] eta, int[] idx, int[] rank, Span<double> fenwickAll, Span<double> exactAll, int first, int last)
+        CoxDesign design, int s, double[] eta, int[] idx, int[] rank, Span<double> fenwickAll, Span<double> exactAll, int first, int last)
     {
         double[] time = design.Time, weight = design.Weight;
         bool[] isEvent = design.IsEvent;
@@ -58,11 +59,18 @@ internal static class HarrellConcordance
         var fenwick = fenwickAll[..(ranks + 1)];
         var exact = exactAll[..(ranks + 1)];
         double concordant = 0, discordant = 0, tied = 0, total = 0;
+        int leaving = last;
         for (int hi = last; hi >= first;)
         {
             double t = time[hi];
             int lo = hi;
             while (lo > first && time[lo - 1] == t) lo--;
+            // Counting process: a row whose interval starts at or after t is not at risk at t.
+            for (int next = design.Leaving(s, t, leaving); leaving > next; leaving--)
+            {
+                int k = design.EntryOrder![leaving];
+                Add(fenwick, rank[k], -weight[k]); exact[rank[k]] -= weight[k]; total -= weight[k];
+            }
             for (int k = lo; k <= hi; k++)
                 if (!isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
             for (int k = lo; k <= hi; k++)

@@ -40,6 +40,30 @@ public static class ProportionalHazardsTest
                                     int covariateCount, ReadOnlySpan<int> stratum, ReadOnlySpan<double> weights,
                                     ReadOnlySpan<int> termOfColumn, int termCount, CoxFit fit,
                                     ZphTransform transform = ZphTransform.KaplanMeier)
+        => ComputeCountingProcess(ReadOnlySpan<double>.Empty, time, isEvent, covariates, covariateCount, stratum, weights,
+                                  termOfColumn, termCount, fit, transform);
+
+    /// <summary>
+    /// The tests for a fit to counting-process data, each row at risk on (<paramref name="entry"/>, <paramref name="time"/>]
+    /// (R: <c>cox.zph</c> of a <c>coxph(Surv(start, stop, event) ~ …)</c> fit, <c>zph2</c>): the risk sets are those of the
+    /// fit, g is the transform of the stop times, and the Kaplan–Meier transform uses the delayed-entry curve.
+    /// Otherwise as the right-censored overload.
+    /// </summary>
+    /// <param name="entry">Entry (start) time per row, below its stop time; empty = right-censored data.</param>
+    /// <param name="time">Stop times.</param>
+    /// <param name="isEvent">True for an event.</param>
+    /// <param name="covariates">Row-major n×p design used for the fit.</param>
+    /// <param name="covariateCount">p, equal to <see cref="CoxFit.CovariateCount"/>.</param>
+    /// <param name="stratum">Stratum codes 0..S−1 as in the fit, or empty.</param>
+    /// <param name="weights">Case weights as in the fit, or empty.</param>
+    /// <param name="termOfColumn">The term index 0..termCount−1 of each column.</param>
+    /// <param name="termCount">Number of terms, ≥ 1.</param>
+    /// <param name="fit">The fitted model.</param>
+    /// <param name="transform">The time scale g(t).</param>
+    public static ZphResult ComputeCountingProcess(ReadOnlySpan<double> entry, ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent,
+                                                   ReadOnlySpan<double> covariates, int covariateCount, ReadOnlySpan<int> stratum,
+                                                   ReadOnlySpan<double> weights, ReadOnlySpan<int> termOfColumn, int termCount,
+                                                   CoxFit fit, ZphTransform transform = ZphTransform.KaplanMeier)
     {
         ArgumentNullException.ThrowIfNull(fit);
         if (fit.CovariateCount != covariateCount)
@@ -56,13 +80,13 @@ public static class ProportionalHazardsTest
         var kept = new List<int>();
         for (int j = 0; j < covariateCount; j++) if (!double.IsNaN(fit.Coefficients[j])) kept.Add(j);
         if (kept.Count == 0) throw new ArgumentException("Every coefficient of the fit is aliased (NaN): there is nothing to test.", nameof(fit));
-        var design = CoxDesign.Build(time, isEvent, covariates, covariateCount, stratum, weights, kept.ToArray(), scale: false);
+        var design = CoxDesign.Build(entry, time, isEvent, covariates, covariateCount, stratum, weights, kept.ToArray(), scale: false);
         if (transform == ZphTransform.Log)
             for (int i = 0; i < time.Length; i++)
                 if (!(time[i] > 0)) throw new ArgumentOutOfRangeException(nameof(time), time[i], $"time[{i}] = {time[i]}: the log transform needs positive times.");
 
         int n = design.N, p = kept.Count;
-        var g = TransformedTime(time, isEvent, transform);
+        var g = TransformedTime(entry, time, isEvent, transform);
         var gSorted = new double[n];
         for (int k = 0; k < n; k++) gSorted[k] = g[design.Order[k]];
         var beta = new double[p];
@@ -121,7 +145,7 @@ public static class ProportionalHazardsTest
     }
 
     /// <summary>g(t) for every caller row, centred by its mean over the events (R: <c>gtime</c>).</summary>
-    internal static double[] TransformedTime(ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ZphTransform transform)
+    internal static double[] TransformedTime(ReadOnlySpan<double> entry, ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent, ZphTransform transform)
     {
         int n = time.Length;
         var g = new double[n];
@@ -148,15 +172,19 @@ public static class ProportionalHazardsTest
             }
             case ZphTransform.KaplanMeier:
             {
-                // 1 − Ŝ(t−) from the unweighted Kaplan–Meier of the pooled data (strata ignored, as cox.zph does).
+                // 1 − Ŝ(t−) from the unweighted Kaplan–Meier of the pooled data (strata ignored, as cox.zph does);
+                // with entry times the delayed-entry curve (at risk at t: entry < t ≤ stop).
                 var (sorted, idx) = SortedTimes(time);
+                var entries = entry.IsEmpty ? [] : SortedTimes(entry).Sorted;
                 double surv = 1;
-                for (int i = 0; i < n;)
+                for (int i = 0, entered = 0; i < n;)
                 {
                     int j = i, deaths = 0;
                     while (j < n && sorted[j] == sorted[i]) { if (isEvent[idx[j]]) deaths++; j++; }
                     for (int k = i; k < j; k++) g[idx[k]] = 1 - surv;
-                    surv *= 1 - (double)deaths / (n - i);
+                    while (entered < entries.Length && entries[entered] < sorted[i]) entered++;
+                    int notYet = entries.Length - entered;
+                    surv *= 1 - (double)deaths / (n - i - notYet);
                     i = j;
                 }
                 break;

@@ -87,6 +87,14 @@ public sealed class RiskSetTable
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static RiskSetTable FromSorted(ReadOnlySpan<double> time, ReadOnlySpan<int> code)
+        => FromSorted(time, code, ReadOnlySpan<double>.Empty);
+
+    /// <summary>
+    /// The linear pass with delayed entry: <paramref name="entry"/> holds the same rows' entry times, ascending
+    /// (empty = all at risk from the start); the number at risk at t leaves out the rows with entry ≥ t.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static RiskSetTable FromSorted(ReadOnlySpan<double> time, ReadOnlySpan<int> code, ReadOnlySpan<double> entry)
     {
         int n = time.Length;
         int distinct = 0;
@@ -100,14 +108,15 @@ public sealed class RiskSetTable
         var atRisk = new int[distinct];
         var events = new int[distinct];
         var censored = new int[distinct];
-        int row = 0, totalEvents = 0;
+        int row = 0, totalEvents = 0, entered = 0;
         for (int i = 0; i < n;)
         {
             double t = time[i];
             int d = 0, j = i;
             for (; j < n && time[j] == t; j++) d += code[j] & 1;
+            while (entered < entry.Length && entry[entered] < t) entered++;
             times[row] = t;
-            atRisk[row] = n - i;
+            atRisk[row] = n - i - (entry.Length - entered);
             events[row] = d;
             censored[row] = j - i - d;
             totalEvents += d;

@@ -113,10 +113,10 @@ public class ProportionalHazardsTestTests
         // book6 times 1,1,6,6,8,9 with deaths at 1 (1 of 6), 6 (2 of 4), 9 (1 of 1):
         // Ŝ(t−) = 1, 1, 5/6, 5/6, 5/12, 5/12 → g = 0, 0, 1/6, 1/6, 7/12, 7/12; event mean (0+1/6+1/6+7/12)/4 = 11/48.
         var d = CoxCaseData.Book6();
-        var g = ProportionalHazardsTest.TransformedTime(d.Time, d.IsEvent, ZphTransform.KaplanMeier);
+        var g = ProportionalHazardsTest.TransformedTime([], d.Time, d.IsEvent, ZphTransform.KaplanMeier);
         double[] expected = [0, 0, 1.0 / 6, 1.0 / 6, 7.0 / 12, 7.0 / 12];
         for (int i = 0; i < 6; i++) Assert.Equal(expected[i] - 11.0 / 48, g[i], 14);
-        var rank = ProportionalHazardsTest.TransformedTime(d.Time, d.IsEvent, ZphTransform.Rank);
+        var rank = ProportionalHazardsTest.TransformedTime([], d.Time, d.IsEvent, ZphTransform.Rank);
         double[] ranks = [1.5, 1.5, 3.5, 3.5, 5, 6];
         for (int i = 0; i < 6; i++) Assert.Equal(ranks[i] - 29.0 / 8, rank[i], 14);   // event mean (1.5+3.5+3.5+6)/4
     }
