@@ -100,7 +100,7 @@ public static class EvidentServer
         }).ConfigureApplicationPartManager(AddPagesOnce);
     }
 
-    /// <summary>Errors, status pages (the pages' own, the API's ProblemDetails), the body size limit, authentication and authorization.</summary>
+    /// <summary>Errors, status pages (the pages' own, the API's ProblemDetails), the body size limit, authentication, authorization and participant ids in routes.</summary>
     private static void UseMiddleware(WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -114,6 +114,7 @@ public static class EvidentServer
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ParticipantRoute>();
     }
 
     // `evident serve` hosts the server from the command-line assembly, whose parts do not include these pages; when this
