@@ -4,16 +4,13 @@ using Evident.Protocol;
 namespace Evident.Randomization;
 
 /// <summary>
-/// Validates a randomization request against the protocol before anything is written: participant id, a value for every
+/// Validates a randomization request against the protocol before anything is written: participant id (<see cref="ParticipantIds"/>), a value for every
 /// stratification factor and nothing else, each value a level the protocol defines, an answer to every eligibility
 /// question and nothing else, and each answer the one that allows randomization; baseline covariates are optional, but
 /// each one given must be a covariate of the protocol with one of its levels (any short text when it lists none).
 /// </summary>
 public static class EnrolmentCheck
 {
-    /// <summary>The longest participant id accepted.</summary>
-    public const int MaxParticipantIdLength = 64;
-
     /// <summary>The longest value accepted for a covariate whose protocol entry lists no levels.</summary>
     public const int MaxCovariateValueLength = 64;
 
@@ -29,9 +26,7 @@ public static class EnrolmentCheck
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(request);
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string id = request.ParticipantId ?? "";
-        if (id.Length == 0 || id.Length > MaxParticipantIdLength || id.Any(char.IsControl) || id.Trim().Length != id.Length)
-            problems["participantId"] = [$"The participant id must be 1 to {MaxParticipantIdLength} characters without control characters or surrounding spaces."];
+        if (ParticipantIds.Problem(request.ParticipantId) is { } idProblem) problems["participantId"] = [idProblem];
         if (string.IsNullOrEmpty(request.Site)) problems["site"] = ["The site is required."];
 
         var strata = request.Strata ?? new Dictionary<string, string>();

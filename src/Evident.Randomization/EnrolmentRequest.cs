@@ -1,7 +1,10 @@
 namespace Evident.Randomization;
 
 /// <summary>What a site submits to randomize a participant.</summary>
-/// <param name="ParticipantId">The participant's id, unique in the trial (1–64 characters, no control characters).</param>
+/// <param name="ParticipantId">
+/// The participant's id, unique in the trial; held in normalization form C (<see cref="ParticipantIds.Normalize"/>), so the
+/// request carries the id that is checked and stored whichever form the client sent.
+/// </param>
 /// <param name="Site">The site id.</param>
 /// <param name="Strata">The participant's level of every stratification factor, by factor id.</param>
 /// <param name="Eligibility">The answer to every eligibility question, by question id.</param>
@@ -14,4 +17,8 @@ public sealed record EnrolmentRequest(
     string Site,
     IReadOnlyDictionary<string, string> Strata,
     IReadOnlyDictionary<string, bool> Eligibility,
-    IReadOnlyDictionary<string, string>? Covariates = null);
+    IReadOnlyDictionary<string, string>? Covariates = null)
+{
+    /// <summary>The participant's id in normalization form C.</summary>
+    public string ParticipantId { get; init => field = ParticipantIds.Normalize(value)!; } = ParticipantIds.Normalize(ParticipantId)!;
+}

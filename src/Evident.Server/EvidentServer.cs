@@ -67,9 +67,9 @@ public static class EvidentServer
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailDefaults.Complete);
         // Unreadable bodies (malformed JSON, unknown members, missing required values) surface as BadHttpRequestException
-        // in every environment and are answered 400 with ProblemDetails by the exception handler (see UseMiddleware).
+        // in every environment and are answered with a ProblemDetails naming the problem by MalformedRequests (see UseMiddleware).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         // The API authenticates bearer tokens only (the default scheme); the pages use their own cookie scheme through
@@ -100,7 +100,7 @@ public static class EvidentServer
         }).ConfigureApplicationPartManager(AddPagesOnce);
     }
 
-    /// <summary>Errors, status pages (the pages' own, the API's ProblemDetails), the body size limit, authentication and authorization.</summary>
+    /// <summary>Errors (malformed requests: a warning and a problem, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, the body size limit, authentication, authorization and participant ids in routes.</summary>
     private static void UseMiddleware(WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -110,10 +110,14 @@ public static class EvidentServer
         app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages
             .UseMiddleware<PageSecurityHeaders>()
             .UseStatusCodePages(context => PageStatus.WriteAsync(context.HttpContext)));
-        app.UseWhen(c => !PageSecurityHeaders.IsPage(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => !PageSecurityHeaders.IsPage(c.Request.Path), api => api
+            .UseMiddleware<ApiHeaders>()
+            .UseStatusCodePages()
+            .UseMiddleware<MalformedRequests>());
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ParticipantRoute>();
     }
 
     // `evident serve` hosts the server from the command-line assembly, whose parts do not include these pages; when this

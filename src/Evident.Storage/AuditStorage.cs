@@ -38,22 +38,38 @@ public static class AuditStorage
                 reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), Sql.NullableString(reader, 7), reader.GetString(8), reader.GetString(9));
     }
 
-    /// <summary>Recomputes the whole chain and reports the first broken link (see <see cref="AuditChain.Verify"/>).</summary>
+    /// <summary>
+    /// Recomputes the whole chain and reports the first broken link (see <see cref="AuditChain.Verify"/>); on an intact
+    /// chain, checks the tables (randomizations, captured entries, unblindings) against the trail and reports the first disagreement (a row without its
+    /// record is reported at the sequence number after the head), then checks the trail against the signed anchors.
+    /// </summary>
     /// <param name="store">The store.</param>
-    public static async Task<AuditVerification> VerifyAuditAsync(this TrialStore store)
+    /// <param name="anchors">Signed anchors to check the trail against (<see cref="AuditAnchors"/>), each with its source; none by default.</param>
+    /// <param name="publicKey">The trusted public key of the anchors (base64); required when <paramref name="anchors"/> are given.</param>
+    public static async Task<AuditVerification> VerifyAuditAsync(this TrialStore store, IReadOnlyList<(string Source, AuditAnchor Anchor)>? anchors = null, string? publicKey = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        long headSequence;
-        string headHash;
-        await using (var connection = await store.OpenReadAsync())
-        await using (var command = Sql.Command(connection, null, "SELECT seq, hash FROM audit_head WHERE id = 1"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            if (!await reader.ReadAsync()) return new AuditVerification(0, 1, "the audit head row is missing");
-            headSequence = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            headHash = reader.GetString(1);
-        }
+        if (anchors is { Count: > 0 } && publicKey is null) throw new ArgumentException("Anchors are checked against a trusted public key.", nameof(publicKey));
+        if (await store.ReadAuditHeadAsync() is not { } head) return new AuditVerification(0, 1, "the audit head row is missing");
         var records = await store.ReadAuditAsync();
-        return AuditChain.Verify(records, headSequence, headHash);
+        var chain = AuditChain.Verify(records, head.Sequence, head.Hash);
+        if (!chain.IsIntact) return chain;
+        if (await AuditTableCheck.FirstDisagreementAsync(store, records) is { } disagreement)
+            return new AuditVerification(chain.Records, disagreement.Sequence ?? head.Sequence + 1, disagreement.Problem);
+        if (anchors is { Count: > 0 } && AuditAnchors.FirstDisagreement(records, anchors, publicKey!) is { } anchored)
+            return new AuditVerification(chain.Records, anchored.Sequence, anchored.Problem);
+        return chain;
+    }
+
+    /// <summary>The head row: the last record's sequence number and hash, or null when the row is missing.</summary>
+    /// <param name="store">The store.</param>
+    public static async Task<(long Sequence, string Hash)?> ReadAuditHeadAsync(this TrialStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null, "SELECT seq, hash FROM audit_head WHERE id = 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return null;
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1));
     }
 }

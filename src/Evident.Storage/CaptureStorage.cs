@@ -129,6 +129,14 @@ public static class CaptureStorage
         if (problems.Count > 0) throw new CaptureValidationException(problems);
     }
 
+    /// <summary>Every version of every entry of every trial, for checking the table against the audit trail.</summary>
+    internal static async Task<IReadOnlyList<CaptureEntry>> ReadEveryVersionAsync(TrialStore store)
+    {
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null, SelectEntry + " ORDER BY id");
+        return await ReadAsync(command);
+    }
+
     private static async Task InsertAsync(WriteContext w, CaptureEntry e, string action)
     {
         var c = e.Content;

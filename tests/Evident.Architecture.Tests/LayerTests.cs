@@ -38,6 +38,7 @@ public sealed class LayerTests
         ["Parquet.Net"] = ["Evident.Data"],
         ["Microsoft.AspNetCore.OpenApi"] = ["Evident.Server"],
         ["Microsoft.Extensions.Identity.Core"] = ["Evident.Randomization"],
+        ["BouncyCastle.Cryptography"] = ["Evident.Randomization"],
         ["MathNet.Numerics"] = ["Evident.Statistics", "Evident.Design"],
     };
 
@@ -48,6 +49,7 @@ public sealed class LayerTests
         ["Npgsql"] = "Npgsql",
         ["YamlDotNet"] = "YamlDotNet",
         ["ScottPlot"] = "ScottPlot",
+        ["BouncyCastle.Cryptography"] = "Org.BouncyCastle",
     };
 
     [Fact]

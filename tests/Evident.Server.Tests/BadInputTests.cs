@@ -83,7 +83,9 @@ public sealed class BadInputTests
     {
         await using var app = await new TestApp().SeedAsync(blinded: false);
         await AssertRefused(app, JsonContent.Create(TestApp.Enrolment("P-1", "S1", "SR-high'; DROP TABLE randomizations; --")), 400);
-        string evil = "x'); DELETE FROM audit; --";
+        // An id in SQL's clothes breaks the id rule; the key (any printable text) and the id's own characters are data.
+        await AssertRefused(app, JsonContent.Create(TestApp.Enrolment("x'); DELETE FROM audit; --", "S1")), 400);
+        string evil = "x:DELETE.FROM_audit--";
         var created = await TestApp.Randomize(app.As("coord1"), TestApp.Enrolment(evil, "S1"), "k'; DROP TABLE audit;--");
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(evil, (await app.Store.GetRandomizationAsync(TestApp.Trial, evil))!.ParticipantId);

@@ -21,6 +21,31 @@ public sealed class CaptureExportTests
     private static CaptureInput Event(CaptureKind kind, DateOnly date, string? site = null) => new(kind, date, site, null, null);
 
     [Fact]
+    public async Task Export_writes_an_id_stored_before_the_id_rule_as_stored_and_warns_about_it()
+    {
+        await using var app = await new TestApp().SeedAsync();
+        Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(app.As("coord1"), TestApp.Enrolment("site:1.004", "S1"))).StatusCode);
+        var old = new EnrolmentRequest("A/B 7", "S1", new Dictionary<string, string> { ["risk"] = "SR-high" },
+            new Dictionary<string, bool> { ["age"] = true, ["standard_risk"] = true, ["prior_therapy"] = false });
+        await app.Store.RandomizeAsync(TestApp.Trial, old, null, new Random(1), "cli:test");
+        string dir = Path.Combine(Path.GetTempPath(), $"evident-export-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, error) = Cli("export", "--db", app.Database, "--trial", TestApp.Trial, "--out", dir, "--layout", "simple");
+            Assert.Equal(0, code);
+            Assert.Equal($"evident: warning: participant 'A/B 7' was stored before the id rule and is exported as stored: " +
+                         $"The participant id contains '/' (U+002F), which is not allowed. {ParticipantIds.Rule}\n", error);
+            string participants = File.ReadAllText(Path.Combine(dir, "participants.csv"));
+            Assert.Contains("A/B 7", participants);
+            Assert.Contains("site:1.004", participants);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Export_writes_the_simple_layout_atomically_and_evident_analyze_runs_on_it()
     {
         await using var app = await new TestApp().SeedAsync();

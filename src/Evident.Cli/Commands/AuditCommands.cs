@@ -9,7 +9,9 @@ using Evident.Storage;
 namespace Evident.Cli.Commands;
 
 /// <summary>
-/// <c>evident audit verify --db …</c> recomputes the SHA-256 chain and names the first broken link (exit 1 when broken);
+/// <c>evident audit verify --db … [--anchor FILE …] [--public-key KEY]</c> recomputes the SHA-256 chain, checks the
+/// randomizations table against it and the trail against signed anchors, and names the first disagreement (exit 1);
+/// <c>audit anchor</c> and <c>audit keygen</c> are in <see cref="AuditAnchorCommands"/>;
 /// <c>evident audit export --db … [--trial T] [--as csv|json] [-o FILE]</c> writes the records for inspectors.
 /// </summary>
 public static class AuditCommands
@@ -20,20 +22,31 @@ public static class AuditCommands
         var command = new Command("audit", "Verify or export the audit trail.");
         command.Subcommands.Add(Verify());
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(AuditAnchorCommands.Anchor(TimeProvider.System));
+        command.Subcommands.Add(AuditAnchorCommands.Keygen());
         return command;
     }
 
     private static Command Verify()
     {
         var db = ServiceCli.DatabaseOption();
-        var verify = new Command("verify", "Recompute the audit chain and report the first broken link (exit 1 when the chain is broken).");
-        verify.Options.Add(db);
+        var anchors = new Option<string[]>("--anchor") { Description = "A signed anchor file ('evident audit anchor') to check the trail against; repeat for more.", AllowMultipleArgumentsPerToken = false };
+        var publicKey = new Option<string?>("--public-key") { Description = "The trusted public key of the anchors (base64); default: that of --key or the environment's key." };
+        var key = AuditAnchorCommands.KeyOption();
+        var verify = new Command("verify",
+            "Recompute the audit chain, check the tables against it and the trail against signed anchors; report the first disagreement (exit 1).");
+        foreach (var o in new Option[] { db, anchors, publicKey, key }) verify.Options.Add(o);
         verify.SetAction(parse => ServiceCli.Run(parse, async store =>
         {
-            var result = await store.VerifyAuditAsync();
+            var signed = AuditAnchorCommands.ReadAnchors(parse.GetValue(anchors) ?? []);
+            string? trusted = parse.GetValue(publicKey) ?? AuditAnchorCommands.ReadKey(parse.GetValue(key))?.PublicKey;
+            if (signed.Count > 0 && trusted is null)
+                throw new UsageException($"--anchor needs the trusted public key: give --public-key, --key FILE or set {AuditSigningKey.EnvironmentVariable}.");
+            var result = await store.VerifyAuditAsync(signed, trusted);
             if (result.IsIntact)
             {
-                parse.InvocationConfiguration.Output.WriteLine($"Audit chain intact: {result.Records} records verified.");
+                parse.InvocationConfiguration.Output.WriteLine($"Audit chain intact: {result.Records} records verified" +
+                    (signed.Count > 0 ? $", against {signed.Count} signed anchor{(signed.Count == 1 ? "" : "s")}." : "."));
                 return ExitCodes.Success;
             }
             parse.InvocationConfiguration.Output.WriteLine($"Audit chain BROKEN at record {result.FirstBroken}: {result.Problem}.");

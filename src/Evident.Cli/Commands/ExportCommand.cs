@@ -4,6 +4,7 @@ using Evident.Storage;
 using Evident.Analysis.Export;
 using Evident.Cli.Infrastructure;
 using Evident.Data;
+using Evident.Randomization;
 using Evident.Randomization.Capture;
 
 namespace Evident.Cli.Commands;
@@ -85,6 +86,7 @@ public static class ExportCommand
         {
             throw new UsageException($"--out '{directory}': cannot write the export there ({e.Message}); nothing was written.");
         }
+        WarnAboutIds(parse.InvocationConfiguration.Error, captured.Randomizations.Select(r => r.ParticipantId));
         var stdout = parse.InvocationConfiguration.Output;
         stdout.WriteLine($"Exported {captured.Randomizations.Count} participants and {captured.Entries.Count(e => e.Content.Kind == CaptureKind.AdverseEvent)} adverse events " +
                          $"of trial {captured.Trial.Id} to {directory} ({(adam ? "adam" : "simple")} layout, {ext}).");
@@ -92,6 +94,17 @@ public static class ExportCommand
         stdout.WriteLine("Analyse it with:");
         stdout.WriteLine(FollowOn(directory, adam, ext));
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Names on standard error each participant id that breaks today's rule (<see cref="ParticipantIds"/>), stored before
+    /// the rule existed: it is exported as stored, so the export still matches the database.
+    /// </summary>
+    private static void WarnAboutIds(TextWriter error, IEnumerable<string> participantIds)
+    {
+        foreach (string id in participantIds)
+            if (ParticipantIds.Problem(id) is { } problem)
+                error.WriteLine($"evident: warning: participant '{id}' was stored before the id rule and is exported as stored: {problem}");
     }
 
     /// <summary>The <c>evident analyze</c> command line that reads an export in <paramref name="directory"/>.</summary>

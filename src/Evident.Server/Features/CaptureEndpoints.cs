@@ -85,7 +85,7 @@ internal static class CaptureEndpoints
         }
         catch (CaptureValidationException e)
         {
-            return TypedResults.ValidationProblem(e.Problems.ToDictionary(p => dateField is not null && p.Key == "date" ? dateField : p.Key, p => p.Value));
+            return Problems.Invalid(e.Problems.ToDictionary(p => dateField is not null && p.Key == "date" ? dateField : p.Key, p => p.Value));
         }
         catch (StoreNotFoundException e)
         {

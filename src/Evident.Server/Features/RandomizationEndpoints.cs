@@ -37,7 +37,7 @@ internal static class RandomizationEndpoints
         if (Enrolment.IdempotencyKeyProblem(idempotencyKey) is { } keyProblem) return Problems.Invalid("Idempotency-Key", keyProblem);
         var request = new EnrolmentRequest(body.ParticipantId, body.Site, body.Strata ?? [], body.Eligibility ?? [], body.Covariates);
         var problems = Enrolment.Problems(trial, request);
-        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        if (problems.Count > 0) return Problems.Invalid(problems.ToDictionary());
         if (Enrolment.SiteRefusal(caller, request) is { } forbidden) return Problems.Forbidden(forbidden);
 
         var outcome = await Enrolment.RandomizeAsync(store, trial, request, idempotencyKey, caller);

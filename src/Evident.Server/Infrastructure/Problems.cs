@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Evident.Server.Infrastructure;
 
-/// <summary>RFC 7807 problem results used by the features.</summary>
+/// <summary>RFC 7807 problem results used by the features; every one carries a <c>detail</c> a person can act on.</summary>
 internal static class Problems
 {
     public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
@@ -12,5 +12,9 @@ internal static class Problems
     public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A 400 with the problems by field in <c>errors</c> and all of them, each after its field, in <c>detail</c>.</summary>
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
 }

@@ -54,7 +54,7 @@ public sealed class RandomizePageTests
         var empty = await s.SubmitAsync(Form, Form + "?handler=Review", ("participantId", ""), ("idempotencyKey", "k"), ("site", ""));
         Assert.Equal(400, empty.Status);
         Assert.Contains("<title>Error: Randomize a participant – AALL1731 – Evident</title>", empty.Html);
-        Assert.Equal("The participant id must be 1 to 64 characters without control characters or surrounding spaces.", empty.ErrorFor("participantId"));
+        Assert.Equal("The participant id is required. A participant id is 1 to 64 letters, digits, '-', '_', '.' or ':' (not '.' or '..').", empty.ErrorFor("participantId"));
         Assert.Equal("The site is required.", empty.ErrorFor("site"));
         Assert.Equal("A value for 'risk' is required; the levels are SR-average, SR-high.", empty.ErrorFor("strata-risk"));
         Assert.Equal("An answer to 'age' (Aged 1 to 9.99 years at diagnosis?) is required.", empty.ErrorFor("eligibility-age"));
@@ -71,7 +71,7 @@ public sealed class RandomizePageTests
             ("participantId", " P-1"), ("idempotencyKey", "k"), ("site", "S9"), ("strata.risk", "SR-low"), ("strata.age_group", "young"),
             ("eligibility.age", "no"), ("eligibility.standard_risk", "yes"), ("eligibility.prior_therapy", "yes"));
         Assert.Equal(400, bad.Status);
-        Assert.Equal("The participant id must be 1 to 64 characters without control characters or surrounding spaces.", bad.ErrorFor("participantId"));
+        Assert.Equal("The participant id contains a space (U+0020), which is not allowed. A participant id is 1 to 64 letters, digits, '-', '_', '.' or ':' (not '.' or '..').", bad.ErrorFor("participantId"));
         Assert.Equal("'S9' is not a site of trial AALL1731; choose one of S1, S2.", bad.ErrorFor("site"));
         Assert.Equal("'SR-low' is not a level of 'risk'; the levels are SR-average, SR-high.", bad.ErrorFor("strata-risk"));
         // A factor the form does not have (a forged post) is named in the summary.
@@ -164,6 +164,37 @@ public sealed class RandomizePageTests
         Assert.Equal(409, reused.Status);
         Assert.Equal("This form was already used to randomize another participant; check the participant id and submit again.", reused.ErrorFor("participantId"));
         Assert.DoesNotContain("value=\"key-1\"", reused.Html);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task EveryIdThePageAcceptsIsAddressableAndALookAlikeIsTheSameParticipant()
+    {
+        using var app = await new TestApp().SeedAsync(password: PageSession.Password);
+        using var s = new PageSession(app);
+        await s.LoginAsync("coord1");
+        foreach (string id in new[] { "site:12.004", "P.1", "Zoë-7", "患者-3" })
+        {
+            var confirm = await s.SubmitAsync(Form, Form + "?handler=Confirm", Answers(id, "key-" + id));
+            Assert.Equal(302, confirm.Status);
+            Assert.Equal("/t/AALL1731/randomize/result/" + Uri.EscapeDataString(id), confirm.Location);
+            Assert.Contains($"<h1>Participant {id} is randomized</h1>", (await s.GetAsync(confirm.Location!)).Text);
+            var participant = await s.GetAsync("/t/AALL1731/participants/" + Uri.EscapeDataString(id));
+            Assert.Equal(200, participant.Status);
+            Assert.Contains($"<h1>Participant {id}</h1>", participant.Text);
+        }
+        // The decomposed spelling of Zoë is the participant already randomized (same values: the same allocation).
+        var again = await s.SubmitAsync(Form, Form + "?handler=Confirm", Answers("Zoe\u0308-7", "key-again"));
+        Assert.Equal("/t/AALL1731/randomize/result/" + Uri.EscapeDataString("Zoë-7"), again.Location);
+        Assert.Equal(4, (await app.Store.ListRandomizationsAsync(TestApp.Trial)).Count);
+
+        string before = await app.SnapshotAsync();
+        foreach (var (id, named) in new[] { ("A/B", "'/' (U+002F)"), ("..", "cannot be '..'"), ("P\u200B1", "U+200B") })
+        {
+            var refused = await s.SubmitAsync(Form, Form + "?handler=Confirm", Answers(id, "key-refused"));
+            Assert.Equal(400, refused.Status);
+            Assert.Contains(named, refused.ErrorFor("participantId"));
+        }
         Assert.Equal(before, await app.SnapshotAsync());
     }
 
