@@ -4,26 +4,33 @@ using MathNet.Numerics.Distributions;
 namespace Evident.Statistics.Distributions;
 
 /// <summary>
-/// Rectangle probabilities of the multivariate normal N(0, R) by Genz's (1992) separation of variables with a
-/// randomized Richtmyer lattice rule (Genz &amp; Bretz 2009, §4.1–4.2), the method of R's <c>mvtnorm::pmvnorm</c>
-/// (<c>GenzBretz()</c>). Deterministic: the lattice shifts come from a fixed seed, so the same input gives the same
-/// bits.
+/// Rectangle probabilities of the multivariate normal N(0, R) by Genz's (1992) separation of variables (Genz &amp; Bretz
+/// 2009, §4.1), the transformation behind R's <c>mvtnorm::pmvnorm</c>; deterministic throughout (no simulation: the
+/// same input gives the same bits).
 /// </summary>
 /// <remarks>
 /// <para>
 /// R = LLᵀ (Cholesky, no pivoting). X = LY with Y standard normal turns the rectangle into nested limits
 /// (a_i − Σ_{j&lt;i} L_ij y_j)/L_ii ≤ y_i ≤ (b_i − …)/L_ii, and the probability into an integral over the unit cube
 /// of Π_i (Φ(upper_i) − Φ(lower_i)); the first factor is constant, so the cube has (rank − 1) dimensions. A singular R
-/// (rank r &lt; k: a pivot below 1e-10·R_ii) is handled exactly, as Genz &amp; Bretz §4.1.3 do: a row whose pivot is
-/// zero constrains the last variable it depends on, and that variable's interval is the intersection of all the rows'
-/// limits on it; a row that depends on no variable (zero variance) contributes 1 if a_i ≤ 0 ≤ b_i and 0 otherwise.
+/// (rank r &lt; k: a squared pivot below 1e-10·R_ii) is handled exactly, as Genz &amp; Bretz §4.1.3 do: a row whose pivot
+/// is zero constrains the last variable it depends on, and that variable's interval is the intersection of all the
+/// rows' limits on it; a row that depends on no variable (zero variance) contributes 1 if a_i ≤ 0 ≤ b_i, else 0.
 /// </para>
 /// <para>
-/// The cube integral uses the lattice x_n = {n·√p_j + Δ} (p_j the first primes), the baker's periodizing transform
-/// x ↦ |2x − 1|, antithetic pairs, and 12 shifts Δ; the estimate is their mean and the error 3.5 standard errors of it.
-/// The lattice grows by ×1.5 until the error is at most <c>absoluteError</c> or the budget is spent. One dimension and
-/// two independent or perfectly correlated dimensions reduce to Φ exactly. Against <c>mvtnorm::pmvnorm</c> at
-/// <c>abseps = 1e-10</c> the value agrees to 1e-8 absolute in up to 5 dimensions (tests/Evident.Statistics.Tests).
+/// Rank ≤ 3 (a cube of ≤ 2 dimensions, which covers MaxCombo's usual FH(0,0), FH(0,1), FH(1,0), FH(1,1) since the first
+/// is the sum of the next two): nested adaptive Gauss–Kronrod (7, 15) on each level (<see cref="NestedKronrod"/>), whose
+/// bisection finds the kinks a singular R puts in the integrand; agrees with <c>pmvnorm</c> at <c>abseps = 1e-11</c> to
+/// 1e-10 and better on the tests' cases, with an error estimate (sum of |K15 − G7|) near the requested
+/// <c>absoluteError</c>. One dimension, and two perfectly correlated ones, are Φ exactly.
+/// </para>
+/// <para>
+/// Rank ≥ 4: a randomized Richtmyer lattice x_n = {n·√p_j + Δ} (p_j the first primes) with the baker's transform
+/// x ↦ |2x − 1|, antithetic pairs and 12 shifts Δ drawn from a fixed seed; the estimate is their mean and the error
+/// 3.5 standard errors of it. The lattice grows ×1.5 until the error is at most <c>absoluteError</c> or
+/// <c>maxEvaluations</c> is spent; with the default budget (2·10⁶) the error estimate is about 1e-5 for four highly
+/// correlated coordinates (the actual error against <c>pmvnorm</c> was 7.5e-7 on the veteran MaxCombo case). The
+/// estimate is returned so callers can report it.
 /// </para>
 /// </remarks>
 public static class MultivariateNormal
@@ -37,8 +44,8 @@ public static class MultivariateNormal
     /// <param name="lower">Lower limits; −∞ allowed, NaN not.</param>
     /// <param name="upper">Upper limits ≥ lower; +∞ allowed, NaN not.</param>
     /// <param name="correlation">R, k × k row by row: symmetric, unit diagonal, positive semi-definite.</param>
-    /// <param name="absoluteError">Target error estimate, &gt; 0 (default 1e-9).</param>
-    /// <param name="maxEvaluations">Budget of integrand evaluations (default 5·10⁷).</param>
+    /// <param name="absoluteError">Target error estimate, &gt; 0 (default 1e-10).</param>
+    /// <param name="maxEvaluations">Budget of integrand evaluations for rank ≥ 4 (default 2·10⁶).</param>
     /// <exception cref="ArgumentException">Lengths differ, k = 0, R not symmetric with unit diagonal, or not positive semi-definite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A limit is NaN, or a lower limit exceeds its upper limit.</exception>
     public static MultivariateNormalProbability Rectangle(IReadOnlyList<double> lower, IReadOnlyList<double> upper,
@@ -78,7 +85,7 @@ public static class MultivariateNormal
 
     /// <summary>
     /// The randomized lattice rule over the (dimensions − 1)-cube: 12 deterministic shifts, antithetic baker's points,
-    /// the lattice grown ×1.5 until 3.5 standard errors ≤ <paramref name="absoluteError"/>.
+    /// the lattice grown ×1.5 until 3.5 standard errors ≤ <paramref name="absoluteError"/> or the budget is spent.
     /// </summary>
     private static MultivariateNormalProbability Integrate(GenzProblem problem, double absoluteError, long maxEvaluations)
     {
