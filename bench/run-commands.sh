@@ -23,6 +23,7 @@ hyperfine --warmup 1 --runs 5 --export-markdown /tmp/evident-bench.md \
   -n "cox $rows rows, 5 covariates + strata, Efron" "$e cox $data --formula 'Surv(time, status) ~ x1 + x2 + x3 + x4 + x5 + strata(stratum)' --format json" \
   -n "km $rows rows ~ arm" "$e km $data --formula 'Surv(time, status) ~ arm'" \
   -n "logrank $rows rows ~ arm + strata(stratum)" "$e logrank $data --formula 'Surv(time, status) ~ arm + strata(stratum)'" \
+  -n "logrank --maxcombo $rows rows ~ arm + strata(stratum)" "$e logrank $data --formula 'Surv(time, status) ~ arm + strata(stratum)' --maxcombo '0,0;0,1;1,0;1,1' --format json" \
   -n "finegray 5,000 rows" "$e finegray $cr5k --formula 'Surv(time, cause) ~ arm + age + marker' --cause 1 --format json" \
   -n "finegray 20,000 rows" "$e finegray $cr20k --formula 'Surv(time, cause) ~ arm + age + marker' --cause 1 --format json" \
   -n "finegray $rows rows" "$e finegray $crbig --formula 'Surv(time, cause) ~ arm + age + marker' --cause 1 --format json" \

@@ -3,7 +3,7 @@ using Evident.Statistics.Survival;
 
 namespace Evident.Reporting.Json;
 
-/// <summary>Writes a log-rank or G-rho test (<c>analysis: "logrank"</c>).</summary>
+/// <summary>Writes a log-rank, G-rho or FH(ρ, γ) test (<c>analysis: "logrank"</c>).</summary>
 public static class LogRankJson
 {
     /// <summary>Writes the contract's document: the test, and observed and expected events per group.</summary>
@@ -23,6 +23,7 @@ public static class LogRankJson
         json.WriteString("analysis", "logrank");
         json.WriteString("formula", formula);
         json.WriteNumber("rho", test.Rho);
+        json.WriteNumber("gamma", test.Gamma);
         json.WriteNumber("n", rows);
         json.WriteNumber("n_dropped", droppedRows);
         json.WriteNumber("strata", strata);

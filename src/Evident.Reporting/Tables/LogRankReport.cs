@@ -16,7 +16,8 @@ public sealed class LogRankReport(
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
-        string name = test.Rho == 0 ? "Log-rank test" : test.Rho == 1 ? "Peto–Peto test (rho = 1)" : $"G-rho test (rho = {Format.Number(test.Rho)})";
+        string name = test.Gamma != 0 ? $"Fleming–Harrington test FH({Format.Number(test.Rho)}, {Format.Number(test.Gamma)})"
+            : test.Rho == 0 ? "Log-rank test" : test.Rho == 1 ? "Peto–Peto test (rho = 1)" : $"G-rho test (rho = {Format.Number(test.Rho)})";
         console.MarkupLine($"{name}: {Format.Text(formula)}" + (strata > 1 ? $"   (stratified, {strata} strata)" : ""));
         if (droppedRows > 0) console.MarkupLine(Format.Deleted(droppedRows));
         var table = new Table().Border(TableBorder.Simple);
