@@ -4,7 +4,7 @@ namespace Evident.Analysis.Plan;
 
 /// <summary>
 /// The subgroup analysis of <c>analyses.subgroups</c>: within each level of each factor or covariate, the Cox hazard
-/// ratio of the first compared arm against control, stratified by the other primary strata.
+/// ratio of each compared arm against control on those two arms' participants, stratified by the other primary strata.
 /// </summary>
 internal static class SubgroupAnalyser
 {
@@ -14,20 +14,21 @@ internal static class SubgroupAnalyser
         if (plan is null || c.Compare.Length == 0) return [];
         var endpoint = c.Protocol.Endpoint(plan.Endpoint);
         var followUp = c.FollowUp(endpoint);
-        int experimental = c.Compare[0];
         var results = new List<SubgroupResult>();
-        foreach (string factorId in plan.By)
-        {
-            var (label, levels, levelOf) = Levels(c, factorId);
-            var otherCells = c.CellsWithout(factorId);
-            foreach (string level in levels)
+        foreach (int experimental in c.Compare)
+            foreach (string factorId in plan.By)
             {
-                var rows = Enumerable.Range(0, c.Rows.Length).Where(i => levelOf(i) == level && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
-                int events = rows.Count(followUp.IsEvent);
-                var (hazardRatio, status) = PrimaryAnalyser.HazardRatio(c, rows, followUp, experimental, otherCells);
-                results.Add(new SubgroupResult(factorId, label, level, rows.Length, events, hazardRatio, status));
+                var (label, levels, levelOf) = Levels(c, factorId);
+                var otherCells = c.CellsWithout(factorId);
+                int missing = Enumerable.Range(0, c.Rows.Length).Count(i => levelOf(i) is null && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm));
+                foreach (string level in levels)
+                {
+                    var rows = Enumerable.Range(0, c.Rows.Length).Where(i => levelOf(i) == level && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
+                    int events = rows.Count(followUp.IsEvent);
+                    var (hazardRatio, status) = PrimaryAnalyser.HazardRatio(c, rows, followUp, experimental, otherCells);
+                    results.Add(new SubgroupResult(c.Protocol.Arms[experimental].Id, factorId, label, level, rows.Length, events, hazardRatio, status, missing));
+                }
             }
-        }
         return results.AsReadOnly();
     }
 

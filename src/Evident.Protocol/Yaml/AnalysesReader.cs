@@ -48,7 +48,8 @@ internal static class AnalysesReader
         double level = m.Number("confidence_level", ConfidenceLevel, expected: $"it must lie in {ConfidenceLevel}, e.g. 0.95") ?? 0.95;
         var confType = m.Choice("conf_type", ConfidenceType.Log,
             ("log", ConfidenceType.Log), ("log-log", ConfidenceType.LogLog), ("plain", ConfidenceType.Plain));
-        return new PrimaryAnalysis(endpoint, compare, stratifyBy, m.Boolean("by_stratum") ?? true, ties, level, confType);
+        var model = m.Choice("hazard_ratio_model", HazardRatioModel.Joint, ("joint", HazardRatioModel.Joint), ("pairwise", HazardRatioModel.Pairwise));
+        return new PrimaryAnalysis(endpoint, compare, stratifyBy, m.Boolean("by_stratum") ?? true, ties, level, confType, model);
     }
 
     private static SubgroupAnalysis Subgroups(YMap m, ProtocolDefinitions defined, string primaryEndpoint)

@@ -72,7 +72,7 @@ internal static class ProtocolKeys
     public static readonly KeySet Analyses = new("analyses", "primary", "subgroups", "competing_risks", "safety", "monitoring");
 
     public static readonly KeySet Primary = new("analyses.primary",
-        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type");
+        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model");
 
     public static readonly KeySet Subgroups = new("analyses.subgroups", "endpoint", "by");
 

@@ -129,7 +129,8 @@ internal static class ProtocolWriter
                 ("by_stratum", Bool(p.ByStratum)),
                 ("ties", Str(p.Ties == TieMethod.Efron ? "efron" : "breslow")),
                 ("confidence_level", Num(p.ConfidenceLevel)),
-                ("conf_type", Str(p.ConfidenceType switch { ConfidenceType.LogLog => "log-log", ConfidenceType.Plain => "plain", _ => "log" })))),
+                ("conf_type", Str(p.ConfidenceType switch { ConfidenceType.LogLog => "log-log", ConfidenceType.Plain => "plain", _ => "log" })),
+                ("hazard_ratio_model", Str(p.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint")))),
             ("subgroups", a.Subgroups is { } s ? Map(("endpoint", Str(s.Endpoint)), ("by", Flow(s.By))) : null),
             ("competing_risks", a.CompetingRisks is { } c
                 ? Map(("endpoint", Str(c.Endpoint)), ("title", Str(c.Title)), ("by_stratum", Bool(c.ByStratum)), ("gray_test", Bool(c.GrayTest)))

@@ -40,7 +40,7 @@ public sealed record ClinicianPage(
         var learnings = new List<string>();
         learnings.AddRange(HazardRatioLearnings(results));
         learnings.AddRange(MilestoneLearnings(results));
-        if (RmstLearning(results) is { } rmst && learnings.Count < 5) learnings.Add(rmst);
+        learnings.AddRange(RmstLearnings(results).Take(Math.Max(0, 5 - learnings.Count)));
 
         var changes = new List<string>();
         if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
@@ -73,20 +73,24 @@ public sealed record ClinicianPage(
                $"Data cut-off: {cutoff}. Evident {results.SoftwareVersion}. Protocol {results.Protocol.SourceName} (version {results.Protocol.Trial.Version ?? "not given"}), SHA-256 {results.Protocol.Hash}.";
     }
 
-    /// <summary>One sentence per comparison with the control arm: the stratified hazard ratio and log-rank test.</summary>
+    /// <summary>
+    /// One sentence per comparison with the control arm: that comparison's hazard ratio and its own log-rank test on the
+    /// two arms' participants (never the global k-arm test), stratified when the analysis is.
+    /// </summary>
     private static IEnumerable<string> HazardRatioLearnings(AnalysisResults results)
     {
         var primary = results.Primary;
         string outcome = ReportText.Short(results, primary.Endpoint.Label);
         double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
+        string stratified = primary.Strata.Count > 0 || results.Protocol.Analyses.Primary.StratifyBy.Count > 0 ? "stratified " : "";
         foreach (var comparison in primary.Overall.Comparisons)
         {
             var hr = comparison.HazardRatio;
             string arm = ReportText.ArmLabel(results, comparison.ArmId);
-            double p = primary.Overall.LogRank?.PValue ?? double.NaN;
+            double p = comparison.LogRank?.PValue ?? double.NaN;
             string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
             yield return $"{arm} {verb} the hazard of a {outcome} event compared with {ReportText.InSentence(results.Protocol.Control.Label)}: " +
-                         $"stratified hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, stratified log-rank {PClause(p)}.";
+                         $"{stratified}hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, {stratified}log-rank {PClause(p)}.";
         }
     }
 
@@ -110,16 +114,21 @@ public sealed record ClinicianPage(
         }
     }
 
-    /// <summary>The restricted mean difference in words, or null without one.</summary>
-    private static string? RmstLearning(AnalysisResults results)
+    /// <summary>Each comparison's restricted mean difference in words, naming the two arms.</summary>
+    private static IEnumerable<string> RmstLearnings(AnalysisResults results)
     {
         var primary = results.Primary;
-        if (primary.RmstDifference is not { } rmst) return null;
         string outcome = ReportText.Short(results, primary.Endpoint.Label);
         string unit = ReportText.Unit(results.Protocol.TimeUnit);
-        return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId))} " +
-               $"spent on average {Fixed(rmst.Difference, 2)} {unit} more free of a {outcome} event " +
-               $"(restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}).";
+        string control = ReportText.InSentence(results.Protocol.Control.Label);
+        foreach (var comparison in primary.Overall.Comparisons)
+        {
+            if (comparison.Rmst?.Difference is not { } rmst) continue;
+            string more = rmst.Difference >= 0 ? "more" : "less";
+            yield return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, comparison.ArmId))} " +
+                         $"spent on average {Fixed(Math.Abs(rmst.Difference), 2)} {unit} {more} free of a {outcome} event than those given {control}: " +
+                         $"restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}.";
+        }
     }
 
     private static IEnumerable<string> CauseChanges(AnalysisResults results, CompetingRisksResult cr)

@@ -114,7 +114,7 @@ public static class HtmlReport
         h.Append("<section id=\"primary\"><h2>Primary analysis: ").Append(E(endpoint.Label)).Append("</h2>\n");
         h.Append("<table data-table=\"primary\"><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"text\">Arm</th><th scope=\"col\">N</th><th scope=\"col\">Events</th>");
         if (milestone.Length > 0) h.Append("<th scope=\"col\">").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
-        h.Append("<th scope=\"col\">HR (").Append(Level(level)).Append(" CI)</th><th scope=\"col\">Log-rank p</th></tr></thead><tbody>\n");
+        h.Append("<th scope=\"col\">HR (").Append(Level(level)).Append(" CI)</th><th scope=\"col\">Log-rank p vs ").Append(E(ReportText.InSentence(r.Protocol.Control.Label))).Append("</th></tr></thead><tbody>\n");
         foreach (var group in primary.Strata.Append(primary.Overall))
         {
             for (int a = 0; a < group.Arms.Count; a++)
@@ -126,24 +126,55 @@ public static class HtmlReport
                 if (milestone.Length > 0)
                     h.Append("<td>").Append(arm.Milestone is { } pt ? $"{Percent(pt.Survival)} ({Percent(pt.Lower)} to {Percent(pt.Upper)})" : "NA").Append("</td>");
                 h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(WithInterval(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh, level)[..].Replace($"({Level(level)} CI ", "(")))
-                 .Append("</td><td>").Append(a == 0 ? PValue(group.LogRank?.PValue ?? double.NaN) : "").Append("</td></tr>\n");
+                 .Append("</td><td>").Append(comparison is null ? "" : PValue(comparison.LogRank?.PValue ?? double.NaN)).Append("</td></tr>\n");
             }
         }
         h.Append("</tbody></table>\n");
-        if (primary.RmstDifference is { } d)
-        {
-            string unit = ReportText.Unit(r.Protocol.TimeUnit);
-            h.Append("<table data-table=\"rmst\"><thead><tr><th scope=\"col\" class=\"text\">Restricted mean survival time, τ = ").Append(Time(d.Tau)).Append(' ').Append(unit)
-             .Append("</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th></tr></thead><tbody>");
-            var arms = primary.Overall.Arms.Where(a => a.Curve is not null).ToArray();
-            for (int i = 0; i < primary.Rmst.Count; i++)
-                h.Append("<tr><td class=\"text\">").Append(E(arms[i].Label)).Append("</td><td>").Append(Fixed(primary.Rmst[i].Rmst)).Append("</td><td>").Append(Fixed(primary.Rmst[i].StdError, 3)).Append("</td></tr>");
-            h.Append("<tr><td class=\"text\">Difference (").Append(Level(d.ConfidenceLevel)).Append(" CI), p</td><td>")
-             .Append(Fixed(d.Difference)).Append(" (").Append(Fixed(d.Lower)).Append(" to ").Append(Fixed(d.Upper)).Append(")</td><td>").Append(PValue(d.PValue)).Append("</td></tr></tbody></table>\n");
-        }
+        GlobalLogRank(h, r);
+        Rmst(h, r);
         h.Append("<p class=\"meta\">Kaplan–Meier estimates with Greenwood standard errors (").Append(E(r.Protocol.Analyses.Primary.ConfidenceType.ToString().ToLowerInvariant()))
          .Append("-scale intervals); hazard ratios from Cox models (").Append(E(r.Protocol.Analyses.Primary.Ties.ToString())).Append(" ties), overall stratified by ")
-         .Append(E(string.Join(", ", r.Protocol.Analyses.Primary.StratifyBy.DefaultIfEmpty("nothing")))).Append("; log-rank tests, overall stratified.</p></section>\n");
+         .Append(E(string.Join(", ", r.Protocol.Analyses.Primary.StratifyBy.DefaultIfEmpty("nothing")))).Append("; each arm's log-rank test against the control on those two arms' participants, overall stratified; hazard ratios ").Append(r.Protocol.Analyses.Primary.HazardRatioModel == HazardRatioModel.Joint ? "from one model over every arm" : "from one model per comparison on its two arms").Append(".</p></section>\n");
+    }
+
+    /// <summary>With more than two arms, the k-arm log-rank test of each group, labelled as the global test.</summary>
+    private static void GlobalLogRank(StringBuilder h, AnalysisResults r)
+    {
+        var primary = r.Primary;
+        if (primary.Overall.Arms.Count < 3) return;
+        h.Append("<table data-table=\"global-logrank\"><thead><tr><th scope=\"col\">Global log-rank test, all ").Append(primary.Overall.Arms.Count)
+         .Append(" arms</th><th scope=\"col\">χ²</th><th scope=\"col\">df</th><th scope=\"col\">p</th></tr></thead><tbody>");
+        foreach (var group in primary.Strata.Append(primary.Overall))
+            h.Append("<tr><td>").Append(E(group.Label == "Overall" ? "Overall (stratified)" : group.Label)).Append("</td><td>").Append(group.LogRank is { } t ? Fixed(t.Statistic) : "NA")
+             .Append("</td><td>").Append(group.LogRank is { } d ? d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture) : "NA")
+             .Append("</td><td>").Append(PValue(group.LogRank?.PValue ?? double.NaN)).Append("</td></tr>");
+        h.Append("</tbody></table>\n");
+    }
+
+    /// <summary>RMST per arm and each comparison's difference from the control, naming the two arms.</summary>
+    private static void Rmst(StringBuilder h, AnalysisResults r)
+    {
+        var primary = r.Primary;
+        var differences = primary.Overall.Comparisons.Where(c => c.Rmst is not null).ToArray();
+        if (differences.Length == 0 || primary.Endpoint.RmstHorizon is not double tau) return;
+        string unit = ReportText.Unit(r.Protocol.TimeUnit);
+        h.Append("<table data-table=\"rmst\"><thead><tr><th scope=\"col\" class=\"text\">Restricted mean survival time, τ = ").Append(Time(tau)).Append(' ').Append(unit)
+         .Append("</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th></tr></thead><tbody>");
+        var arms = primary.Overall.Arms.Where(a => a.Curve is not null).ToArray();
+        for (int i = 0; i < primary.Rmst.Count; i++)
+            h.Append("<tr><td class=\"text\">").Append(E(arms[i].Label)).Append("</td><td>").Append(Fixed(primary.Rmst[i].Rmst)).Append("</td><td>").Append(Fixed(primary.Rmst[i].StdError, 3)).Append("</td></tr>");
+        foreach (var c in differences)
+        {
+            h.Append("<tr><td class=\"text\">Difference, ").Append(E(r.Protocol.Arm(c.ArmId).Label)).Append(" − ").Append(E(r.Protocol.Control.Label));
+            if (c.Rmst!.Difference is not { } d)
+            {
+                h.Append("</td><td colspan=\"2\">not estimable: τ is beyond the shortest of the two arms' longest follow-up (").Append(Time(c.Rmst.TauLimit)).Append(' ').Append(unit).Append(")</td></tr>");
+                continue;
+            }
+            h.Append(" (").Append(Level(d.ConfidenceLevel)).Append(" CI); p</td><td>")
+             .Append(Fixed(d.Difference)).Append(" (").Append(Fixed(d.Lower)).Append(" to ").Append(Fixed(d.Upper)).Append(")</td><td>").Append(PValue(d.PValue)).Append("</td></tr>");
+        }
+        h.Append("</tbody></table>\n");
     }
 
     private static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
@@ -172,12 +203,25 @@ public static class HtmlReport
     private static void Forest(StringBuilder h, AnalysisResults r)
     {
         var primary = r.Primary;
-        if (primary.Overall.Comparisons.Count == 0) return;
+        if (primary.Overall.Comparisons.Count == 0 || r.Subgroups.Count == 0) return;
+        h.Append("<section id=\"forest\"><h2>Hazard ratios by subgroup</h2>\n");
+        for (int k = 0; k < primary.Overall.Comparisons.Count; k++) Forest(h, r, primary.Overall.Comparisons[k], k);
+        h.Append("</section>\n");
+    }
+
+    /// <summary>The forest plot and subgroup table of one comparison.</summary>
+    private static void Forest(StringBuilder h, AnalysisResults r, ArmComparison comparison, int index)
+    {
+        var primary = r.Primary;
+        double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
+        var subgroups = r.Subgroups.Where(s => s.ArmId == comparison.ArmId).ToArray();
         var rows = new List<ForestRow>();
-        var overall = primary.Overall.Comparisons[0].HazardRatio;
-        if (Estimable(overall))
-            rows.Add(ForestRow.FromCox("Overall (stratified)", overall, ForestRowKind.Summary) with { Detail = $"{primary.Overall.Arms.Sum(a => a.Events)}/{primary.Overall.Arms.Sum(a => a.N)}" });
-        foreach (var factor in r.Subgroups.GroupBy(s => s.FactorLabel))
+        if (Estimable(comparison.HazardRatio))
+        {
+            var arms = primary.Overall.Arms.Where(a => a.ArmId == comparison.ArmId || a.ArmId == r.Protocol.Control.Id).ToArray();
+            rows.Add(ForestRow.FromCox("Overall (stratified)", comparison.HazardRatio, ForestRowKind.Summary) with { Detail = $"{arms.Sum(a => a.Events)}/{arms.Sum(a => a.N)}" });
+        }
+        foreach (var factor in subgroups.GroupBy(s => s.FactorLabel))
         {
             var estimable = factor.Where(s => Estimable(s.HazardRatio)).ToArray();
             if (estimable.Length == 0) continue;
@@ -185,23 +229,28 @@ public static class HtmlReport
             foreach (var s in estimable)
                 rows.Add(ForestRow.FromCox(s.Level, s.HazardRatio) with { Detail = $"{s.Events}/{s.N}", Weight = Math.Max(1, s.Events) });
         }
-        if (rows.Count == 0) return;
         var control = r.Protocol.Control;
-        string experimental = r.Protocol.Arm(primary.Overall.Comparisons[0].ArmId).Label;
-        string svg = ForestPlot.Svg(rows, new ForestPlotOptions
+        string experimental = r.Protocol.Arm(comparison.ArmId).Label;
+        if (primary.Overall.Comparisons.Count > 1) h.Append("<h3>").Append(E(experimental)).Append(" vs ").Append(E(control.Label)).Append("</h3>\n");
+        if (rows.Count > 0)
         {
-            Title = $"{primary.Endpoint.Label}: hazard ratio by subgroup",
-            FavoursLeft = $"Favours {experimental}",
-            FavoursRight = $"Favours {control.Label}",
-        });
-        h.Append("<section id=\"forest\"><h2>Hazard ratios by subgroup</h2>\n");
-        Figure(h, "forest", svg, $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
-        h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (95% CI)</th><th scope=\"col\">p</th></tr></thead><tbody>");
-        foreach (var s in r.Subgroups)
+            string svg = ForestPlot.Svg(rows, new ForestPlotOptions
+            {
+                Title = primary.Overall.Comparisons.Count > 1 ? $"{primary.Endpoint.Label}: hazard ratio by subgroup, {experimental} vs {control.Label}"
+                                                              : $"{primary.Endpoint.Label}: hazard ratio by subgroup",
+                FavoursLeft = $"Favours {experimental}",
+                FavoursRight = $"Favours {control.Label}",
+            });
+            Figure(h, index == 0 ? "forest" : $"forest-{index}", svg,
+                   $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
+        }
+        h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (")
+         .Append(Level(level)).Append(" CI)</th><th scope=\"col\">p</th></tr></thead><tbody>");
+        foreach (var s in subgroups)
             h.Append("<tr><td>").Append(E(s.FactorLabel)).Append("</td><td>").Append(E(s.Level)).Append("</td><td>").Append(s.Events).Append('/').Append(s.N)
              .Append("</td><td>").Append(Fixed(s.HazardRatio.HazardRatio)).Append(" (").Append(Fixed(s.HazardRatio.ConfLow)).Append(" to ").Append(Fixed(s.HazardRatio.ConfHigh))
              .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td></tr>");
-        h.Append("</tbody></table></section>\n");
+        h.Append("</tbody></table>\n");
     }
 
     private static void CompetingRisks(StringBuilder h, AnalysisResults r)

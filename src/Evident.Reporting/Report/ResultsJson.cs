@@ -49,6 +49,7 @@ public static class ResultsJson
             json.WriteEndObject();
         }
         else json.WriteNull("monitoring");
+        AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);
         json.WriteEndObject();

@@ -126,6 +126,7 @@ public sealed class ExampleProtocolTests
         Assert.Equal(TieMethod.Efron, p.Ties);
         Assert.Equal(0.95, p.ConfidenceLevel);
         Assert.Equal(ConfidenceType.Log, p.ConfidenceType);
+        Assert.Equal(HazardRatioModel.Joint, p.HazardRatioModel);
         Assert.Equal(new SubgroupAnalysis("dfs", Example.Analyses.Subgroups!.By), Example.Analyses.Subgroups);
         Assert.Equal(["risk", "sex"], Example.Analyses.Subgroups!.By);
         Assert.Equal(new CompetingRisksAnalysis("relapse_site", "Relapse by site", true, true), Example.Analyses.CompetingRisks);
