@@ -41,10 +41,7 @@ public sealed class TrialReferenceTests
     [Fact]
     public void Pairwise_hazard_ratios_match_R_on_the_two_arms_subset()
     {
-        string text = File.ReadAllText(TrialFile("protocols/colon.yaml")).Replace("    conf_type: log\n", "    conf_type: log\n    hazard_ratio_model: pairwise\n", StringComparison.Ordinal);
-        Assert.Contains("hazard_ratio_model: pairwise", text, StringComparison.Ordinal);
-        string protocol = Path.Combine(Path.GetTempPath(), $"colon-pairwise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(protocol, text);
+        string protocol = EditedProtocol("colon", "    conf_type: log\n", "    conf_type: log\n    hazard_ratio_model: pairwise\n");
         var got = Analyze(protocol, "colon")["analyses"]![0]!;
         File.Delete(protocol);
         var expected = Expected("colon", "95")["analyses"]![0]!;
@@ -66,6 +63,39 @@ public sealed class TrialReferenceTests
                 Assert.NotEqual(comparison["hazard_ratios"]!["joint"]!["hazard_ratio"]!.GetValue<double>(), mine["hazard_ratio"]!.GetValue<double>());
             }
         Assert.Equal(24, compared);
+    }
+
+    /// <summary>
+    /// With <c>confidence_level: 0.90</c> every interval is a 90% interval (survival, hazard ratios, RMST, the safety
+    /// risk difference and Mantel–Haenszel odds ratio) and every label says 90%: R's values at 0.90 on cgd.
+    /// </summary>
+    [Fact]
+    public void Confidence_level_090_is_the_level_of_every_interval_and_every_label()
+    {
+        string protocol = EditedProtocol("cgd", "confidence_level: 0.95", "confidence_level: 0.90");
+        var (results, report, summary) = Outputs(protocol, "cgd");
+        File.Delete(protocol);
+        var expected = Expected("cgd", "90");
+        var failures = new List<string>();
+        var primary = (JsonObject)expected["analyses"]![0]!;
+        new JsonComparison(Tolerance, failures, SkippedKeys, lenientMilestones: true).Object(primary, (JsonObject)results["analyses"]![0]!, "infection");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(0.9, results["analyses"]![0]!["confidence_level"]!.GetValue<double>());
+
+        var mantelHaenszel = expected["safety"]!["comparison"]!["mantel_haenszel"]!;
+        var comparison = results["safety"]!["terms"]![0]!["comparisons"]![0]!;
+        foreach (var (mine, theirs) in new[] { ("cmh_odds_ratio", "common_odds_ratio"), ("cmh_odds_ratio_conf_low", "conf_low"), ("cmh_odds_ratio_conf_high", "conf_high") })
+            Assert.Equal(mantelHaenszel[theirs]!.GetValue<double>(), comparison[mine]!.GetValue<double>(), 1e-9);
+        // Wald risk difference at 90%: d ± z(0.95)·se, se from the two proportions (30/65 placebo, 14/63 interferon).
+        double p1 = 14.0 / 63, p0 = 30.0 / 65, se = Math.Sqrt(p1 * (1 - p1) / 63 + p0 * (1 - p0) / 65);
+        Assert.Equal(p1 - p0 - 1.6448536269514722 * se, comparison["risk_difference_conf_low"]!.GetValue<double>(), 1e-12);
+
+        Assert.DoesNotContain("95%", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("95%", summary, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">HR (90% CI)</th><th scope=\"col\">p</th>", report, StringComparison.Ordinal); // subgroup table
+        Assert.Matches(@"<text[^>]*>\s*HR \(90% CI\)\s*</text>", report); // forest plot column
+        Assert.Contains("Risk difference (90% CI)", report, StringComparison.Ordinal);
+        Assert.Contains("90% CI", summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,16 +129,31 @@ public sealed class TrialReferenceTests
     /// <summary>Keys that later items of issue 12 fill in (subgroup interaction tests).</summary>
     private static readonly HashSet<string> SkippedKeys = ["interaction", "interaction_p"];
 
-    internal static JsonObject Analyze(string protocol, string trial)
+    internal static JsonObject Analyze(string protocol, string trial) => Outputs(protocol, trial).Results;
+
+    /// <summary>Runs <c>evident analyze</c> and reads results.json, report.html and summary.md.</summary>
+    internal static (JsonObject Results, string Report, string Summary) Outputs(string protocol, string trial)
     {
         string directory = Path.Combine(Path.GetTempPath(), "evident-trials-" + Guid.NewGuid().ToString("N"));
-        var args = new List<string> { "analyze", TrialFile(protocol), "--data", TrialFile($"data/{trial}.csv"), "--out", directory };
+        var args = new List<string> { "analyze", Path.IsPathRooted(protocol) ? protocol : TrialFile(protocol), "--data", TrialFile($"data/{trial}.csv"), "--out", directory };
         if (trial == "cgd") args.AddRange(["--ae", TrialFile("data/cgd-adverse-events.csv")]);
         var (code, _, stderr) = Fixtures.Run([.. args]);
         Assert.True(code == 0, stderr);
         var results = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results.json")))!;
+        string report = File.ReadAllText(Path.Combine(directory, "report.html"));
+        string summary = File.ReadAllText(Path.Combine(directory, "summary.md"));
         Directory.Delete(directory, recursive: true);
-        return results;
+        return (results, report, summary);
+    }
+
+    /// <summary>A copy of a trial's protocol with one edit, in a temporary file the caller deletes.</summary>
+    internal static string EditedProtocol(string trial, string find, string replace)
+    {
+        string text = File.ReadAllText(TrialFile($"protocols/{trial}.yaml"));
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        string path = Path.Combine(Path.GetTempPath(), $"{trial}-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        return path;
     }
 
     internal static JsonObject Expected(string trial, string level) =>

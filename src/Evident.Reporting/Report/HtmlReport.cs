@@ -195,7 +195,7 @@ public static class HtmlReport
                 TimeBreaks = Breaks(r),
                 YMin = 0.5,
             });
-            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(r.Protocol.Analyses.Primary.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
         }
         h.Append("</section>\n");
     }
@@ -240,6 +240,7 @@ public static class HtmlReport
                                                               : $"{primary.Endpoint.Label}: hazard ratio by subgroup",
                 FavoursLeft = $"Favours {experimental}",
                 FavoursRight = $"Favours {control.Label}",
+                EstimateHeader = $"HR ({Level(level)} CI)",
             });
             Figure(h, index == 0 ? "forest" : $"forest-{index}", svg,
                    $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
@@ -330,7 +331,7 @@ public static class HtmlReport
         if (byStratum)
             foreach (string s in strata)
                 foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
-        h.Append("<th scope=\"col\">Risk difference (95% CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
+        h.Append("<th scope=\"col\">Risk difference (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
             h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");
