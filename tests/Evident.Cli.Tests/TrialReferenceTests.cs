@@ -98,6 +98,72 @@ public sealed class TrialReferenceTests
         Assert.Contains("90% CI", summary, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>milestone: [1095.75, 1826.25, 3250]</c>: every milestone of every arm, overall and per stratum, matches R, and
+    /// 3250 days (past the observation arm's last follow-up, and every arm's in the "more than 4 nodes" stratum) is not
+    /// estimable: null numbers with the reason in results.json, the words in the report, never a number.
+    /// </summary>
+    [Fact]
+    public void Several_milestones_match_R_and_one_past_the_follow_up_is_not_estimable()
+    {
+        string protocol = EditedProtocol("colon", "    milestone: 1826.25         # 5 years", "    milestone: [1095.75, 1826.25, 3250]");
+        var (results, report, summary) = Outputs(protocol, "colon");
+        File.Delete(protocol);
+        var primary = (JsonObject)Expected("colon", "95")["analyses"]![0]!;
+        var failures = new List<string>();
+        new JsonComparison(Tolerance, failures, SkippedKeys, lenientMilestones: false).Object(primary, (JsonObject)results["analyses"]![0]!, "recurrence");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var observation = results["analyses"]![0]!["arms"]!.AsArray().Single(a => a!["arm"]!.GetValue<string>() == "obs")!;
+        var late = observation["milestones"]![2]!;
+        Assert.Equal((3250.0, false, "follow-up too short"), (late["time"]!.GetValue<double>(), late["estimable"]!.GetValue<bool>(), late["reason"]!.GetValue<string>()));
+        Assert.Null(late["survival"]);
+        Assert.Contains("<td>not estimable (follow-up too short)</td>", report, StringComparison.Ordinal);
+        Assert.Contains("3250-day Time to recurrence was not estimable (follow-up too short)", summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Cumulative incidence (cmprsk <c>cuminc</c>) at 4540 days is not estimable in the placebo arm of pbc (last
+    /// follow-up 4523 days) and matches R in the D-penicillamine arm (4556 days).
+    /// </summary>
+    [Fact]
+    public void Cumulative_incidence_past_an_arms_follow_up_is_not_estimable()
+    {
+        string protocol = EditedProtocol("pbc", "        events: [death]\n    milestone: 3652.5\n", "        events: [death]\n    milestone: 4540\n");
+        var (results, report, _) = Outputs(protocol, "pbc");
+        File.Delete(protocol);
+        var expected = Expected("pbc", "95")["competing_risks"]!["causes"]!.AsArray();
+        foreach (var cause in results["relapse_sites"]!["causes"]!.AsArray())
+            foreach (var arm in cause!["arms"]!.AsArray())
+            {
+                var r = expected.Single(c => c!["cause"]!.GetValue<string>() == cause["cause"]!.GetValue<string>())!["arms"]!.AsArray()
+                                .Single(a => a!["arm"]!.GetValue<string>() == arm!["arm"]!.GetValue<string>())!["milestones"]!.AsArray()
+                                .Single(m => m!["time"]!.GetValue<double>() == 4540)!;
+                Assert.Equal(r["estimable"]!.GetValue<bool>(), arm!["estimable"]!.GetValue<bool>());
+                if (r["incidence"] is null) Assert.Null(arm["incidence"]);
+                else Assert.Equal(r["incidence"]!.GetValue<double>(), arm["incidence"]!.GetValue<double>(), 1e-9);
+            }
+        Assert.Contains("not estimable (follow-up too short)", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>An RMST horizon beyond the shortest of the two arms' longest follow-up is refused with the reason, as survRM2 refuses it.</summary>
+    [Fact]
+    public void Rmst_horizon_past_the_shortest_follow_up_is_refused()
+    {
+        string protocol = EditedProtocol("colon", "    rmst_horizon: 1826.25", "    rmst_horizon: 3287.25");
+        var (results, report, _) = Outputs(protocol, "colon");
+        File.Delete(protocol);
+        foreach (var comparison in results["analyses"]![0]!["comparisons"]!.AsArray())
+        {
+            var rmst = comparison!["rmst"]!;
+            Assert.True(rmst["refused"]!.GetValue<bool>());
+            Assert.Equal("tau is beyond the shortest of the arms' longest follow-up", rmst["reason"]!.GetValue<string>());
+            Assert.Null(rmst["difference"]);
+            Assert.True(rmst["tau_limit"]!.GetValue<double>() < 3287.25);
+        }
+        Assert.False(results["overall"]!.AsObject().ContainsKey("rmst_difference"));
+        Assert.Contains("not estimable: τ is beyond the shortest of the two arms' longest follow-up", report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Three_arms_each_comparison_has_its_own_log_rank_test_and_the_global_test_is_separate()
     {

@@ -74,8 +74,8 @@ internal static class PrimaryAnalyser
         {
             var arm = c.Protocol.Arms[a];
             var curve = curves is not null && curves[a].N > 0 ? curves[a] : null;
-            KaplanMeierPoint? milestone = curve is not null && endpoint.Milestone is double m && m <= curve.RiskSets.Time[^1] ? curve.At(m) : null;
-            summaries[a] = new ArmSummary(arm.Id, arm.Label, curve?.N ?? 0, curve?.Events ?? 0, milestone, curve);
+            var milestones = endpoint.Milestones.Select(m => curve is not null && m <= curve.RiskSets.Time[^1] ? curve.At(m) : null).ToArray();
+            summaries[a] = new ArmSummary(arm.Id, arm.Label, curve?.N ?? 0, curve?.Events ?? 0, Array.AsReadOnly(milestones), curve);
         }
         bool useStrata = stratified && c.StratumLabels.Count > 1;
         var comparisons = ComparisonAnalyser.Run(c, rows, followUp, useStrata ? c.Cell : null, summaries, endpoint.RmstHorizon);

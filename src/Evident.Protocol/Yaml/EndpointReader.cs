@@ -18,7 +18,7 @@ internal static class EndpointReader
 
         var origin = m.Choice("origin", EndpointOrigin.Randomization, ("randomization", EndpointOrigin.Randomization));
         var censor = m.Choice("censor_at", CensoringRule.LastContact, ("last_contact", CensoringRule.LastContact));
-        double? milestone = m.Number("milestone", DesignLimits.Positive, name: "the milestone");
+        var milestone = Milestones(m.Get("milestone"));
         double? horizon = m.Number("rmst_horizon", DesignLimits.Positive, name: "the RMST horizon");
 
         if (eventsNode is { } ev)
@@ -30,6 +30,24 @@ internal static class EndpointReader
         var causes = Causes(causesNode!.Value, components);
         return new Endpoint(id, label, EndpointKind.CompetingRisks, ValueList<string>.From(causes.SelectMany(x => x.Components)),
             causes, origin, censor, milestone, null);
+    }
+
+    /// <summary>
+    /// <c>milestone</c>: one positive time or a list of them (<c>[36, 60]</c>), each different from the others; none
+    /// without the key.
+    /// </summary>
+    private static IReadOnlyList<double> Milestones(YNode? node)
+    {
+        if (node is not { } n) return ValueList<double>.Empty;
+        var times = new List<double>();
+        foreach (var item in n.ItemsOrSelf())
+        {
+            double t = item.Number(DesignLimits.Positive, name: "the milestone");
+            if (times.Contains(t)) throw item.Error($"milestone {YNode.Text(t)} is listed twice");
+            times.Add(t);
+        }
+        if (times.Count == 0) throw n.Error("give at least one milestone time, or leave the key out");
+        return ValueList<double>.From(times);
     }
 
     /// <summary>The causes of a competing-risks endpoint: at least two, each component in one cause only.</summary>

@@ -61,7 +61,7 @@ internal static class ProtocolWriter
             : null),
         ("origin", Str("randomization")),
         ("censor_at", Str("last_contact")),
-        ("milestone", Num(e.Milestone)),
+        ("milestone", e.Milestones.Count > 1 ? Flow(e.Milestones.Select(t => (YamlNode)Num(t)!)) : Num(e.Milestone)),
         ("rmst_horizon", Num(e.RmstHorizon)));
 
     private static YamlNode Simple(SimpleLayoutMapping s) => Map(

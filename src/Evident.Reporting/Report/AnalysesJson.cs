@@ -30,7 +30,7 @@ internal static class AnalysesJson
         json.WriteString("role", "primary");
         json.WriteNumber("confidence_level", plan.ConfidenceLevel);
         json.WriteString("hazard_ratio_model", plan.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint");
-        json.WriteNumbers("milestones", r.Primary.Endpoint.Milestone is double m ? [m] : []);
+        json.WriteNumbers("milestones", r.Primary.Endpoint.Milestones);
         WriteGroup(json, r, r.Primary.Overall);
         json.WriteStartArray("strata");
         foreach (var stratum in r.Primary.Strata)
@@ -94,14 +94,16 @@ internal static class AnalysesJson
         json.WriteNumber("events", arm.Events);
         json.WriteNumberOrNull("last_follow_up", arm.LastFollowUp);
         json.WriteStartArray("milestones");
-        if (r.Primary.Endpoint.Milestone is double m)
+        var times = r.Primary.Endpoint.Milestones;
+        for (int k = 0; k < times.Count; k++)
         {
+            var point = arm.Milestones[k];
             json.WriteStartObject();
-            json.WriteNumber("time", m);
-            if (arm.Milestone is { } point) KaplanMeierJson.WriteSurvival(json, point, Survival);
+            json.WriteNumber("time", times[k]);
+            if (point is not null) KaplanMeierJson.WriteSurvival(json, point, Survival);
             else json.WriteEstimate(Survival, double.NaN, double.NaN, double.NaN, double.NaN);
-            json.WriteBoolean("estimable", arm.Milestone is not null);
-            if (arm.Milestone is null) json.WriteString("reason", arm.Curve is null ? "no participants" : FollowUpTooShort);
+            json.WriteBoolean("estimable", point is not null);
+            if (point is null) json.WriteString("reason", arm.Curve is null ? "no participants" : FollowUpTooShort);
             else json.WriteNull("reason");
             json.WriteEndObject();
         }

@@ -94,22 +94,32 @@ public sealed record ClinicianPage(
         }
     }
 
-    /// <summary>With a milestone, one sentence per stratum: survival at the milestone in each arm and the hazard ratio.</summary>
+    /// <summary>
+    /// With milestones, one sentence per stratum: survival at each milestone in the first compared arm and the control,
+    /// or that it is not estimable, and that comparison's hazard ratio.
+    /// </summary>
     private static IEnumerable<string> MilestoneLearnings(AnalysisResults results)
     {
         var primary = results.Primary;
-        if (primary.Endpoint.Milestone is not double m) yield break;
+        var times = primary.Endpoint.Milestones;
+        if (times.Count == 0) yield break;
         string outcome = ReportText.Short(results, primary.Endpoint.Label);
-        string phrase = ReportText.Milestone(m, results.Protocol.TimeUnit).Phrase;
         double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
         foreach (var stratum in primary.Strata)
         {
             var experimental = stratum.Arms.FirstOrDefault(a => stratum.Comparisons.Count > 0 && a.ArmId == stratum.Comparisons[0].ArmId);
             var reference = stratum.Arms.First(a => a.ArmId == results.Protocol.Control.Id);
-            if (experimental?.Milestone is not { } e || reference.Milestone is not { } r) continue;
+            if (experimental?.Curve is null || reference.Curve is null) continue;
+            var clauses = new List<string>();
+            for (int k = 0; k < times.Count; k++)
+            {
+                string phrase = ReportText.Milestone(times[k], results.Protocol.TimeUnit).Phrase;
+                clauses.Add(experimental.Milestones[k] is { } e && reference.Milestones[k] is { } r
+                    ? $"{phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and {Percent(r.Survival)} with {ReportText.InSentence(reference.Label)}"
+                    : $"{phrase} {outcome} was {ReportText.NotEstimable}");
+            }
             var hr = stratum.Comparisons[0].HazardRatio;
-            yield return $"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and " +
-                         $"{Percent(r.Survival)} with {ReportText.InSentence(reference.Label)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+            yield return $"{stratum.Label}: {string.Join("; ", clauses)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
                          $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).";
         }
     }

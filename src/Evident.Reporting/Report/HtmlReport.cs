@@ -110,10 +110,10 @@ public static class HtmlReport
         var primary = r.Primary;
         var endpoint = primary.Endpoint;
         double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
-        string milestone = endpoint.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " + ReportText.Short(r, endpoint.Label) : "";
+        var milestones = endpoint.Milestones.Select(m => ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " + ReportText.Short(r, endpoint.Label)).ToArray();
         h.Append("<section id=\"primary\"><h2>Primary analysis: ").Append(E(endpoint.Label)).Append("</h2>\n");
         h.Append("<table data-table=\"primary\"><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"text\">Arm</th><th scope=\"col\">N</th><th scope=\"col\">Events</th>");
-        if (milestone.Length > 0) h.Append("<th scope=\"col\">").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
+        foreach (string milestone in milestones) h.Append("<th scope=\"col\">").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
         h.Append("<th scope=\"col\">HR (").Append(Level(level)).Append(" CI)</th><th scope=\"col\">Log-rank p vs ").Append(E(ReportText.InSentence(r.Protocol.Control.Label))).Append("</th></tr></thead><tbody>\n");
         foreach (var group in primary.Strata.Append(primary.Overall))
         {
@@ -123,8 +123,7 @@ public static class HtmlReport
                 var comparison = group.Comparisons.FirstOrDefault(c => c.ArmId == arm.ArmId);
                 h.Append("<tr><td>").Append(a == 0 ? E(group.Label == "Overall" ? "Overall (stratified)" : group.Label) : "").Append("</td><td class=\"text\">").Append(E(arm.Label))
                  .Append("</td><td>").Append(arm.N).Append("</td><td>").Append(arm.Events).Append("</td>");
-                if (milestone.Length > 0)
-                    h.Append("<td>").Append(arm.Milestone is { } pt ? $"{Percent(pt.Survival)} ({Percent(pt.Lower)} to {Percent(pt.Upper)})" : "NA").Append("</td>");
+                foreach (var point in arm.Milestones) h.Append("<td>").Append(E(ReportText.MilestoneEstimate(point, arm))).Append("</td>");
                 h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(WithInterval(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh, level)[..].Replace($"({Level(level)} CI ", "(")))
                  .Append("</td><td>").Append(comparison is null ? "" : PValue(comparison.LogRank?.PValue ?? double.NaN)).Append("</td></tr>\n");
             }
@@ -268,7 +267,7 @@ public static class HtmlReport
             {
                 h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
                 foreach (var arm in cause.Arms)
-                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
+                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : cr.Milestone is double cm && !arm.EstimableAt(cm) ? ReportText.NotEstimable : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
                 h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td></tr>");
             }
             h.Append("</tbody></table>\n");

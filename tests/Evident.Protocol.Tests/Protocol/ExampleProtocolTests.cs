@@ -175,6 +175,18 @@ public sealed class ExampleProtocolTests
     }
 
     [Fact]
+    public void MilestoneTakesOneTimeOrAList()
+    {
+        Assert.Equal([36.0], Example.Endpoint("dfs").Milestones);
+        var several = TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("    milestone: 36              # 3-year DFS", "    milestone: [36, 60]", StringComparison.Ordinal), "p.yaml");
+        Assert.Equal([36.0, 60.0], several.Endpoint("dfs").Milestones);
+        Assert.Equal(36.0, several.Endpoint("dfs").Milestone);
+        string yaml = several.ToYaml();
+        Assert.Contains("milestone: [36, 60]", yaml, StringComparison.Ordinal);
+        Assert.Equal(several with { SourceName = "", Hash = "" }, TrialProtocol.Parse(yaml, "again.yaml") with { SourceName = "", Hash = "" });
+    }
+
+    [Fact]
     public void RoundTripIsStable()
     {
         string first = Example.ToYaml();
