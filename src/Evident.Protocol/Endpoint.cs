@@ -31,6 +31,12 @@ public sealed record Endpoint(
     IReadOnlyList<double> Milestones,
     double? RmstHorizon)
 {
+    /// <summary>
+    /// The endpoint as a noun phrase for sentences (YAML <c>noun</c>, e.g. "a relapse or death"), or null: sentences
+    /// then say "a {label} event".
+    /// </summary>
+    public string? Noun { get; init; }
+
     /// <summary>The first milestone, or null without one (the one today's single-milestone outputs report).</summary>
     public double? Milestone => Milestones.Count > 0 ? Milestones[0] : null;
 }

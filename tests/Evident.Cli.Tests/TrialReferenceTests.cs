@@ -35,6 +35,50 @@ public sealed class TrialReferenceTests
     }
 
     /// <summary>
+    /// The plans issue 12 asks for (<c>protocols/*-issue12.yaml</c>: secondary analyses, three milestones, joint and
+    /// pairwise hazard ratios, nouns) at their level 0.90 and edited to 0.95: every analysis, every arm, milestone,
+    /// comparison, stratum and subgroup level matches R, primary first.
+    /// </summary>
+    [Theory]
+    [InlineData("colon", "90")]
+    [InlineData("colon", "95")]
+    [InlineData("pbc", "90")]
+    [InlineData("pbc", "95")]
+    [InlineData("cgd", "90")]
+    [InlineData("cgd", "95")]
+    public void Issue12_plans_match_R_in_every_analysis(string trial, string level)
+    {
+        string protocol = EditedProtocol($"{trial}-issue12", "confidence_level: 0.90", $"confidence_level: 0.{level}");
+        var results = Analyze(protocol, trial);
+        File.Delete(protocol);
+        var expected = Expected(trial, level)["analyses"]!.AsArray();
+        var got = results["analyses"]!.AsArray();
+        Assert.Equal(expected.Select(a => (a!["endpoint"]!.GetValue<string>(), a["role"]!.GetValue<string>())),
+                     got.Select(a => (a!["endpoint"]!.GetValue<string>(), a["role"]!.GetValue<string>())));
+        var failures = new List<string>();
+        for (int i = 0; i < expected.Count; i++)
+            new JsonComparison(Tolerance, failures, SkippedKeys, lenientMilestones: false).Object((JsonObject)expected[i]!, (JsonObject)got[i]!, expected[i]!["endpoint"]!.GetValue<string>());
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// A secondary analysis gets a section of its own in the report, its Kaplan–Meier figures, and its sentences in the
+    /// summary with its own test; sentences use the endpoint's <c>noun</c>.
+    /// </summary>
+    [Fact]
+    public void Secondary_analysis_has_its_own_section_figures_and_sentences()
+    {
+        var (results, report, summary) = Outputs("protocols/colon-issue12.yaml", "colon");
+        Assert.Contains("<section id=\"secondary-death\"><h2>Secondary analysis: Overall survival</h2>", report, StringComparison.Ordinal);
+        Assert.Contains("Overall survival: All participants", report, StringComparison.Ordinal);
+        double p = results["analyses"]![1]!["comparisons"]![1]!["logrank_p"]!.GetValue<double>();
+        // Lev+5FU vs Obs, death: R's survdiff on the two arms' participants, stratified by node4.
+        Assert.Equal(Expected("colon", "90")["analyses"]![1]!["comparisons"]![1]!["logrank_p"]!.GetValue<double>(), p, 1e-9);
+        Assert.Contains("Levamisole + fluorouracil reduced the hazard of a death compared with observation", summary, StringComparison.Ordinal);
+        Assert.Contains("the hazard of a recurrence compared with observation", summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// <c>hazard_ratio_model: pairwise</c> fits each comparison on its two arms only: R's <c>coxph</c> on the subset,
     /// overall (stratified) and within each stratum; the default joint model is checked by the theory above.
     /// </summary>

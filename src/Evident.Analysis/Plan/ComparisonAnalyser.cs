@@ -20,7 +20,7 @@ internal static class ComparisonAnalyser
     /// </summary>
     public static ArmComparison[] Run(AnalysedTrial c, int[] rows, FollowUp followUp, int[]? strata, IReadOnlyList<ArmSummary> arms, double? tau)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         var hazardRatios = plan.HazardRatioModel == HazardRatioModel.Joint
             ? JointHazardRatios(c, rows, followUp, strata)
             : c.Compare.Select(a => PrimaryAnalyser.HazardRatio(c, rows, followUp, a, strata)).ToArray();
@@ -51,7 +51,7 @@ internal static class ComparisonAnalyser
     /// </summary>
     private static HazardRatioEstimate[] JointHazardRatios(AnalysedTrial c, int[] rows, FollowUp followUp, int[]? strata)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         var columns = Enumerable.Range(0, c.Protocol.Arms.Count).Where(a => a != c.ControlArm).ToArray();
         HazardRatioEstimate[] All(EstimateStatus status) =>
             c.Compare.Select(_ => new HazardRatioEstimate(CoxModel.NotEstimable, status)).ToArray();

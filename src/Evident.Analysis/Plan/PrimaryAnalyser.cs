@@ -16,7 +16,7 @@ internal static class PrimaryAnalyser
 {
     public static PrimaryResult Run(AnalysedTrial c)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         var endpoint = c.Protocol.Endpoint(plan.Endpoint);
         var followUp = c.FollowUp(endpoint);
         var all = Enumerable.Range(0, c.Rows.Length).ToArray();
@@ -28,7 +28,7 @@ internal static class PrimaryAnalyser
 
         var rmst = overall.Arms.Where(a => a.Curve is not null && endpoint.RmstHorizon is double)
                               .Select(a => RestrictedMean.Compute(a.Curve!, endpoint.RmstHorizon!.Value)).ToArray();
-        return new PrimaryResult(endpoint, overall, strata.AsReadOnly(), Array.AsReadOnly(rmst));
+        return new PrimaryResult(endpoint, overall, strata.AsReadOnly(), Array.AsReadOnly(rmst), plan);
     }
 
     /// <summary>
@@ -37,7 +37,7 @@ internal static class PrimaryAnalyser
     /// </summary>
     public static HazardRatioEstimate HazardRatio(AnalysedTrial c, int[] rows, FollowUp followUp, int arm, int[]? strata)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         var t = new List<double>(rows.Length);
         var e = new List<bool>(rows.Length);
         var x = new List<double>(rows.Length);
@@ -57,7 +57,7 @@ internal static class PrimaryAnalyser
     /// <summary>Arms, Cox hazard ratios and the log-rank test of the given rows.</summary>
     private static GroupResult Group(AnalysedTrial c, string label, int[] rows, FollowUp followUp, Endpoint endpoint, bool stratified)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         int arms = c.Protocol.Arms.Count;
         var t = new double[rows.Length];
         var e = new bool[rows.Length];

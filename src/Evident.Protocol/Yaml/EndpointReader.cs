@@ -10,6 +10,7 @@ internal static class EndpointReader
     {
         string id = m.Require("id").Id();
         string label = m.String("label") ?? id;
+        string? noun = m.String("noun");
         var eventsNode = m.Get("events");
         var causesNode = m.Get("causes");
         if (eventsNode is not null && causesNode is not null)
@@ -24,12 +25,12 @@ internal static class EndpointReader
         if (eventsNode is { } ev)
         {
             var parts = Components(ev, components);
-            return new Endpoint(id, label, EndpointKind.FirstEvent, parts, ValueList<CompetingCause>.Empty, origin, censor, milestone, horizon);
+            return new Endpoint(id, label, EndpointKind.FirstEvent, parts, ValueList<CompetingCause>.Empty, origin, censor, milestone, horizon) { Noun = noun };
         }
         if (m.Get("rmst_horizon") is { } hn) throw hn.Error("the RMST is defined for first-event endpoints only, not for competing risks");
         var causes = Causes(causesNode!.Value, components);
         return new Endpoint(id, label, EndpointKind.CompetingRisks, ValueList<string>.From(causes.SelectMany(x => x.Components)),
-            causes, origin, censor, milestone, null);
+            causes, origin, censor, milestone, null) { Noun = noun };
     }
 
     /// <summary>

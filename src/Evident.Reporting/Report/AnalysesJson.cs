@@ -23,34 +23,39 @@ internal static class AnalysesJson
 
     public static void Write(Utf8JsonWriter json, AnalysisResults r)
     {
-        var plan = r.Protocol.Analyses.Primary;
         json.WriteStartArray("analyses");
-        json.WriteStartObject();
-        json.WriteString("endpoint", r.Primary.Endpoint.Id);
-        json.WriteString("role", "primary");
-        json.WriteNumber("confidence_level", plan.ConfidenceLevel);
-        json.WriteString("hazard_ratio_model", plan.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint");
-        json.WriteNumbers("milestones", r.Primary.Endpoint.Milestones);
-        WriteGroup(json, r, r.Primary.Overall);
-        json.WriteStartArray("strata");
-        foreach (var stratum in r.Primary.Strata)
+        string? subgroupEndpoint = r.Protocol.Analyses.Subgroups?.Endpoint;
+        foreach (var (analysis, role) in new[] { (r.Primary, "primary") }.Concat(r.Secondary.Select(s => (s, "secondary"))))
         {
+            var plan = analysis.Plan;
             json.WriteStartObject();
-            json.WriteString("stratum", stratum.Label);
-            WriteGroup(json, r, stratum);
+            json.WriteString("endpoint", analysis.Endpoint.Id);
+            json.WriteString("role", role);
+            json.WriteNumber("confidence_level", plan.ConfidenceLevel);
+            json.WriteString("hazard_ratio_model", plan.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint");
+            json.WriteNumbers("milestones", analysis.Endpoint.Milestones);
+            WriteGroup(json, r, analysis, analysis.Overall);
+            json.WriteStartArray("strata");
+            foreach (var stratum in analysis.Strata)
+            {
+                json.WriteStartObject();
+                json.WriteString("stratum", stratum.Label);
+                WriteGroup(json, r, analysis, stratum);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            WriteSubgroups(json, r, subgroupEndpoint == analysis.Endpoint.Id ? r.Subgroups : []);
+            if (subgroupEndpoint == analysis.Endpoint.Id) subgroupEndpoint = null;
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        WriteSubgroups(json, r, r.Protocol.Analyses.Subgroups?.Endpoint == r.Primary.Endpoint.Id ? r.Subgroups : []);
-        json.WriteEndObject();
         json.WriteEndArray();
     }
 
     /// <summary><c>arms</c>, <c>comparisons</c> and <c>global_logrank</c> (null with two arms: the comparison's test is the only one) of one group.</summary>
-    private static void WriteGroup(Utf8JsonWriter json, AnalysisResults r, GroupResult group)
+    private static void WriteGroup(Utf8JsonWriter json, AnalysisResults r, PrimaryResult analysis, GroupResult group)
     {
         json.WriteStartArray("arms");
-        foreach (var arm in group.Arms) WriteArm(json, r, arm);
+        foreach (var arm in group.Arms) WriteArm(json, analysis.Endpoint.Milestones, arm);
         json.WriteEndArray();
         json.WriteStartArray("comparisons");
         foreach (var c in group.Comparisons)
@@ -86,7 +91,7 @@ internal static class AnalysesJson
     }
 
     /// <summary>An arm with its size, events, last follow-up and the estimate at each milestone, or why it is not estimable.</summary>
-    private static void WriteArm(Utf8JsonWriter json, AnalysisResults r, ArmSummary arm)
+    private static void WriteArm(Utf8JsonWriter json, IReadOnlyList<double> times, ArmSummary arm)
     {
         json.WriteStartObject();
         json.WriteString("arm", arm.ArmId);
@@ -94,7 +99,6 @@ internal static class AnalysesJson
         json.WriteNumber("events", arm.Events);
         json.WriteNumberOrNull("last_follow_up", arm.LastFollowUp);
         json.WriteStartArray("milestones");
-        var times = r.Primary.Endpoint.Milestones;
         for (int k = 0; k < times.Count; k++)
         {
             var point = arm.Milestones[k];

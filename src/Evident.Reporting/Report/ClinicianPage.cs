@@ -15,7 +15,10 @@ namespace Evident.Reporting.Report;
 /// <param name="Synthetic">Whether the data are synthetic (the page then says so first).</param>
 /// <param name="LearningObjective">From the protocol, or null.</param>
 /// <param name="KeyLearnings">3–5 sentences.</param>
-/// <param name="Changes">What did and did not change (relapse sites, adverse events), without the statements already in <paramref name="KeyLearnings"/>.</param>
+/// <param name="Changes">
+/// What did and did not change (secondary endpoints, relapse sites, adverse events), without the statements already in
+/// <paramref name="KeyLearnings"/>.
+/// </param>
 /// <param name="Abbreviations">Abbreviation → meaning, from the protocol.</param>
 /// <param name="Citation">The protocol's citation, or null.</param>
 /// <param name="Footer">Data cut-off, software version, protocol file and hash.</param>
@@ -38,11 +41,12 @@ public sealed record ClinicianPage(
         ArgumentNullException.ThrowIfNull(results);
         var protocol = results.Protocol;
         var learnings = new List<string>();
-        learnings.AddRange(HazardRatioLearnings(results));
+        learnings.AddRange(HazardRatioLearnings(results, results.Primary));
         learnings.AddRange(MilestoneLearnings(results));
         learnings.AddRange(RmstLearnings(results).Take(Math.Max(0, 5 - learnings.Count)));
 
         var changes = new List<string>();
+        foreach (var secondary in results.Secondary) changes.AddRange(HazardRatioLearnings(results, secondary));
         if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
         if (results.Safety is { } safety)
         {
@@ -77,19 +81,17 @@ public sealed record ClinicianPage(
     /// One sentence per comparison with the control arm: that comparison's hazard ratio and its own log-rank test on the
     /// two arms' participants (never the global k-arm test), stratified when the analysis is.
     /// </summary>
-    private static IEnumerable<string> HazardRatioLearnings(AnalysisResults results)
+    private static IEnumerable<string> HazardRatioLearnings(AnalysisResults results, PrimaryResult primary)
     {
-        var primary = results.Primary;
-        string outcome = ReportText.Short(results, primary.Endpoint.Label);
-        double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
-        string stratified = primary.Strata.Count > 0 || results.Protocol.Analyses.Primary.StratifyBy.Count > 0 ? "stratified " : "";
+        double level = primary.Plan.ConfidenceLevel;
+        string stratified = primary.Strata.Count > 0 || primary.Plan.StratifyBy.Count > 0 ? "stratified " : "";
         foreach (var comparison in primary.Overall.Comparisons)
         {
             var hr = comparison.HazardRatio;
             string arm = ReportText.ArmLabel(results, comparison.ArmId);
             double p = comparison.LogRank?.PValue ?? double.NaN;
             string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
-            yield return $"{arm} {verb} the hazard of a {outcome} event compared with {ReportText.InSentence(results.Protocol.Control.Label)}: " +
+            yield return $"{arm} {verb} the hazard of {ReportText.EventNoun(results, primary.Endpoint)} compared with {ReportText.InSentence(results.Protocol.Control.Label)}: " +
                          $"{stratified}hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, {stratified}log-rank {PClause(p)}.";
         }
     }
@@ -128,7 +130,6 @@ public sealed record ClinicianPage(
     private static IEnumerable<string> RmstLearnings(AnalysisResults results)
     {
         var primary = results.Primary;
-        string outcome = ReportText.Short(results, primary.Endpoint.Label);
         string unit = ReportText.Unit(results.Protocol.TimeUnit);
         string control = ReportText.InSentence(results.Protocol.Control.Label);
         foreach (var comparison in primary.Overall.Comparisons)
@@ -136,7 +137,7 @@ public sealed record ClinicianPage(
             if (comparison.Rmst?.Difference is not { } rmst) continue;
             string more = rmst.Difference >= 0 ? "more" : "less";
             yield return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, comparison.ArmId))} " +
-                         $"spent on average {Fixed(Math.Abs(rmst.Difference), 2)} {unit} {more} free of a {outcome} event than those given {control}: " +
+                         $"spent on average {Fixed(Math.Abs(rmst.Difference), 2)} {unit} {more} free of {ReportText.EventNoun(results, primary.Endpoint)} than those given {control}: " +
                          $"restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}.";
         }
     }

@@ -105,82 +105,19 @@ public static class HtmlReport
         return h.ToString();
     }
 
+    /// <summary>The primary analysis, then each secondary analysis in a section of its own.</summary>
     private static void Primary(StringBuilder h, AnalysisResults r)
     {
-        var primary = r.Primary;
-        var endpoint = primary.Endpoint;
-        double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
-        var milestones = endpoint.Milestones.Select(m => ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " + ReportText.Short(r, endpoint.Label)).ToArray();
-        h.Append("<section id=\"primary\"><h2>Primary analysis: ").Append(E(endpoint.Label)).Append("</h2>\n");
-        h.Append("<table data-table=\"primary\"><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"text\">Arm</th><th scope=\"col\">N</th><th scope=\"col\">Events</th>");
-        foreach (string milestone in milestones) h.Append("<th scope=\"col\">").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
-        h.Append("<th scope=\"col\">HR (").Append(Level(level)).Append(" CI)</th><th scope=\"col\">Log-rank p vs ").Append(E(ReportText.InSentence(r.Protocol.Control.Label))).Append("</th></tr></thead><tbody>\n");
-        foreach (var group in primary.Strata.Append(primary.Overall))
-        {
-            for (int a = 0; a < group.Arms.Count; a++)
-            {
-                var arm = group.Arms[a];
-                var comparison = group.Comparisons.FirstOrDefault(c => c.ArmId == arm.ArmId);
-                h.Append("<tr><td>").Append(a == 0 ? E(group.Label == "Overall" ? "Overall (stratified)" : group.Label) : "").Append("</td><td class=\"text\">").Append(E(arm.Label))
-                 .Append("</td><td>").Append(arm.N).Append("</td><td>").Append(arm.Events).Append("</td>");
-                foreach (var point in arm.Milestones) h.Append("<td>").Append(E(ReportText.MilestoneEstimate(point, arm))).Append("</td>");
-                h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(WithInterval(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh, level)[..].Replace($"({Level(level)} CI ", "(")))
-                 .Append("</td><td>").Append(comparison is null ? "" : PValue(comparison.LogRank?.PValue ?? double.NaN)).Append("</td></tr>\n");
-            }
-        }
-        h.Append("</tbody></table>\n");
-        GlobalLogRank(h, r);
-        Rmst(h, r);
-        h.Append("<p class=\"meta\">Kaplan–Meier estimates with Greenwood standard errors (").Append(E(r.Protocol.Analyses.Primary.ConfidenceType.ToString().ToLowerInvariant()))
-         .Append("-scale intervals); hazard ratios from Cox models (").Append(E(r.Protocol.Analyses.Primary.Ties.ToString())).Append(" ties), overall stratified by ")
-         .Append(E(string.Join(", ", r.Protocol.Analyses.Primary.StratifyBy.DefaultIfEmpty("nothing")))).Append("; each arm's log-rank test against the control on those two arms' participants, overall stratified; hazard ratios ").Append(r.Protocol.Analyses.Primary.HazardRatioModel == HazardRatioModel.Joint ? "from one model over every arm" : "from one model per comparison on its two arms").Append(".</p></section>\n");
-    }
-
-    /// <summary>With more than two arms, the k-arm log-rank test of each group, labelled as the global test.</summary>
-    private static void GlobalLogRank(StringBuilder h, AnalysisResults r)
-    {
-        var primary = r.Primary;
-        if (primary.Overall.Arms.Count < 3) return;
-        h.Append("<table data-table=\"global-logrank\"><thead><tr><th scope=\"col\">Global log-rank test, all ").Append(primary.Overall.Arms.Count)
-         .Append(" arms</th><th scope=\"col\">χ²</th><th scope=\"col\">df</th><th scope=\"col\">p</th></tr></thead><tbody>");
-        foreach (var group in primary.Strata.Append(primary.Overall))
-            h.Append("<tr><td>").Append(E(group.Label == "Overall" ? "Overall (stratified)" : group.Label)).Append("</td><td>").Append(group.LogRank is { } t ? Fixed(t.Statistic) : "NA")
-             .Append("</td><td>").Append(group.LogRank is { } d ? d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture) : "NA")
-             .Append("</td><td>").Append(PValue(group.LogRank?.PValue ?? double.NaN)).Append("</td></tr>");
-        h.Append("</tbody></table>\n");
-    }
-
-    /// <summary>RMST per arm and each comparison's difference from the control, naming the two arms.</summary>
-    private static void Rmst(StringBuilder h, AnalysisResults r)
-    {
-        var primary = r.Primary;
-        var differences = primary.Overall.Comparisons.Where(c => c.Rmst is not null).ToArray();
-        if (differences.Length == 0 || primary.Endpoint.RmstHorizon is not double tau) return;
-        string unit = ReportText.Unit(r.Protocol.TimeUnit);
-        h.Append("<table data-table=\"rmst\"><thead><tr><th scope=\"col\" class=\"text\">Restricted mean survival time, τ = ").Append(Time(tau)).Append(' ').Append(unit)
-         .Append("</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th></tr></thead><tbody>");
-        var arms = primary.Overall.Arms.Where(a => a.Curve is not null).ToArray();
-        for (int i = 0; i < primary.Rmst.Count; i++)
-            h.Append("<tr><td class=\"text\">").Append(E(arms[i].Label)).Append("</td><td>").Append(Fixed(primary.Rmst[i].Rmst)).Append("</td><td>").Append(Fixed(primary.Rmst[i].StdError, 3)).Append("</td></tr>");
-        foreach (var c in differences)
-        {
-            h.Append("<tr><td class=\"text\">Difference, ").Append(E(r.Protocol.Arm(c.ArmId).Label)).Append(" − ").Append(E(r.Protocol.Control.Label));
-            if (c.Rmst!.Difference is not { } d)
-            {
-                h.Append("</td><td colspan=\"2\">not estimable: τ is beyond the shortest of the two arms' longest follow-up (").Append(Time(c.Rmst.TauLimit)).Append(' ').Append(unit).Append(")</td></tr>");
-                continue;
-            }
-            h.Append(" (").Append(Level(d.ConfidenceLevel)).Append(" CI); p</td><td>")
-             .Append(Fixed(d.Difference)).Append(" (").Append(Fixed(d.Lower)).Append(" to ").Append(Fixed(d.Upper)).Append(")</td><td>").Append(PValue(d.PValue)).Append("</td></tr>");
-        }
-        h.Append("</tbody></table>\n");
+        EndpointTables.Section(h, r, r.Primary, "primary", "Primary analysis");
+        foreach (var secondary in r.Secondary)
+            EndpointTables.Section(h, r, secondary, $"secondary-{secondary.Endpoint.Id}", "Secondary analysis");
     }
 
     private static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
     {
-        var primary = r.Primary;
         h.Append("<section id=\"kaplan-meier\"><h2>Kaplan–Meier curves</h2>\n");
         int index = 0;
+        foreach (var primary in r.Secondary.Prepend(r.Primary))
         foreach (var group in new[] { primary.Overall }.Concat(primary.Strata))
         {
             var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
@@ -194,7 +131,7 @@ public static class HtmlReport
                 TimeBreaks = Breaks(r),
                 YMin = 0.5,
             });
-            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(r.Protocol.Analyses.Primary.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(primary.Plan.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
         }
         h.Append("</section>\n");
     }

@@ -67,4 +67,13 @@ public static class ReportText
         if (point is not null) return $"{ReportNumbers.Percent(point.Survival)} ({ReportNumbers.Percent(point.Lower)} to {ReportNumbers.Percent(point.Upper)})";
         return arm.Curve is null ? "NA" : NotEstimable;
     }
+
+    /// <summary>The endpoint's event for sentences: its <c>noun</c> ("a relapse or death"), else "a {short label} event".</summary>
+    /// <param name="results">The results (for the protocol's abbreviations).</param>
+    /// <param name="endpoint">The endpoint.</param>
+    public static string EventNoun(AnalysisResults results, Endpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.Noun ?? $"a {Short(results, endpoint.Label)} event";
+    }
 }

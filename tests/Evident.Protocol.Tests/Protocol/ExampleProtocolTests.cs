@@ -187,6 +187,21 @@ public sealed class ExampleProtocolTests
     }
 
     [Fact]
+    public void SecondaryAnalysesAndNounsParseAndRoundTrip()
+    {
+        string text = RepositoryFiles.ExampleProtocol
+            .Replace("\n  subgroups:", "\n  secondary:\n    - endpoint: dfs\n      stratify_by: []\n      confidence_level: 0.9\n      hazard_ratio_model: pairwise\n  subgroups:", StringComparison.Ordinal)
+            .Replace("    milestone: 36              # 3-year DFS", "    noun: a relapse or death\n    milestone: 36", StringComparison.Ordinal);
+        var p = TrialProtocol.Parse(text, "p.yaml");
+        var secondary = Assert.Single(p.Analyses.Secondary);
+        Assert.Equal(("dfs", 0.9, HazardRatioModel.Pairwise, 0, true), (secondary.Endpoint, secondary.ConfidenceLevel, secondary.HazardRatioModel, secondary.StratifyBy.Count, secondary.ByStratum));
+        Assert.Equal("a relapse or death", p.Endpoint("dfs").Noun);
+        Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
+        var bad = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("      hazard_ratio_model: pairwise", "      hazard_ratio: pairwise", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("analyses.secondary[0].hazard_ratio", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RoundTripIsStable()
     {
         string first = Example.ToYaml();
