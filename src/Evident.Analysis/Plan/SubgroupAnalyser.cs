@@ -21,15 +21,29 @@ internal static class SubgroupAnalyser
                 var (label, levels, levelOf) = Levels(c, factorId);
                 var otherCells = c.CellsWithout(factorId);
                 int missing = Enumerable.Range(0, c.Rows.Length).Count(i => levelOf(i) is null && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm));
+                var interaction = Interaction(c, followUp, experimental, levels, levelOf, otherCells);
                 foreach (string level in levels)
                 {
                     var rows = Enumerable.Range(0, c.Rows.Length).Where(i => levelOf(i) == level && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
                     int events = rows.Count(followUp.IsEvent);
                     var (hazardRatio, status) = PrimaryAnalyser.HazardRatio(c, rows, followUp, experimental, otherCells);
-                    results.Add(new SubgroupResult(c.Protocol.Arms[experimental].Id, factorId, label, level, rows.Length, events, hazardRatio, status, missing));
+                    results.Add(new SubgroupResult(c.Protocol.Arms[experimental].Id, factorId, label, level, rows.Length, events, hazardRatio, status, missing, interaction));
                 }
             }
         return results.AsReadOnly();
+    }
+
+    /// <summary>The arm × subgroup likelihood-ratio test on the two arms' participants whose level is known.</summary>
+    private static Statistics.ChiSquareTest? Interaction(AnalysedTrial c, FollowUp followUp, int experimental, IReadOnlyList<string> levels,
+                                                        Func<int, string?> levelOf, int[]? otherCells)
+    {
+        var rows = Enumerable.Range(0, c.Rows.Length)
+                             .Where(i => levelOf(i) is { } l && levels.Contains(l) && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
+        var levelList = levels.ToList();
+        return InteractionTest.Run(rows.Select(i => followUp.Time[i]).ToArray(), rows.Select(followUp.IsEvent).ToArray(),
+                                   rows.Select(i => c.Arm[i] == experimental ? 1 : 0).ToArray(), rows.Select(i => levelList.IndexOf(levelOf(i)!)).ToArray(),
+                                   levels.Count, otherCells is null ? [] : rows.Select(i => otherCells[i]).ToArray(),
+                                   new Statistics.Cox.CoxOptions { Ties = c.Plan.Ties, ConfidenceLevel = c.Plan.ConfidenceLevel });
     }
 
     /// <summary>

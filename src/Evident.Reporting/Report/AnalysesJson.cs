@@ -138,7 +138,11 @@ internal static class AnalysesJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteNull("interaction_p");
+            var interaction = by.First().Interaction;
+            json.WriteStartObject("interaction");
+            json.WriteTestFields(interaction, new TestKeys("chisq", "df", "p"));
+            json.WriteEndObject();
+            json.WriteNumberOrNull("interaction_p", interaction?.PValue ?? double.NaN);
             json.WriteEndObject();
         }
         json.WriteEndArray();

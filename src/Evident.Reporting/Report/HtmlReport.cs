@@ -182,11 +182,17 @@ public static class HtmlReport
                    $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
         }
         h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (")
-         .Append(Level(level)).Append(" CI)</th><th scope=\"col\">p</th></tr></thead><tbody>");
+         .Append(Level(level)).Append(" CI)</th><th scope=\"col\">p</th><th scope=\"col\">Interaction p (LR)</th><th scope=\"col\">Missing</th></tr></thead><tbody>");
+        string? previous = null;
         foreach (var s in subgroups)
+        {
+            bool first = s.Factor != previous;
+            previous = s.Factor;
             h.Append("<tr><td>").Append(E(s.FactorLabel)).Append("</td><td>").Append(E(s.Level)).Append("</td><td>").Append(s.Events).Append('/').Append(s.N)
              .Append("</td><td>").Append(Fixed(s.HazardRatio.HazardRatio)).Append(" (").Append(Fixed(s.HazardRatio.ConfLow)).Append(" to ").Append(Fixed(s.HazardRatio.ConfHigh))
-             .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td></tr>");
+             .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td><td>").Append(first ? PValue(s.Interaction?.PValue ?? double.NaN) : "")
+             .Append("</td><td>").Append(first ? s.Missing.ToString(CultureInfo.InvariantCulture) : "").Append("</td></tr>");
+        }
         h.Append("</tbody></table>\n");
     }
 
