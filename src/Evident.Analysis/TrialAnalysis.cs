@@ -45,7 +45,9 @@ public static class TrialAnalysis
         var warnings = new List<string>();
         var primary = PrimaryAnalyser.Run(context);
         return new AnalysisResults(protocol, options.Cutoff, options.Synthetic, SoftwareVersion, data.Source, context.Rows.Length,
-                                   data.Participants.Count - context.Rows.Length, primary, SubgroupAnalyser.Run(context),
+                                   data.Participants.Count - context.Rows.Length, primary,
+                                   protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray(),
+                                   SubgroupAnalyser.Run(context),
                                    CompetingRisksAnalyser.Run(context, notes), SafetyAnalyser.Run(context, notes, warnings),
                                    MonitoringAnalyser.Run(context, notes), notes.AsReadOnly(), warnings.AsReadOnly());
     }

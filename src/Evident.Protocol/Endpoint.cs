@@ -15,7 +15,10 @@ namespace Evident.Protocol;
 /// <param name="Causes">The causes of a competing-risks endpoint (at least two); empty for a composite.</param>
 /// <param name="Origin">Start of time.</param>
 /// <param name="CensorAt">Censoring rule.</param>
-/// <param name="Milestone">Milestone time (in the protocol's time unit) for survival or cumulative incidence, e.g. 36; or null.</param>
+/// <param name="Milestones">
+/// Milestone times (in the protocol's time unit) for survival or cumulative incidence, e.g. [36, 60], distinct and in
+/// the protocol's order; empty without one.
+/// </param>
 /// <param name="RmstHorizon">Horizon τ for the restricted mean survival time, or null; composites only.</param>
 public sealed record Endpoint(
     string Id,
@@ -25,5 +28,15 @@ public sealed record Endpoint(
     IReadOnlyList<CompetingCause> Causes,
     EndpointOrigin Origin,
     CensoringRule CensorAt,
-    double? Milestone,
-    double? RmstHorizon);
+    IReadOnlyList<double> Milestones,
+    double? RmstHorizon)
+{
+    /// <summary>
+    /// The endpoint as a noun phrase for sentences (YAML <c>noun</c>, e.g. "a relapse or death"), or null: sentences
+    /// then say "a {label} event".
+    /// </summary>
+    public string? Noun { get; init; }
+
+    /// <summary>The first milestone, or null without one (the one today's single-milestone outputs report).</summary>
+    public double? Milestone => Milestones.Count > 0 ? Milestones[0] : null;
+}

@@ -15,6 +15,7 @@ namespace Evident.Protocol;
 /// <param name="Ties">Tie handling of the Cox model; default Efron (R's default).</param>
 /// <param name="ConfidenceLevel">Level of every confidence interval, 0 &lt; level &lt; 1; default 0.95.</param>
 /// <param name="ConfidenceType">Scale of the Kaplan–Meier intervals (R <c>conf.type</c>); default log (R's default).</param>
+/// <param name="HazardRatioModel">Joint (one Cox model over every arm; the default) or pairwise (one per comparison on its two arms).</param>
 public sealed record PrimaryAnalysis(
     string Endpoint,
     IReadOnlyList<string> Compare,
@@ -22,4 +23,5 @@ public sealed record PrimaryAnalysis(
     bool ByStratum,
     TieMethod Ties,
     double ConfidenceLevel,
-    ConfidenceType ConfidenceType);
+    ConfidenceType ConfidenceType,
+    HazardRatioModel HazardRatioModel = HazardRatioModel.Joint);

@@ -103,5 +103,5 @@ public static class CoxModel
         return column.Level is null ? column.Term : $"{column.Term} = {column.Level}";
     }
 
-    private static readonly CoxCoefficient NotEstimable = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, false);
+    internal static readonly CoxCoefficient NotEstimable = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, false);
 }

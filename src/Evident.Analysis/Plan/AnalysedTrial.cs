@@ -6,22 +6,23 @@ namespace Evident.Analysis.Plan;
 
 /// <summary>
 /// The participants a trial analysis covers (those randomized on or before the cut-off), coded for the kernels: arm
-/// codes in protocol order, the control and compared arms, stratum cells over the primary stratification factors, and
+/// codes in protocol order, the control and compared arms, stratum cells over the analysis's stratification factors, and
 /// follow-up mapped to times in the protocol's unit with the cut-off applied.
 /// </summary>
 internal sealed class AnalysedTrial
 {
-    public AnalysedTrial(TrialProtocol protocol, TrialData data, AnalysisOptions options)
+    /// <summary>The context of <paramref name="plan"/> (null = the primary analysis): its compared arms and strata code the participants.</summary>
+    public AnalysedTrial(TrialProtocol protocol, TrialData data, AnalysisOptions options, PrimaryAnalysis? plan = null)
     {
         (Protocol, Data, Options) = (protocol, data, options);
+        Plan = plan ?? protocol.Analyses.Primary;
         UnitDays = protocol.TimeUnit.Days();
         Rows = Enumerable.Range(0, data.Participants.Count)
                          .Where(i => options.Cutoff is not { } cut || data.Participants[i].Randomized <= cut).ToArray();
         Arm = Rows.Select(i => data.Participants[i].Arm).ToArray();
         ControlArm = protocol.Arms.ToList().FindIndex(a => a.IsControl);
-        var plan = protocol.Analyses.Primary;
-        Compare = plan.Compare.Select(id => protocol.Arms.ToList().FindIndex(a => a.Id == id)).ToArray();
-        Factors = plan.StratifyBy.Select(id => protocol.Strata.ToList().FindIndex(f => f.Id == id)).ToArray();
+        Compare = Plan.Compare.Select(id => protocol.Arms.ToList().FindIndex(a => a.Id == id)).ToArray();
+        Factors = Plan.StratifyBy.Select(id => protocol.Strata.ToList().FindIndex(f => f.Id == id)).ToArray();
         Cell = Cells(Factors);
         StratumLabels = StratumCells.Labels(protocol, Factors).AsReadOnly();
     }
@@ -29,6 +30,8 @@ internal sealed class AnalysedTrial
     public TrialProtocol Protocol { get; }
     public TrialData Data { get; }
     public AnalysisOptions Options { get; }
+    /// <summary>The analysis (primary or secondary) whose arms and strata this context codes.</summary>
+    public PrimaryAnalysis Plan { get; }
     /// <summary>Days in one protocol time unit.</summary>
     public double UnitDays { get; }
     /// <summary>Index into <see cref="TrialData.Participants"/> of each analysed participant.</summary>

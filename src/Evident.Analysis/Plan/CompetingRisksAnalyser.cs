@@ -58,8 +58,9 @@ internal static class CompetingRisksAnalyser
                 int events = 0;
                 for (int r = 0; r < k.Length; r++) if (k[r] == code && g[r] == a) events++;
                 var curve = present ? fit.Curve(a, code) : null;
-                var at = curve is not null && endpoint.Milestone is double m ? curve.At(m) : null;
-                perArm[a] = new CauseArm(c.Protocol.Arms[a].Id, events, at, curve);
+                double last = Enumerable.Range(0, t.Length).Where(r => g[r] == a).Select(r => t[r]).DefaultIfEmpty(double.NaN).Max();
+                var at = curve is not null && endpoint.Milestone is double m && m <= last ? curve.At(m) : null;
+                perArm[a] = new CauseArm(c.Protocol.Arms[a].Id, events, at, curve, last);
             }
             var test = grayTest && present ? fit.Tests.FirstOrDefault(x => x.Cause == code) : null;
             results[j] = new CauseResult(endpoint.Causes[j].Id, endpoint.Causes[j].Label, Array.AsReadOnly(perArm), test);

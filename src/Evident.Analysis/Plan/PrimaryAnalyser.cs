@@ -7,15 +7,16 @@ using Evident.Statistics.Survival;
 namespace Evident.Analysis.Plan;
 
 /// <summary>
-/// The primary analysis of <c>analyses.primary</c>: Kaplan–Meier per arm (<c>survfit</c>), the log-rank test
-/// (<c>survdiff</c>) and Cox hazard ratios (<c>coxph</c>), overall stratified by the primary strata and unstratified
-/// within each stratum, and the RMST difference (Royston–Parmar 2013).
+/// The primary analysis of <c>analyses.primary</c>: Kaplan–Meier per arm (<c>survfit</c>), the global log-rank test
+/// over every arm and each comparison's own (<c>survdiff</c>), Cox hazard ratios (<c>coxph</c>, joint or pairwise),
+/// overall stratified by the primary strata and unstratified within each stratum, and each comparison's RMST
+/// difference (Royston–Parmar 2013).
 /// </summary>
 internal static class PrimaryAnalyser
 {
     public static PrimaryResult Run(AnalysedTrial c)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         var endpoint = c.Protocol.Endpoint(plan.Endpoint);
         var followUp = c.FollowUp(endpoint);
         var all = Enumerable.Range(0, c.Rows.Length).ToArray();
@@ -25,18 +26,9 @@ internal static class PrimaryAnalyser
             for (int s = 0; s < c.StratumLabels.Count; s++)
                 strata.Add(Group(c, c.StratumLabels[s], all.Where(i => c.Cell[i] == s).ToArray(), followUp, endpoint, stratified: false));
 
-        var rmst = new List<RestrictedMeanSurvival>();
-        RestrictedMeanDifference? difference = null;
-        if (endpoint.RmstHorizon is double tau)
-        {
-            var byArm = new Dictionary<string, RestrictedMeanSurvival>();
-            foreach (var arm in overall.Arms)
-                if (arm.Curve is { } curve) rmst.Add(byArm[arm.ArmId] = RestrictedMean.Compute(curve, tau));
-            if (c.Compare.Length > 0 && byArm.TryGetValue(c.Protocol.Arms[c.Compare[0]].Id, out var experimental) &&
-                byArm.TryGetValue(c.Protocol.Arms[c.ControlArm].Id, out var control))
-                difference = RestrictedMean.Difference(experimental, control, plan.ConfidenceLevel);
-        }
-        return new PrimaryResult(endpoint, overall, strata.AsReadOnly(), rmst.AsReadOnly(), difference);
+        var rmst = overall.Arms.Where(a => a.Curve is not null && endpoint.RmstHorizon is double)
+                              .Select(a => RestrictedMean.Compute(a.Curve!, endpoint.RmstHorizon!.Value)).ToArray();
+        return new PrimaryResult(endpoint, overall, strata.AsReadOnly(), Array.AsReadOnly(rmst), plan);
     }
 
     /// <summary>
@@ -45,7 +37,7 @@ internal static class PrimaryAnalyser
     /// </summary>
     public static HazardRatioEstimate HazardRatio(AnalysedTrial c, int[] rows, FollowUp followUp, int arm, int[]? strata)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         var t = new List<double>(rows.Length);
         var e = new List<bool>(rows.Length);
         var x = new List<double>(rows.Length);
@@ -65,7 +57,7 @@ internal static class PrimaryAnalyser
     /// <summary>Arms, Cox hazard ratios and the log-rank test of the given rows.</summary>
     private static GroupResult Group(AnalysedTrial c, string label, int[] rows, FollowUp followUp, Endpoint endpoint, bool stratified)
     {
-        var plan = c.Protocol.Analyses.Primary;
+        var plan = c.Plan;
         int arms = c.Protocol.Arms.Count;
         var t = new double[rows.Length];
         var e = new bool[rows.Length];
@@ -82,15 +74,11 @@ internal static class PrimaryAnalyser
         {
             var arm = c.Protocol.Arms[a];
             var curve = curves is not null && curves[a].N > 0 ? curves[a] : null;
-            KaplanMeierPoint? milestone = curve is not null && endpoint.Milestone is double m ? curve.At(m) : null;
-            summaries[a] = new ArmSummary(arm.Id, arm.Label, curve?.N ?? 0, curve?.Events ?? 0, milestone, curve);
+            var milestones = endpoint.Milestones.Select(m => curve is not null && m <= curve.RiskSets.Time[^1] ? curve.At(m) : null).ToArray();
+            summaries[a] = new ArmSummary(arm.Id, arm.Label, curve?.N ?? 0, curve?.Events ?? 0, Array.AsReadOnly(milestones), curve);
         }
         bool useStrata = stratified && c.StratumLabels.Count > 1;
-        var comparisons = c.Compare.Select(a =>
-        {
-            var (hazardRatio, status) = HazardRatio(c, rows, followUp, a, useStrata ? c.Cell : null);
-            return new ArmComparison(c.Protocol.Arms[a].Id, hazardRatio, status);
-        }).ToArray();
+        var comparisons = ComparisonAnalyser.Run(c, rows, followUp, useStrata ? c.Cell : null, summaries, endpoint.RmstHorizon);
         var logRankStatus = rows.Length == 0 ? EstimateStatus.NoParticipants
                           : g.Distinct().Count() < 2 ? EstimateStatus.SingleArm
                           : EstimateStatus.Estimated;

@@ -8,7 +8,7 @@ namespace Evident.Analysis.Plan;
 /// <summary>
 /// The safety analysis of <c>analyses.safety</c>: adverse events of at least the protocol's grade by term and arm with
 /// Fisher's exact and Cochran–Mantel–Haenszel tests (<see cref="SafetyData.Summarize"/>), terms of interest first, and
-/// grade 4–5 events of the terms of interest.
+/// grade 4–5 events of the terms of interest; every interval at the analysis's confidence level.
 /// </summary>
 internal static class SafetyAnalyser
 {
@@ -25,9 +25,10 @@ internal static class SafetyAnalyser
             notes.Add($"Safety: the adverse-event table could not be computed (arm '{arm}' has no participant: every arm needs a denominator).");
             return null;
         }
-        var table = data.Summarize(plan.MinGrade, c.ControlArm);
+        double level = c.Protocol.Analyses.Primary.ConfidenceLevel;
+        var table = data.Summarize(plan.MinGrade, c.ControlArm, level);
         int interest = plan.Terms.Count;
-        var severe = interest > 0 ? data.WithFirstTerms(interest).Summarize(Math.Max(4, plan.MinGrade), c.ControlArm) : null;
+        var severe = interest > 0 ? data.WithFirstTerms(interest).Summarize(Math.Max(4, plan.MinGrade), c.ControlArm, level) : null;
         return new SafetyResult(plan.MinGrade, data.Terms, plan.Terms.ToList().AsReadOnly(), data.Strata, table, severe);
     }
 

@@ -4,7 +4,7 @@ namespace Evident.Analysis.Plan;
 
 /// <summary>
 /// The subgroup analysis of <c>analyses.subgroups</c>: within each level of each factor or covariate, the Cox hazard
-/// ratio of the first compared arm against control, stratified by the other primary strata.
+/// ratio of each compared arm against control on those two arms' participants, stratified by the other primary strata.
 /// </summary>
 internal static class SubgroupAnalyser
 {
@@ -14,21 +14,36 @@ internal static class SubgroupAnalyser
         if (plan is null || c.Compare.Length == 0) return [];
         var endpoint = c.Protocol.Endpoint(plan.Endpoint);
         var followUp = c.FollowUp(endpoint);
-        int experimental = c.Compare[0];
         var results = new List<SubgroupResult>();
-        foreach (string factorId in plan.By)
-        {
-            var (label, levels, levelOf) = Levels(c, factorId);
-            var otherCells = c.CellsWithout(factorId);
-            foreach (string level in levels)
+        foreach (int experimental in c.Compare)
+            foreach (string factorId in plan.By)
             {
-                var rows = Enumerable.Range(0, c.Rows.Length).Where(i => levelOf(i) == level && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
-                int events = rows.Count(followUp.IsEvent);
-                var (hazardRatio, status) = PrimaryAnalyser.HazardRatio(c, rows, followUp, experimental, otherCells);
-                results.Add(new SubgroupResult(factorId, label, level, rows.Length, events, hazardRatio, status));
+                var (label, levels, levelOf) = Levels(c, factorId);
+                var otherCells = c.CellsWithout(factorId);
+                int missing = Enumerable.Range(0, c.Rows.Length).Count(i => levelOf(i) is null && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm));
+                var interaction = Interaction(c, followUp, experimental, levels, levelOf, otherCells);
+                foreach (string level in levels)
+                {
+                    var rows = Enumerable.Range(0, c.Rows.Length).Where(i => levelOf(i) == level && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
+                    int events = rows.Count(followUp.IsEvent);
+                    var (hazardRatio, status) = PrimaryAnalyser.HazardRatio(c, rows, followUp, experimental, otherCells);
+                    results.Add(new SubgroupResult(c.Protocol.Arms[experimental].Id, factorId, label, level, rows.Length, events, hazardRatio, status, missing, interaction));
+                }
             }
-        }
         return results.AsReadOnly();
+    }
+
+    /// <summary>The arm × subgroup likelihood-ratio test on the two arms' participants whose level is known.</summary>
+    private static Statistics.ChiSquareTest? Interaction(AnalysedTrial c, FollowUp followUp, int experimental, IReadOnlyList<string> levels,
+                                                        Func<int, string?> levelOf, int[]? otherCells)
+    {
+        var rows = Enumerable.Range(0, c.Rows.Length)
+                             .Where(i => levelOf(i) is { } l && levels.Contains(l) && (c.Arm[i] == experimental || c.Arm[i] == c.ControlArm)).ToArray();
+        var levelList = levels.ToList();
+        return InteractionTest.Run(rows.Select(i => followUp.Time[i]).ToArray(), rows.Select(followUp.IsEvent).ToArray(),
+                                   rows.Select(i => c.Arm[i] == experimental ? 1 : 0).ToArray(), rows.Select(i => levelList.IndexOf(levelOf(i)!)).ToArray(),
+                                   levels.Count, otherCells is null ? [] : rows.Select(i => otherCells[i]).ToArray(),
+                                   new Statistics.Cox.CoxOptions { Ties = c.Plan.Ties, ConfidenceLevel = c.Plan.ConfidenceLevel });
     }
 
     /// <summary>

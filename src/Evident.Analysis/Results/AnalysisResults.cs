@@ -14,6 +14,7 @@ namespace Evident.Analysis.Results;
 /// <param name="Participants">Participants analysed.</param>
 /// <param name="ExcludedAfterCutoff">Participants left out because they were randomized after the cut-off.</param>
 /// <param name="Primary">The primary analysis.</param>
+/// <param name="Secondary">The secondary analyses, in the protocol's order (empty without).</param>
 /// <param name="Subgroups">Hazard ratios by subgroup (empty without a subgroup analysis).</param>
 /// <param name="CompetingRisks">Cumulative incidence by cause, or null.</param>
 /// <param name="Safety">Adverse events, or null.</param>
@@ -33,6 +34,7 @@ public sealed record AnalysisResults(
     int Participants,
     int ExcludedAfterCutoff,
     PrimaryResult Primary,
+    IReadOnlyList<PrimaryResult> Secondary,
     IReadOnlyList<SubgroupResult> Subgroups,
     CompetingRisksResult? CompetingRisks,
     SafetyResult? Safety,

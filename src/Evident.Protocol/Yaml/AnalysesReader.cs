@@ -17,18 +17,23 @@ internal static class AnalysesReader
 
     public static AnalysisPlan Read(YMap m, ProtocolDefinitions defined, ProtocolDesign? design)
     {
-        var primary = Primary(m.Require("primary").Map(K.Primary), defined);
+        var primary = Primary(m.Require("primary").Map(K.Primary), defined, "the primary analysis");
+        var secondary = m.Get("secondary") is { } sn
+            ? sn.Items().Select(n => Primary(n.Map(K.Secondary), defined, "a secondary analysis")).ToArray()
+            : [];
         return new AnalysisPlan(
             primary,
+            ValueList<PrimaryAnalysis>.From(secondary),
             m.Get("subgroups") is { } sg ? Subgroups(sg.Map(K.Subgroups), defined, primary.Endpoint) : null,
             m.Get("competing_risks") is { } cr ? CompetingRisks(cr.Map(K.CompetingRisks), defined) : null,
             m.Get("safety") is { } sf ? Safety(sf.Map(K.Safety)) : null,
             m.Get("monitoring") is { } mon ? Monitoring(mon, defined, design, primary.Endpoint) : null);
     }
 
-    private static PrimaryAnalysis Primary(YMap m, ProtocolDefinitions defined)
+    /// <summary>The primary analysis, or one secondary analysis (the same keys).</summary>
+    private static PrimaryAnalysis Primary(YMap m, ProtocolDefinitions defined, string what)
     {
-        string endpoint = EndpointRef(m.Require("endpoint"), defined, EndpointKind.FirstEvent, "the primary analysis");
+        string endpoint = EndpointRef(m.Require("endpoint"), defined, EndpointKind.FirstEvent, what);
         var arms = defined.Arms;
         string controlId = arms.First(a => a.IsControl).Id;
         IReadOnlyList<string> compare = ValueList<string>.From(arms.Where(a => !a.IsControl).Select(a => a.Id));
@@ -48,7 +53,8 @@ internal static class AnalysesReader
         double level = m.Number("confidence_level", ConfidenceLevel, expected: $"it must lie in {ConfidenceLevel}, e.g. 0.95") ?? 0.95;
         var confType = m.Choice("conf_type", ConfidenceType.Log,
             ("log", ConfidenceType.Log), ("log-log", ConfidenceType.LogLog), ("plain", ConfidenceType.Plain));
-        return new PrimaryAnalysis(endpoint, compare, stratifyBy, m.Boolean("by_stratum") ?? true, ties, level, confType);
+        var model = m.Choice("hazard_ratio_model", HazardRatioModel.Joint, ("joint", HazardRatioModel.Joint), ("pairwise", HazardRatioModel.Pairwise));
+        return new PrimaryAnalysis(endpoint, compare, stratifyBy, m.Boolean("by_stratum") ?? true, ties, level, confType, model);
     }
 
     private static SubgroupAnalysis Subgroups(YMap m, ProtocolDefinitions defined, string primaryEndpoint)

@@ -10,6 +10,7 @@ internal static class EndpointReader
     {
         string id = m.Require("id").Id();
         string label = m.String("label") ?? id;
+        string? noun = m.String("noun");
         var eventsNode = m.Get("events");
         var causesNode = m.Get("causes");
         if (eventsNode is not null && causesNode is not null)
@@ -18,18 +19,36 @@ internal static class EndpointReader
 
         var origin = m.Choice("origin", EndpointOrigin.Randomization, ("randomization", EndpointOrigin.Randomization));
         var censor = m.Choice("censor_at", CensoringRule.LastContact, ("last_contact", CensoringRule.LastContact));
-        double? milestone = m.Number("milestone", DesignLimits.Positive, name: "the milestone");
+        var milestone = Milestones(m.Get("milestone"));
         double? horizon = m.Number("rmst_horizon", DesignLimits.Positive, name: "the RMST horizon");
 
         if (eventsNode is { } ev)
         {
             var parts = Components(ev, components);
-            return new Endpoint(id, label, EndpointKind.FirstEvent, parts, ValueList<CompetingCause>.Empty, origin, censor, milestone, horizon);
+            return new Endpoint(id, label, EndpointKind.FirstEvent, parts, ValueList<CompetingCause>.Empty, origin, censor, milestone, horizon) { Noun = noun };
         }
         if (m.Get("rmst_horizon") is { } hn) throw hn.Error("the RMST is defined for first-event endpoints only, not for competing risks");
         var causes = Causes(causesNode!.Value, components);
         return new Endpoint(id, label, EndpointKind.CompetingRisks, ValueList<string>.From(causes.SelectMany(x => x.Components)),
-            causes, origin, censor, milestone, null);
+            causes, origin, censor, milestone, null) { Noun = noun };
+    }
+
+    /// <summary>
+    /// <c>milestone</c>: one positive time or a list of them (<c>[36, 60]</c>), each different from the others; none
+    /// without the key.
+    /// </summary>
+    private static IReadOnlyList<double> Milestones(YNode? node)
+    {
+        if (node is not { } n) return ValueList<double>.Empty;
+        var times = new List<double>();
+        foreach (var item in n.ItemsOrSelf())
+        {
+            double t = item.Number(DesignLimits.Positive, name: "the milestone");
+            if (times.Contains(t)) throw item.Error($"milestone {YNode.Text(t)} is listed twice");
+            times.Add(t);
+        }
+        if (times.Count == 0) throw n.Error("give at least one milestone time, or leave the key out");
+        return ValueList<double>.From(times);
     }
 
     /// <summary>The causes of a competing-risks endpoint: at least two, each component in one cause only.</summary>

@@ -31,7 +31,7 @@ internal static class ProtocolKeys
     public static readonly KeySet Component = new("components[]", "id", "label");
 
     public static readonly KeySet Endpoint = new("endpoints[]",
-        "id", "label", "events", "causes", "origin", "censor_at", "milestone", "rmst_horizon");
+        "id", "label", "noun", "events", "causes", "origin", "censor_at", "milestone", "rmst_horizon");
 
     public static readonly KeySet Cause = new("endpoints[].causes[]", "id", "label", "events");
 
@@ -69,10 +69,13 @@ internal static class ProtocolKeys
         "hazard_ratio", "control_median", "control_hazard", "accrual_duration", "follow_up", "participants",
         "dropout_rate", "dropout_time", "planned_events");
 
-    public static readonly KeySet Analyses = new("analyses", "primary", "subgroups", "competing_risks", "safety", "monitoring");
+    public static readonly KeySet Analyses = new("analyses", "primary", "secondary", "subgroups", "competing_risks", "safety", "monitoring");
 
     public static readonly KeySet Primary = new("analyses.primary",
-        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type");
+        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model");
+
+    public static readonly KeySet Secondary = new("analyses.secondary[]",
+        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model");
 
     public static readonly KeySet Subgroups = new("analyses.subgroups", "endpoint", "by");
 

@@ -52,16 +52,27 @@ internal static class ProtocolWriter
         ("stratify_by", a.Method == AllocationMethod.PermutedBlocks ? Flow(a.StratifyBy) : null),
         ("minimization", a.Minimization is { } m ? Map(("factors", Flow(m.Factors)), ("probability", Num(m.Probability))) : null));
 
+    private static YamlNode Analysis(PrimaryAnalysis p) => Map(
+        ("endpoint", Str(p.Endpoint)),
+        ("compare", Flow(p.Compare)),
+        ("stratify_by", Flow(p.StratifyBy)),
+        ("by_stratum", Bool(p.ByStratum)),
+        ("ties", Str(p.Ties == TieMethod.Efron ? "efron" : "breslow")),
+        ("confidence_level", Num(p.ConfidenceLevel)),
+        ("conf_type", Str(p.ConfidenceType switch { ConfidenceType.LogLog => "log-log", ConfidenceType.Plain => "plain", _ => "log" })),
+        ("hazard_ratio_model", Str(p.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint")));
+
     private static YamlNode Endpoint(Endpoint e) => Map(
         ("id", Str(e.Id)),
         ("label", Str(e.Label)),
+        ("noun", Str(e.Noun)),
         ("events", e.Kind == EndpointKind.FirstEvent ? Flow(e.Components) : null),
         ("causes", e.Kind == EndpointKind.CompetingRisks
             ? Seq(e.Causes.Select(c => Map(("id", Str(c.Id)), ("label", Str(c.Label)), ("events", Flow(c.Components)))))
             : null),
         ("origin", Str("randomization")),
         ("censor_at", Str("last_contact")),
-        ("milestone", Num(e.Milestone)),
+        ("milestone", e.Milestones.Count > 1 ? Flow(e.Milestones.Select(t => (YamlNode)Num(t)!)) : Num(e.Milestone)),
         ("rmst_horizon", Num(e.RmstHorizon)));
 
     private static YamlNode Simple(SimpleLayoutMapping s) => Map(
@@ -118,18 +129,9 @@ internal static class ProtocolWriter
             ("planned_events", d.PlannedEvents is int e ? Int(e) : null));
     }
 
-    private static YamlNode Analyses(AnalysisPlan a)
-    {
-        var p = a.Primary;
-        return Map(
-            ("primary", Map(
-                ("endpoint", Str(p.Endpoint)),
-                ("compare", Flow(p.Compare)),
-                ("stratify_by", Flow(p.StratifyBy)),
-                ("by_stratum", Bool(p.ByStratum)),
-                ("ties", Str(p.Ties == TieMethod.Efron ? "efron" : "breslow")),
-                ("confidence_level", Num(p.ConfidenceLevel)),
-                ("conf_type", Str(p.ConfidenceType switch { ConfidenceType.LogLog => "log-log", ConfidenceType.Plain => "plain", _ => "log" })))),
+    private static YamlNode Analyses(AnalysisPlan a) => Map(
+            ("primary", Analysis(a.Primary)),
+            ("secondary", a.Secondary.Count == 0 ? null : Seq(a.Secondary.Select(Analysis))),
             ("subgroups", a.Subgroups is { } s ? Map(("endpoint", Str(s.Endpoint)), ("by", Flow(s.By))) : null),
             ("competing_risks", a.CompetingRisks is { } c
                 ? Map(("endpoint", Str(c.Endpoint)), ("title", Str(c.Title)), ("by_stratum", Bool(c.ByStratum)), ("gray_test", Bool(c.GrayTest)))
@@ -138,7 +140,6 @@ internal static class ProtocolWriter
                 ? Map(("min_grade", Int(f.MinGrade)), ("terms", Flow(f.Terms)), ("by_stratum", Bool(f.ByStratum)))
                 : null),
             ("monitoring", a.Monitoring is { } m ? Map(("endpoint", Str(m.Endpoint)), ("stratified", Bool(m.Stratified))) : null));
-    }
 
     // ---- nodes ------------------------------------------------------------------------------------------------------
 

@@ -161,6 +161,8 @@ public static class SafetyJson
             json.WriteNumberOrNull("fisher_p", c.Fisher.PValue);
             json.WriteNumberOrNull("cmh_p", c.MantelHaenszel?.Test.PValue ?? double.NaN);
             json.WriteNumberOrNull("cmh_odds_ratio", c.MantelHaenszel?.CommonOddsRatio ?? double.NaN);
+            json.WriteNumberOrNull("cmh_odds_ratio_conf_low", c.MantelHaenszel?.Lower ?? double.NaN);
+            json.WriteNumberOrNull("cmh_odds_ratio_conf_high", c.MantelHaenszel?.Upper ?? double.NaN);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -15,7 +15,10 @@ namespace Evident.Reporting.Report;
 /// <param name="Synthetic">Whether the data are synthetic (the page then says so first).</param>
 /// <param name="LearningObjective">From the protocol, or null.</param>
 /// <param name="KeyLearnings">3–5 sentences.</param>
-/// <param name="Changes">What did and did not change (relapse sites, adverse events), without the statements already in <paramref name="KeyLearnings"/>.</param>
+/// <param name="Changes">
+/// What did and did not change (secondary endpoints, relapse sites, adverse events), without the statements already in
+/// <paramref name="KeyLearnings"/>.
+/// </param>
 /// <param name="Abbreviations">Abbreviation → meaning, from the protocol.</param>
 /// <param name="Citation">The protocol's citation, or null.</param>
 /// <param name="Footer">Data cut-off, software version, protocol file and hash.</param>
@@ -38,11 +41,12 @@ public sealed record ClinicianPage(
         ArgumentNullException.ThrowIfNull(results);
         var protocol = results.Protocol;
         var learnings = new List<string>();
-        learnings.AddRange(HazardRatioLearnings(results));
+        learnings.AddRange(HazardRatioLearnings(results, results.Primary));
         learnings.AddRange(MilestoneLearnings(results));
-        if (RmstLearning(results) is { } rmst && learnings.Count < 5) learnings.Add(rmst);
+        learnings.AddRange(RmstLearnings(results).Take(Math.Max(0, 5 - learnings.Count)));
 
         var changes = new List<string>();
+        foreach (var secondary in results.Secondary) changes.AddRange(HazardRatioLearnings(results, secondary));
         if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
         if (results.Safety is { } safety)
         {
@@ -73,53 +77,69 @@ public sealed record ClinicianPage(
                $"Data cut-off: {cutoff}. Evident {results.SoftwareVersion}. Protocol {results.Protocol.SourceName} (version {results.Protocol.Trial.Version ?? "not given"}), SHA-256 {results.Protocol.Hash}.";
     }
 
-    /// <summary>One sentence per comparison with the control arm: the stratified hazard ratio and log-rank test.</summary>
-    private static IEnumerable<string> HazardRatioLearnings(AnalysisResults results)
+    /// <summary>
+    /// One sentence per comparison with the control arm: that comparison's hazard ratio and its own log-rank test on the
+    /// two arms' participants (never the global k-arm test), stratified when the analysis is.
+    /// </summary>
+    private static IEnumerable<string> HazardRatioLearnings(AnalysisResults results, PrimaryResult primary)
     {
-        var primary = results.Primary;
-        string outcome = ReportText.Short(results, primary.Endpoint.Label);
-        double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
+        double level = primary.Plan.ConfidenceLevel;
+        string stratified = primary.Strata.Count > 0 || primary.Plan.StratifyBy.Count > 0 ? "stratified " : "";
         foreach (var comparison in primary.Overall.Comparisons)
         {
             var hr = comparison.HazardRatio;
             string arm = ReportText.ArmLabel(results, comparison.ArmId);
-            double p = primary.Overall.LogRank?.PValue ?? double.NaN;
+            double p = comparison.LogRank?.PValue ?? double.NaN;
             string verb = !(p < Alpha) ? "did not significantly change" : hr.HazardRatio < 1 ? "reduced" : "increased";
-            yield return $"{arm} {verb} the hazard of a {outcome} event compared with {ReportText.InSentence(results.Protocol.Control.Label)}: " +
-                         $"stratified hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, stratified log-rank {PClause(p)}.";
+            yield return $"{arm} {verb} the hazard of {ReportText.EventNoun(results, primary.Endpoint)} compared with {ReportText.InSentence(results.Protocol.Control.Label)}: " +
+                         $"{stratified}hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}, {stratified}log-rank {PClause(p)}.";
         }
     }
 
-    /// <summary>With a milestone, one sentence per stratum: survival at the milestone in each arm and the hazard ratio.</summary>
+    /// <summary>
+    /// With milestones, one sentence per stratum: survival at each milestone in the first compared arm and the control,
+    /// or that it is not estimable, and that comparison's hazard ratio.
+    /// </summary>
     private static IEnumerable<string> MilestoneLearnings(AnalysisResults results)
     {
         var primary = results.Primary;
-        if (primary.Endpoint.Milestone is not double m) yield break;
+        var times = primary.Endpoint.Milestones;
+        if (times.Count == 0) yield break;
         string outcome = ReportText.Short(results, primary.Endpoint.Label);
-        string phrase = ReportText.Milestone(m, results.Protocol.TimeUnit).Phrase;
         double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
         foreach (var stratum in primary.Strata)
         {
             var experimental = stratum.Arms.FirstOrDefault(a => stratum.Comparisons.Count > 0 && a.ArmId == stratum.Comparisons[0].ArmId);
             var reference = stratum.Arms.First(a => a.ArmId == results.Protocol.Control.Id);
-            if (experimental?.Milestone is not { } e || reference.Milestone is not { } r) continue;
+            if (experimental?.Curve is null || reference.Curve is null) continue;
+            var clauses = new List<string>();
+            for (int k = 0; k < times.Count; k++)
+            {
+                string phrase = ReportText.Milestone(times[k], results.Protocol.TimeUnit).Phrase;
+                clauses.Add(experimental.Milestones[k] is { } e && reference.Milestones[k] is { } r
+                    ? $"{phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and {Percent(r.Survival)} with {ReportText.InSentence(reference.Label)}"
+                    : $"{phrase} {outcome} was {ReportText.NotEstimable}");
+            }
             var hr = stratum.Comparisons[0].HazardRatio;
-            yield return $"{stratum.Label}: {phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and " +
-                         $"{Percent(r.Survival)} with {ReportText.InSentence(reference.Label)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+            yield return $"{stratum.Label}: {string.Join("; ", clauses)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
                          $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).";
         }
     }
 
-    /// <summary>The restricted mean difference in words, or null without one.</summary>
-    private static string? RmstLearning(AnalysisResults results)
+    /// <summary>Each comparison's restricted mean difference in words, naming the two arms.</summary>
+    private static IEnumerable<string> RmstLearnings(AnalysisResults results)
     {
         var primary = results.Primary;
-        if (primary.RmstDifference is not { } rmst) return null;
-        string outcome = ReportText.Short(results, primary.Endpoint.Label);
         string unit = ReportText.Unit(results.Protocol.TimeUnit);
-        return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, primary.Overall.Comparisons[0].ArmId))} " +
-               $"spent on average {Fixed(rmst.Difference, 2)} {unit} more free of a {outcome} event " +
-               $"(restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}).";
+        string control = ReportText.InSentence(results.Protocol.Control.Label);
+        foreach (var comparison in primary.Overall.Comparisons)
+        {
+            if (comparison.Rmst?.Difference is not { } rmst) continue;
+            string more = rmst.Difference >= 0 ? "more" : "less";
+            yield return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, comparison.ArmId))} " +
+                         $"spent on average {Fixed(Math.Abs(rmst.Difference), 2)} {unit} {more} free of {ReportText.EventNoun(results, primary.Endpoint)} than those given {control}: " +
+                         $"restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}.";
+        }
     }
 
     private static IEnumerable<string> CauseChanges(AnalysisResults results, CompetingRisksResult cr)

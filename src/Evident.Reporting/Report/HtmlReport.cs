@@ -105,52 +105,19 @@ public static class HtmlReport
         return h.ToString();
     }
 
+    /// <summary>The primary analysis, then each secondary analysis in a section of its own.</summary>
     private static void Primary(StringBuilder h, AnalysisResults r)
     {
-        var primary = r.Primary;
-        var endpoint = primary.Endpoint;
-        double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
-        string milestone = endpoint.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " + ReportText.Short(r, endpoint.Label) : "";
-        h.Append("<section id=\"primary\"><h2>Primary analysis: ").Append(E(endpoint.Label)).Append("</h2>\n");
-        h.Append("<table data-table=\"primary\"><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"text\">Arm</th><th scope=\"col\">N</th><th scope=\"col\">Events</th>");
-        if (milestone.Length > 0) h.Append("<th scope=\"col\">").Append(E(milestone)).Append(" (").Append(Level(level)).Append(" CI)</th>");
-        h.Append("<th scope=\"col\">HR (").Append(Level(level)).Append(" CI)</th><th scope=\"col\">Log-rank p</th></tr></thead><tbody>\n");
-        foreach (var group in primary.Strata.Append(primary.Overall))
-        {
-            for (int a = 0; a < group.Arms.Count; a++)
-            {
-                var arm = group.Arms[a];
-                var comparison = group.Comparisons.FirstOrDefault(c => c.ArmId == arm.ArmId);
-                h.Append("<tr><td>").Append(a == 0 ? E(group.Label == "Overall" ? "Overall (stratified)" : group.Label) : "").Append("</td><td class=\"text\">").Append(E(arm.Label))
-                 .Append("</td><td>").Append(arm.N).Append("</td><td>").Append(arm.Events).Append("</td>");
-                if (milestone.Length > 0)
-                    h.Append("<td>").Append(arm.Milestone is { } pt ? $"{Percent(pt.Survival)} ({Percent(pt.Lower)} to {Percent(pt.Upper)})" : "NA").Append("</td>");
-                h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(WithInterval(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh, level)[..].Replace($"({Level(level)} CI ", "(")))
-                 .Append("</td><td>").Append(a == 0 ? PValue(group.LogRank?.PValue ?? double.NaN) : "").Append("</td></tr>\n");
-            }
-        }
-        h.Append("</tbody></table>\n");
-        if (primary.RmstDifference is { } d)
-        {
-            string unit = ReportText.Unit(r.Protocol.TimeUnit);
-            h.Append("<table data-table=\"rmst\"><thead><tr><th scope=\"col\" class=\"text\">Restricted mean survival time, τ = ").Append(Time(d.Tau)).Append(' ').Append(unit)
-             .Append("</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th></tr></thead><tbody>");
-            var arms = primary.Overall.Arms.Where(a => a.Curve is not null).ToArray();
-            for (int i = 0; i < primary.Rmst.Count; i++)
-                h.Append("<tr><td class=\"text\">").Append(E(arms[i].Label)).Append("</td><td>").Append(Fixed(primary.Rmst[i].Rmst)).Append("</td><td>").Append(Fixed(primary.Rmst[i].StdError, 3)).Append("</td></tr>");
-            h.Append("<tr><td class=\"text\">Difference (").Append(Level(d.ConfidenceLevel)).Append(" CI), p</td><td>")
-             .Append(Fixed(d.Difference)).Append(" (").Append(Fixed(d.Lower)).Append(" to ").Append(Fixed(d.Upper)).Append(")</td><td>").Append(PValue(d.PValue)).Append("</td></tr></tbody></table>\n");
-        }
-        h.Append("<p class=\"meta\">Kaplan–Meier estimates with Greenwood standard errors (").Append(E(r.Protocol.Analyses.Primary.ConfidenceType.ToString().ToLowerInvariant()))
-         .Append("-scale intervals); hazard ratios from Cox models (").Append(E(r.Protocol.Analyses.Primary.Ties.ToString())).Append(" ties), overall stratified by ")
-         .Append(E(string.Join(", ", r.Protocol.Analyses.Primary.StratifyBy.DefaultIfEmpty("nothing")))).Append("; log-rank tests, overall stratified.</p></section>\n");
+        EndpointTables.Section(h, r, r.Primary, "primary", "Primary analysis");
+        foreach (var secondary in r.Secondary)
+            EndpointTables.Section(h, r, secondary, $"secondary-{secondary.Endpoint.Id}", "Secondary analysis");
     }
 
     private static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
     {
-        var primary = r.Primary;
         h.Append("<section id=\"kaplan-meier\"><h2>Kaplan–Meier curves</h2>\n");
         int index = 0;
+        foreach (var primary in r.Secondary.Prepend(r.Primary))
         foreach (var group in new[] { primary.Overall }.Concat(primary.Strata))
         {
             var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
@@ -164,7 +131,7 @@ public static class HtmlReport
                 TimeBreaks = Breaks(r),
                 YMin = 0.5,
             });
-            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(primary.Plan.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
         }
         h.Append("</section>\n");
     }
@@ -172,12 +139,25 @@ public static class HtmlReport
     private static void Forest(StringBuilder h, AnalysisResults r)
     {
         var primary = r.Primary;
-        if (primary.Overall.Comparisons.Count == 0) return;
+        if (primary.Overall.Comparisons.Count == 0 || r.Subgroups.Count == 0) return;
+        h.Append("<section id=\"forest\"><h2>Hazard ratios by subgroup</h2>\n");
+        for (int k = 0; k < primary.Overall.Comparisons.Count; k++) Forest(h, r, primary.Overall.Comparisons[k], k);
+        h.Append("</section>\n");
+    }
+
+    /// <summary>The forest plot and subgroup table of one comparison.</summary>
+    private static void Forest(StringBuilder h, AnalysisResults r, ArmComparison comparison, int index)
+    {
+        var primary = r.Primary;
+        double level = r.Protocol.Analyses.Primary.ConfidenceLevel;
+        var subgroups = r.Subgroups.Where(s => s.ArmId == comparison.ArmId).ToArray();
         var rows = new List<ForestRow>();
-        var overall = primary.Overall.Comparisons[0].HazardRatio;
-        if (Estimable(overall))
-            rows.Add(ForestRow.FromCox("Overall (stratified)", overall, ForestRowKind.Summary) with { Detail = $"{primary.Overall.Arms.Sum(a => a.Events)}/{primary.Overall.Arms.Sum(a => a.N)}" });
-        foreach (var factor in r.Subgroups.GroupBy(s => s.FactorLabel))
+        if (Estimable(comparison.HazardRatio))
+        {
+            var arms = primary.Overall.Arms.Where(a => a.ArmId == comparison.ArmId || a.ArmId == r.Protocol.Control.Id).ToArray();
+            rows.Add(ForestRow.FromCox("Overall (stratified)", comparison.HazardRatio, ForestRowKind.Summary) with { Detail = $"{arms.Sum(a => a.Events)}/{arms.Sum(a => a.N)}" });
+        }
+        foreach (var factor in subgroups.GroupBy(s => s.FactorLabel))
         {
             var estimable = factor.Where(s => Estimable(s.HazardRatio)).ToArray();
             if (estimable.Length == 0) continue;
@@ -185,23 +165,35 @@ public static class HtmlReport
             foreach (var s in estimable)
                 rows.Add(ForestRow.FromCox(s.Level, s.HazardRatio) with { Detail = $"{s.Events}/{s.N}", Weight = Math.Max(1, s.Events) });
         }
-        if (rows.Count == 0) return;
         var control = r.Protocol.Control;
-        string experimental = r.Protocol.Arm(primary.Overall.Comparisons[0].ArmId).Label;
-        string svg = ForestPlot.Svg(rows, new ForestPlotOptions
+        string experimental = r.Protocol.Arm(comparison.ArmId).Label;
+        if (primary.Overall.Comparisons.Count > 1) h.Append("<h3>").Append(E(experimental)).Append(" vs ").Append(E(control.Label)).Append("</h3>\n");
+        if (rows.Count > 0)
         {
-            Title = $"{primary.Endpoint.Label}: hazard ratio by subgroup",
-            FavoursLeft = $"Favours {experimental}",
-            FavoursRight = $"Favours {control.Label}",
-        });
-        h.Append("<section id=\"forest\"><h2>Hazard ratios by subgroup</h2>\n");
-        Figure(h, "forest", svg, $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
-        h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (95% CI)</th><th scope=\"col\">p</th></tr></thead><tbody>");
-        foreach (var s in r.Subgroups)
+            string svg = ForestPlot.Svg(rows, new ForestPlotOptions
+            {
+                Title = primary.Overall.Comparisons.Count > 1 ? $"{primary.Endpoint.Label}: hazard ratio by subgroup, {experimental} vs {control.Label}"
+                                                              : $"{primary.Endpoint.Label}: hazard ratio by subgroup",
+                FavoursLeft = $"Favours {experimental}",
+                FavoursRight = $"Favours {control.Label}",
+                EstimateHeader = $"HR ({Level(level)} CI)",
+            });
+            Figure(h, index == 0 ? "forest" : $"forest-{index}", svg,
+                   $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
+        }
+        h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (")
+         .Append(Level(level)).Append(" CI)</th><th scope=\"col\">p</th><th scope=\"col\">Interaction p (LR)</th><th scope=\"col\">Missing</th></tr></thead><tbody>");
+        string? previous = null;
+        foreach (var s in subgroups)
+        {
+            bool first = s.Factor != previous;
+            previous = s.Factor;
             h.Append("<tr><td>").Append(E(s.FactorLabel)).Append("</td><td>").Append(E(s.Level)).Append("</td><td>").Append(s.Events).Append('/').Append(s.N)
              .Append("</td><td>").Append(Fixed(s.HazardRatio.HazardRatio)).Append(" (").Append(Fixed(s.HazardRatio.ConfLow)).Append(" to ").Append(Fixed(s.HazardRatio.ConfHigh))
-             .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td></tr>");
-        h.Append("</tbody></table></section>\n");
+             .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td><td>").Append(first ? PValue(s.Interaction?.PValue ?? double.NaN) : "")
+             .Append("</td><td>").Append(first ? s.Missing.ToString(CultureInfo.InvariantCulture) : "").Append("</td></tr>");
+        }
+        h.Append("</tbody></table>\n");
     }
 
     private static void CompetingRisks(StringBuilder h, AnalysisResults r)
@@ -218,7 +210,7 @@ public static class HtmlReport
             {
                 h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
                 foreach (var arm in cause.Arms)
-                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
+                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : cr.Milestone is double cm && !arm.EstimableAt(cm) ? ReportText.NotEstimable : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
                 h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td></tr>");
             }
             h.Append("</tbody></table>\n");
@@ -281,7 +273,7 @@ public static class HtmlReport
         if (byStratum)
             foreach (string s in strata)
                 foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
-        h.Append("<th scope=\"col\">Risk difference (95% CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
+        h.Append("<th scope=\"col\">Risk difference (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
             h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");

@@ -51,4 +51,29 @@ public static class ReportText
     /// <param name="results">The results.</param>
     /// <param name="armId">The arm id.</param>
     public static string ArmLabel(AnalysisResults results, string armId) => results.Protocol.Arm(armId).Label;
+
+    /// <summary>The words for a milestone that cannot be estimated because an arm's follow-up ends before it.</summary>
+    public const string NotEstimable = "not estimable (follow-up too short)";
+
+    /// <summary>
+    /// Ŝ at a milestone with its interval ("97.7% to 99.1%" style), "not estimable (follow-up too short)" when the arm's
+    /// follow-up ends before it, or "NA" when the arm has no participant.
+    /// </summary>
+    /// <param name="point">The estimate, or null.</param>
+    /// <param name="arm">The arm.</param>
+    public static string MilestoneEstimate(Statistics.Survival.KaplanMeierPoint? point, ArmSummary arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        if (point is not null) return $"{ReportNumbers.Percent(point.Survival)} ({ReportNumbers.Percent(point.Lower)} to {ReportNumbers.Percent(point.Upper)})";
+        return arm.Curve is null ? "NA" : NotEstimable;
+    }
+
+    /// <summary>The endpoint's event for sentences: its <c>noun</c> ("a relapse or death"), else "a {short label} event".</summary>
+    /// <param name="results">The results (for the protocol's abbreviations).</param>
+    /// <param name="endpoint">The endpoint.</param>
+    public static string EventNoun(AnalysisResults results, Endpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.Noun ?? $"a {Short(results, endpoint.Label)} event";
+    }
 }

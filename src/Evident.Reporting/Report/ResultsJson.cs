@@ -49,6 +49,7 @@ public static class ResultsJson
             json.WriteEndObject();
         }
         else json.WriteNull("monitoring");
+        AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);
         json.WriteEndObject();
@@ -192,8 +193,12 @@ public static class ResultsJson
                 json.WriteStartObject();
                 json.WriteString("arm", arm.ArmId);
                 json.WriteNumber("events", arm.Events);
-                var point = arm.AtMilestone ?? (arm.Events == 0 ? new CumulativeIncidencePoint(milestone ?? double.NaN, 0, 0) : null);
+                bool estimable = milestone is double m && arm.EstimableAt(m);
+                var point = arm.AtMilestone ?? (arm.Events == 0 && estimable ? new CumulativeIncidencePoint(milestone!.Value, 0, 0) : null);
                 CumulativeIncidenceJson.WriteIncidence(json, point, Incidence);
+                json.WriteBoolean("estimable", estimable);
+                if (milestone is not null && !estimable) json.WriteString("reason", AnalysesJson.FollowUpTooShort);
+                else json.WriteNull("reason");
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -126,6 +126,7 @@ public sealed class ExampleProtocolTests
         Assert.Equal(TieMethod.Efron, p.Ties);
         Assert.Equal(0.95, p.ConfidenceLevel);
         Assert.Equal(ConfidenceType.Log, p.ConfidenceType);
+        Assert.Equal(HazardRatioModel.Joint, p.HazardRatioModel);
         Assert.Equal(new SubgroupAnalysis("dfs", Example.Analyses.Subgroups!.By), Example.Analyses.Subgroups);
         Assert.Equal(["risk", "sex"], Example.Analyses.Subgroups!.By);
         Assert.Equal(new CompetingRisksAnalysis("relapse_site", "Relapse by site", true, true), Example.Analyses.CompetingRisks);
@@ -171,6 +172,33 @@ public sealed class ExampleProtocolTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void MilestoneTakesOneTimeOrAList()
+    {
+        Assert.Equal([36.0], Example.Endpoint("dfs").Milestones);
+        var several = TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("    milestone: 36              # 3-year DFS", "    milestone: [36, 60]", StringComparison.Ordinal), "p.yaml");
+        Assert.Equal([36.0, 60.0], several.Endpoint("dfs").Milestones);
+        Assert.Equal(36.0, several.Endpoint("dfs").Milestone);
+        string yaml = several.ToYaml();
+        Assert.Contains("milestone: [36, 60]", yaml, StringComparison.Ordinal);
+        Assert.Equal(several with { SourceName = "", Hash = "" }, TrialProtocol.Parse(yaml, "again.yaml") with { SourceName = "", Hash = "" });
+    }
+
+    [Fact]
+    public void SecondaryAnalysesAndNounsParseAndRoundTrip()
+    {
+        string text = RepositoryFiles.ExampleProtocol
+            .Replace("\n  subgroups:", "\n  secondary:\n    - endpoint: dfs\n      stratify_by: []\n      confidence_level: 0.9\n      hazard_ratio_model: pairwise\n  subgroups:", StringComparison.Ordinal)
+            .Replace("    milestone: 36              # 3-year DFS", "    noun: a relapse or death\n    milestone: 36", StringComparison.Ordinal);
+        var p = TrialProtocol.Parse(text, "p.yaml");
+        var secondary = Assert.Single(p.Analyses.Secondary);
+        Assert.Equal(("dfs", 0.9, HazardRatioModel.Pairwise, 0, true), (secondary.Endpoint, secondary.ConfidenceLevel, secondary.HazardRatioModel, secondary.StratifyBy.Count, secondary.ByStratum));
+        Assert.Equal("a relapse or death", p.Endpoint("dfs").Noun);
+        Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
+        var bad = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("      hazard_ratio_model: pairwise", "      hazard_ratio: pairwise", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("analyses.secondary[0].hazard_ratio", bad.Message, StringComparison.Ordinal);
     }
 
     [Fact]
