@@ -127,7 +127,7 @@ public static class HtmlReport
             {
                 Title = $"{primary.Endpoint.Label}: {label}",
                 YLabel = $"{primary.Endpoint.Label} probability",
-                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomisation",
+                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
                 TimeBreaks = Breaks(r),
                 YMin = 0.5,
             });
@@ -223,10 +223,11 @@ public static class HtmlReport
             string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions
             {
                 Title = cause.Label,
-                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomisation",
+                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
                 TimeBreaks = Breaks(r),
+                ConfidenceLevel = r.Protocol.Analyses.Primary.ConfidenceLevel,
             });
-            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {ReportText.InSentence(cause.Label)} as first event, by arm (Aalen–Johansen; other first events compete).");
+            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {ReportText.InSentence(cause.Label)} as first event, by arm (Aalen–Johansen; other first events compete), with pointwise {Level(r.Protocol.Analyses.Primary.ConfidenceLevel)} confidence bands.");
         }
         h.Append("</section>\n");
     }
