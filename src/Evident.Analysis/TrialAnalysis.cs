@@ -49,7 +49,11 @@ public static class TrialAnalysis
                                    protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray(),
                                    SubgroupAnalyser.Run(context),
                                    CompetingRisksAnalyser.Run(context, notes), SafetyAnalyser.Run(context, notes, warnings),
-                                   MonitoringAnalyser.Run(context, notes), notes.AsReadOnly(), warnings.AsReadOnly());
+                                   MonitoringAnalyser.Run(context, notes), notes.AsReadOnly(), warnings.AsReadOnly())
+        {
+            Baseline = OversightAnalyser.Baseline(context),
+            FollowUp = OversightAnalyser.FollowUp(context),
+        };
     }
 
     /// <summary>Evident's version (the informational version without build metadata).</summary>

@@ -40,4 +40,11 @@ public sealed record AnalysisResults(
     SafetyResult? Safety,
     MonitoringResult? Monitoring,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The baseline characteristics of the participants analysed, by arm; null only for results built without it.</summary>
+    public Oversight.BaselineTable? Baseline { get; init; }
+
+    /// <summary>Median follow-up of the primary endpoint per arm by reverse Kaplan–Meier, at the primary analysis's level.</summary>
+    public IReadOnlyList<Oversight.ArmFollowUp> FollowUp { get; init; } = [];
+}

@@ -65,6 +65,7 @@ public static class HtmlReport
             foreach (string warning in results.Warnings) h.Append("<li>").Append(E(warning)).Append("</li>");
             h.Append("</ul></section>\n");
         }
+        ParticipantsSection.Write(h, results);
         Primary(h, results);
         KaplanMeierFigures(h, results);
         Forest(h, results);

@@ -49,6 +49,9 @@ public static class ResultsJson
             json.WriteEndObject();
         }
         else json.WriteNull("monitoring");
+        OversightJson.WriteFollowUp(json, r.Primary.Endpoint.Id, r.Protocol.Analyses.Primary.ConfidenceLevel, r.FollowUp);
+        if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline);
+        else json.WriteNull("baseline");
         AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);

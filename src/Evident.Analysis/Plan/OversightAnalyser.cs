@@ -1,0 +1,21 @@
+using Evident.Analysis.Oversight;
+
+namespace Evident.Analysis.Plan;
+
+/// <summary>
+/// What a monitoring committee reads beside the estimates, for the participants analysed (after the cut-off): the
+/// baseline table by arm, and the median follow-up of the primary endpoint per arm by reverse Kaplan–Meier at the
+/// primary analysis's confidence level.
+/// </summary>
+internal static class OversightAnalyser
+{
+    public static BaselineTable Baseline(AnalysedTrial context) =>
+        BaselineCharacteristics.Tabulate(context.Protocol, context.Data with { Participants = context.Rows.Select(i => context.Data.Participants[i]).ToArray() });
+
+    public static IReadOnlyList<ArmFollowUp> FollowUp(AnalysedTrial context)
+    {
+        var followUp = context.FollowUp(context.Protocol.Endpoint(context.Plan.Endpoint));
+        var isEvent = Enumerable.Range(0, followUp.Time.Length).Select(followUp.IsEvent).ToArray();
+        return MedianFollowUp.ByArm(context.Protocol, followUp.Time, isEvent, context.Arm, context.Plan.ConfidenceLevel);
+    }
+}
