@@ -89,7 +89,20 @@ public static class Databases
         await using var connection = new NpgsqlConnection(PostgresServer);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE may not terminate a backend of another role (an autovacuum worker that has just started on the test
+        // database: 42501), and a backend may still be leaving (55006); both pass within moments, so try again.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>Runs a query directly on the database and returns every row's columns as text.</summary>
