@@ -27,6 +27,8 @@ internal sealed class AnalysedTrial
         StratumLabels = StratumCells.Labels(protocol, Factors).AsReadOnly();
     }
 
+    private readonly Dictionary<int, FollowUp> followUps = [];
+
     public TrialProtocol Protocol { get; }
     public TrialData Data { get; }
     public AnalysisOptions Options { get; }
@@ -66,10 +68,19 @@ internal sealed class AnalysedTrial
         return others.Length == 0 ? null : Cells(others);
     }
 
-    /// <summary>Time (protocol unit) and ending component (−1 = censored) of every analysed participant, cut-off applied.</summary>
+    /// <summary>
+    /// Time (protocol unit) and ending component (−1 = censored) of every analysed participant, cut-off applied; computed
+    /// once per endpoint, since the primary, subgroup, monitoring and follow-up analyses all read the primary endpoint's.
+    /// </summary>
     public FollowUp FollowUp(Endpoint endpoint)
     {
         int e = Protocol.Endpoints.ToList().IndexOf(endpoint);
+        if (!followUps.TryGetValue(e, out var followUp)) followUps[e] = followUp = ComputeFollowUp(e);
+        return followUp;
+    }
+
+    private FollowUp ComputeFollowUp(int e)
+    {
         var time = new double[Rows.Length];
         var component = new int[Rows.Length];
         for (int i = 0; i < Rows.Length; i++)

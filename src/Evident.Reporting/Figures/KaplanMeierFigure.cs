@@ -94,11 +94,9 @@ public static class KaplanMeierFigure
     private static LegendPosition FreeCorner(FigureCanvas canvas, IReadOnlyList<KaplanMeierArm> arms, List<LegendCorner.Segment> drawn, double xMax, double bottom,
                                              ScottPlot.TickGenerators.NumericManual yTicks)
     {
-        float size = canvas.Style.FontSize;
-        double areaWidth = canvas.Width - canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label)) - 40;
-        double width = canvas.Text.MaxWidth(arms.Select(a => a.Name), size) + 60;
-        // Entries, the legend's padding, and a margin that keeps censoring marks (9 px tall) clear of it.
-        double height = arms.Count * size * 1.7 + 34;
+        double areaWidth = LegendCorner.DataAreaWidth(canvas, yTicks.Ticks.Select(t => t.Label));
+        // A margin keeps censoring marks (9 px tall) clear of the legend.
+        var (width, height) = LegendCorner.Size(canvas, arms.Select(a => a.Name).ToArray(), margin: 10);
         double yPad = (1 - bottom) * 0.02;
         return LegendCorner.Choose(drawn, -xMax * 0.02, xMax * 1.02, bottom - yPad, 1 + yPad, width / areaWidth, height / DataHeight);
     }

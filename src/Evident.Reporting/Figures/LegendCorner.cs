@@ -12,6 +12,16 @@ internal static class LegendCorner
 
     private static readonly LegendPosition[] Corners = [LegendPosition.LowerLeft, LegendPosition.UpperRight, LegendPosition.LowerRight, LegendPosition.UpperLeft];
 
+    /// <summary>The data area's width in pixels, as <see cref="DataAreaLayout"/> leaves it: the figure less the y axis band and the right margin.</summary>
+    public static double DataAreaWidth(FigureCanvas canvas, IEnumerable<string> yTickLabels) => canvas.Width - canvas.YAxisBand(yTickLabels) - 40;
+
+    /// <summary>A legend's box in pixels: the widest entry with its symbol and padding, one row per entry, plus <paramref name="margin"/> below.</summary>
+    public static (double Width, double Height) Size(FigureCanvas canvas, IReadOnlyList<string> entries, double margin = 0)
+    {
+        float size = canvas.Style.FontSize;
+        return (canvas.Text.MaxWidth(entries, size) + 60, entries.Count * size * 1.7 + 24 + margin);
+    }
+
     /// <summary>The first free corner for a legend of the given size, or <see cref="LegendPosition.Right"/>.</summary>
     /// <param name="segments">Everything drawn in the data area.</param>
     /// <param name="xMin">Left limit of the data area (axis units).</param>

@@ -166,7 +166,7 @@ public static class MonitoringFigure
                                              MonitoringFigureOptions o, double yLow, double yHigh, ScottPlot.TickGenerators.NumericManual yTicks)
     {
         float size = canvas.Style.FontSize;
-        double areaWidth = canvas.Width - canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label)) - 40;
+        double areaWidth = LegendCorner.DataAreaWidth(canvas, yTicks.Ticks.Select(t => t.Label));
         double perPixelX = 1.04 / areaWidth, perPixelY = (yHigh - yLow) / DataHeight;
         // The reference line at Z = 0 runs across the whole plot.
         var drawn = new List<LegendCorner.Segment> { new(0, 1.04, -2 * perPixelY, 2 * perPixelY) };
@@ -186,13 +186,12 @@ public static class MonitoringFigure
             for (int i = 0; i < z.Count; i++)
             {
                 // "Z = 2.34" hangs below and right of its point (offset 8, 6 px).
-                double width = canvas.Text.Width("Z = " + FigureText.Fixed(z[i], 2), size) * perPixelX;
-                drawn.Add(new LegendCorner.Segment(info[i], info[i] + (8 * perPixelX) + width, z[i] - (6 + size * 1.4) * perPixelY, z[i]));
+                double labelWidth = canvas.Text.Width("Z = " + FigureText.Fixed(z[i], 2), size) * perPixelX;
+                drawn.Add(new LegendCorner.Segment(info[i], info[i] + (8 * perPixelX) + labelWidth, z[i] - (6 + size * 1.4) * perPixelY, z[i]));
             }
         var entries = canvas.Plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? "").Where(t => t.Length > 0).ToList();
-        double legendWidth = (canvas.Text.MaxWidth(entries, size) + 60) * perPixelX / 1.04;
-        double legendHeight = (entries.Count * size * 1.7 + 24) / DataHeight;
-        return LegendCorner.Choose(drawn, 0, 1.04, yLow, yHigh, legendWidth, legendHeight);
+        var (width, height) = LegendCorner.Size(canvas, entries);
+        return LegendCorner.Choose(drawn, 0, 1.04, yLow, yHigh, width / areaWidth, height / DataHeight);
     }
 
     /// <summary>The observed Z at each look, joined by a dotted line, each labelled unless the options say not to.</summary>
