@@ -22,4 +22,8 @@ public sealed record SimpleLayoutMapping(
     string Randomized,
     string LastContact,
     IReadOnlyList<ComponentColumns> Events,
-    AdverseEventColumns? AdverseEvents);
+    AdverseEventColumns? AdverseEvents)
+{
+    /// <summary>Off-therapy, withdrawal and lost-to-follow-up columns (<c>off_study</c>), or null when the data have none.</summary>
+    public OffStudyColumns? OffStudy { get; init; }
+}

@@ -50,6 +50,12 @@ public sealed record TrialProtocol(
     string SourceName,
     string Hash)
 {
+    /// <summary>How often participants are seen for follow-up (<c>follow_up_schedule</c>), or null when the protocol does not say.</summary>
+    public FollowUpSchedule? FollowUpSchedule { get; init; }
+
+    /// <summary>The adverse-event term list with organ classes (<c>adverse_event_terms</c>), or null when the protocol has none.</summary>
+    public AdverseEventTerms? AdverseEventTerms { get; init; }
+
     /// <summary>The control arm (exactly one arm is the control).</summary>
     public TrialArm Control => Arms.First(a => a.IsControl);
 

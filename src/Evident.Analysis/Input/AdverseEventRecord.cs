@@ -4,4 +4,11 @@ namespace Evident.Analysis.Input;
 /// <param name="Participant">Index of the participant in <see cref="TrialData.Participants"/>.</param>
 /// <param name="Term">The term as written in the data, e.g. <c>Sepsis</c>.</param>
 /// <param name="Grade">CTCAE grade, 1–5.</param>
-public sealed record AdverseEventRecord(int Participant, string Term, int Grade);
+public sealed record AdverseEventRecord(int Participant, string Term, int Grade)
+{
+    /// <summary>Whether the event is serious (ICH E2A), or null when the data do not say.</summary>
+    public bool? Serious { get; init; }
+
+    /// <summary>Onset date, or null when the data do not give it.</summary>
+    public DateOnly? Onset { get; init; }
+}

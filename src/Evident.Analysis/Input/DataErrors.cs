@@ -74,14 +74,33 @@ internal static class DataErrors
         var id = table[columns.Participant];
         var term = table[columns.Term];
         var grade = table[columns.Grade];
+        var serious = columns.Serious is null ? null : table[columns.Serious];
+        var onset = columns.Onset is null ? null : table[columns.Onset];
         var events = new List<AdverseEventRecord>(table.RowCount);
         for (int row = 0; row < table.RowCount; row++)
         {
             string who = RequiredText(table, id, row, "participant id");
             if (!participants.TryGetValue(who, out int index))
                 throw Bad(table, row, id.Name, who, $"is not a participant of {participantsSource}");
-            events.Add(new AdverseEventRecord(index, RequiredText(table, term, row, "adverse-event term"), Grade(table, grade, row)));
+            events.Add(new AdverseEventRecord(index, RequiredText(table, term, row, "adverse-event term"), Grade(table, grade, row))
+            {
+                Serious = serious is null ? null : YesNo(table, serious, row),
+                Onset = onset is null ? null : Data.Adam.StudyDate.At(table, onset, row),
+            });
         }
         return events;
+    }
+
+    /// <summary>A yes/no value (yes, no, true, false, y, n, 1, 0; any case), or null when empty.</summary>
+    public static bool? YesNo(DataTable table, DataColumn column, int row)
+    {
+        string? text = column.Format(row)?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        return text.ToLowerInvariant() switch
+        {
+            "yes" or "y" or "true" or "1" => true,
+            "no" or "n" or "false" or "0" => false,
+            _ => throw Bad(table, row, column.Name, text, "is not a yes/no value; expected yes, no, true, false, Y, N, 1 or 0"),
+        };
     }
 }

@@ -76,7 +76,10 @@ public static class SimpleLayoutReader
 
             var outcomes = Outcomes(protocol, table, row, start, lastContact, dateColumns, componentIndex);
             rows.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
-                                                  site?.Format(row), start, Array.AsReadOnly(outcomes)));
+                                                  site?.Format(row), start, Array.AsReadOnly(outcomes))
+            {
+                OffStudy = OffStudy(table, map.OffStudy, row, start),
+            });
         }
 
         if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple);
@@ -125,6 +128,25 @@ public static class SimpleLayoutReader
         return outcomes;
     }
 
+    /// <summary>The row's off-study records: one per kind whose date column is filled in.</summary>
+    private static IReadOnlyList<OffStudyRecord> OffStudy(DataTable table, OffStudyColumns? columns, int row, DateOnly start)
+    {
+        if (columns is null) return [];
+        var records = new List<OffStudyRecord>(3);
+        foreach (var kind in Enum.GetValues<OffStudyKind>())
+        {
+            if (columns.For(kind) is not { } set) continue;
+            var dateColumn = table[set.Date];
+            if (Data.Adam.StudyDate.At(table, dateColumn, row) is not { } date) continue;
+            if (date < start)
+                throw DataErrors.Bad(table, row, dateColumn.Name, date.ToString("yyyy-MM-dd"), $"is before the randomization date {start:yyyy-MM-dd}");
+            string? reason = set.Reason is null ? null : table[set.Reason].Format(row);
+            bool? allowed = set.FollowUpAllowed is null ? null : DataErrors.YesNo(table, table[set.FollowUpAllowed], row);
+            records.Add(new OffStudyRecord(kind, date, string.IsNullOrWhiteSpace(reason) ? null : reason, allowed));
+        }
+        return records.AsReadOnly();
+    }
+
     private static SimpleLayoutMapping Mapping(TrialProtocol protocol, string source) =>
         protocol.Data.Simple
         ?? throw new DataInputException($"{protocol.SourceName}: the protocol has no data.simple mapping, so '{source}' cannot be read as the simple layout.", source);
@@ -136,6 +158,9 @@ public static class SimpleLayoutReader
         if (map.Site is not null) columns.Add(map.Site);
         columns.AddRange(map.Strata.Select(s => s.Column));
         columns.AddRange(map.Covariates.Select(c => c.Column));
+        if (map.OffStudy is { } off)
+            foreach (var set in new[] { off.OffTherapy, off.Withdrawn, off.LostToFollowUp })
+                if (set is not null) columns.AddRange(new[] { set.Date, set.Reason, set.FollowUpAllowed }.OfType<string>());
         foreach (var e in map.Events)
         {
             columns.Add(e.DateColumn);
@@ -149,7 +174,7 @@ public static class SimpleLayoutReader
     {
         var ae = map.AdverseEvents
                  ?? throw new DataInputException($"{protocol.SourceName}: the protocol maps no adverse-event table (data.simple.adverse_events), so '{source}' cannot be read.", source);
-        return new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray();
+        return new[] { ae.Participant, ae.Term, ae.Grade, ae.Serious, ae.Onset }.OfType<string>().Distinct().ToArray();
     }
 
     /// <summary>The component whose type values include the row's type value.</summary>

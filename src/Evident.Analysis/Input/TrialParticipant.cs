@@ -15,4 +15,8 @@ public sealed record TrialParticipant(
     IReadOnlyList<string?> Covariates,
     string? Site,
     DateOnly Randomized,
-    IReadOnlyList<EndpointOutcome> Outcomes);
+    IReadOnlyList<EndpointOutcome> Outcomes)
+{
+    /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, at most one of each kind; empty when none is recorded.</summary>
+    public IReadOnlyList<OffStudyRecord> OffStudy { get; init; } = [];
+}

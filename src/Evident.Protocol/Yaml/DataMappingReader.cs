@@ -56,11 +56,30 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
             string aeParticipant;
             if (am.Get("participant") is { } pn) aeParticipant = Named(DataTableRole.AdverseEvents, pn);
             else columnSources.Add(new ColumnSource(DataTableRole.AdverseEvents, aeParticipant = participant, participantNode.Location(), false));
-            adverse = new AdverseEventColumns(aeParticipant, Named(DataTableRole.AdverseEvents, am.Require("term")), Named(DataTableRole.AdverseEvents, am.Require("grade")));
+            adverse = new AdverseEventColumns(aeParticipant, Named(DataTableRole.AdverseEvents, am.Require("term")), Named(DataTableRole.AdverseEvents, am.Require("grade")))
+            {
+                Serious = am.Get("serious") is { } sn ? Named(DataTableRole.AdverseEvents, sn) : null,
+                Onset = am.Get("onset") is { } on ? Named(DataTableRole.AdverseEvents, on) : null,
+            };
         }
+        var offStudy = m.Get("off_study") is { } os ? OffStudy(os.Map(K.SimpleOffStudy)) : null;
         return new SimpleLayoutMapping(participant, arm, site, strataColumns, covariateColumns, randomized, lastContact,
             ValueList<ComponentColumns>.From(defined.Components.Select(c => events.Find(e => e.Component == c.Id)).OfType<ComponentColumns>()),
-            adverse);
+            adverse) { OffStudy = offStudy };
+    }
+
+    private OffStudyColumns OffStudy(YMap m)
+    {
+        OffStudyColumnSet? Set(string key, KeySet keys)
+        {
+            if (m.Get(key) is not { } node) return null;
+            var sm = node.Map(keys);
+            string date = Named(DataTableRole.Participants, sm.Require("date"));
+            string? reason = sm.Get("reason") is { } r ? Named(DataTableRole.Participants, r) : null;
+            string? allowed = keys == K.SimpleWithdrawn && sm.Get("follow_up_allowed") is { } a ? Named(DataTableRole.Participants, a) : null;
+            return new OffStudyColumnSet(date, reason, allowed);
+        }
+        return new OffStudyColumns(Set("off_therapy", K.SimpleOffTherapy), Set("withdrawn", K.SimpleWithdrawn), Set("lost_to_follow_up", K.SimpleLost));
     }
 
     private AdamMapping Adam(YMap m)

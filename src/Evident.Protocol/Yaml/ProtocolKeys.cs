@@ -7,7 +7,7 @@ internal static class ProtocolKeys
 {
     public static readonly KeySet Root = new("",
         "trial", "summary", "time_unit", "arms", "allocation", "strata", "sites", "covariates", "eligibility",
-        "components", "endpoints", "data", "design", "analyses");
+        "components", "endpoints", "data", "design", "analyses", "follow_up_schedule", "adverse_event_terms");
 
     public static readonly KeySet Trial = new("trial",
         "id", "title", "short_title", "sponsor", "registration", "version", "citation");
@@ -38,7 +38,7 @@ internal static class ProtocolKeys
     public static readonly KeySet Data = new("data", "simple", "adam");
 
     public static readonly KeySet Simple = new("data.simple",
-        "participant", "arm", "site", "strata", "covariates", "randomized", "last_contact", "events", "adverse_events");
+        "participant", "arm", "site", "strata", "covariates", "randomized", "last_contact", "events", "adverse_events", "off_study");
 
     public static readonly KeySet SimpleArm = new("data.simple.arm", "column", "values");
 
@@ -48,7 +48,21 @@ internal static class ProtocolKeys
 
     public static readonly KeySet SimpleEvent = new("data.simple.events.*", "date", "type", "values");
 
-    public static readonly KeySet SimpleAdverseEvents = new("data.simple.adverse_events", "participant", "term", "grade");
+    public static readonly KeySet SimpleAdverseEvents = new("data.simple.adverse_events", "participant", "term", "grade", "serious", "onset");
+
+    public static readonly KeySet SimpleOffStudy = new("data.simple.off_study", "off_therapy", "withdrawn", "lost_to_follow_up");
+
+    public static readonly KeySet SimpleOffTherapy = new("data.simple.off_study.off_therapy", "date", "reason");
+
+    public static readonly KeySet SimpleWithdrawn = new("data.simple.off_study.withdrawn", "date", "reason", "follow_up_allowed");
+
+    public static readonly KeySet SimpleLost = new("data.simple.off_study.lost_to_follow_up", "date", "reason");
+
+    public static readonly KeySet FollowUpSchedule = new("follow_up_schedule", "interval", "grace");
+
+    public static readonly KeySet AdverseEventTerms = new("adverse_event_terms", "terms", "other_allowed");
+
+    public static readonly KeySet AdverseEventTerm = new("adverse_event_terms.terms[]", "term", "organ_class", "grades");
 
     public static readonly KeySet Adam = new("data.adam", "adsl", "adtte", "adae");
 
@@ -97,6 +111,7 @@ internal static class ProtocolKeys
         "data.adam.adsl.arm.values", "data.adam.adsl.strata", "data.adam.adsl.strata.*.values",
         "data.adam.adsl.covariates", "data.adam.adsl.covariates.*.values",
         "data.adam.adtte.parameters", "data.adam.adtte.events",
+        "adverse_event_terms.terms[].grades",
     ];
 
     /// <summary>All key sets, found by reflection so that a new one cannot be left out of the documentation tests.</summary>

@@ -52,7 +52,14 @@ internal static class ProtocolParser
         var analyses = AnalysesReader.Read(root.Require("analyses").Map(K.Analyses), defined, design);
         DataMappingReader.CheckCoversAnalyses(dataMap, data, analyses);
 
-        return new TrialProtocol(trial, summary, timeUnit, arms, allocation, strata, sites, covariates, eligibility, components, endpoints, data, design, analyses, source, hash);
+        var schedule = root.Get("follow_up_schedule") is { } f ? FollowUpAndTermsReader.Schedule(f.Map(K.FollowUpSchedule)) : null;
+        var terms = root.Get("adverse_event_terms") is { } t ? FollowUpAndTermsReader.Terms(t.Map(K.AdverseEventTerms)) : null;
+
+        return new TrialProtocol(trial, summary, timeUnit, arms, allocation, strata, sites, covariates, eligibility, components, endpoints, data, design, analyses, source, hash)
+        {
+            FollowUpSchedule = schedule,
+            AdverseEventTerms = terms,
+        };
     }
 
     private static TrialIdentity Identity(YMap m) => new(

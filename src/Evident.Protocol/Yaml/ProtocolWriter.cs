@@ -35,7 +35,9 @@ internal static class ProtocolWriter
             ("endpoints", Seq(p.Endpoints.Select(Endpoint))),
             ("data", Map(("simple", p.Data.Simple is { } s ? Simple(s) : null), ("adam", p.Data.Adam is { } a ? Adam(a) : null))),
             ("design", p.Design is { } d ? Design(d) : null),
-            ("analyses", Analyses(p.Analyses)));
+            ("analyses", Analyses(p.Analyses)),
+            ("follow_up_schedule", p.FollowUpSchedule is { } f ? Map(("interval", Num(f.Interval)), ("grace", Num(f.Grace))) : null),
+            ("adverse_event_terms", p.AdverseEventTerms is { } t ? Terms(t) : null));
 
         var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
@@ -86,8 +88,27 @@ internal static class ProtocolWriter
         ("events", Map(s.Events.Select(e => (e.Component, Map(
             ("date", Str(e.DateColumn)), ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues))))))),
         ("adverse_events", s.AdverseEvents is { } ae
-            ? Map(("participant", Str(ae.Participant)), ("term", Str(ae.Term)), ("grade", Str(ae.Grade)))
-            : null));
+            ? Map(("participant", Str(ae.Participant)), ("term", Str(ae.Term)), ("grade", Str(ae.Grade)), ("serious", Str(ae.Serious)), ("onset", Str(ae.Onset)))
+            : null),
+        ("off_study", s.OffStudy is { } o ? Map(
+            ("off_therapy", OffStudySet(o.OffTherapy)), ("withdrawn", OffStudySet(o.Withdrawn)), ("lost_to_follow_up", OffStudySet(o.LostToFollowUp))) : null));
+
+    private static YamlNode? OffStudySet(OffStudyColumnSet? set) => set is null ? null
+        : Map(("date", Str(set.Date)), ("reason", Str(set.Reason)), ("follow_up_allowed", Str(set.FollowUpAllowed)));
+
+    private static YamlNode Terms(AdverseEventTerms t) => Map(
+        ("terms", Seq(t.Terms.Select(term => Map(
+            ("term", Str(term.Term)), ("organ_class", Str(term.OrganClass)),
+            ("grades", term.Grades.Count == 0 ? null : Grades(term.Grades)))))),
+        ("other_allowed", Bool(t.OtherAllowed)));
+
+    /// <summary>Grade → description, with the grades as plain numbers (a quoted key would read back as text).</summary>
+    private static YamlMappingNode Grades(IEnumerable<GradeDescription> grades)
+    {
+        var map = new YamlMappingNode();
+        foreach (var g in grades) map.Add(Int(g.Grade), Str(g.Text)!);
+        return map;
+    }
 
     private static YamlNode Adam(AdamMapping a) => Map(
         ("adsl", Map(

@@ -23,7 +23,7 @@ public sealed class ProtocolRejectionTests
         { "    milestone: 36              # 3-year DFS", "    milestone: [36, -60]", null, "endpoints[0].milestone[1]",
           "the milestone = -60; it must be positive" },
         { "time_unit: months", "timeunit: months", null, "timeunit",
-          "unknown key 'timeunit'; did you mean 'time_unit'? Keys allowed here: trial, summary, time_unit, arms, allocation, strata, sites, covariates, eligibility, components, endpoints, data, design, analyses" },
+          "unknown key 'timeunit'; did you mean 'time_unit'? Keys allowed here: trial, summary, time_unit, arms, allocation, strata, sites, covariates, eligibility, components, endpoints, data, design, analyses, follow_up_schedule, adverse_event_terms" },
         { "    compare: [blinatumomab]", "    compare: blina", null, "analyses.primary.compare",
           "arm 'blina' is not defined; arms are chemotherapy, blinatumomab" },
         { "    compare: [blinatumomab]", "    compare: [blinatumomab, blina]", null, "analyses.primary.compare[1]",
