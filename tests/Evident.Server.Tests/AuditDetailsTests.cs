@@ -18,10 +18,16 @@ public sealed class AuditDetailsTests
     private static EnrolmentRequest Request(string participant, string site, string risk, IReadOnlyDictionary<string, string>? covariates = null) =>
         new(participant, site, new Dictionary<string, string> { ["risk"] = risk }, Eligible, covariates);
 
+    /// <summary>
+    /// The example protocol as it was when these details were pinned: the details carry its hash, so the test keeps its own
+    /// copy and the example may change.
+    /// </summary>
+    private static string FrozenProtocol => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "audit-details-protocol.yaml"));
+
     /// <summary>Every change the store audits, in one trial with permuted blocks and one with minimization.</summary>
     private static async Task WriteHistoryAsync(TrialStore store, FakeClock clock)
     {
-        var trial = await store.CreateTrialAsync(TestApp.ProtocolYaml, "protocol.yaml", blinded: true, listLength: 8, new Random(7), "cli:test");
+        var trial = await store.CreateTrialAsync(FrozenProtocol, "protocol.yaml", blinded: true, listLength: 8, new Random(7), "cli:test");
         const string site = "Zürich \"Nord\" <1>";
         await store.AddSiteAsync(trial.Id, site, "Site – one & \"only\"", "cli:test");
         await store.AddUserAsync(trial.Id, "coord", TrialRole.SiteCoordinator, site, Passwords.Hash("secret-password"), TimeSpan.FromDays(30), "cli:test");
@@ -44,7 +50,7 @@ public sealed class AuditDetailsTests
         await store.CorrectAsync(trial.Id, "P-1", relapse.EntryId, new CaptureInput(CaptureKind.Relapse, new DateOnly(2026, 1, 17), "cns", null, null), "typo", "coord");
         for (int i = 0; i < 3; i++) await store.RecordSignInFailureAsync(trial.Id, "coord", maxFailures: 3, TimeSpan.FromMinutes(15));
 
-        var minimization = await store.CreateTrialAsync(TestApp.MinimizationYaml("MIN-1"), "min.yaml", blinded: false, listLength: 1, new Random(7), "cli:test");
+        var minimization = await store.CreateTrialAsync(TestApp.MinimizationYaml("MIN-1", FrozenProtocol), "min.yaml", blinded: false, listLength: 1, new Random(7), "cli:test");
         await store.AddSiteAsync(minimization.Id, "S1", null, "cli:test");
         for (int i = 0; i < 4; i++)
             await store.RandomizeAsync(minimization.Id, Request($"M{i}", "S1", i % 2 == 0 ? "SR-high" : "SR-average"), null, new Random(i), "cli:test");

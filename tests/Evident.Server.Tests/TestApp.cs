@@ -38,7 +38,7 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
     public static string ProtocolYaml => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "aall1731.yaml"));
 
     /// <summary>The example protocol switched to Pocock–Simon minimization over risk and site.</summary>
-    public static string MinimizationYaml(string id) => ProtocolYaml
+    public static string MinimizationYaml(string id, string? protocolYaml = null) => (protocolYaml ?? ProtocolYaml)
         .Replace("id: AALL1731", $"id: {id}")
         .Replace("  method: permuted-blocks\n  block_sizes: [4, 6]\n  stratify_by: [risk]", "  method: minimization\n  minimization:\n    factors: [risk, site]\n    probability: 0.8");
 
