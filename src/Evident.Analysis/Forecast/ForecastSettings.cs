@@ -20,6 +20,15 @@ public sealed record ForecastSettings
     /// <summary>Simulated continuations. Default 4000.</summary>
     public int Replicates { get; init; } = 4000;
 
+    /// <summary>The accrual model named <c>observed</c> or <c>plan</c> (the command line's and the service's spelling).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="accrual">The model, when the name is known.</param>
+    public static bool TryAccrual(string? name, out ForecastAccrual accrual)
+    {
+        accrual = name == "plan" ? ForecastAccrual.Plan : ForecastAccrual.Observed;
+        return name is "observed" or "plan";
+    }
+
     /// <summary>Seed of the simulation. Default 1.</summary>
     public ulong Seed { get; init; } = 1;
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Evident.Analysis.Forecast;
 using Evident.Analysis.Input;
 using Evident.Cli.Infrastructure;
-using Evident.Design.Forecast;
 using Evident.Reporting.Tables;
 
 namespace Evident.Cli.Commands;
@@ -37,12 +36,8 @@ public static class ForecastCommand
             var settings = new ForecastSettings
             {
                 Cutoff = ParseDate(parse.GetValue(cutoff)),
-                Accrual = parse.GetValue(accrual) switch
-                {
-                    "observed" => ForecastAccrual.Observed,
-                    "plan" => ForecastAccrual.Plan,
-                    var other => throw new UsageException($"--accrual '{other}': expected observed or plan."),
-                },
+                Accrual = ForecastSettings.TryAccrual(parse.GetValue(accrual), out var model) ? model
+                    : throw new UsageException($"--accrual '{parse.GetValue(accrual)}': expected observed or plan."),
                 HazardStarts = starts.Length > 0 ? starts : [0.0],
                 Level = parse.GetValue(level),
                 Replicates = parse.GetValue(replicates),
