@@ -19,6 +19,8 @@ gen() { dotnet run -c Release --project bench/Evident.Benchmarks -- "$@"; }
 [ -f "$cr5k" ] || gen generate-cr "$cr5k" 5000
 [ -f "$crbig" ] || gen generate-cr "$crbig" "$rows"
 e="$out/evident"
+trial=/tmp/evident-bench-aall1731
+[ -f "$trial/participants.csv" ] || "$e" synthesize examples/aall1731/protocol.yaml --scenario examples/aall1731/scenario.yaml --out "$trial" >/dev/null
 hyperfine --warmup 1 --runs 5 --export-markdown /tmp/evident-bench.md \
   -n "cox $rows rows, 5 covariates + strata, Efron" "$e cox $data --formula 'Surv(time, status) ~ x1 + x2 + x3 + x4 + x5 + strata(stratum)' --format json" \
   -n "km $rows rows ~ arm" "$e km $data --formula 'Surv(time, status) ~ arm'" \
@@ -28,6 +30,7 @@ hyperfine --warmup 1 --runs 5 --export-markdown /tmp/evident-bench.md \
   -n "finegray 20,000 rows" "$e finegray $cr20k --formula 'Surv(time, cause) ~ arm + age + marker' --cause 1 --format json" \
   -n "finegray $rows rows" "$e finegray $crbig --formula 'Surv(time, cause) ~ arm + age + marker' --cause 1 --format json" \
   -n "cuminc $rows rows ~ arm" "$e cuminc $crbig --formula 'Surv(time, cause) ~ arm' --times 5,10,20" \
+  -n "forecast 1,440 participants" "$e forecast examples/aall1731/protocol.yaml --data $trial/participants.csv --cutoff 2021-06-30 --format json" \
   -n "simulate 10,000 replicates" "$e simulate --looks 4 --information 0.25,0.5,0.75,1 --alpha 0.025 --spending obrien-fleming --hazard-ratio 0.6 --control-median 195.2018 --accrual 60 --subjects 1440 --events 41,83,124,165 --reps 10000 --seed 1"
 cat /tmp/evident-bench.md
 if command -v Rscript >/dev/null && Rscript -e 'library(data.table)' >/dev/null 2>&1; then

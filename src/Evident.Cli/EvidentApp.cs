@@ -20,6 +20,7 @@ public static class EvidentApp
         root.Subcommands.Add(BoundariesCommand.Create());
         root.Subcommands.Add(SampleSizeCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(MilestoneCommand.Create());
         root.Subcommands.Add(SafetyCommand.Create());

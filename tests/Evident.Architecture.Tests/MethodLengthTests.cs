@@ -29,7 +29,6 @@ public sealed partial class MethodLengthTests
         ["src/Evident.Statistics/Safety/AdverseEvents.cs:Summarize"] = "counts participants by term, arm and stratum in one pass over the events",
         ["src/Evident.Design/GroupSequential.cs:CreateChecked"] = "the look-by-look recursion for efficacy and futility bounds (rpact's getDesignGroupSequential)",
         ["src/Evident.Design/Monitoring/InterimMonitoring.cs:Analyse"] = "the look-by-look recomputation of bounds at observed information",
-        ["src/Evident.Design/SurvivalSampleSize.cs:Compute"] = "events, subjects and durations from the Schoenfeld formula and the accrual integral",
         ["src/Evident.Design/Simulation/ReplicateSimulator.cs:Generate"] = "draws one replicate's arrivals, events and censoring in a fixed order of random draws",
         ["src/Evident.Data/CsvScanner.cs:Scan"] = "the CSV hot loop: field, record and quote state shared by its two loops",
     };

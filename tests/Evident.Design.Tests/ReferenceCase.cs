@@ -30,9 +30,15 @@ internal sealed class ReferenceCase
         return i >= 0 && i + 1 < args.Count ? args[i + 1] : null;
     }
 
+    /// <summary>Whether a flag without a value (e.g. <c>--two-sided</c>) is among <c>args</c>.</summary>
+    public bool HasFlag(string flag) => _root.GetProperty("args").EnumerateArray().Any(a => a.GetString() == flag);
+
     public double Number(string key) => Expected.GetProperty(key).GetDouble();
 
     public double[] Vector(string key) => Expected.GetProperty(key).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+    /// <summary>A number list beside <c>expected</c> (e.g. <c>exact_analysis_times</c>).</summary>
+    public double[] Extra(string key) => _root.GetProperty(key).EnumerateArray().Select(e => e.GetDouble()).ToArray();
 
     public bool Has(string key) => Expected.TryGetProperty(key, out _);
 

@@ -19,9 +19,12 @@ public static class SampleSizeJson
         json.WriteNumberOrNull("events_fixed", result.EventsFixed);
         json.WriteNumberOrNull("max_events", result.MaxEvents);
         json.WriteNumberOrNull("max_subjects", result.MaxSubjects);
-        json.WriteNumberOrNull("accrual_intensity", result.AccrualIntensity);
-        json.WriteNumberOrNull("control_hazard", result.ControlHazard);
-        json.WriteNumberOrNull("treatment_hazard", result.TreatmentHazard);
+        WriteOneOrMany(json, "accrual_intensity", result.AccrualIntensities);
+        json.WriteNumbers("accrual_time", result.AccrualTimes);
+        json.WriteNumberOrNull("follow_up", result.FollowUpTime);
+        WriteOneOrMany(json, "control_hazard", result.ControlHazards);
+        WriteOneOrMany(json, "treatment_hazard", result.TreatmentHazards);
+        json.WriteNumbers("piecewise_time", result.PiecewiseSurvivalTimes);
         json.WriteNumbers("information", result.Design.Information);
         json.WriteNumbers("critical_values", result.Design.CriticalValues);
         json.WriteNumbers("events_per_look", result.EventsPerLook);
@@ -33,5 +36,12 @@ public static class SampleSizeJson
         json.WriteNumberOrNull("study_duration", result.StudyDuration);
         json.WriteNumberOrNull("expected_study_duration_h1", result.ExpectedStudyDurationH1);
         json.WriteEndObject();
+    }
+
+    /// <summary>rpact's shape: a number when there is one piece, an array of numbers when there are several.</summary>
+    private static void WriteOneOrMany(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
+    {
+        if (values.Count == 1) json.WriteNumberOrNull(name, values[0]);
+        else json.WriteNumbers(name, values);
     }
 }

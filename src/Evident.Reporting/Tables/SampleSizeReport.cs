@@ -16,14 +16,18 @@ public sealed class SampleSizeReport(SurvivalSampleSizeResult result) : IReport
     /// <inheritdoc />
     public void WriteTable(IAnsiConsole console)
     {
-        console.MarkupLine("Sample size for a survival trial (Schoenfeld; uniform accrual, exponential survival and dropout)");
+        console.MarkupLine(result.AccrualIntensities.Count == 1 && result.ControlHazards.Count == 1
+            ? "Sample size for a survival trial (Schoenfeld; uniform accrual, exponential survival and dropout)"
+            : "Sample size for a survival trial (Schoenfeld; piecewise accrual and hazards, exponential dropout)");
         var summary = new Table().Border(TableBorder.Simple).HideHeaders();
         summary.AddColumn("quantity");
         summary.AddColumn(new TableColumn("value").RightAligned());
         summary.AddRow("Events, fixed design", Format.Number(result.EventsFixed, 6));
         summary.AddRow("Maximum events", Format.Number(result.MaxEvents, 6));
         summary.AddRow("Maximum subjects", Format.Number(result.MaxSubjects, 6));
-        summary.AddRow("Accrual intensity (subjects per time unit)", Format.Number(result.AccrualIntensity, 6));
+        summary.AddRow("Accrual intensity (subjects per time unit)", string.Join(", ", result.AccrualIntensities.Select(r => Format.Number(r, 6))));
+        summary.AddRow("End of accrual", Format.Number(result.AccrualTimes[^1], 6));
+        summary.AddRow("Follow-up after the end of accrual", Format.Number(result.FollowUpTime, 6));
         summary.AddRow("Expected events under H1", Format.Number(result.ExpectedEventsH1, 6));
         summary.AddRow("Study duration", Format.Number(result.StudyDuration, 6));
         console.Write(summary);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Evident.Analysis;
 using Evident.Analysis.Capture;
 using Evident.Analysis.Enrolment;
+using Evident.Analysis.Forecast;
 using Evident.Data;
 using Evident.Reporting.Figures;
 using Evident.Reporting.Report;
@@ -40,6 +41,15 @@ public sealed record InterimDashboard(
     int Invalidated,
     TimeSpan Elapsed)
 {
+    /// <summary>
+    /// Each planned look's predicted date from the blinded data (<see cref="TrialForecast"/>, observed accrual,
+    /// exponential events, 90% intervals, 2,000 continuations, seed 1), or null (see <see cref="ForecastUnavailable"/>).
+    /// </summary>
+    public TrialForecastResult? Forecast { get; init; }
+
+    /// <summary>Why no forecast can be made (nobody randomized, no planned events), else null.</summary>
+    public string? ForecastUnavailable { get; init; }
+
     /// <summary>The sections shown, in order, with their headings for the page's table of contents.</summary>
     public static readonly IReadOnlyList<(ReportSection Section, string Id, string Heading)> Shown =
     [
@@ -89,6 +99,24 @@ public sealed record InterimDashboard(
                 unavailable = e.Message;
             }
         }
-        return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, captured.Invalidated, clock.Elapsed);
+        var (forecast, noForecast) = ForecastOf(protocol, captured.Data, asOf);
+        return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, captured.Invalidated, clock.Elapsed)
+        {
+            Forecast = forecast,
+            ForecastUnavailable = noForecast,
+        };
+    }
+
+    private static (TrialForecastResult?, string?) ForecastOf(Evident.Protocol.TrialProtocol protocol, Evident.Analysis.Input.TrialData data, DateOnly asOf)
+    {
+        if (data.Participants.Count == 0) return (null, "nobody has been randomized yet.");
+        try
+        {
+            return (TrialForecast.Run(protocol, data, new ForecastSettings { Cutoff = asOf, Replicates = 2000 }), null);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, e.Message);
+        }
     }
 }

@@ -64,6 +64,10 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
             Assert.Contains("Chemotherapy + blinatumomab", km);
             foreach (string table in new[] { "enrolment", "primary", "monitoring", "competing-risks" })
                 Assert.True(await page.Locator($"table[data-table='{table}'] tbody tr").CountAsync() > 0, $"table {table} is empty");
+            // Each planned look's predicted date from the blinded data (issue 16).
+            Assert.Equal(4, await page.Locator("table[data-table='forecast'] tbody tr").CountAsync());
+            foreach (string date in await page.Locator("table[data-table='forecast'] td[data-predicted-date]").AllInnerTextsAsync())
+                Assert.Matches(@"^(reached )?\d{4}-\d{2}-\d{2}$", date);
             await ServiceFixture.ScreenshotAsync(page, "dashboard");
             await page.SetViewportSizeAsync(ServiceFixture.Tablet.Width, ServiceFixture.Tablet.Height);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the dashboard scrolls sideways on a tablet");

@@ -102,6 +102,28 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public async Task TheDashboardShowsEachLooksPredictedDate()
+    {
+        using var app = await TrialAsync();
+        using var dsmb = new PageSession(app);
+        await dsmb.LoginAsync("unblinded");
+        var page = await dsmb.GetAsync(Dashboard);
+        var captured = CapturedTrial.Map(await app.Store.ReadCapturedAsync(TestApp.Trial));
+        var forecast = Evident.Analysis.Forecast.TrialForecast.Run(captured.Trial.Protocol, captured.Data,
+            new Evident.Analysis.Forecast.ForecastSettings { Cutoff = new DateOnly(2027, 3, 1), Replicates = 2000 });
+        Assert.Equal(4, forecast.Looks.Count);
+        Assert.Contains("Forecast of the looks", page.Text);
+        Assert.Contains("20 of 165 planned events, 48 participants of 1440", page.Text);
+        string compact = System.Text.RegularExpressions.Regex.Replace(page.Html, @">\s+<", "><");
+        foreach (var look in forecast.Looks)
+        {
+            string Day(DateOnly? d) => d!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(look.Reached);
+            Assert.Contains($"<td data-predicted-date>{Day(look.PredictedDate)}</td><td>{Day(look.Lower)} to {Day(look.Upper)}</td>", compact);
+        }
+    }
+
+    [Fact]
     public async Task TheDashboardIsLiveAndLeavesInvalidatedRandomizationsOut()
     {
         using var app = await TrialAsync();
