@@ -16,7 +16,7 @@ namespace Evident.Analysis.Results;
 /// <param name="Primary">The primary analysis.</param>
 /// <param name="Secondary">The secondary analyses, in the protocol's order (empty without).</param>
 /// <param name="Subgroups">Hazard ratios by subgroup (empty without a subgroup analysis).</param>
-/// <param name="CompetingRisks">Cumulative incidence by cause, or null.</param>
+/// <param name="CompetingRisks">Cumulative incidence by cause, one per competing-risks analysis in the protocol's order (empty without).</param>
 /// <param name="Safety">Adverse events, or null.</param>
 /// <param name="Monitoring">Interim monitoring, or null.</param>
 /// <param name="Notes">Analyses that could not be done, and why.</param>
@@ -36,7 +36,7 @@ public sealed record AnalysisResults(
     PrimaryResult Primary,
     IReadOnlyList<PrimaryResult> Secondary,
     IReadOnlyList<SubgroupResult> Subgroups,
-    CompetingRisksResult? CompetingRisks,
+    IReadOnlyList<CompetingRisksResult> CompetingRisks,
     SafetyResult? Safety,
     MonitoringResult? Monitoring,
     IReadOnlyList<string> Notes,

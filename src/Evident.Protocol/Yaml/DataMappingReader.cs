@@ -181,8 +181,8 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
             throw dataMap.Require("simple").Error("the safety analysis needs 'adverse_events' (participant, term and grade columns)");
         if (data.Adam is { } adam)
         {
-            var used = new[] { analyses.Primary.Endpoint, analyses.Subgroups?.Endpoint, analyses.CompetingRisks?.Endpoint, analyses.Monitoring?.Endpoint }
-                .Concat(analyses.Secondary.Select(a => a.Endpoint));
+            var used = new[] { analyses.Primary.Endpoint, analyses.Subgroups?.Endpoint, analyses.Monitoring?.Endpoint }
+                .Concat(analyses.Secondary.Select(a => a.Endpoint)).Concat(analyses.CompetingRisks.Select(a => a.Endpoint));
             var parametersNode = dataMap.Require("adam").Map(K.Adam).Require("adtte").Map(K.Adtte).Require("parameters");
             foreach (string? endpoint in used)
                 if (endpoint is not null && !adam.Parameters.Any(p => p.Endpoint == endpoint))

@@ -81,6 +81,8 @@ internal static class ProtocolKeys
 
     public static readonly KeySet CompetingRisks = new("analyses.competing_risks", "endpoint", "title", "by_stratum", "gray_test");
 
+    public static readonly KeySet CompetingRisksList = new("analyses.competing_risks[]", "endpoint", "title", "by_stratum", "gray_test");
+
     public static readonly KeySet Safety = new("analyses.safety", "min_grade", "terms", "by_stratum");
 
     public static readonly KeySet Monitoring = new("analyses.monitoring", "endpoint", "stratified");

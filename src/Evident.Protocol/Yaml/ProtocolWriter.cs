@@ -133,13 +133,20 @@ internal static class ProtocolWriter
             ("primary", Analysis(a.Primary)),
             ("secondary", a.Secondary.Count == 0 ? null : Seq(a.Secondary.Select(Analysis))),
             ("subgroups", a.Subgroups is { } s ? Map(("endpoint", Str(s.Endpoint)), ("by", Flow(s.By))) : null),
-            ("competing_risks", a.CompetingRisks is { } c
-                ? Map(("endpoint", Str(c.Endpoint)), ("title", Str(c.Title)), ("by_stratum", Bool(c.ByStratum)), ("gray_test", Bool(c.GrayTest)))
-                : null),
+            ("competing_risks", a.CompetingRisks.Count switch
+            {
+                0 => (YamlNode?)null,
+                1 => CompetingRisks(a.CompetingRisks[0]),
+                _ => Seq(a.CompetingRisks.Select(CompetingRisks)),
+            }),
             ("safety", a.Safety is { } f
                 ? Map(("min_grade", Int(f.MinGrade)), ("terms", Flow(f.Terms)), ("by_stratum", Bool(f.ByStratum)))
                 : null),
             ("monitoring", a.Monitoring is { } m ? Map(("endpoint", Str(m.Endpoint)), ("stratified", Bool(m.Stratified))) : null));
+
+    /// <summary>One competing-risks block; a single block is written as a mapping, as protocols wrote it before lists.</summary>
+    private static YamlMappingNode CompetingRisks(CompetingRisksAnalysis c) =>
+        Map(("endpoint", Str(c.Endpoint)), ("title", Str(c.Title)), ("by_stratum", Bool(c.ByStratum)), ("gray_test", Bool(c.GrayTest)));
 
     // ---- nodes ------------------------------------------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ public sealed record ClinicianPage(
 
         var changes = new List<string>();
         foreach (var secondary in results.Secondary) changes.AddRange(HazardRatioLearnings(results, secondary));
-        if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
+        foreach (var cr in results.CompetingRisks) changes.AddRange(CauseChanges(results, cr));
         if (results.Safety is { } safety)
         {
             // The first safety sentence is promoted to the key learnings when there is room; each statement appears once.
@@ -153,7 +153,7 @@ public sealed record ClinicianPage(
         {
             var e = cause.Arms.First(a => a.ArmId == experimental);
             var r = cause.Arms.First(a => a.ArmId == control);
-            if (e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
+            if (e.Curve is null && r.Curve is null || e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
             double p = cause.GrayTest?.Test.PValue ?? double.NaN;
             string numbers = $"{Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))} vs {Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))}";
             string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";

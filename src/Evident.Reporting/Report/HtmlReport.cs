@@ -69,7 +69,7 @@ public static class HtmlReport
         Primary(h, results);
         KaplanMeierFigures(h, results);
         Forest(h, results);
-        CompetingRisks(h, results);
+        CompetingRisksSection.Write(h, results);
         Monitoring(h, results);
         Safety(h, results);
         if (results.Notes.Count > 0)
@@ -98,7 +98,7 @@ public static class HtmlReport
             case ReportSection.Primary: Primary(h, results); break;
             case ReportSection.KaplanMeier: KaplanMeierFigures(h, results); break;
             case ReportSection.Forest: Forest(h, results); break;
-            case ReportSection.CompetingRisks: CompetingRisks(h, results); break;
+            case ReportSection.CompetingRisks: CompetingRisksSection.Write(h, results); break;
             case ReportSection.Monitoring: Monitoring(h, results); break;
             case ReportSection.Safety: Safety(h, results); break;
             default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
@@ -197,42 +197,6 @@ public static class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void CompetingRisks(StringBuilder h, AnalysisResults r)
-    {
-        if (r.CompetingRisks is not { } cr) return;
-        string at = cr.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " : "";
-        h.Append("<section id=\"competing-risks\"><h2>").Append(E(cr.Title)).Append("</h2>\n");
-        foreach (var (label, causes) in new[] { new KeyValuePair<string, IReadOnlyList<CauseResult>>("All participants", cr.Overall) }.Concat(cr.Strata))
-        {
-            h.Append("<h3>").Append(E(label)).Append("</h3><table data-table=\"competing-risks\"><thead><tr><th scope=\"col\">Cause</th>");
-            foreach (var arm in r.Protocol.Arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(": events, ").Append(E(at)).Append("incidence</th>");
-            h.Append("<th scope=\"col\">Gray's test p</th></tr></thead><tbody>");
-            foreach (var cause in causes)
-            {
-                h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
-                foreach (var arm in cause.Arms)
-                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : cr.Milestone is double cm && !arm.EstimableAt(cm) ? ReportText.NotEstimable : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
-                h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td></tr>");
-            }
-            h.Append("</tbody></table>\n");
-        }
-        int index = 0;
-        foreach (var cause in cr.Overall)
-        {
-            var series = cause.Arms.Where(a => a.Curve is not null).Select(a => new IncidenceSeries(cause.Label, r.Protocol.Arm(a.ArmId).Label, a.Curve!)).ToArray();
-            if (series.Length == 0) continue;
-            string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions
-            {
-                Title = cause.Label,
-                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
-                TimeBreaks = Breaks(r),
-                ConfidenceLevel = r.Protocol.Analyses.Primary.ConfidenceLevel,
-            });
-            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {ReportText.InSentence(cause.Label)} as first event, by arm (Aalen–Johansen; other first events compete), with pointwise {Level(r.Protocol.Analyses.Primary.ConfidenceLevel)} confidence bands.");
-        }
-        h.Append("</section>\n");
-    }
-
     private static void Monitoring(StringBuilder h, AnalysisResults r)
     {
         if (r.Monitoring is not { } monitoring) return;
@@ -291,7 +255,7 @@ public static class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void Figure(StringBuilder h, string id, string svg, string caption) =>
+    internal static void Figure(StringBuilder h, string id, string svg, string caption) =>
         h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(Inline(svg)).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
 
     /// <summary>A standalone SVG document (as the figures render it) as an element to embed in HTML: without the XML declaration.</summary>
@@ -303,7 +267,7 @@ public static class HtmlReport
         return start > 0 ? svg[start..] : svg;
     }
 
-    private static IReadOnlyList<double>? Breaks(AnalysisResults r) => r.Protocol.TimeUnit == TimeUnit.Months ? [0, 12, 24, 36, 48, 60] : null;
+    internal static IReadOnlyList<double>? Breaks(AnalysisResults r) => r.Protocol.TimeUnit == TimeUnit.Months ? [0, 12, 24, 36, 48, 60] : null;
 
     private static bool Estimable(CoxCoefficient hr) => double.IsFinite(hr.HazardRatio) && hr.HazardRatio > 0 && hr.ConfLow >= 0 && !double.IsNaN(hr.ConfHigh);
 
@@ -315,7 +279,7 @@ public static class HtmlReport
         _ => "Continue",
     };
 
-    private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    internal static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Evident.Analysis;
 using Evident.Analysis.Results;
 using Evident.Reporting.Json;
-using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Reporting.Report;
 
@@ -16,8 +15,6 @@ public static class ResultsJson
 {
     private static readonly EstimateKeys HazardRatio = new("hazard_ratio", null, "conf_low", "conf_high", null, "hazard_ratio_p");
     private static readonly EstimateKeys RmstDifference = EstimateKeys.Named("rmst_difference", withPValue: true);
-    private static readonly TestKeys Gray = new("gray_statistic", null, "gray_p");
-    private static readonly IncidenceKeys Incidence = new("incidence", null, "std_error");
 
     /// <summary>Renders the results as indented UTF-8 JSON text.</summary>
     /// <param name="results">The results.</param>
@@ -38,8 +35,7 @@ public static class ResultsJson
         json.WriteString("milestone_key", key);
         WritePrimary(json, r.Primary, key);
         WriteSubgroups(json, r.Subgroups);
-        if (r.CompetingRisks is { } cr) WriteCompetingRisks(json, cr);
-        else json.WriteNull("relapse_sites");
+        CompetingRisksJson.Write(json, r);
         if (r.Safety is { } safety) WriteSafety(json, r, safety);
         else json.WriteNull("safety");
         if (r.Monitoring is { } monitoring)
@@ -156,55 +152,6 @@ public static class ResultsJson
             json.WriteNumber("n", s.N);
             json.WriteNumber("events", s.Events);
             CoxJson.WriteHazardRatio(json, s.HazardRatio, HazardRatio);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void WriteCompetingRisks(Utf8JsonWriter json, CompetingRisksResult cr)
-    {
-        json.WriteStartObject("relapse_sites");
-        json.WriteString("endpoint", cr.EndpointId);
-        json.WriteString("title", cr.Title);
-        json.WriteNumberOrNull("milestone", cr.Milestone ?? double.NaN);
-        WriteCauses(json, cr.Overall, cr.Milestone);
-        json.WriteStartArray("strata");
-        foreach (var (label, causes) in cr.Strata)
-        {
-            json.WriteStartObject();
-            json.WriteString("stratum", label);
-            WriteCauses(json, causes, cr.Milestone);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <summary>Each cause with Gray's test and the incidence per arm at the milestone; an arm without events of the cause has incidence 0.</summary>
-    private static void WriteCauses(Utf8JsonWriter json, IReadOnlyList<CauseResult> causes, double? milestone)
-    {
-        json.WriteStartArray("causes");
-        foreach (var cause in causes)
-        {
-            json.WriteStartObject();
-            json.WriteString("cause", cause.CauseId);
-            json.WriteString("label", cause.Label);
-            CumulativeIncidenceJson.WriteGrayTest(json, cause.GrayTest, Gray);
-            json.WriteStartArray("arms");
-            foreach (var arm in cause.Arms)
-            {
-                json.WriteStartObject();
-                json.WriteString("arm", arm.ArmId);
-                json.WriteNumber("events", arm.Events);
-                bool estimable = milestone is double m && arm.EstimableAt(m);
-                var point = arm.AtMilestone ?? (arm.Events == 0 && estimable ? new CumulativeIncidencePoint(milestone!.Value, 0, 0) : null);
-                CumulativeIncidenceJson.WriteIncidence(json, point, Incidence);
-                json.WriteBoolean("estimable", estimable);
-                if (milestone is not null && !estimable) json.WriteString("reason", AnalysesJson.FollowUpTooShort);
-                else json.WriteNull("reason");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();

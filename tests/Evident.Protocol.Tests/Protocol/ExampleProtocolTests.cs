@@ -129,7 +129,7 @@ public sealed class ExampleProtocolTests
         Assert.Equal(HazardRatioModel.Joint, p.HazardRatioModel);
         Assert.Equal(new SubgroupAnalysis("dfs", Example.Analyses.Subgroups!.By), Example.Analyses.Subgroups);
         Assert.Equal(["risk", "sex"], Example.Analyses.Subgroups!.By);
-        Assert.Equal(new CompetingRisksAnalysis("relapse_site", "Relapse by site", true, true), Example.Analyses.CompetingRisks);
+        Assert.Equal(new CompetingRisksAnalysis("relapse_site", "Relapse by site", true, true), Assert.Single(Example.Analyses.CompetingRisks));
         Assert.Equal(3, Example.Analyses.Safety!.MinGrade);
         Assert.Equal(["Sepsis", "Catheter related infection"], Example.Analyses.Safety.Terms);
         Assert.Equal(new MonitoringPlan("dfs", true), Example.Analyses.Monitoring);
@@ -199,6 +199,24 @@ public sealed class ExampleProtocolTests
         Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
         var bad = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("      hazard_ratio_model: pairwise", "      hazard_ratio: pairwise", StringComparison.Ordinal), "p.yaml"));
         Assert.Contains("analyses.secondary[0].hazard_ratio", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompetingRisksMayBeAListOfBlocksEachEndpointOnce()
+    {
+        const string block = "  competing_risks:\n    endpoint: relapse_site\n    title: Relapse by site\n    by_stratum: true\n    gray_test: true\n";
+        Assert.Contains(block, RepositoryFiles.ExampleProtocol, StringComparison.Ordinal);
+        string list = RepositoryFiles.ExampleProtocol.Replace(block,
+            "  competing_risks:\n    - endpoint: relapse_site\n      title: Relapse by site\n      by_stratum: true\n", StringComparison.Ordinal);
+        var p = TrialProtocol.Parse(list, "p.yaml");
+        Assert.Equal(Example.Analyses.CompetingRisks, p.Analyses.CompetingRisks);
+        Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
+        Assert.Contains(block, Example.ToYaml(), StringComparison.Ordinal); // one block is still written as a mapping
+        var twice = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(list.Replace("      by_stratum: true\n", "      by_stratum: true\n    - endpoint: relapse_site\n", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("analyses.competing_risks[1]", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("endpoint 'relapse_site' has a competing-risks analysis already", twice.Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(list.Replace("      by_stratum: true", "      by_strata: true", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("analyses.competing_risks[0].by_strata", unknown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
