@@ -199,10 +199,21 @@ public static class HtmlReport
 
     private static void Monitoring(StringBuilder h, AnalysisResults r)
     {
-        if (r.Monitoring is not { } monitoring) return;
-        var analysis = monitoring.Analysis;
+        var all = r.MonitoringByArm.Count > 0 ? r.MonitoringByArm : r.Monitoring is { } only ? [only] : [];
+        if (all.Count == 0) return;
         h.Append("<section id=\"monitoring\"><h2>Interim monitoring</h2>\n");
-        Figure(h, "monitoring", MonitoringFigure.Svg(analysis, new MonitoringFigureOptions { Title = "Group-sequential boundaries and observed log-rank Z" }),
+        foreach (var monitoring in all) Monitoring(h, r, monitoring, all.Count > 1, first: monitoring == all[0]);
+        h.Append("</section>\n");
+    }
+
+    /// <summary>One compared arm's boundaries, observed Z and looks; headed by the comparison when there are several.</summary>
+    private static void Monitoring(StringBuilder h, AnalysisResults r, MonitoringResult monitoring, bool several, bool first)
+    {
+        var analysis = monitoring.Analysis;
+        string comparison = $"{r.Protocol.Arm(monitoring.ArmId).Label} vs {r.Protocol.Control.Label}";
+        if (several) h.Append("<h3>").Append(E(comparison)).Append("</h3>\n");
+        Figure(h, first ? "monitoring" : $"monitoring-{monitoring.ArmId}",
+               MonitoringFigure.Svg(analysis, new MonitoringFigureOptions { Title = several ? $"Group-sequential boundaries and observed log-rank Z, {comparison}" : "Group-sequential boundaries and observed log-rank Z" }),
                "Efficacy (and futility) boundaries recomputed at the observed information fractions (Lan–DeMets spending) with the observed stratified log-rank Z at each look; positive Z favours the experimental arm.");
         h.Append("<table data-table=\"monitoring\"><thead><tr><th scope=\"col\">Look</th><th scope=\"col\">Date</th><th scope=\"col\">Events</th><th scope=\"col\">Information</th><th scope=\"col\">Z</th><th scope=\"col\">Efficacy bound</th><th scope=\"col\">Futility bound</th><th scope=\"col\">Decision</th><th scope=\"col\">HR (repeated CI)</th></tr></thead><tbody>");
         for (int k = 0; k < analysis.Looks.Count; k++)
@@ -214,7 +225,7 @@ public static class HtmlReport
              .Append("</td><td>").Append(Fixed(look.HazardRatio)).Append(" (").Append(Fixed(look.RciLower)).Append(" to ").Append(Fixed(look.RciUpper)).Append(")</td></tr>");
         }
         h.Append("</tbody></table>\n<p class=\"meta\">Looks are reconstructed at the calendar dates on which the planned event counts were reached, plus the data cut-off; planned events at the final analysis: ")
-         .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p></section>\n");
+         .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p>\n");
     }
 
     private static void Safety(StringBuilder h, AnalysisResults r)
@@ -227,7 +238,8 @@ public static class HtmlReport
             h.Append("<h3>Grade ").Append(severe.MinGrade).Append("–5 events of the terms of interest</h3>\n");
             SafetyTable(h, r, severe, safety.TermsOfInterest, safety.StrataLabels, "safety-severe");
         }
-        h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata.</p></section>\n");
+        SafetyStrataSection.Write(h, r, safety);
+        h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata; Breslow–Day test of equal odds ratios across strata with Tarone's correction.</p></section>\n");
     }
 
     private static void SafetyTable(StringBuilder h, AnalysisResults r, SafetyTable table, IReadOnlyList<string> terms, IReadOnlyList<string> strata, string name)
@@ -239,7 +251,13 @@ public static class HtmlReport
         if (byStratum)
             foreach (string s in strata)
                 foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
-        h.Append("<th scope=\"col\">Risk difference (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
+        foreach (var c in table.AnyTerm.Comparisons)
+        {
+            string vs = table.AnyTerm.Comparisons.Count > 1 ? $", {arms[c.Arm].Label} vs {arms[c.ReferenceArm].Label}" : "";
+            h.Append("<th scope=\"col\">Risk difference").Append(E(vs)).Append(" (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p")
+             .Append(E(vs)).Append("</th><th scope=\"col\">CMH p").Append(E(vs)).Append("</th>");
+        }
+        h.Append("</tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
             h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");
@@ -248,9 +266,10 @@ public static class HtmlReport
                 for (int s = 0; s < strata.Count; s++)
                     for (int a = 0; a < arms.Count; a++)
                         h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
-            var c = row.Comparisons.FirstOrDefault();
-            h.Append("<td>").Append(c is null ? "" : $"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
-             .Append("</td><td>").Append(c is null ? "" : PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c?.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td></tr>");
+            foreach (var c in row.Comparisons)
+                h.Append("<td>").Append($"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
+                 .Append("</td><td>").Append(PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td>");
+            h.Append("</tr>");
         }
         h.Append("</tbody></table>\n");
     }

@@ -45,6 +45,7 @@ public static class ResultsJson
             json.WriteEndObject();
         }
         else json.WriteNull("monitoring");
+        WriteMonitoringByArm(json, r);
         OversightJson.WriteFollowUp(json, r.Primary.Endpoint.Id, r.Protocol.Analyses.Primary.ConfidenceLevel, r.FollowUp);
         if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline);
         else json.WriteNull("baseline");
@@ -157,6 +158,21 @@ public static class ResultsJson
         json.WriteEndArray();
     }
 
+    /// <summary><c>monitoring_comparisons</c>: every compared arm's looks against the control (the first is <c>monitoring</c>).</summary>
+    private static void WriteMonitoringByArm(Utf8JsonWriter json, AnalysisResults r)
+    {
+        json.WriteStartArray("monitoring_comparisons");
+        foreach (var monitoring in r.MonitoringByArm)
+        {
+            json.WriteStartObject();
+            json.WriteString("arm", monitoring.ArmId);
+            json.WriteString("control", r.Protocol.Control.Id);
+            MonitoringJson.WriteLooks(json, monitoring.Analysis, monitoring.LookDates);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     private static void WriteSafety(Utf8JsonWriter json, AnalysisResults r, SafetyResult safety)
     {
         var armIds = r.Protocol.Arms.Select(a => a.Id).ToArray();
@@ -170,6 +186,7 @@ public static class ResultsJson
             SafetyJson.WriteTerms(json, severe, safety.TermsOfInterest, armIds, safety.StrataLabels);
             json.WriteEndObject();
         }
+        SafetyStrataJson.Write(json, r, safety);
         json.WriteEndObject();
     }
 }
