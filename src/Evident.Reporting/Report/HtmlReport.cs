@@ -162,7 +162,7 @@ public static class HtmlReport
         {
             var estimable = factor.Where(s => Estimable(s.HazardRatio)).ToArray();
             if (estimable.Length == 0) continue;
-            rows.Add(ForestRow.Heading(factor.Key));
+            rows.Add(ForestRow.Heading(factor.Key) with { InteractionPValue = factor.First().Interaction?.PValue ?? double.NaN });
             foreach (var s in estimable)
                 rows.Add(ForestRow.FromCox(s.Level, s.HazardRatio) with { Detail = $"{s.Events}/{s.N}", Weight = Math.Max(1, s.Events) });
         }
@@ -177,10 +177,10 @@ public static class HtmlReport
                                                               : $"{primary.Endpoint.Label}: hazard ratio by subgroup",
                 FavoursLeft = $"Favours {experimental}",
                 FavoursRight = $"Favours {control.Label}",
-                EstimateHeader = $"HR ({Level(level)} CI)",
+                ConfidenceLevel = level,
             });
             Figure(h, index == 0 ? "forest" : $"forest-{index}", svg,
-                   $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
+                   $"Cox hazard ratios of {experimental} vs {control.Label} with {Level(level)} confidence intervals, overall, stratified, and within each subgroup, stratified by the other stratification factors; squares sized by events; interaction p: likelihood-ratio test of arm × subgroup.");
         }
         h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (")
          .Append(Level(level)).Append(" CI)</th><th scope=\"col\">p</th><th scope=\"col\">Interaction p (LR)</th><th scope=\"col\">Missing</th></tr></thead><tbody>");
