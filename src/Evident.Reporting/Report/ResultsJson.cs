@@ -114,6 +114,7 @@ public static class ResultsJson
     /// <summary>The arms with the survival at the milestone, the hazard ratios and the (stratified, for the overall group) log-rank test.</summary>
     private static void WriteGroup(Utf8JsonWriter json, GroupResult group, string key, bool overall)
     {
+        bool milestone = group.Arms.Any(a => a.Milestones.Count > 0);
         json.WriteStartArray("arms");
         foreach (var arm in group.Arms)
         {
@@ -121,7 +122,7 @@ public static class ResultsJson
             json.WriteString("arm", arm.ArmId);
             json.WriteNumber("n", arm.N);
             json.WriteNumber("events", arm.Events);
-            if (arm.Milestone is { } point) KaplanMeierJson.WriteSurvival(json, point, EstimateKeys.Named(key));
+            if (milestone) WriteMilestone(json, arm, key);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -140,6 +141,20 @@ public static class ResultsJson
         }
         string prefix = overall ? "stratified_logrank" : "logrank";
         LogRankJson.WriteTest(json, group.LogRank, new TestKeys(prefix + "_chisq", null, prefix + "_p"));
+    }
+
+    /// <summary>
+    /// The survival at the first milestone under its key (<c>dfs_3y</c>, <c>dfs_3y_std_error</c>, …) with
+    /// <c>dfs_3y_estimable</c> and <c>dfs_3y_reason</c>: null numbers and the reason when it is not estimable.
+    /// </summary>
+    private static void WriteMilestone(Utf8JsonWriter json, ArmSummary arm, string key)
+    {
+        var keys = EstimateKeys.Named(key);
+        if (arm.Milestone is { } point) KaplanMeierJson.WriteSurvival(json, point, keys);
+        else json.WriteEstimate(keys, double.NaN, double.NaN, double.NaN, double.NaN);
+        json.WriteBoolean(key + "_estimable", arm.Milestone is not null);
+        if (arm.Milestone is not null) json.WriteNull(key + "_reason");
+        else json.WriteString(key + "_reason", arm.Curve is null ? "no participants" : AnalysesJson.FollowUpTooShort);
     }
 
     private static void WriteSubgroups(Utf8JsonWriter json, IReadOnlyList<SubgroupResult> subgroups)
