@@ -38,6 +38,9 @@ public static class TrialAnalysis
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(data);
         options ??= new AnalysisOptions();
+        if (options.Cutoff is { } cutoff && !data.HasDates)
+            throw new DataInputException($"{data.Source}: the data cut-off {cutoff:yyyy-MM-dd} needs calendar dates, but the data give follow-up as time since randomization (data.simple.follow_up_time); " +
+                                         "leave the cut-off out, or give 'randomized', 'last_contact' and a 'date' per event.", data.Source);
         var context = new AnalysedTrial(protocol, data, options);
         if (context.Rows.Length == 0)
             throw new DataInputException($"{data.Source}: no participant was randomized on or before the cut-off {options.Cutoff:yyyy-MM-dd}.", data.Source);

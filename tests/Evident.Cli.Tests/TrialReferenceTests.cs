@@ -248,7 +248,8 @@ public sealed class TrialReferenceTests
     internal static (JsonObject Results, string Report, string Summary) Outputs(string protocol, string trial, params string[] extra)
     {
         string directory = Path.Combine(Path.GetTempPath(), "evident-trials-" + Guid.NewGuid().ToString("N"));
-        var args = new List<string> { "analyze", Path.IsPathRooted(protocol) ? protocol : TrialFile(protocol), "--data", TrialFile($"data/{trial}.csv"), "--out", directory };
+        var args = new List<string> { "analyze", Path.IsPathRooted(protocol) ? protocol : TrialFile(protocol), "--out", directory };
+        if (!extra.Contains("--data")) args.AddRange(["--data", TrialFile($"data/{trial}.csv")]);
         if (trial == "cgd") args.AddRange(["--ae", TrialFile("data/cgd-adverse-events.csv")]);
         args.AddRange(extra);
         var (code, _, stderr) = Fixtures.Run([.. args]);

@@ -18,6 +18,11 @@ internal static class MonitoringAnalyser
         var plan = c.Protocol.Analyses.Monitoring;
         var design = c.Protocol.Design;
         if (plan is null || design is null || c.Compare.Length == 0) return [];
+        if (!c.Data.HasDates)
+        {
+            notes.Add("Monitoring: the looks are reconstructed at calendar dates, but the data give follow-up as time since randomization, without dates.");
+            return [];
+        }
         if (design.PlannedEvents is not int planned)
         {
             notes.Add("Monitoring: the design gives no planned_events, so information fractions cannot be computed.");

@@ -83,8 +83,10 @@ internal static class ProtocolWriter
         ("covariates", s.Covariates.Count == 0 ? null : Map(s.Covariates.Select(b => (b.Concept, Binding(b))))),
         ("randomized", Str(s.Randomized)),
         ("last_contact", Str(s.LastContact)),
+        ("follow_up_time", Str(s.FollowUpTime)),
         ("events", Map(s.Events.Select(e => (e.Component, Map(
-            ("date", Str(e.DateColumn)), ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues))))))),
+            ("date", Str(e.DateColumn)), ("status", Str(e.StatusColumn)), ("time", Str(e.TimeColumn)),
+            ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues))))))),
         ("adverse_events", s.AdverseEvents is { } ae
             ? Map(("participant", Str(ae.Participant)), ("term", Str(ae.Term)), ("grade", Str(ae.Grade)))
             : null));
