@@ -121,8 +121,9 @@ public sealed record ClinicianPage(
                     : $"{phrase} {outcome} was {ReportText.NotEstimable}");
             }
             var hr = stratum.Comparisons[0].HazardRatio;
-            yield return $"{stratum.Label}: {string.Join("; ", clauses)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
-                         $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).";
+            // No parenthesis inside another: the interval's own parentheses stand alone.
+            yield return $"{stratum.Label}: {string.Join("; ", clauses)}; hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+                         $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events.";
         }
     }
 
@@ -155,7 +156,8 @@ public sealed record ClinicianPage(
             var r = cause.Arms.First(a => a.ArmId == control);
             if (e.Curve is null && r.Curve is null || e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
             double p = cause.GrayTest?.Test.PValue ?? double.NaN;
-            string numbers = $"{Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))} vs {Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))}";
+            // The compared arm first, as in every other sentence of the summary.
+            string numbers = $"{Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))} vs {Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))}";
             string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";
             if (p < Alpha)
                 yield return $"{cause.Label}: {phrase} cumulative incidence {(pe.Estimate < pr.Estimate ? "fell" : "rose")} ({numbers}; {test}).";
