@@ -38,21 +38,28 @@ public static class TrialAnalysis
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(data);
         options ??= new AnalysisOptions();
+        if (options.Cutoff is { } cutoff && !data.HasDates)
+            throw new DataInputException($"{data.Source}: the data cut-off {cutoff:yyyy-MM-dd} needs calendar dates, but the data give follow-up as time since randomization (data.simple.follow_up_time); " +
+                                         "leave the cut-off out, or give 'randomized', 'last_contact' and a 'date' per event.", data.Source);
         var context = new AnalysedTrial(protocol, data, options);
         if (context.Rows.Length == 0)
             throw new DataInputException($"{data.Source}: no participant was randomized on or before the cut-off {options.Cutoff:yyyy-MM-dd}.", data.Source);
         var notes = new List<string>();
         var warnings = new List<string>();
         var primary = PrimaryAnalyser.Run(context);
+        // In the order their notes are written.
+        var competingRisks = CompetingRisksAnalyser.Run(context, notes);
+        var safety = SafetyAnalyser.Run(context, notes, warnings);
+        var monitoring = MonitoringAnalyser.Run(context, notes);
         return new AnalysisResults(protocol, options.Cutoff, options.Synthetic, SoftwareVersion, data.Source, context.Rows.Length,
                                    data.Participants.Count - context.Rows.Length, primary,
                                    protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray(),
                                    SubgroupAnalyser.Run(context),
-                                   CompetingRisksAnalyser.Run(context, notes), SafetyAnalyser.Run(context, notes, warnings),
-                                   MonitoringAnalyser.Run(context, notes), notes.AsReadOnly(), warnings.AsReadOnly())
+                                   competingRisks, safety, monitoring.FirstOrDefault(), notes.AsReadOnly(), warnings.AsReadOnly())
         {
             Baseline = OversightAnalyser.Baseline(context),
             FollowUp = OversightAnalyser.FollowUp(context),
+            MonitoringByArm = monitoring,
         };
     }
 

@@ -245,11 +245,13 @@ public sealed class TrialReferenceTests
     internal static JsonObject Analyze(string protocol, string trial) => Outputs(protocol, trial).Results;
 
     /// <summary>Runs <c>evident analyze</c> and reads results.json, report.html and summary.md.</summary>
-    internal static (JsonObject Results, string Report, string Summary) Outputs(string protocol, string trial)
+    internal static (JsonObject Results, string Report, string Summary) Outputs(string protocol, string trial, params string[] extra)
     {
         string directory = Path.Combine(Path.GetTempPath(), "evident-trials-" + Guid.NewGuid().ToString("N"));
-        var args = new List<string> { "analyze", Path.IsPathRooted(protocol) ? protocol : TrialFile(protocol), "--data", TrialFile($"data/{trial}.csv"), "--out", directory };
+        var args = new List<string> { "analyze", Path.IsPathRooted(protocol) ? protocol : TrialFile(protocol), "--out", directory };
+        if (!extra.Contains("--data")) args.AddRange(["--data", TrialFile($"data/{trial}.csv")]);
         if (trial == "cgd") args.AddRange(["--ae", TrialFile("data/cgd-adverse-events.csv")]);
+        args.AddRange(extra);
         var (code, _, stderr) = Fixtures.Run([.. args]);
         Assert.True(code == 0, stderr);
         var results = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results.json")))!;

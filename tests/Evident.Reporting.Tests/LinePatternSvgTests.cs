@@ -78,7 +78,7 @@ public class LinePatternSvgTests
     public void ForestReferenceLineIsDashedInSvg()
     {
         var rows = new[] { new ForestRow("a", 0.5, 0.25, 1.0), new ForestRow("b", 1.5, 1.1, 2.2) };
-        string svg = ForestPlot.Svg(rows);
+        string svg = ForestPlot.Svg(rows, new ForestPlotOptions { ConfidenceLevel = 0.95 });
         NoTagColours(svg);
         var dashed = Assert.Single(Strokes(svg), s => s.DashArray is not null);
         Assert.Equal("10 10", dashed.DashArray);
@@ -218,8 +218,8 @@ public class NativeStderrTests
             CumulativeIncidenceFigure.Png(series);
             MonitoringFigure.Svg(design, [0.25, 0.5], [1.12, 2.47]);
             MonitoringFigure.Png(design, [0.25, 0.5], [1.12, 2.47]);
-            ForestPlot.Svg(rows);
-            ForestPlot.Png(rows);
+            ForestPlot.Svg(rows, new ForestPlotOptions { ConfidenceLevel = 0.95 });
+            ForestPlot.Png(rows, new ForestPlotOptions { ConfidenceLevel = 0.95 });
             KaplanMeierFigure.Svg(km);
             KaplanMeierFigure.Png(km);
         });

@@ -41,9 +41,14 @@ internal static class SimpleLayoutTable
     /// <summary>The column <c>CapturedTrial</c> adds after <see cref="OnsetColumn"/> for the end (resolution) date, empty while ongoing (the readers ignore it).</summary>
     public const string EndColumn = "end_date";
 
-    /// <summary>The protocol's simple-layout mapping, or a clear error.</summary>
-    public static SimpleLayoutMapping Mapping(TrialProtocol protocol) =>
-        protocol.Data.Simple ?? throw new ArgumentException($"{protocol.SourceName}: the protocol has no data.simple mapping, so the simple layout has no column names.", nameof(protocol));
+    /// <summary>The protocol's simple-layout mapping with dates, or a clear error.</summary>
+    public static SimpleLayoutMapping Mapping(TrialProtocol protocol)
+    {
+        var map = protocol.Data.Simple ?? throw new ArgumentException($"{protocol.SourceName}: the protocol has no data.simple mapping, so the simple layout has no column names.", nameof(protocol));
+        if (map.FollowUpTime is not null)
+            throw new ArgumentException($"{protocol.SourceName}: data.simple gives follow-up as time since randomization (follow_up_time), but these data have calendar dates; map them with 'randomized', 'last_contact' and a 'date' per event.", nameof(protocol));
+        return map;
+    }
 
     public static DataTable Participants(TrialProtocol protocol, IReadOnlyList<SimpleLayoutRow> rows, string source)
     {
@@ -64,9 +69,9 @@ internal static class SimpleLayoutTable
             int v = protocol.Covariates.ToList().FindIndex(x => x.Id == binding.Concept);
             columns.Add(DataColumn.FromText(binding.Column, rows.Select(r => r.Covariates[v] is { } code ? TableValues.DataValue(binding, code) : null).ToArray()));
         }
-        columns.Add(DataColumn.FromText(map.Randomized, rows.Select(r => (string?)TableValues.Iso(r.Randomized)).ToArray()));
-        columns.Add(DataColumn.FromText(map.LastContact, rows.Select(r => (string?)TableValues.Iso(r.LastContact)).ToArray()));
-        foreach (var group in map.Events.GroupBy(e => e.DateColumn))
+        columns.Add(DataColumn.FromText(map.Randomized!, rows.Select(r => (string?)TableValues.Iso(r.Randomized)).ToArray()));
+        columns.Add(DataColumn.FromText(map.LastContact!, rows.Select(r => (string?)TableValues.Iso(r.LastContact)).ToArray()));
+        foreach (var group in map.Events.GroupBy(e => e.DateColumn!))
         {
             var recorded = rows.Select(r => r.Events.Cast<(ComponentColumns Binding, DateOnly Date, string? Type)?>()
                                              .FirstOrDefault(e => e!.Value.Binding.DateColumn == group.Key)).ToArray();

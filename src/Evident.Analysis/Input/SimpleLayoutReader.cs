@@ -51,13 +51,16 @@ public static class SimpleLayoutReader
         foreach (string column in ParticipantColumns(map)) MappedTable.Column(protocol, DataTableRole.Participants, table, column);
         var id = table[map.Participant];
         var arm = table[map.Arm.Column];
-        var randomized = table[map.Randomized];
-        var lastContact = table[map.LastContact];
+        var randomized = map.Randomized is null ? null : table[map.Randomized];
+        var lastContact = map.LastContact is null ? null : table[map.LastContact];
+        var followUp = map.FollowUpTime is null ? null : table[map.FollowUpTime];
         var site = map.Site is null ? null : table[map.Site];
         var strata = map.Strata.Select(s => (Factor: protocol.Strata.First(f => f.Id == s.Concept), Binding: s, Column: table[s.Column])).ToArray();
         var covariates = protocol.Covariates.Select(c => map.Covariates.FirstOrDefault(b => b.Concept == c.Id) is { } b
             ? (Covariate: c, Binding: b, Column: (DataColumn?)table[b.Column]) : (c, null!, null)).ToArray();
-        var dateColumns = map.Events.GroupBy(e => e.DateColumn).Select(g => (Column: table[g.Key], Components: g.ToArray())).ToArray();
+        var dateColumns = map.Events.Where(e => e.DateColumn is not null).GroupBy(e => e.DateColumn!).Select(g => (Column: table[g.Key], Components: g.ToArray())).ToArray();
+        var statusColumns = map.Events.Where(e => e.StatusColumn is not null)
+                               .Select(e => (Binding: e, Status: table[e.StatusColumn!], Time: e.TimeColumn is null ? null : table[e.TimeColumn])).ToArray();
         var componentIndex = protocol.Components.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
 
         var rows = new List<TrialParticipant>(table.RowCount);
@@ -72,9 +75,9 @@ public static class SimpleLayoutReader
             foreach (var (factor, binding, column) in strata)
                 levels[protocol.Strata.ToList().IndexOf(factor)] = DataErrors.Level(factor, binding, table, column, row);
             var covariateValues = covariates.Select<(Covariate Covariate, ColumnBinding Binding, DataColumn? Column), string?>(c => c.Column is null ? null : DataErrors.Covariate(c.Covariate, c.Binding, table, c.Column, row)).ToArray();
-            var start = DataErrors.RequiredDate(table, randomized, row, "randomization date");
-
-            var outcomes = Outcomes(protocol, table, row, start, lastContact, dateColumns, componentIndex);
+            var start = randomized is null ? DateOnly.MinValue : DataErrors.RequiredDate(table, randomized, row, "randomization date");
+            var outcomes = followUp is not null ? TimesLayout.Outcomes(protocol, table, row, followUp, statusColumns, componentIndex)
+                         : Outcomes(protocol, table, row, start, lastContact!, dateColumns, componentIndex);
             rows.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
                                                   site?.Format(row), start, Array.AsReadOnly(outcomes))
             {
@@ -82,11 +85,11 @@ public static class SimpleLayoutReader
             });
         }
 
-        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple);
+        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple) { HasDates = followUp is null };
         foreach (string column in AdverseEventColumns(protocol, map, adverseEvents.Source))
             MappedTable.Column(protocol, DataTableRole.AdverseEvents, adverseEvents, column);
         var events = DataErrors.AdverseEvents(adverseEvents, map.AdverseEvents!, rowOf, table.Source);
-        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple);
+        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple) { HasDates = followUp is null };
     }
 
     /// <summary>
@@ -154,7 +157,8 @@ public static class SimpleLayoutReader
     /// <summary>Every participant-table column the mapping names.</summary>
     private static string[] ParticipantColumns(SimpleLayoutMapping map)
     {
-        var columns = new List<string> { map.Participant, map.Arm.Column, map.Randomized, map.LastContact };
+        var columns = new List<string> { map.Participant, map.Arm.Column };
+        columns.AddRange(new[] { map.Randomized, map.LastContact, map.FollowUpTime }.OfType<string>());
         if (map.Site is not null) columns.Add(map.Site);
         columns.AddRange(map.Strata.Select(s => s.Column));
         columns.AddRange(map.Covariates.Select(c => c.Column));
@@ -163,8 +167,7 @@ public static class SimpleLayoutReader
                 if (set is not null) columns.AddRange(new[] { set.Date, set.Reason, set.FollowUpAllowed }.OfType<string>());
         foreach (var e in map.Events)
         {
-            columns.Add(e.DateColumn);
-            if (e.TypeColumn is not null) columns.Add(e.TypeColumn);
+            columns.AddRange(new[] { e.DateColumn, e.TypeColumn, e.StatusColumn, e.TimeColumn }.OfType<string>());
         }
         return columns.Distinct().ToArray();
     }

@@ -12,4 +12,11 @@ public sealed record TrialData(
     IReadOnlyList<TrialParticipant> Participants,
     IReadOnlyList<AdverseEventRecord> AdverseEvents,
     string Source,
-    DataLayout Layout);
+    DataLayout Layout)
+{
+    /// <summary>
+    /// False when the data give follow-up as time since randomization without calendar dates
+    /// (<c>data.simple.follow_up_time</c>): no data cut-off, no monitoring looks by date.
+    /// </summary>
+    public bool HasDates { get; init; } = true;
+}

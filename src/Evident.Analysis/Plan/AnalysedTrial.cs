@@ -86,6 +86,11 @@ internal sealed class AnalysedTrial
         for (int i = 0; i < Rows.Length; i++)
         {
             var o = Participant(i).Outcomes[e];
+            if (o.Time is double t)
+            {
+                (time[i], component[i]) = (t, o.Component);
+                continue;
+            }
             var end = o.End;
             component[i] = o.Component;
             if (Options.Cutoff is { } cut && end > cut)

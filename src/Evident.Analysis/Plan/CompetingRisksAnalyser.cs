@@ -5,15 +5,17 @@ using Evident.Statistics.CompetingRisks;
 namespace Evident.Analysis.Plan;
 
 /// <summary>
-/// The competing-risks analysis of <c>analyses.competing_risks</c>: Aalen–Johansen cumulative incidence of each cause
-/// by arm with Gray's (1988) test (<c>cmprsk::cuminc</c>), overall and per stratum.
+/// The competing-risks analyses of <c>analyses.competing_risks</c>: Aalen–Johansen cumulative incidence of each cause
+/// by arm with Gray's (1988) test (<c>cmprsk::cuminc</c>), overall and per stratum, at every milestone of the endpoint.
 /// </summary>
 internal static class CompetingRisksAnalyser
 {
-    public static CompetingRisksResult? Run(AnalysedTrial c, List<string> notes)
+    /// <summary>Every block of the plan, in its order; a block whose endpoint has no event of any cause is left out with a note.</summary>
+    public static IReadOnlyList<CompetingRisksResult> Run(AnalysedTrial c, List<string> notes) =>
+        c.Protocol.Analyses.CompetingRisks.Select(plan => Run(c, plan, notes)).OfType<CompetingRisksResult>().ToArray();
+
+    private static CompetingRisksResult? Run(AnalysedTrial c, CompetingRisksAnalysis plan, List<string> notes)
     {
-        var plan = c.Protocol.Analyses.CompetingRisks;
-        if (plan is null) return null;
         var endpoint = c.Protocol.Endpoint(plan.Endpoint);
         var (time, component) = c.FollowUp(endpoint);
         var cause = new int[time.Length];
@@ -35,7 +37,7 @@ internal static class CompetingRisksAnalyser
             for (int s = 0; s < c.StratumLabels.Count; s++)
                 if (Causes(c, endpoint, plan.GrayTest, all.Where(i => c.Cell[i] == s).ToArray(), time, cause) is { } causes)
                     strata.Add(new(c.StratumLabels[s], causes));
-        return new CompetingRisksResult(endpoint.Id, plan.Title, endpoint.Milestone, overall, strata.AsReadOnly());
+        return new CompetingRisksResult(endpoint.Id, plan.Title, endpoint.Milestones, overall, strata.AsReadOnly());
     }
 
     /// <summary>Every cause among <paramref name="rows"/>, or null when none of them had an event of any cause.</summary>
@@ -59,8 +61,8 @@ internal static class CompetingRisksAnalyser
                 for (int r = 0; r < k.Length; r++) if (k[r] == code && g[r] == a) events++;
                 var curve = present ? fit.Curve(a, code) : null;
                 double last = Enumerable.Range(0, t.Length).Where(r => g[r] == a).Select(r => t[r]).DefaultIfEmpty(double.NaN).Max();
-                var at = curve is not null && endpoint.Milestone is double m && m <= last ? curve.At(m) : null;
-                perArm[a] = new CauseArm(c.Protocol.Arms[a].Id, events, at, curve, last);
+                var at = endpoint.Milestones.Select(m => m <= last ? curve?.At(m) ?? new CumulativeIncidencePoint(m, 0, 0) : null).ToArray();
+                perArm[a] = new CauseArm(c.Protocol.Arms[a].Id, events, Array.AsReadOnly(at), curve, last);
             }
             var test = grayTest && present ? fit.Tests.FirstOrDefault(x => x.Cause == code) : null;
             results[j] = new CauseResult(endpoint.Causes[j].Id, endpoint.Causes[j].Label, Array.AsReadOnly(perArm), test);

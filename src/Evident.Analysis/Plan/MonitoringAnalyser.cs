@@ -12,24 +12,40 @@ namespace Evident.Analysis.Plan;
 /// </summary>
 internal static class MonitoringAnalyser
 {
-    public static MonitoringResult? Run(AnalysedTrial c, List<string> notes)
+    /// <summary>One result per compared arm against the control, in the analysis's order; an arm that cannot be monitored is left out with a note.</summary>
+    public static IReadOnlyList<MonitoringResult> Run(AnalysedTrial c, List<string> notes)
     {
         var plan = c.Protocol.Analyses.Monitoring;
         var design = c.Protocol.Design;
-        if (plan is null || design is null || c.Compare.Length == 0) return null;
+        if (plan is null || design is null || c.Compare.Length == 0) return [];
+        if (!c.Data.HasDates)
+        {
+            notes.Add("Monitoring: the looks are reconstructed at calendar dates, but the data give follow-up as time since randomization, without dates.");
+            return [];
+        }
         if (design.PlannedEvents is not int planned)
         {
             notes.Add("Monitoring: the design gives no planned_events, so information fractions cannot be computed.");
-            return null;
+            return [];
         }
+        var results = new List<MonitoringResult>();
+        foreach (int experimental in c.Compare)
+        {
+            string prefix = c.Compare.Length > 1 ? $"Monitoring, {c.Protocol.Arms[experimental].Label} vs {c.Protocol.Arms[c.ControlArm].Label}" : "Monitoring";
+            if (Run(c, plan, design, planned, experimental, prefix, notes) is { } result) results.Add(result);
+        }
+        return results.AsReadOnly();
+    }
+
+    private static MonitoringResult? Run(AnalysedTrial c, MonitoringPlan plan, ProtocolDesign design, int planned, int experimental, string prefix, List<string> notes)
+    {
         var endpoint = c.Protocol.Endpoint(plan.Endpoint);
-        int experimental = c.Compare[0];
         var rows = Enumerable.Range(0, c.Rows.Length).Where(i => c.Arm[i] == experimental || c.Arm[i] == c.ControlArm).ToArray();
         var followUp = c.FollowUp(endpoint);
         var eventDates = rows.Where(followUp.IsEvent).Select(i => c.Outcome(i, endpoint).End).Order().ToArray();
         if (eventDates.Length == 0)
         {
-            notes.Add("Monitoring: no event yet, so there is nothing to monitor.");
+            notes.Add($"{prefix}: no event yet, so there is nothing to monitor.");
             return null;
         }
         var fractions = GroupSequential.Create(design.Boundaries).Information;
@@ -45,12 +61,12 @@ internal static class MonitoringAnalyser
                 HazardRatio = design.HazardRatio,
                 AllocationRatio = (double)c.Protocol.Allocation.Ratio[experimental] / c.Protocol.Allocation.Ratio[c.ControlArm],
             });
-            return new MonitoringResult(lookDates, analysis);
+            return new MonitoringResult(c.Protocol.Arms[experimental].Id, lookDates, analysis);
         }
         catch (DesignInputException e)
         {
             // The looks as observed do not fit the planned design (e.g. more looks than planned): the reason is the note.
-            notes.Add($"Monitoring: {e.Message}");
+            notes.Add($"{prefix}: {e.Message}");
             return null;
         }
     }

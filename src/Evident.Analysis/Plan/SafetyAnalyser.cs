@@ -2,6 +2,7 @@ using Evident.Analysis.Input;
 using Evident.Analysis.Models;
 using Evident.Analysis.Results;
 using Evident.Protocol;
+using Evident.Statistics.Safety;
 
 namespace Evident.Analysis.Plan;
 
@@ -29,7 +30,33 @@ internal static class SafetyAnalyser
         var table = data.Summarize(plan.MinGrade, c.ControlArm, level);
         int interest = plan.Terms.Count;
         var severe = interest > 0 ? data.WithFirstTerms(interest).Summarize(Math.Max(4, plan.MinGrade), c.ControlArm, level) : null;
-        return new SafetyResult(plan.MinGrade, data.Terms, plan.Terms.ToList().AsReadOnly(), data.Strata, table, severe);
+        return new SafetyResult(plan.MinGrade, data.Terms, plan.Terms.ToList().AsReadOnly(), data.Strata, table, severe)
+        {
+            ByStratum = byStratum ? ByStratum(table, level) : [],
+        };
+    }
+
+    /// <summary>For each row and compared arm: the risk difference within each stratum and Breslow–Day–Tarone across them.</summary>
+    private static SafetyStratumComparison[] ByStratum(SafetyTable table, double level)
+    {
+        var result = new List<SafetyStratumComparison>();
+        int reference = table.ReferenceArm;
+        foreach (var row in table.Terms.Append(table.AnyTerm))
+            foreach (var comparison in row.Comparisons)
+            {
+                int arm = comparison.Arm, strata = table.ArmSizesByStratum[arm].Count;
+                var (a, b, c, d) = (new int[strata], new int[strata], new int[strata], new int[strata]);
+                var differences = new RiskDifferenceEstimate?[strata];
+                for (int s = 0; s < strata; s++)
+                {
+                    int n1 = table.ArmSizesByStratum[arm][s], n0 = table.ArmSizesByStratum[reference][s];
+                    (a[s], c[s]) = (row.ParticipantsByStratum[arm][s], row.ParticipantsByStratum[reference][s]);
+                    (b[s], d[s]) = (n1 - a[s], n0 - c[s]);
+                    differences[s] = n1 > 0 && n0 > 0 ? RiskDifference.Wald(a[s], n1, c[s], n0, level) : null;
+                }
+                result.Add(new SafetyStratumComparison(row.Term, arm, reference, Array.AsReadOnly(differences), BreslowDay.Test(a, b, c, d)));
+            }
+        return result.ToArray();
     }
 
     /// <summary>

@@ -16,9 +16,9 @@ namespace Evident.Analysis.Results;
 /// <param name="Primary">The primary analysis.</param>
 /// <param name="Secondary">The secondary analyses, in the protocol's order (empty without).</param>
 /// <param name="Subgroups">Hazard ratios by subgroup (empty without a subgroup analysis).</param>
-/// <param name="CompetingRisks">Cumulative incidence by cause, or null.</param>
+/// <param name="CompetingRisks">Cumulative incidence by cause, one per competing-risks analysis in the protocol's order (empty without).</param>
 /// <param name="Safety">Adverse events, or null.</param>
-/// <param name="Monitoring">Interim monitoring, or null.</param>
+/// <param name="Monitoring">Interim monitoring of the first compared arm, or null (every compared arm: <see cref="MonitoringByArm"/>).</param>
 /// <param name="Notes">Analyses that could not be done, and why.</param>
 /// <param name="Warnings">
 /// Things the reader must know although the analysis ran, e.g. a safety term of interest that never occurs in the
@@ -36,7 +36,7 @@ public sealed record AnalysisResults(
     PrimaryResult Primary,
     IReadOnlyList<PrimaryResult> Secondary,
     IReadOnlyList<SubgroupResult> Subgroups,
-    CompetingRisksResult? CompetingRisks,
+    IReadOnlyList<CompetingRisksResult> CompetingRisks,
     SafetyResult? Safety,
     MonitoringResult? Monitoring,
     IReadOnlyList<string> Notes,
@@ -47,4 +47,7 @@ public sealed record AnalysisResults(
 
     /// <summary>Median follow-up of the primary endpoint per arm by reverse Kaplan–Meier, at the primary analysis's level.</summary>
     public IReadOnlyList<Oversight.ArmFollowUp> FollowUp { get; init; } = [];
+
+    /// <summary>Interim monitoring of every compared arm against the control, in the primary analysis's order; the first is <see cref="Monitoring"/>.</summary>
+    public IReadOnlyList<MonitoringResult> MonitoringByArm { get; init; } = [];
 }

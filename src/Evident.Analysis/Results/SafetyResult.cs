@@ -19,4 +19,11 @@ public sealed record SafetyResult(
     IReadOnlyList<string> TermsOfInterest,
     IReadOnlyList<string> StrataLabels,
     SafetyTable Table,
-    SafetyTable? Severe);
+    SafetyTable? Severe)
+{
+    /// <summary>
+    /// With more than one stratum, for every row of <see cref="Table"/> (terms, then any term) and every compared arm,
+    /// the per-stratum risk differences and the Breslow–Day–Tarone test of homogeneity; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<SafetyStratumComparison> ByStratum { get; init; } = [];
+}

@@ -25,7 +25,7 @@ internal static class AnalysesReader
             primary,
             ValueList<PrimaryAnalysis>.From(secondary),
             m.Get("subgroups") is { } sg ? Subgroups(sg.Map(K.Subgroups), defined, primary.Endpoint) : null,
-            m.Get("competing_risks") is { } cr ? CompetingRisks(cr.Map(K.CompetingRisks), defined) : null,
+            m.Get("competing_risks") is { } cr ? CompetingRisksList(cr, defined) : ValueList<CompetingRisksAnalysis>.Empty,
             m.Get("safety") is { } sf ? Safety(sf.Map(K.Safety)) : null,
             m.Get("monitoring") is { } mon ? Monitoring(mon, defined, design, primary.Endpoint) : null);
     }
@@ -65,6 +65,26 @@ internal static class AnalysesReader
             "stratification factor or covariate", allowScalar: true, plural: "stratification factors and covariates");
         if (by.Count == 0) throw byNode.Error("give at least one stratification factor or covariate");
         return new SubgroupAnalysis(endpoint, by);
+    }
+
+    /// <summary>
+    /// <c>analyses.competing_risks</c>: one block (a mapping) or a list of blocks; each endpoint once, since results.json
+    /// and the report name each block by its endpoint.
+    /// </summary>
+    private static IReadOnlyList<CompetingRisksAnalysis> CompetingRisksList(YNode node, ProtocolDefinitions defined)
+    {
+        if (node.Node is not YamlDotNet.RepresentationModel.YamlSequenceNode) return new ValueList<CompetingRisksAnalysis>([CompetingRisks(node.Map(K.CompetingRisks), defined)]);
+        var items = node.Items();
+        if (items.Count == 0) throw node.Error("give at least one competing-risks analysis, or leave the key out");
+        var blocks = new List<CompetingRisksAnalysis>();
+        foreach (var item in items)
+        {
+            var block = CompetingRisks(item.Map(K.CompetingRisksList), defined);
+            if (blocks.Any(b => b.Endpoint == block.Endpoint))
+                throw item.Error($"endpoint '{block.Endpoint}' has a competing-risks analysis already; give each endpoint one block");
+            blocks.Add(block);
+        }
+        return ValueList<CompetingRisksAnalysis>.From(blocks);
     }
 
     private static CompetingRisksAnalysis CompetingRisks(YMap m, ProtocolDefinitions defined)

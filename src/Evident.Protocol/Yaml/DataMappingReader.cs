@@ -28,26 +28,28 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
         string? site = m.Get("site") is { } siteNode ? Named(table, siteNode) : null;
         var strataColumns = FactorBindings(table, m, "strata", K.SimpleStratum, required: true);
         var covariateColumns = CovariateBindings(table, m, K.SimpleCovariate, required: true);
-        string randomized = Named(table, m.Require("randomized"));
-        string lastContact = Named(table, m.Require("last_contact"));
+        var followUpNode = m.Get("follow_up_time");
+        string? followUp = followUpNode is { } fn ? Named(table, fn) : null;
+        string? randomized = null, lastContact = null;
+        if (followUp is null)
+        {
+            randomized = Named(table, m.Require("randomized"));
+            lastContact = Named(table, m.Require("last_contact"));
+        }
+        else if (m.Get("randomized") is { } rn) throw rn.Error("the data give 'follow_up_time' (time since randomization), so they have no dates; leave 'randomized' out, or give dates instead of times");
+        else if (m.Get("last_contact") is { } ln) throw ln.Error("the data give 'follow_up_time' (time since randomization), so the last contact is that time; leave 'last_contact' out");
 
         var eventsNode = m.Require("events");
         var events = new List<ComponentColumns>();
         foreach (var (key, value) in eventsNode.Entries())
         {
             string component = key.Reference(defined.Components.Select(c => c.Id), "component");
-            var em = value.Map(K.SimpleEvent);
-            string date = Named(table, em.Require("date"));
-            string? type = em.Get("type") is { } typeNode ? Named(table, typeNode) : null;
-            IReadOnlyList<string> values = ValueList<string>.Empty;
-            if (type is not null) values = em.Require("values").DistinctStrings("value", allowScalar: true);
-            else if (em.Get("values") is { } vn) throw vn.Error("'values' needs 'type', the column the values are read from");
-            events.Add(new ComponentColumns(component, date, type, values));
+            events.Add(Event(table, component, value.Map(K.SimpleEvent), followUp is not null));
         }
         foreach (var endpoint in defined.Endpoints)
             foreach (string component in endpoint.Components)
                 if (!events.Any(e => e.Component == component))
-                    throw eventsNode.Error($"component '{component}' (used by endpoint '{endpoint.Id}') has no columns; add '{component}: {{date: …}}'");
+                    throw eventsNode.Error($"component '{component}' (used by endpoint '{endpoint.Id}') has no columns; add '{component}: {{{(followUp is null ? "date" : "status")}: …}}'");
 
         AdverseEventColumns? adverse = null;
         if (m.Get("adverse_events") is { } ae)
@@ -65,7 +67,35 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
         var offStudy = m.Get("off_study") is { } os ? OffStudy(os.Map(K.SimpleOffStudy)) : null;
         return new SimpleLayoutMapping(participant, arm, site, strataColumns, covariateColumns, randomized, lastContact,
             ValueList<ComponentColumns>.From(defined.Components.Select(c => events.Find(e => e.Component == c.Id)).OfType<ComponentColumns>()),
-            adverse) { OffStudy = offStudy };
+            adverse) { FollowUpTime = followUp, OffStudy = offStudy };
+    }
+
+    /// <summary>
+    /// One component's columns: with dates, <c>date</c> (and optionally <c>type</c> with <c>values</c>); in the times
+    /// layout, <c>status</c> and optionally <c>time</c>.
+    /// </summary>
+    private ComponentColumns Event(DataTableRole table, string component, YMap em, bool times)
+    {
+        if (times)
+        {
+            foreach (string key in new[] { "date", "type", "values" })
+                if (em.Get(key) is { } bad)
+                    throw bad.Error($"the data give 'follow_up_time' (time since randomization), so each component has 'status' (1 = the event happened) and optionally 'time', not '{key}'");
+            return new ComponentColumns(component, null, null, ValueList<string>.Empty)
+            {
+                StatusColumn = Named(table, em.Require("status")),
+                TimeColumn = em.Get("time") is { } tn ? Named(table, tn) : null,
+            };
+        }
+        foreach (string key in new[] { "status", "time" })
+            if (em.Get(key) is { } bad)
+                throw bad.Error($"'{key}' belongs to data given as time since randomization; add 'follow_up_time' to data.simple, or give the event's 'date'");
+        string date = Named(table, em.Require("date"));
+        string? type = em.Get("type") is { } typeNode ? Named(table, typeNode) : null;
+        IReadOnlyList<string> values = ValueList<string>.Empty;
+        if (type is not null) values = em.Require("values").DistinctStrings("value", allowScalar: true);
+        else if (em.Get("values") is { } vn) throw vn.Error("'values' needs 'type', the column the values are read from");
+        return new ComponentColumns(component, date, type, values);
     }
 
     private OffStudyColumns OffStudy(YMap m)
@@ -200,8 +230,8 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
             throw dataMap.Require("simple").Error("the safety analysis needs 'adverse_events' (participant, term and grade columns)");
         if (data.Adam is { } adam)
         {
-            var used = new[] { analyses.Primary.Endpoint, analyses.Subgroups?.Endpoint, analyses.CompetingRisks?.Endpoint, analyses.Monitoring?.Endpoint }
-                .Concat(analyses.Secondary.Select(a => a.Endpoint));
+            var used = new[] { analyses.Primary.Endpoint, analyses.Subgroups?.Endpoint, analyses.Monitoring?.Endpoint }
+                .Concat(analyses.Secondary.Select(a => a.Endpoint)).Concat(analyses.CompetingRisks.Select(a => a.Endpoint));
             var parametersNode = dataMap.Require("adam").Map(K.Adam).Require("adtte").Map(K.Adtte).Require("parameters");
             foreach (string? endpoint in used)
                 if (endpoint is not null && !adam.Parameters.Any(p => p.Endpoint == endpoint))

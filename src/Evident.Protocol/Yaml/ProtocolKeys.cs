@@ -38,7 +38,7 @@ internal static class ProtocolKeys
     public static readonly KeySet Data = new("data", "simple", "adam");
 
     public static readonly KeySet Simple = new("data.simple",
-        "participant", "arm", "site", "strata", "covariates", "randomized", "last_contact", "events", "adverse_events", "off_study");
+        "participant", "arm", "site", "strata", "covariates", "randomized", "last_contact", "follow_up_time", "events", "adverse_events", "off_study");
 
     public static readonly KeySet SimpleArm = new("data.simple.arm", "column", "values");
 
@@ -46,7 +46,7 @@ internal static class ProtocolKeys
 
     public static readonly KeySet SimpleCovariate = new("data.simple.covariates.*", "column", "values");
 
-    public static readonly KeySet SimpleEvent = new("data.simple.events.*", "date", "type", "values");
+    public static readonly KeySet SimpleEvent = new("data.simple.events.*", "date", "type", "values", "status", "time");
 
     public static readonly KeySet SimpleAdverseEvents = new("data.simple.adverse_events", "participant", "term", "grade", "serious", "onset");
 
@@ -94,6 +94,8 @@ internal static class ProtocolKeys
     public static readonly KeySet Subgroups = new("analyses.subgroups", "endpoint", "by");
 
     public static readonly KeySet CompetingRisks = new("analyses.competing_risks", "endpoint", "title", "by_stratum", "gray_test");
+
+    public static readonly KeySet CompetingRisksList = new("analyses.competing_risks[]", "endpoint", "title", "by_stratum", "gray_test");
 
     public static readonly KeySet Safety = new("analyses.safety", "min_grade", "terms", "by_stratum");
 

@@ -85,8 +85,10 @@ internal static class ProtocolWriter
         ("covariates", s.Covariates.Count == 0 ? null : Map(s.Covariates.Select(b => (b.Concept, Binding(b))))),
         ("randomized", Str(s.Randomized)),
         ("last_contact", Str(s.LastContact)),
+        ("follow_up_time", Str(s.FollowUpTime)),
         ("events", Map(s.Events.Select(e => (e.Component, Map(
-            ("date", Str(e.DateColumn)), ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues))))))),
+            ("date", Str(e.DateColumn)), ("status", Str(e.StatusColumn)), ("time", Str(e.TimeColumn)),
+            ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues))))))),
         ("adverse_events", s.AdverseEvents is { } ae
             ? Map(("participant", Str(ae.Participant)), ("term", Str(ae.Term)), ("grade", Str(ae.Grade)), ("serious", Str(ae.Serious)), ("onset", Str(ae.Onset)))
             : null),
@@ -154,13 +156,20 @@ internal static class ProtocolWriter
             ("primary", Analysis(a.Primary)),
             ("secondary", a.Secondary.Count == 0 ? null : Seq(a.Secondary.Select(Analysis))),
             ("subgroups", a.Subgroups is { } s ? Map(("endpoint", Str(s.Endpoint)), ("by", Flow(s.By))) : null),
-            ("competing_risks", a.CompetingRisks is { } c
-                ? Map(("endpoint", Str(c.Endpoint)), ("title", Str(c.Title)), ("by_stratum", Bool(c.ByStratum)), ("gray_test", Bool(c.GrayTest)))
-                : null),
+            ("competing_risks", a.CompetingRisks.Count switch
+            {
+                0 => (YamlNode?)null,
+                1 => CompetingRisks(a.CompetingRisks[0]),
+                _ => Seq(a.CompetingRisks.Select(CompetingRisks)),
+            }),
             ("safety", a.Safety is { } f
                 ? Map(("min_grade", Int(f.MinGrade)), ("terms", Flow(f.Terms)), ("by_stratum", Bool(f.ByStratum)))
                 : null),
             ("monitoring", a.Monitoring is { } m ? Map(("endpoint", Str(m.Endpoint)), ("stratified", Bool(m.Stratified))) : null));
+
+    /// <summary>One competing-risks block; a single block is written as a mapping, as protocols wrote it before lists.</summary>
+    private static YamlMappingNode CompetingRisks(CompetingRisksAnalysis c) =>
+        Map(("endpoint", Str(c.Endpoint)), ("title", Str(c.Title)), ("by_stratum", Bool(c.ByStratum)), ("gray_test", Bool(c.GrayTest)));
 
     // ---- nodes ------------------------------------------------------------------------------------------------------
 

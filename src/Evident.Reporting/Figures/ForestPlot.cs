@@ -5,7 +5,8 @@ namespace Evident.Reporting.Figures;
 /// <summary>
 /// A forest plot of hazard ratios (Lewis &amp; Clarke 2001, BMJ 322:1479): one row per estimate with its confidence
 /// interval on a log-scale axis, a reference line at 1, squares (area ∝ weight when weights are given), diamonds for
-/// overall rows, and text columns — label and detail on the left, "HR (95% CI)" and p on the right. The R counterpart
+/// overall rows, and text columns — label and detail on the left, "HR (90% CI)" at the options' level, p and the
+/// interaction p on the right. Tick labels on the axis are thinned until none overlaps another. The R counterpart
 /// is <c>forestplot::forestplot()</c> or <c>survminer::ggforest()</c>.
 /// </summary>
 /// <remarks>Presentation only; deterministic (same rows → byte-identical SVG).</remarks>
@@ -17,21 +18,21 @@ public static class ForestPlot
 
     /// <summary>Renders the forest plot as a standalone SVG document.</summary>
     /// <param name="rows">Rows top to bottom; at least one estimate or summary row.</param>
-    /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="options">Options, with the rows' confidence level.</param>
     /// <exception cref="ArgumentException">No estimate, an empty label, a non-finite or non-positive hazard ratio, limits out of order, or an invalid option.</exception>
-    public static string Svg(IReadOnlyList<ForestRow> rows, ForestPlotOptions? options = null)
+    public static string Svg(IReadOnlyList<ForestRow> rows, ForestPlotOptions options)
     {
-        using var canvas = Build(rows, options ?? new ForestPlotOptions());
+        using var canvas = Build(rows, options);
         return canvas.ToSvg();
     }
 
     /// <summary>Renders the forest plot as PNG bytes at <see cref="FigureStyle.PngScale"/> times the SVG size.</summary>
     /// <param name="rows">Rows top to bottom; at least one estimate or summary row.</param>
-    /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="options">Options, with the rows' confidence level.</param>
     /// <exception cref="ArgumentException">As for <see cref="Svg"/>.</exception>
-    public static byte[] Png(IReadOnlyList<ForestRow> rows, ForestPlotOptions? options = null)
+    public static byte[] Png(IReadOnlyList<ForestRow> rows, ForestPlotOptions options)
     {
-        using var canvas = Build(rows, options ?? new ForestPlotOptions());
+        using var canvas = Build(rows, options);
         return canvas.ToPng();
     }
 
@@ -57,6 +58,8 @@ public static class ForestPlot
                 throw new ArgumentOutOfRangeException(nameof(rows), r.Weight, $"row '{r.Label}': weight must be finite and > 0 (or NaN for none); got {r.Weight}.");
             if (!double.IsNaN(r.PValue) && !(r.PValue >= 0 && r.PValue <= 1))
                 throw new ArgumentOutOfRangeException(nameof(rows), r.PValue, $"row '{r.Label}': p-value must be in [0, 1] (or NaN for none); got {r.PValue}.");
+            if (!double.IsNaN(r.InteractionPValue) && !(r.InteractionPValue >= 0 && r.InteractionPValue <= 1))
+                throw new ArgumentOutOfRangeException(nameof(rows), r.InteractionPValue, $"row '{r.Label}': interaction p-value must be in [0, 1] (or NaN for none); got {r.InteractionPValue}.");
             if (r.Kind == ForestRowKind.Heading) continue;
             any = true;
             if (!(double.IsFinite(r.HazardRatio) && r.HazardRatio > 0))
@@ -72,6 +75,7 @@ public static class ForestPlot
         Validate(rows);
         ArgumentNullException.ThrowIfNull(o);
         Checks.Range(o.Digits, 0, 4, "Digits");
+        Checks.Range(o.ConfidenceLevel, 1e-6, 1 - 1e-6, "ConfidenceLevel");
         var (xMin, xMax) = Range(rows, o);
 
         var canvas = new FigureCanvas(o.Style, o.Title ?? "Forest plot of hazard ratios");
@@ -79,10 +83,12 @@ public static class ForestPlot
         {
             double lo = Math.Log10(xMin), hi = Math.Log10(xMax);
             AddEstimates(canvas, rows, lo, hi);
-            SetAxes(canvas.Plot, rows.Count, lo, hi, o.XLabel);
             var widths = ColumnWidths.Measure(canvas.Text, rows, o);
             float leftPanel = Margin + widths.Label + (widths.HasDetail ? Gap + widths.Detail : 0) + Gap;
-            float rightPanel = Gap + widths.Estimate + (widths.HasP ? Gap + widths.P : 0) + Margin;
+            float rightPanel = Gap + widths.Estimate + (widths.HasP ? Gap + widths.P : 0) + (widths.HasInteraction ? Gap + widths.Interaction : 0) + Margin;
+            float fs = o.Style.FontSize;
+            var ticks = Ticks(lo, hi, canvas.Width - leftPanel - rightPanel, label => canvas.Text.Width(label, fs));
+            SetAxes(canvas.Plot, rows.Count, lo, hi, ticks, o.XLabel);
             canvas.AddPanel(Edge.Left, leftPanel, LeftCells(rows, o, widths));
             canvas.AddPanel(Edge.Right, rightPanel, RightCells(rows, o, widths));
             float favours = AddFavours(canvas, o);
@@ -134,12 +140,38 @@ public static class ForestPlot
         }
     }
 
-    /// <summary>Round hazard-ratio ticks on the log10 x axis (thinned past 7), no y axis, rows from y = 0 down, the header row at y = 1.</summary>
-    private static void SetAxes(Plot plot, int rowCount, double lo, double hi, string xLabel)
+    /// <summary>
+    /// Round hazard ratios for the x axis ticks: the candidates within [10^lo, 10^hi] (thinned past 7), then, outward
+    /// from the one nearest 1, each kept only when its label clears the last kept label by 8 pixels on a data area
+    /// <paramref name="dataWidth"/> pixels wide, so that no two labels overlap.
+    /// </summary>
+    internal static IReadOnlyList<double> Ticks(double lo, double hi, float dataWidth, Func<string, float> labelWidth)
     {
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
         var chosen = TickCandidates.Where(t => Math.Log10(t) >= lo - 1e-9 && Math.Log10(t) <= hi + 1e-9).ToList();
         if (chosen.Count > 7) chosen.RemoveAll(t => t is 0.25 or 4 or 0.02 or 20);
+        if (chosen.Count == 0) return chosen;
+        double Pixel(double t) => dataWidth * (Math.Log10(t) - lo) / (hi - lo);
+        int centre = chosen.IndexOf(chosen.MinBy(t => Math.Abs(Math.Log10(t))));
+        var kept = new List<double> { chosen[centre] };
+        foreach (int step in new[] { 1, -1 })
+        {
+            double last = chosen[centre];
+            for (int i = centre + step; i >= 0 && i < chosen.Count; i += step)
+            {
+                double room = (labelWidth(FigureText.Tick(last)) + labelWidth(FigureText.Tick(chosen[i]))) / 2 + 8;
+                if (Math.Abs(Pixel(chosen[i]) - Pixel(last)) < room) continue;
+                kept.Add(chosen[i]);
+                last = chosen[i];
+            }
+        }
+        kept.Sort();
+        return kept;
+    }
+
+    /// <summary>The <paramref name="chosen"/> ticks on the log10 x axis, no y axis, rows from y = 0 down, the header row at y = 1.</summary>
+    private static void SetAxes(Plot plot, int rowCount, double lo, double hi, IReadOnlyList<double> chosen, string xLabel)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
         foreach (var t in chosen) ticks.AddMajor(Math.Log10(t), FigureText.Tick(t));
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
@@ -174,13 +206,15 @@ public static class ForestPlot
         return cells;
     }
 
-    /// <summary>The "HR (95% CI)" column (summaries bold) and the right-aligned p column, right of the data area.</summary>
+    /// <summary>The "HR (90% CI)" column (summaries bold), the right-aligned p column and the interaction p column, right of the data area.</summary>
     private static List<TextCell> RightCells(IReadOnlyList<ForestRow> rows, ForestPlotOptions o, ColumnWidths w)
     {
         float fs = o.Style.FontSize;
         var black = Colors.Black;
-        var cells = new List<TextCell> { new(At(1, (rp, _) => rp.DataRect.Right + Gap), o.EstimateHeader, Alignment.MiddleLeft, black, fs, true) };
+        float interaction = Gap + w.Estimate + (w.HasP ? Gap + w.P : 0) + Gap + w.Interaction;
+        var cells = new List<TextCell> { new(At(1, (rp, _) => rp.DataRect.Right + Gap), EstimateHeader(o), Alignment.MiddleLeft, black, fs, true) };
         if (w.HasP) cells.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + Gap + w.Estimate + Gap + w.P), o.PValueHeader, Alignment.MiddleRight, black, fs, true));
+        if (w.HasInteraction) cells.Add(new TextCell(At(1, (rp, _) => rp.DataRect.Right + interaction), o.InteractionHeader, Alignment.MiddleRight, black, fs, true));
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -189,6 +223,8 @@ public static class ForestPlot
                 cells.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + Gap), w.Estimates[i], Alignment.MiddleLeft, black, fs, r.Kind == ForestRowKind.Summary));
             if (!double.IsNaN(r.PValue))
                 cells.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + Gap + w.Estimate + Gap + w.P), FigureText.PValue(r.PValue), Alignment.MiddleRight, black, fs));
+            if (!double.IsNaN(r.InteractionPValue))
+                cells.Add(new TextCell(At(y, (rp, _) => rp.DataRect.Right + interaction), FigureText.PValue(r.InteractionPValue), Alignment.MiddleRight, black, fs));
         }
         return cells;
     }
@@ -212,7 +248,7 @@ public static class ForestPlot
     }
 
     /// <summary>Widths of the text columns and the estimate texts; the detail and p columns are left out when no row has one.</summary>
-    private sealed record ColumnWidths(float Label, float Detail, float Estimate, float P, bool HasDetail, bool HasP, string[] Estimates)
+    private sealed record ColumnWidths(float Label, float Detail, float Estimate, float P, float Interaction, bool HasDetail, bool HasP, bool HasInteraction, string[] Estimates)
     {
         public static ColumnWidths Measure(FigureText text, IReadOnlyList<ForestRow> rows, ForestPlotOptions o)
         {
@@ -222,12 +258,19 @@ public static class ForestPlot
             bool hasDetail = rows.Any(r => !string.IsNullOrEmpty(r.Detail));
             float detailWidth = hasDetail ? rows.Select(r => text.Width(r.Detail ?? "", fs)).Append(text.Width(o.DetailHeader, fs, true)).Max() : 0;
             var estimates = rows.Select(r => EstimateText(r, o.Digits)).ToArray();
-            float estimateWidth = estimates.Select((e, i) => text.Width(e, fs, rows[i].Kind == ForestRowKind.Summary)).Append(text.Width(o.EstimateHeader, fs, true)).Max();
+            float estimateWidth = estimates.Select((e, i) => text.Width(e, fs, rows[i].Kind == ForestRowKind.Summary)).Append(text.Width(EstimateHeader(o), fs, true)).Max();
             bool hasP = rows.Any(r => !double.IsNaN(r.PValue));
             float pWidth = hasP ? rows.Select(r => text.Width(FigureText.PValue(r.PValue), fs)).Append(text.Width(o.PValueHeader, fs, true)).Max() : 0;
-            return new ColumnWidths(labelWidth, detailWidth, estimateWidth, pWidth, hasDetail, hasP, estimates);
+            bool hasInteraction = rows.Any(r => !double.IsNaN(r.InteractionPValue));
+            float interactionWidth = hasInteraction
+                ? rows.Select(r => text.Width(FigureText.PValue(r.InteractionPValue), fs)).Append(text.Width(o.InteractionHeader, fs, true)).Max() : 0;
+            return new ColumnWidths(labelWidth, detailWidth, estimateWidth, pWidth, interactionWidth, hasDetail, hasP, hasInteraction, estimates);
         }
     }
+
+    /// <summary>The estimate column's header: the options' own, else "HR (&lt;level&gt; CI)".</summary>
+    private static string EstimateHeader(ForestPlotOptions o) =>
+        o.EstimateHeader ?? $"HR ({(100 * o.ConfidenceLevel).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% CI)";
 
     /// <summary>Axis range on the hazard-ratio scale: the options, else the finite limits and 1, widened by 10% in log.</summary>
     private static (double Min, double Max) Range(IReadOnlyList<ForestRow> rows, ForestPlotOptions o)

@@ -1,6 +1,6 @@
 namespace Evident.Reporting.Figures;
 
-/// <summary>Options of <see cref="ForestPlot"/>. Immutable; every property has a default.</summary>
+/// <summary>Options of <see cref="ForestPlot"/>. Immutable; every property but the confidence level has a default.</summary>
 public sealed record ForestPlotOptions
 {
     /// <summary>Title above the plot, or null.</summary>
@@ -18,8 +18,17 @@ public sealed record ForestPlotOptions
     /// <summary>Header of the detail column (shown when a row has <see cref="ForestRow.Detail"/>). Default "Events/N".</summary>
     public string DetailHeader { get; init; } = "Events/N";
 
-    /// <summary>Header of the estimate column. Default "HR (95% CI)".</summary>
-    public string EstimateHeader { get; init; } = "HR (95% CI)";
+    /// <summary>
+    /// Level of the rows' intervals, 0 &lt; level &lt; 1: the analysis's confidence level, which the estimate column's
+    /// header states ("HR (90% CI)"). Required: a forest plot never assumes 95%.
+    /// </summary>
+    public required double ConfidenceLevel { get; init; }
+
+    /// <summary>Header of the estimate column; null (default) gives "HR (&lt;level&gt; CI)" from <see cref="ConfidenceLevel"/>.</summary>
+    public string? EstimateHeader { get; init; }
+
+    /// <summary>Header of the interaction column (shown when a row has <see cref="ForestRow.InteractionPValue"/>). Default "Interaction p".</summary>
+    public string InteractionHeader { get; init; } = "Interaction p";
 
     /// <summary>Header of the p-value column (shown when a row has a p-value). Default "p".</summary>
     public string PValueHeader { get; init; } = "p";

@@ -22,6 +22,12 @@ public sealed record ForestRow(string Label, double HazardRatio, double Lower, d
     public double PValue { get; init; } = double.NaN;
 
     /// <summary>
+    /// Optional p-value in [0, 1] of a test of interaction (for example arm × subgroup, on the subgroup's heading row) for
+    /// the interaction column; NaN (default) leaves the cell empty.
+    /// </summary>
+    public double InteractionPValue { get; init; } = double.NaN;
+
+    /// <summary>
     /// Optional weight &gt; 0 (for example the number of events or the inverse variance); when given, the square's area
     /// is proportional to it, relative to the largest weight in the plot. NaN (default) draws a square of standard size.
     /// </summary>

@@ -47,11 +47,11 @@ public sealed record ClinicianPage(
 
         var changes = new List<string>();
         foreach (var secondary in results.Secondary) changes.AddRange(HazardRatioLearnings(results, secondary));
-        if (results.CompetingRisks is { } cr) changes.AddRange(CauseChanges(results, cr));
+        foreach (var cr in results.CompetingRisks) changes.AddRange(CauseChanges(results, cr));
         if (results.Safety is { } safety)
         {
             // The first safety sentence is promoted to the key learnings when there is room; each statement appears once.
-            var sentences = SafetyChanges(results, safety);
+            var sentences = SafetySentences.Write(results, safety);
             if (learnings.Count < 5 && sentences.Count > 0)
             {
                 learnings.Add(sentences[0]);
@@ -121,8 +121,9 @@ public sealed record ClinicianPage(
                     : $"{phrase} {outcome} was {ReportText.NotEstimable}");
             }
             var hr = stratum.Comparisons[0].HazardRatio;
-            yield return $"{stratum.Label}: {string.Join("; ", clauses)} (hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
-                         $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events).";
+            // No parenthesis inside another: the interval's own parentheses stand alone.
+            yield return $"{stratum.Label}: {string.Join("; ", clauses)}; hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
+                         $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events.";
         }
     }
 
@@ -153,53 +154,14 @@ public sealed record ClinicianPage(
         {
             var e = cause.Arms.First(a => a.ArmId == experimental);
             var r = cause.Arms.First(a => a.ArmId == control);
-            if (e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
+            if (e.Curve is null && r.Curve is null || e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
             double p = cause.GrayTest?.Test.PValue ?? double.NaN;
-            string numbers = $"{Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))} vs {Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))}";
+            // The compared arm first, as in every other sentence of the summary.
+            string numbers = $"{Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))} vs {Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))}";
             string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";
             if (p < Alpha)
                 yield return $"{cause.Label}: {phrase} cumulative incidence {(pe.Estimate < pr.Estimate ? "fell" : "rose")} ({numbers}; {test}).";
             else
                 yield return $"{cause.Label}: did not differ between arms ({phrase} cumulative incidence {numbers}; {test}).";
         }
-    }
-
-    private static List<string> SafetyChanges(AnalysisResults results, SafetyResult safety)
-    {
-        var sentences = new List<string>();
-        var protocol = results.Protocol;
-        int control = protocol.Arms.ToList().FindIndex(a => a.IsControl);
-        int experimental = results.Primary.Overall.Comparisons.Count > 0 ? protocol.Arms.ToList().FindIndex(a => a.Id == results.Primary.Overall.Comparisons[0].ArmId) : -1;
-        if (experimental < 0) return sentences;
-        string exp = ReportText.InSentence(protocol.Arms[experimental].Label), ctl = ReportText.InSentence(protocol.Arms[control].Label);
-        for (int t = 0; t < safety.TermsOfInterest.Count; t++)
-        {
-            var row = safety.Table.Terms[t];
-            var comparison = row.Comparisons.First(x => x.Arm == experimental);
-            double p = comparison.MantelHaenszel?.Test.PValue ?? comparison.Fisher.PValue;
-            string test = comparison.MantelHaenszel is not null ? "Cochran–Mantel–Haenszel" : "Fisher's exact test";
-            string direction = p < Alpha ? (row.Proportions[experimental] > row.Proportions[control] ? "was more frequent" : "was less frequent") : "did not differ";
-            var parts = new List<string>();
-            if (safety.StrataLabels.Count > 1)
-                for (int s = 0; s < safety.StrataLabels.Count; s++)
-                    parts.Add($"{safety.StrataLabels[s]} {Percent(Share(row.ParticipantsByStratum, safety.Table.ArmSizesByStratum, experimental, s))} vs " +
-                              $"{Percent(Share(row.ParticipantsByStratum, safety.Table.ArmSizesByStratum, control, s))}");
-            string byStratum = parts.Count > 0 ? $"; by stratum, {string.Join("; ", parts)}" : "";
-            sentences.Add($"Grade ≥{safety.MinGrade} {ReportText.InSentence(safety.Terms[t])} {direction} with {exp} " +
-                          $"({Percent(row.Proportions[experimental])} vs {Percent(row.Proportions[control])} with {ctl}, {test} {PClause(p)}{byStratum}).");
-        }
-        if (safety.Severe is { } severe)
-        {
-            var any = severe.AnyTerm;
-            var comparison = any.Comparisons.First(x => x.Arm == experimental);
-            double p = comparison.MantelHaenszel?.Test.PValue ?? comparison.Fisher.PValue;
-            string direction = p < Alpha ? (any.Proportions[experimental] > any.Proportions[control] ? "were more frequent" : "were less frequent") : "were similar";
-            sentences.Add($"Grade {severe.MinGrade}–5 events of {string.Join(" or ", safety.TermsOfInterest.Select(ReportText.InSentence))} {direction} " +
-                          $"({Percent(any.Proportions[experimental])} with {exp} vs {Percent(any.Proportions[control])} with {ctl}, {PClause(p)}).");
-        }
-        return sentences;
-    }
-
-    private static double Share(IReadOnlyList<IReadOnlyList<int>> counts, IReadOnlyList<IReadOnlyList<int>> sizes, int arm, int stratum) =>
-        sizes[arm][stratum] == 0 ? double.NaN : (double)counts[arm][stratum] / sizes[arm][stratum];
-}
+    }}

@@ -69,7 +69,7 @@ public static class HtmlReport
         Primary(h, results);
         KaplanMeierFigures(h, results);
         Forest(h, results);
-        CompetingRisks(h, results);
+        CompetingRisksSection.Write(h, results);
         Monitoring(h, results);
         Safety(h, results);
         if (results.Notes.Count > 0)
@@ -98,7 +98,7 @@ public static class HtmlReport
             case ReportSection.Primary: Primary(h, results); break;
             case ReportSection.KaplanMeier: KaplanMeierFigures(h, results); break;
             case ReportSection.Forest: Forest(h, results); break;
-            case ReportSection.CompetingRisks: CompetingRisks(h, results); break;
+            case ReportSection.CompetingRisks: CompetingRisksSection.Write(h, results); break;
             case ReportSection.Monitoring: Monitoring(h, results); break;
             case ReportSection.Safety: Safety(h, results); break;
             default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
@@ -162,7 +162,7 @@ public static class HtmlReport
         {
             var estimable = factor.Where(s => Estimable(s.HazardRatio)).ToArray();
             if (estimable.Length == 0) continue;
-            rows.Add(ForestRow.Heading(factor.Key));
+            rows.Add(ForestRow.Heading(factor.Key) with { InteractionPValue = factor.First().Interaction?.PValue ?? double.NaN });
             foreach (var s in estimable)
                 rows.Add(ForestRow.FromCox(s.Level, s.HazardRatio) with { Detail = $"{s.Events}/{s.N}", Weight = Math.Max(1, s.Events) });
         }
@@ -177,10 +177,10 @@ public static class HtmlReport
                                                               : $"{primary.Endpoint.Label}: hazard ratio by subgroup",
                 FavoursLeft = $"Favours {experimental}",
                 FavoursRight = $"Favours {control.Label}",
-                EstimateHeader = $"HR ({Level(level)} CI)",
+                ConfidenceLevel = level,
             });
             Figure(h, index == 0 ? "forest" : $"forest-{index}", svg,
-                   $"Cox hazard ratios ({experimental} vs {control.Label}) overall (stratified) and within each subgroup (stratified by the other stratification factors); squares sized by events.");
+                   $"Cox hazard ratios of {experimental} vs {control.Label} with {Level(level)} confidence intervals, overall, stratified, and within each subgroup, stratified by the other stratification factors; squares sized by events; interaction p: likelihood-ratio test of arm × subgroup.");
         }
         h.Append("<table data-table=\"subgroups\"><thead><tr><th scope=\"col\">Subgroup</th><th scope=\"col\">Level</th><th scope=\"col\">Events/N</th><th scope=\"col\">HR (")
          .Append(Level(level)).Append(" CI)</th><th scope=\"col\">p</th><th scope=\"col\">Interaction p (LR)</th><th scope=\"col\">Missing</th></tr></thead><tbody>");
@@ -197,48 +197,23 @@ public static class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void CompetingRisks(StringBuilder h, AnalysisResults r)
+    private static void Monitoring(StringBuilder h, AnalysisResults r)
     {
-        if (r.CompetingRisks is not { } cr) return;
-        string at = cr.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " : "";
-        h.Append("<section id=\"competing-risks\"><h2>").Append(E(cr.Title)).Append("</h2>\n");
-        foreach (var (label, causes) in new[] { new KeyValuePair<string, IReadOnlyList<CauseResult>>("All participants", cr.Overall) }.Concat(cr.Strata))
-        {
-            h.Append("<h3>").Append(E(label)).Append("</h3><table data-table=\"competing-risks\"><thead><tr><th scope=\"col\">Cause</th>");
-            foreach (var arm in r.Protocol.Arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(": events, ").Append(E(at)).Append("incidence</th>");
-            h.Append("<th scope=\"col\">Gray's test p</th></tr></thead><tbody>");
-            foreach (var cause in causes)
-            {
-                h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
-                foreach (var arm in cause.Arms)
-                    h.Append("<td>").Append(arm.Events).Append(", ").Append(arm.AtMilestone is { } pt ? Percent(pt.Estimate) : cr.Milestone is double cm && !arm.EstimableAt(cm) ? ReportText.NotEstimable : arm.Events == 0 ? Percent(0) : "NA").Append("</td>");
-                h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td></tr>");
-            }
-            h.Append("</tbody></table>\n");
-        }
-        int index = 0;
-        foreach (var cause in cr.Overall)
-        {
-            var series = cause.Arms.Where(a => a.Curve is not null).Select(a => new IncidenceSeries(cause.Label, r.Protocol.Arm(a.ArmId).Label, a.Curve!)).ToArray();
-            if (series.Length == 0) continue;
-            string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions
-            {
-                Title = cause.Label,
-                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
-                TimeBreaks = Breaks(r),
-                ConfidenceLevel = r.Protocol.Analyses.Primary.ConfidenceLevel,
-            });
-            Figure(h, $"cif-{index++}", svg, $"Cumulative incidence of {ReportText.InSentence(cause.Label)} as first event, by arm (Aalen–Johansen; other first events compete), with pointwise {Level(r.Protocol.Analyses.Primary.ConfidenceLevel)} confidence bands.");
-        }
+        var all = r.MonitoringByArm.Count > 0 ? r.MonitoringByArm : r.Monitoring is { } only ? [only] : [];
+        if (all.Count == 0) return;
+        h.Append("<section id=\"monitoring\"><h2>Interim monitoring</h2>\n");
+        foreach (var monitoring in all) Monitoring(h, r, monitoring, all.Count > 1, first: monitoring == all[0]);
         h.Append("</section>\n");
     }
 
-    private static void Monitoring(StringBuilder h, AnalysisResults r)
+    /// <summary>One compared arm's boundaries, observed Z and looks; headed by the comparison when there are several.</summary>
+    private static void Monitoring(StringBuilder h, AnalysisResults r, MonitoringResult monitoring, bool several, bool first)
     {
-        if (r.Monitoring is not { } monitoring) return;
         var analysis = monitoring.Analysis;
-        h.Append("<section id=\"monitoring\"><h2>Interim monitoring</h2>\n");
-        Figure(h, "monitoring", MonitoringFigure.Svg(analysis, new MonitoringFigureOptions { Title = "Group-sequential boundaries and observed log-rank Z" }),
+        string comparison = $"{r.Protocol.Arm(monitoring.ArmId).Label} vs {r.Protocol.Control.Label}";
+        if (several) h.Append("<h3>").Append(E(comparison)).Append("</h3>\n");
+        Figure(h, first ? "monitoring" : $"monitoring-{monitoring.ArmId}",
+               MonitoringFigure.Svg(analysis, new MonitoringFigureOptions { Title = several ? $"Group-sequential boundaries and observed log-rank Z, {comparison}" : "Group-sequential boundaries and observed log-rank Z" }),
                "Efficacy (and futility) boundaries recomputed at the observed information fractions (Lan–DeMets spending) with the observed stratified log-rank Z at each look; positive Z favours the experimental arm.");
         h.Append("<table data-table=\"monitoring\"><thead><tr><th scope=\"col\">Look</th><th scope=\"col\">Date</th><th scope=\"col\">Events</th><th scope=\"col\">Information</th><th scope=\"col\">Z</th><th scope=\"col\">Efficacy bound</th><th scope=\"col\">Futility bound</th><th scope=\"col\">Decision</th><th scope=\"col\">HR (repeated CI)</th></tr></thead><tbody>");
         for (int k = 0; k < analysis.Looks.Count; k++)
@@ -250,7 +225,7 @@ public static class HtmlReport
              .Append("</td><td>").Append(Fixed(look.HazardRatio)).Append(" (").Append(Fixed(look.RciLower)).Append(" to ").Append(Fixed(look.RciUpper)).Append(")</td></tr>");
         }
         h.Append("</tbody></table>\n<p class=\"meta\">Looks are reconstructed at the calendar dates on which the planned event counts were reached, plus the data cut-off; planned events at the final analysis: ")
-         .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p></section>\n");
+         .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p>\n");
     }
 
     private static void Safety(StringBuilder h, AnalysisResults r)
@@ -263,7 +238,8 @@ public static class HtmlReport
             h.Append("<h3>Grade ").Append(severe.MinGrade).Append("–5 events of the terms of interest</h3>\n");
             SafetyTable(h, r, severe, safety.TermsOfInterest, safety.StrataLabels, "safety-severe");
         }
-        h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata.</p></section>\n");
+        SafetyStrataSection.Write(h, r, safety);
+        h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata; Breslow–Day test of equal odds ratios across strata with Tarone's correction.</p></section>\n");
     }
 
     private static void SafetyTable(StringBuilder h, AnalysisResults r, SafetyTable table, IReadOnlyList<string> terms, IReadOnlyList<string> strata, string name)
@@ -275,7 +251,13 @@ public static class HtmlReport
         if (byStratum)
             foreach (string s in strata)
                 foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
-        h.Append("<th scope=\"col\">Risk difference (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
+        foreach (var c in table.AnyTerm.Comparisons)
+        {
+            string vs = table.AnyTerm.Comparisons.Count > 1 ? $", {arms[c.Arm].Label} vs {arms[c.ReferenceArm].Label}" : "";
+            h.Append("<th scope=\"col\">Risk difference").Append(E(vs)).Append(" (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p")
+             .Append(E(vs)).Append("</th><th scope=\"col\">CMH p").Append(E(vs)).Append("</th>");
+        }
+        h.Append("</tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
             h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");
@@ -284,14 +266,15 @@ public static class HtmlReport
                 for (int s = 0; s < strata.Count; s++)
                     for (int a = 0; a < arms.Count; a++)
                         h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
-            var c = row.Comparisons.FirstOrDefault();
-            h.Append("<td>").Append(c is null ? "" : $"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
-             .Append("</td><td>").Append(c is null ? "" : PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c?.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td></tr>");
+            foreach (var c in row.Comparisons)
+                h.Append("<td>").Append($"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
+                 .Append("</td><td>").Append(PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td>");
+            h.Append("</tr>");
         }
         h.Append("</tbody></table>\n");
     }
 
-    private static void Figure(StringBuilder h, string id, string svg, string caption) =>
+    internal static void Figure(StringBuilder h, string id, string svg, string caption) =>
         h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(Inline(svg)).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
 
     /// <summary>A standalone SVG document (as the figures render it) as an element to embed in HTML: without the XML declaration.</summary>
@@ -303,7 +286,7 @@ public static class HtmlReport
         return start > 0 ? svg[start..] : svg;
     }
 
-    private static IReadOnlyList<double>? Breaks(AnalysisResults r) => r.Protocol.TimeUnit == TimeUnit.Months ? [0, 12, 24, 36, 48, 60] : null;
+    internal static IReadOnlyList<double>? Breaks(AnalysisResults r) => r.Protocol.TimeUnit == TimeUnit.Months ? [0, 12, 24, 36, 48, 60] : null;
 
     private static bool Estimable(CoxCoefficient hr) => double.IsFinite(hr.HazardRatio) && hr.HazardRatio > 0 && hr.ConfLow >= 0 && !double.IsNaN(hr.ConfHigh);
 
@@ -315,7 +298,7 @@ public static class HtmlReport
         _ => "Continue",
     };
 
-    private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    internal static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Evident.Analysis;
 using Evident.Analysis.Results;
 using Evident.Reporting.Json;
-using Evident.Statistics.CompetingRisks;
 
 namespace Evident.Reporting.Report;
 
@@ -16,8 +15,6 @@ public static class ResultsJson
 {
     private static readonly EstimateKeys HazardRatio = new("hazard_ratio", null, "conf_low", "conf_high", null, "hazard_ratio_p");
     private static readonly EstimateKeys RmstDifference = EstimateKeys.Named("rmst_difference", withPValue: true);
-    private static readonly TestKeys Gray = new("gray_statistic", null, "gray_p");
-    private static readonly IncidenceKeys Incidence = new("incidence", null, "std_error");
 
     /// <summary>Renders the results as indented UTF-8 JSON text.</summary>
     /// <param name="results">The results.</param>
@@ -38,8 +35,7 @@ public static class ResultsJson
         json.WriteString("milestone_key", key);
         WritePrimary(json, r.Primary, key);
         WriteSubgroups(json, r.Subgroups);
-        if (r.CompetingRisks is { } cr) WriteCompetingRisks(json, cr);
-        else json.WriteNull("relapse_sites");
+        CompetingRisksJson.Write(json, r);
         if (r.Safety is { } safety) WriteSafety(json, r, safety);
         else json.WriteNull("safety");
         if (r.Monitoring is { } monitoring)
@@ -49,6 +45,7 @@ public static class ResultsJson
             json.WriteEndObject();
         }
         else json.WriteNull("monitoring");
+        WriteMonitoringByArm(json, r);
         OversightJson.WriteFollowUp(json, r.Primary.Endpoint.Id, r.Protocol.Analyses.Primary.ConfidenceLevel, r.FollowUp);
         if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline);
         else json.WriteNull("baseline");
@@ -117,6 +114,7 @@ public static class ResultsJson
     /// <summary>The arms with the survival at the milestone, the hazard ratios and the (stratified, for the overall group) log-rank test.</summary>
     private static void WriteGroup(Utf8JsonWriter json, GroupResult group, string key, bool overall)
     {
+        bool milestone = group.Arms.Any(a => a.Milestones.Count > 0);
         json.WriteStartArray("arms");
         foreach (var arm in group.Arms)
         {
@@ -124,7 +122,7 @@ public static class ResultsJson
             json.WriteString("arm", arm.ArmId);
             json.WriteNumber("n", arm.N);
             json.WriteNumber("events", arm.Events);
-            if (arm.Milestone is { } point) KaplanMeierJson.WriteSurvival(json, point, EstimateKeys.Named(key));
+            if (milestone) WriteMilestone(json, arm, key);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -145,6 +143,20 @@ public static class ResultsJson
         LogRankJson.WriteTest(json, group.LogRank, new TestKeys(prefix + "_chisq", null, prefix + "_p"));
     }
 
+    /// <summary>
+    /// The survival at the first milestone under its key (<c>dfs_3y</c>, <c>dfs_3y_std_error</c>, …) with
+    /// <c>dfs_3y_estimable</c> and <c>dfs_3y_reason</c>: null numbers and the reason when it is not estimable.
+    /// </summary>
+    private static void WriteMilestone(Utf8JsonWriter json, ArmSummary arm, string key)
+    {
+        var keys = EstimateKeys.Named(key);
+        if (arm.Milestone is { } point) KaplanMeierJson.WriteSurvival(json, point, keys);
+        else json.WriteEstimate(keys, double.NaN, double.NaN, double.NaN, double.NaN);
+        json.WriteBoolean(key + "_estimable", arm.Milestone is not null);
+        if (arm.Milestone is not null) json.WriteNull(key + "_reason");
+        else json.WriteString(key + "_reason", arm.Curve is null ? "no participants" : AnalysesJson.FollowUpTooShort);
+    }
+
     private static void WriteSubgroups(Utf8JsonWriter json, IReadOnlyList<SubgroupResult> subgroups)
     {
         json.WriteStartArray("subgroups");
@@ -161,50 +173,16 @@ public static class ResultsJson
         json.WriteEndArray();
     }
 
-    private static void WriteCompetingRisks(Utf8JsonWriter json, CompetingRisksResult cr)
+    /// <summary><c>monitoring_comparisons</c>: every compared arm's looks against the control (the first is <c>monitoring</c>).</summary>
+    private static void WriteMonitoringByArm(Utf8JsonWriter json, AnalysisResults r)
     {
-        json.WriteStartObject("relapse_sites");
-        json.WriteString("endpoint", cr.EndpointId);
-        json.WriteString("title", cr.Title);
-        json.WriteNumberOrNull("milestone", cr.Milestone ?? double.NaN);
-        WriteCauses(json, cr.Overall, cr.Milestone);
-        json.WriteStartArray("strata");
-        foreach (var (label, causes) in cr.Strata)
+        json.WriteStartArray("monitoring_comparisons");
+        foreach (var monitoring in r.MonitoringByArm)
         {
             json.WriteStartObject();
-            json.WriteString("stratum", label);
-            WriteCauses(json, causes, cr.Milestone);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    /// <summary>Each cause with Gray's test and the incidence per arm at the milestone; an arm without events of the cause has incidence 0.</summary>
-    private static void WriteCauses(Utf8JsonWriter json, IReadOnlyList<CauseResult> causes, double? milestone)
-    {
-        json.WriteStartArray("causes");
-        foreach (var cause in causes)
-        {
-            json.WriteStartObject();
-            json.WriteString("cause", cause.CauseId);
-            json.WriteString("label", cause.Label);
-            CumulativeIncidenceJson.WriteGrayTest(json, cause.GrayTest, Gray);
-            json.WriteStartArray("arms");
-            foreach (var arm in cause.Arms)
-            {
-                json.WriteStartObject();
-                json.WriteString("arm", arm.ArmId);
-                json.WriteNumber("events", arm.Events);
-                bool estimable = milestone is double m && arm.EstimableAt(m);
-                var point = arm.AtMilestone ?? (arm.Events == 0 && estimable ? new CumulativeIncidencePoint(milestone!.Value, 0, 0) : null);
-                CumulativeIncidenceJson.WriteIncidence(json, point, Incidence);
-                json.WriteBoolean("estimable", estimable);
-                if (milestone is not null && !estimable) json.WriteString("reason", AnalysesJson.FollowUpTooShort);
-                else json.WriteNull("reason");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            json.WriteString("arm", monitoring.ArmId);
+            json.WriteString("control", r.Protocol.Control.Id);
+            MonitoringJson.WriteLooks(json, monitoring.Analysis, monitoring.LookDates);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -223,6 +201,7 @@ public static class ResultsJson
             SafetyJson.WriteTerms(json, severe, safety.TermsOfInterest, armIds, safety.StrataLabels);
             json.WriteEndObject();
         }
+        SafetyStrataJson.Write(json, r, safety);
         json.WriteEndObject();
     }
 }

@@ -56,7 +56,7 @@ public sealed record InterimDashboard(
         (ReportSection.Primary, "primary", "Primary analysis"),
         (ReportSection.KaplanMeier, "kaplan-meier", "Kaplan–Meier curves"),
         (ReportSection.Monitoring, "monitoring", "Group-sequential boundaries"),
-        (ReportSection.CompetingRisks, "competing-risks", "Relapse by site"),
+        (ReportSection.CompetingRisks, "competing-risks", "Competing risks"),
         (ReportSection.Safety, "safety", "Safety"),
     ];
 

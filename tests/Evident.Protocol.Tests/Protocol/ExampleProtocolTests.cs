@@ -129,7 +129,7 @@ public sealed class ExampleProtocolTests
         Assert.Equal(HazardRatioModel.Joint, p.HazardRatioModel);
         Assert.Equal(new SubgroupAnalysis("dfs", Example.Analyses.Subgroups!.By), Example.Analyses.Subgroups);
         Assert.Equal(["risk", "sex"], Example.Analyses.Subgroups!.By);
-        Assert.Equal(new CompetingRisksAnalysis("relapse_site", "Relapse by site", true, true), Example.Analyses.CompetingRisks);
+        Assert.Equal(new CompetingRisksAnalysis("relapse_site", "Relapse by site", true, true), Assert.Single(Example.Analyses.CompetingRisks));
         Assert.Equal(3, Example.Analyses.Safety!.MinGrade);
         Assert.Equal(["Sepsis", "Catheter related infection"], Example.Analyses.Safety.Terms);
         Assert.Equal(new MonitoringPlan("dfs", true), Example.Analyses.Monitoring);
@@ -199,6 +199,65 @@ public sealed class ExampleProtocolTests
         Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
         var bad = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("      hazard_ratio_model: pairwise", "      hazard_ratio: pairwise", StringComparison.Ordinal), "p.yaml"));
         Assert.Contains("analyses.secondary[0].hazard_ratio", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompetingRisksMayBeAListOfBlocksEachEndpointOnce()
+    {
+        const string block = "  competing_risks:\n    endpoint: relapse_site\n    title: Relapse by site\n    by_stratum: true\n    gray_test: true\n";
+        Assert.Contains(block, RepositoryFiles.ExampleProtocol, StringComparison.Ordinal);
+        string list = RepositoryFiles.ExampleProtocol.Replace(block,
+            "  competing_risks:\n    - endpoint: relapse_site\n      title: Relapse by site\n      by_stratum: true\n", StringComparison.Ordinal);
+        var p = TrialProtocol.Parse(list, "p.yaml");
+        Assert.Equal(Example.Analyses.CompetingRisks, p.Analyses.CompetingRisks);
+        Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
+        Assert.Contains(block, Example.ToYaml(), StringComparison.Ordinal); // one block is still written as a mapping
+        var twice = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(list.Replace("      by_stratum: true\n", "      by_stratum: true\n    - endpoint: relapse_site\n", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("analyses.competing_risks[1]", twice.Message, StringComparison.Ordinal);
+        Assert.Contains("endpoint 'relapse_site' has a competing-risks analysis already", twice.Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(list.Replace("      by_stratum: true", "      by_strata: true", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("analyses.competing_risks[0].by_strata", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DataWithoutDatesMapFollowUpTimeAndAStatusPerComponent()
+    {
+        const string dated = """
+                randomized: randomization_date
+                last_contact: last_contact_date
+                events:
+                  marrow_relapse: {date: relapse_date, type: relapse_site, values: [marrow]}
+                  cns_relapse: {date: relapse_date, type: relapse_site, values: [cns]}
+                  other_relapse: {date: relapse_date, type: relapse_site, values: [combined, other]}
+                  death: {date: death_date}
+                  second_malignancy: {date: second_malignancy_date}
+            """;
+        const string times = """
+                follow_up_time: months_followed
+                events:
+                  marrow_relapse: {status: marrow, time: marrow_time}
+                  cns_relapse: {status: cns, time: cns_time}
+                  other_relapse: {status: other, time: other_time}
+                  death: {status: died}
+                  second_malignancy: {status: smn, time: smn_time}
+            """;
+        Assert.Contains(dated, RepositoryFiles.ExampleProtocol, StringComparison.Ordinal);
+        string text = RepositoryFiles.ExampleProtocol.Replace(dated, times, StringComparison.Ordinal);
+        var p = TrialProtocol.Parse(text, "p.yaml");
+        var simple = p.Data.Simple!;
+        Assert.Equal(("months_followed", null, null), (simple.FollowUpTime, simple.Randomized, simple.LastContact));
+        var death = simple.Events.Single(e => e.Component == "death");
+        Assert.Equal(("died", null, null), (death.StatusColumn, death.TimeColumn, death.DateColumn));
+        Assert.Equal("marrow_time", simple.Events.Single(e => e.Component == "marrow_relapse").TimeColumn);
+        Assert.Equal(p with { SourceName = "", Hash = "" }, TrialProtocol.Parse(p.ToYaml(), "again.yaml") with { SourceName = "", Hash = "" });
+
+        var mixed = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("{status: died}", "{date: death_date}", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("data.simple.events.death.date", mixed.Message, StringComparison.Ordinal);
+        Assert.Contains("so each component has 'status'", mixed.Message, StringComparison.Ordinal);
+        var both = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("    follow_up_time: months_followed\n", "    follow_up_time: months_followed\n    randomized: randomization_date\n", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("data.simple.randomized", both.Message, StringComparison.Ordinal);
+        var statusWithDates = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("{date: death_date}", "{date: death_date, status: died}", StringComparison.Ordinal), "p.yaml"));
+        Assert.Contains("'status' belongs to data given as time since randomization", statusWithDates.Message, StringComparison.Ordinal);
     }
 
     [Fact]

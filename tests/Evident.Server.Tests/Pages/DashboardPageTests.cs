@@ -92,6 +92,8 @@ public sealed class DashboardPageTests
         Assert.Contains("UNBLINDED: for the data-monitoring committee only.", page.Text);
         Assert.Contains("data as of 2027-03-01", page.Text);
         Assert.Contains($"48 randomized", page.Text);
+        // Follow-up is at most 410 days: the 3-year DFS is not estimable, and the dashboard says so instead of a number.
+        Assert.Contains("<td>not estimable (follow-up too short)</td>", page.Html);
 
         // Enrolment table: risk is SR-average for i % 3 == 0 (16 participants), sites alternate.
         string compact = System.Text.RegularExpressions.Regex.Replace(page.Html, @">\s+<", "><");
@@ -188,6 +190,14 @@ public sealed class DashboardPageTests
         foreach (string key in new[] { "participants", "data_cutoff", "overall", "strata", "subgroups", "relapse_sites", "safety" })
             Assert.Equal(reference.GetProperty(key).GetRawText(), json.GetProperty(key).GetRawText());
         Assert.Equal(reference.GetProperty("monitoring").GetRawText(), json.GetProperty("monitoring").GetRawText());
+        // At most 410 days of follow-up: the 3-year DFS of the legacy keys is null with the reason, as in analyses[].arms[].milestones[].
+        string milestone = json.GetProperty("milestone_key").GetString()!;
+        foreach (var arm in json.GetProperty("overall").GetProperty("arms").EnumerateArray())
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, arm.GetProperty(milestone).ValueKind);
+            Assert.False(arm.GetProperty(milestone + "_estimable").GetBoolean());
+            Assert.Equal("follow-up too short", arm.GetProperty(milestone + "_reason").GetString());
+        }
 
         foreach (string user in new[] { "admin", "coord1", "blinded" })
             Assert.Equal(HttpStatusCode.Forbidden, (await clients[user].GetAsync("/trials/AALL1731/interim")).StatusCode);
