@@ -100,7 +100,7 @@ public static class EvidentServer
         }).ConfigureApplicationPartManager(AddPagesOnce);
     }
 
-    /// <summary>Errors (malformed requests: a warning and a problem, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, the body size limit, authentication, authorization and participant ids in routes.</summary>
+    /// <summary>Errors (malformed requests and page forms: a warning and a problem or status page, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, the body size limit, authentication, authorization and participant ids in routes.</summary>
     private static void UseMiddleware(WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -115,6 +115,7 @@ public static class EvidentServer
             .UseStatusCodePages()
             .UseMiddleware<MalformedRequests>());
         app.UseMiddleware<RequestSizeLimit>();
+        app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages.UseMiddleware<MalformedPageForms>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ParticipantRoute>();
