@@ -5,19 +5,31 @@ using Evident.Randomization.Audit;
 namespace Evident.Storage;
 
 /// <summary>
-/// Users and tokens against the trail (see <see cref="AuditTableCheck"/> for the other tables). A user row is written
-/// with its <c>user.add</c> record, so the record's details rebuilt from the row (name, role, site, whether a password
-/// is set; the first token's expiry is the record's own) and its time must be the record's. A token row is written
-/// with a <c>user.add</c> or <c>token.issue</c> record of its user at its <c>issued_at</c> naming its expiry; tokens are
-/// revoked only by a <c>token.revoke</c> record at their <c>revoked_at</c> that counts them. So a token slipped into
-/// the table, a revocation undone, an expiry moved, a role raised or a password set behind the service's back are each
-/// named here; and every record must have its rows.
+/// Accounts against the trail (see <see cref="AuditTableCheck"/> for the other tables). A user row is written with its
+/// <c>user.add</c> record, so the record's details rebuilt from the row (name, role, site, whether a password is set;
+/// the first token's expiry is the record's own) and its time must be the record's; an operator row likewise with its
+/// <c>operator.add</c> record. A token row is written with an add or issue record of its holder at its
+/// <c>issued_at</c> naming its expiry; tokens are revoked only by a revoke record at their <c>revoked_at</c> that
+/// counts them. So a token slipped into the table, a revocation undone, an expiry moved, a role raised or a password
+/// set behind the service's back are each named here; and every record must have its rows.
 /// </summary>
 internal static class AuditAccountCheck
 {
-    /// <summary>The first disagreement between the users and tokens tables and <paramref name="records"/>, or null.</summary>
+    /// <summary>Where one kind of account keeps its tokens, and the actions that issue and revoke them.</summary>
+    private sealed record TokenKind(string Holders, string Tokens, string HolderColumn, string TrialColumn, string Entity, string Add, string Issue, string Revoke)
+    {
+        public string SelectTokens(string extra) =>
+            $"SELECT {TrialColumn}, h.name, t.issued_at, t.expires_at{extra} FROM {Tokens} t JOIN {Holders} h ON h.id = t.{HolderColumn}";
+    }
+
+    private static readonly TokenKind UserTokens = new("users", "tokens", "user_id", "h.trial_id", "user", "user.add", "token.issue", "token.revoke");
+    private static readonly TokenKind OperatorTokens = new("operators", "operator_tokens", "operator_id", "NULL", "operator", "operator.add", "operator.token", "operator.revoke");
+
+    /// <summary>The first disagreement between the users, operators and their tokens and <paramref name="records"/>, or null.</summary>
     public static async Task<(long? Sequence, string Problem)?> FirstDisagreementAsync(TrialStore store, IReadOnlyList<AuditRecord> records) =>
-        await UsersAsync(store, records) ?? await TokensAsync(store, records) ?? await RevocationsAsync(store, records);
+        await UsersAsync(store, records) ?? await OperatorsAsync(store, records)
+        ?? await TokensAsync(store, records, UserTokens) ?? await RevocationsAsync(store, records, UserTokens)
+        ?? await TokensAsync(store, records, OperatorTokens) ?? await RevocationsAsync(store, records, OperatorTokens);
 
     private static async Task<(long? Sequence, string Problem)?> UsersAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
     {
@@ -34,63 +46,88 @@ internal static class AuditAccountCheck
             seen.Add(record.Sequence);
             if (!TrialRoles.TryParse(role, out var parsed) || TrialRoles.Name(parsed) != role)
                 return (record.Sequence, $"{row} disagrees with audit record {record.Sequence}: the table gives the role '{role}', which the service never writes");
-            string details = AuditDetails.UserAdded(name, parsed, Sql.NullableString(reader, 3), !reader.IsDBNull(4), TokenExpires(record.Details, "token_expires"));
-            if (details != record.Details)
-                return (record.Sequence, $"{row} disagrees with audit record {record.Sequence}: the table says {details}, the trail says {record.Details}");
-            if (reader.GetString(5) != record.At)
-                return (record.Sequence, $"{row} disagrees with audit record {record.Sequence}: the table says it was added at {reader.GetString(5)}, the trail says {record.At}");
+            string details = AuditDetails.UserAdded(name, parsed, Sql.NullableString(reader, 3), !reader.IsDBNull(4), Member(record.Details, "token_expires"));
+            if (Disagreement(row, record, details, reader.GetString(5)) is { } problem) return problem;
         }
-        var orphan = trail.Values.Where(r => !seen.Contains(r.Sequence)).OrderBy(r => r.Sequence).FirstOrDefault();
-        return orphan is null ? null : (orphan.Sequence, $"audit record {orphan.Sequence} adds {orphan.Entity} to trial {orphan.TrialId}, but the users table has no such row");
+        return Orphan(trail.Values, seen, "the users table");
     }
 
-    /// <summary>Each token against the record that issued it: the same user, time and expiry.</summary>
-    private static async Task<(long? Sequence, string Problem)?> TokensAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
+    private static async Task<(long? Sequence, string Problem)?> OperatorsAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
     {
-        var trail = records.Where(r => r.Action is "user.add" or "token.issue")
-            .ToLookup(r => (r.TrialId, r.Entity, r.At, TokenExpires(r.Details, r.Action == "user.add" ? "token_expires" : "expires")));
+        var trail = records.Where(r => r.Action == "operator.add" && r.TrialId is null).GroupBy(r => r.Entity).ToDictionary(g => g.Key, g => g.First());
         var seen = new HashSet<long>();
         await using var connection = await store.OpenReadAsync();
-        await using var command = Sql.Command(connection, null,
-            "SELECT u.trial_id, u.name, t.issued_at, t.expires_at FROM tokens t JOIN users u ON u.id = t.user_id ORDER BY t.issued_at, t.token_hash");
+        await using var command = Sql.Command(connection, null, "SELECT name, created_at FROM operators ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            string trialId = reader.GetString(0), name = reader.GetString(1), issued = reader.GetString(2), expires = reader.GetString(3);
-            var record = trail[(trialId, $"user:{name}", issued, expires)].FirstOrDefault(r => !seen.Contains(r.Sequence));
+            string name = reader.GetString(0), row = $"operator '{name}'";
+            if (!trail.TryGetValue($"operator:{name}", out var record)) return (null, $"{row} has no operator.add record in the audit trail");
+            seen.Add(record.Sequence);
+            if (Disagreement(row, record, AuditDetails.OperatorAdded(name, Member(record.Details, "token_expires")), reader.GetString(1)) is { } problem) return problem;
+        }
+        return Orphan(trail.Values, seen, "the operators table");
+    }
+
+    private static (long? Sequence, string Problem)? Disagreement(string row, AuditRecord record, string details, string createdAt) =>
+        details != record.Details ? (record.Sequence, $"{row} disagrees with audit record {record.Sequence}: the table says {details}, the trail says {record.Details}")
+        : createdAt != record.At ? (record.Sequence, $"{row} disagrees with audit record {record.Sequence}: the table says it was added at {createdAt}, the trail says {record.At}")
+        : null;
+
+    private static (long? Sequence, string Problem)? Orphan(IEnumerable<AuditRecord> trail, HashSet<long> seen, string table) =>
+        trail.Where(r => !seen.Contains(r.Sequence)).OrderBy(r => r.Sequence).FirstOrDefault() is { } orphan
+            ? (orphan.Sequence, $"audit record {orphan.Sequence} adds {orphan.Entity}{OfTrial(orphan.TrialId)}, but {table} has no such row")
+            : null;
+
+    /// <summary>Each token against the record that issued it: the same holder, time and expiry.</summary>
+    private static async Task<(long? Sequence, string Problem)?> TokensAsync(TrialStore store, IReadOnlyList<AuditRecord> records, TokenKind kind)
+    {
+        var trail = records.Where(r => r.Action == kind.Add || r.Action == kind.Issue)
+            .ToLookup(r => (r.TrialId, r.Entity, r.At, Member(r.Details, r.Action == kind.Add ? "token_expires" : "expires")));
+        var seen = new HashSet<long>();
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null, kind.SelectTokens("") + " ORDER BY t.issued_at, t.token_hash");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            string? trialId = Sql.NullableString(reader, 0);
+            string name = reader.GetString(1), issued = reader.GetString(2), expires = reader.GetString(3);
+            var record = trail[(trialId, $"{kind.Entity}:{name}", issued, expires)].FirstOrDefault(r => !seen.Contains(r.Sequence));
             if (record is null)
-                return (null, $"a token of user '{name}' of trial {trialId} (issued at {issued}, expiring at {expires}) has no user.add or token.issue record in the audit trail");
+                return (null, $"a token of {kind.Entity} '{name}'{OfTrial(trialId)} (issued at {issued}, expiring at {expires}) has no {kind.Add} or {kind.Issue} record in the audit trail");
             seen.Add(record.Sequence);
         }
         var orphan = trail.SelectMany(g => g).Where(r => !seen.Contains(r.Sequence)).OrderBy(r => r.Sequence).FirstOrDefault();
-        return orphan is null ? null : (orphan.Sequence, $"audit record {orphan.Sequence} ({orphan.Action} {orphan.Entity} of trial {orphan.TrialId}) issues a token that the tokens table does not have");
+        return orphan is null ? null : (orphan.Sequence, $"audit record {orphan.Sequence} ({orphan.Action} {orphan.Entity}{OfTrial(orphan.TrialId)}) issues a token that the {kind.Tokens} table does not have");
     }
 
-    /// <summary>The revoked tokens of each user at each time against the count of the <c>token.revoke</c> records then.</summary>
-    private static async Task<(long? Sequence, string Problem)?> RevocationsAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
+    /// <summary>The revoked tokens of each holder at each time against the count of the revoke records then.</summary>
+    private static async Task<(long? Sequence, string Problem)?> RevocationsAsync(TrialStore store, IReadOnlyList<AuditRecord> records, TokenKind kind)
     {
-        var trail = records.Where(r => r.Action == "token.revoke").GroupBy(r => (r.TrialId, r.Entity, r.At))
+        var trail = records.Where(r => r.Action == kind.Revoke).GroupBy(r => (r.TrialId, r.Entity, r.At))
             .ToDictionary(g => g.Key, g => (First: g.Min(r => r.Sequence), Revoked: g.Sum(r => Revoked(r.Details))));
         var table = new Dictionary<(string?, string, string), int>();
         await using (var connection = await store.OpenReadAsync())
-        await using (var command = Sql.Command(connection, null,
-                         "SELECT u.trial_id, u.name, t.revoked_at, COUNT(*) FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.revoked_at IS NOT NULL GROUP BY u.trial_id, u.name, t.revoked_at"))
+        await using (var command = Sql.Command(connection, null, kind.SelectTokens(", t.revoked_at") + " WHERE t.revoked_at IS NOT NULL"))
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync())
-                table[(reader.GetString(0), $"user:{reader.GetString(1)}", reader.GetString(2))] = Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
+                table[(Sql.NullableString(reader, 0), $"{kind.Entity}:{reader.GetString(1)}", reader.GetString(4))] =
+                    table.GetValueOrDefault((Sql.NullableString(reader, 0), $"{kind.Entity}:{reader.GetString(1)}", reader.GetString(4))) + 1;
         foreach (var ((trialId, entity, at), count) in table.OrderBy(t => t.Key.Item3, StringComparer.Ordinal))
         {
             if (!trail.TryGetValue((trialId, entity, at), out var record))
-                return (null, $"{count} token(s) of {entity} of trial {trialId} are revoked at {at}, but no token.revoke record is there");
+                return (null, $"{count} token(s) of {entity}{OfTrial(trialId)} are revoked at {at}, but no {kind.Revoke} record is there");
             if (record.Revoked != count)
-                return (record.First, $"{count} token(s) of {entity} of trial {trialId} are revoked at {at}, but audit record {record.First} revokes {record.Revoked}");
+                return (record.First, $"{count} token(s) of {entity}{OfTrial(trialId)} are revoked at {at}, but audit record {record.First} revokes {record.Revoked}");
         }
         var orphan = trail.Where(t => t.Value.Revoked > 0 && !table.ContainsKey(t.Key)).OrderBy(t => t.Value.First).FirstOrDefault();
         return orphan.Value.First == 0 ? null
-            : (orphan.Value.First, $"audit record {orphan.Value.First} revokes {orphan.Value.Revoked} token(s) of {orphan.Key.Entity} of trial {orphan.Key.TrialId}, but the tokens table has none revoked then");
+            : (orphan.Value.First, $"audit record {orphan.Value.First} revokes {orphan.Value.Revoked} token(s) of {orphan.Key.Entity}{OfTrial(orphan.Key.TrialId)}, but the {kind.Tokens} table has none revoked then");
     }
 
-    private static string TokenExpires(string details, string member) =>
+    private static string OfTrial(string? trialId) => trialId is null ? "" : $" of trial {trialId}";
+
+    private static string Member(string details, string member) =>
         JsonDocument.Parse(details).RootElement.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static int Revoked(string details) =>

@@ -43,7 +43,7 @@ internal static class OversightEndpoints
     }
 }
 
-/// <summary>The trial itself: its public description (any role) and creation of new trials (any admin).</summary>
+/// <summary>The trial itself: its public description (any role) and creation of new trials (operators only, never a trial's admin).</summary>
 internal static class TrialEndpoints
 {
     public static void MapTrialInfo(this IEndpointRouteBuilder trial) =>
@@ -52,8 +52,8 @@ internal static class TrialEndpoints
             .WithTags("Trials").WithSummary("The trial: arms, strata and eligibility questions.");
 
     public static void MapTrials(this IEndpointRouteBuilder app) =>
-        app.MapPost("/trials", Create).RequireAuthorization(RolePolicies.Admin).WithTags("Trials")
-            .WithSummary("Create a trial from a protocol file and seal its allocation list (any admin); returns the new trial's first admin token.");
+        app.MapPost("/trials", Create).RequireAuthorization(RolePolicies.Operator).WithTags("Trials")
+            .WithSummary("Create a trial from a protocol file and seal its allocation list (operators only); returns the new trial's first admin token.");
 
     private static async Task<Results<Created<Contracts.CreatedTrialView>, ValidationProblem, ProblemHttpResult>> Create(
         Contracts.CreateTrialBody body, System.Security.Claims.ClaimsPrincipal user, TrialStore store)
