@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 using Evident.Server.Features;
 using Evident.Server.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Options;
 
 namespace Evident.Server;
 
@@ -81,9 +84,11 @@ public static class EvidentServer
             .AddPolicy(PageAuth.Policy, p => p.AddAuthenticationSchemes(PageAuth.Scheme).RequireAuthenticatedUser());
     }
 
-    /// <summary>The server-rendered pages: antiforgery, text encoding, Razor Pages behind the cookie sign-in.</summary>
+    /// <summary>The server-rendered pages: cookie keys in the database, antiforgery, text encoding, Razor Pages behind the cookie sign-in.</summary>
     private static void AddPages(IServiceCollection services)
     {
+        services.AddDataProtection().SetApplicationName(DatabaseKeyRepository.ApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DatabaseKeyRepository.Setup>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "evident.antiforgery";

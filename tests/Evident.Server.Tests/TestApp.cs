@@ -29,7 +29,14 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
 
     private readonly Dictionary<string, string> tokens = new();
 
-    public TestApp(string? database = null) => Database = database ?? Path.Combine(Path.GetTempPath(), $"evident-test-{Guid.NewGuid():N}.db");
+    private readonly bool ownsDatabase;
+
+    /// <summary>A new application; on <paramref name="database"/> (a fresh SQLite file when null), which it deletes when it ends unless another node owns it.</summary>
+    public TestApp(string? database = null, bool ownsDatabase = true)
+    {
+        Database = database ?? Path.Combine(Path.GetTempPath(), $"evident-test-{Guid.NewGuid():N}.db");
+        this.ownsDatabase = ownsDatabase;
+    }
 
     public string Database { get; }
     public FakeClock Clock { get; } = new(Start);
@@ -112,7 +119,7 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || Database.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return;
+        if (!disposing || !ownsDatabase || Database.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (string suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(Database + suffix); } catch (IOException) { }
