@@ -38,7 +38,8 @@ string trialId = Environment.GetEnvironmentVariable("EVIDENT_BENCH_TRIAL")!;
 
 int port;
 using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; }
-var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={db}", $"--urls=http://127.0.0.1:{port}"]);
+// One token drives every client here, so the per-token API rate limit is off (0).
+var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={db}", $"--urls=http://127.0.0.1:{port}", "--Evident:RateLimit:ApiPerSecond=0"]);
 await app.StartAsync();
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

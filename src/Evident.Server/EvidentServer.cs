@@ -13,12 +13,21 @@ namespace Evident.Server;
 /// <summary>
 /// The randomization service as a table of contents: storage, authentication, authorization, problem details, OpenAPI,
 /// then one line per feature, then the server-rendered pages (<c>Pages/</c>, cookie sign-in). Configuration: <c>Evident:Database</c> (SQLite path or PostgreSQL connection string;
-/// default <c>evident.db</c>) and the usual <c>urls</c>.
+/// default <c>evident.db</c>), <see cref="TokenDaysKey"/>, the rate limits (<see cref="SignInPerMinuteKey"/>, <see cref="ApiPerSecondKey"/>) and the usual <c>urls</c>.
 /// </summary>
 public static class EvidentServer
 {
     /// <summary>The configuration key of the database (<c>--db</c> of <c>evident serve</c>).</summary>
     public const string DatabaseKey = "Evident:Database";
+
+    /// <summary>The configuration key of the days a token issued through the API works (default 90).</summary>
+    public const string TokenDaysKey = TokenLifetime.DaysKey;
+
+    /// <summary>The configuration key of the page sign-in rate limit, attempts per minute per client address (default 20; 0 = none).</summary>
+    public const string SignInPerMinuteKey = RateLimits.SignInPerMinuteKey;
+
+    /// <summary>The configuration key of the API rate limit, requests per second per token (default 200; 0 = none).</summary>
+    public const string ApiPerSecondKey = RateLimits.ApiPerSecondKey;
 
     /// <summary>The largest request body accepted, in bytes (64 KiB); larger bodies get 413.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
@@ -34,6 +43,8 @@ public static class EvidentServer
         builder.Services.AddSingleton(TimeProvider.System);
         AddApi(builder.Services);
         AddPages(builder.Services);
+        builder.Services.AddRateLimits();
+        builder.Services.AddSingleton<TokenLifetime>();
         configure?.Invoke(builder);
         builder.Services.AddTrialStore();
 
@@ -105,7 +116,7 @@ public static class EvidentServer
         }).ConfigureApplicationPartManager(AddPagesOnce);
     }
 
-    /// <summary>Errors (malformed requests and page forms: a warning and a problem or status page, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, the body size limit, authentication, authorization and participant ids in routes.</summary>
+    /// <summary>Errors (malformed requests and page forms: a warning and a problem or status page, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, rate limits, the body size limit, authentication, authorization and participant ids in routes.</summary>
     private static void UseMiddleware(WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -119,6 +130,7 @@ public static class EvidentServer
             .UseMiddleware<ApiHeaders>()
             .UseStatusCodePages()
             .UseMiddleware<MalformedRequests>());
+        app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages.UseMiddleware<MalformedPageForms>());
         app.UseAuthentication();

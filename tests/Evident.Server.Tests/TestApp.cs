@@ -49,9 +49,16 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
         .Replace("id: AALL1731", $"id: {id}")
         .Replace("  method: permuted-blocks\n  block_sizes: [4, 6]\n  stratify_by: [risk]", "  method: minimization\n  minimization:\n    factors: [risk, site]\n    probability: 0.8");
 
+    /// <summary>
+    /// Configuration of the host, set before its first use. The API rate limit is off (tests drive many requests with
+    /// one token); the tests of the limits set their own.
+    /// </summary>
+    public Dictionary<string, string> Settings { get; } = new() { [EvidentServer.ApiPerSecondKey] = "0" };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(EvidentServer.DatabaseKey, Database);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -86,7 +86,7 @@ public static class ServiceCli
     };
 
     /// <summary><c>--token-days N</c>: how long a token issued from the command line works.</summary>
-    public static Option<int> TokenDaysOption() => new("--token-days") { Description = "Days the token works (1 to 3650).", DefaultValueFactory = _ => 365 };
+    public static Option<int> TokenDaysOption() => new("--token-days") { Description = "Days the token works (1 to 3650).", DefaultValueFactory = _ => 90 };
 
     /// <summary>A <c>--token-days</c> value as a lifetime, or <see cref="UsageException"/> outside 1–3650.</summary>
     public static TimeSpan TokenLifetime(int days) =>
