@@ -27,7 +27,7 @@ internal static class AuditAccountCheck
 
     /// <summary>The first disagreement between the users, operators and their tokens and <paramref name="records"/>, or null.</summary>
     public static async Task<(long? Sequence, string Problem)?> FirstDisagreementAsync(TrialStore store, IReadOnlyList<AuditRecord> records) =>
-        await UsersAsync(store, records) ?? await OperatorsAsync(store, records)
+        await UsersAsync(store, records) ?? await OperatorsAsync(store, records) ?? await SecondFactorsAsync(store, records)
         ?? await TokensAsync(store, records, UserTokens) ?? await RevocationsAsync(store, records, UserTokens)
         ?? await TokensAsync(store, records, OperatorTokens) ?? await RevocationsAsync(store, records, OperatorTokens);
 
@@ -67,6 +67,27 @@ internal static class AuditAccountCheck
             if (Disagreement(row, record, AuditDetails.OperatorAdded(name, Member(record.Details, "token_expires")), reader.GetString(1)) is { } problem) return problem;
         }
         return Orphan(trail.Values, seen, "the operators table");
+    }
+
+    /// <summary>Each enrolled second factor against the latest <c>user.totp</c> record of its user: the secret's hash and the time.</summary>
+    private static async Task<(long? Sequence, string Problem)?> SecondFactorsAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
+    {
+        var trail = records.Where(r => r.Action == "user.totp").GroupBy(r => (r.TrialId, r.Entity)).ToDictionary(g => g.Key, g => g.Last());
+        var seen = new HashSet<long>();
+        await using var connection = await store.OpenReadAsync();
+        await using var command = Sql.Command(connection, null, "SELECT trial_id, user_name, secret, enrolled_at FROM second_factors ORDER BY trial_id, user_name");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            string trialId = reader.GetString(0), name = reader.GetString(1), row = $"the second factor of user '{name}' of trial {trialId}";
+            if (!trail.TryGetValue((trialId, $"user:{name}"), out var record)) return (null, $"{row} has no user.totp record in the audit trail");
+            seen.Add(record.Sequence);
+            string details = AuditDetails.TotpEnrolled(SecondFactorStorage.SecretHash(reader.GetString(2)));
+            if (Disagreement(row, record, details, reader.GetString(3)) is { } problem) return problem;
+        }
+        return trail.Values.Where(r => !seen.Contains(r.Sequence)).OrderBy(r => r.Sequence).FirstOrDefault() is { } orphan
+            ? (orphan.Sequence, $"audit record {orphan.Sequence} enrols a second factor of {orphan.Entity}{OfTrial(orphan.TrialId)}, but the second_factors table has no such row")
+            : null;
     }
 
     private static (long? Sequence, string Problem)? Disagreement(string row, AuditRecord record, string details, string createdAt) =>

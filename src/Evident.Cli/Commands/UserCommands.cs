@@ -9,7 +9,8 @@ namespace Evident.Cli.Commands;
 
 /// <summary>
 /// <c>evident user add TRIAL NAME --role ROLE [--site SITE] --db …</c> prints a one-time API token (stored hashed);
-/// <c>evident user token</c> issues another; <c>evident user revoke</c> revokes them all.
+/// <c>evident user token</c> issues another; <c>evident user revoke</c> revokes them all; <c>evident user totp</c> enrols
+/// a TOTP second factor for the web pages.
 /// </summary>
 public static class UserCommands
 {
@@ -20,6 +21,7 @@ public static class UserCommands
         command.Subcommands.Add(Add());
         command.Subcommands.Add(Token());
         command.Subcommands.Add(Revoke());
+        command.Subcommands.Add(SecondFactor());
         return command;
     }
 
@@ -79,6 +81,27 @@ public static class UserCommands
             return ExitCodes.Success;
         }));
         return revoke;
+    }
+
+    private static Command SecondFactor()
+    {
+        var (trial, name, db, _) = Common();
+        var totp = new Command("totp", "Enrol (or replace) a user's TOTP second factor for the web pages; prints the secret and its otpauth:// URI once.");
+        totp.Arguments.Add(trial);
+        totp.Arguments.Add(name);
+        totp.Options.Add(db);
+        totp.SetAction(parse => ServiceCli.Run(parse, async store =>
+        {
+            string trialId = parse.GetValue(trial)!, user = parse.GetValue(name)!, secret = Totp.NewSecret();
+            await store.EnrolTotpAsync(trialId, user, secret, ServiceCli.Actor);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"Second factor enrolled for {user} of trial {trialId}: from now on the sign-in page asks for the code.");
+            output.WriteLine("Secret (base32; shown once, enter it in an authenticator app or open the URI as a QR code):");
+            output.WriteLine(secret);
+            output.WriteLine(Totp.Uri($"Evident {trialId}", user, secret));
+            return ExitCodes.Success;
+        }));
+        return totp;
     }
 
     private static (Argument<string>, Argument<string>, Option<string>, OutputOptions) Common() =>
