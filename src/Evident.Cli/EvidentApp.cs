@@ -34,6 +34,7 @@ public static class EvidentApp
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(OperatorCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
