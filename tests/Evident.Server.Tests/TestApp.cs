@@ -50,10 +50,10 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
         .Replace("  method: permuted-blocks\n  block_sizes: [4, 6]\n  stratify_by: [risk]", "  method: minimization\n  minimization:\n    factors: [risk, site]\n    probability: 0.8");
 
     /// <summary>
-    /// Configuration of the host, set before its first use. The API rate limit is off (tests drive many requests with
-    /// one token); the tests of the limits set their own.
+    /// Configuration of the host, set before its first use. The rate limits are off (tests drive many requests with one
+    /// token and sign in many times from one address within a minute); the tests of the limits set their own.
     /// </summary>
-    public Dictionary<string, string> Settings { get; } = new() { [EvidentServer.ApiPerSecondKey] = "0" };
+    public Dictionary<string, string> Settings { get; } = new() { [EvidentServer.ApiPerSecondKey] = "0", [EvidentServer.SignInPerMinuteKey] = "0" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
