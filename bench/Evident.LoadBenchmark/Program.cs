@@ -1,6 +1,7 @@
 // Load benchmark of the randomization service: the real HTTP stack (Kestrel on 127.0.0.1), durable commits, N concurrent
 // clients each randomizing participants one after another. Prints randomizations per second and latency percentiles.
-//   dotnet run -c Release --project bench/Evident.LoadBenchmark -- [--db PATH|CONNECTION] [--clients 64] [--participants 20000] [--warmup 2000]
+//   dotnet run -c Release --project bench/Evident.LoadBenchmark -- [--db PATH|CONNECTION] [--clients 64] [--participants 20000] [--warmup 2000] [--pg-stats 1]
+// --pg-stats 1 (PostgreSQL): round trips, commits and WAL flushes per randomization and what the backends wait on (PostgresProbe).
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -13,6 +14,7 @@ using Evident.Storage;
 
 string db = Path.Combine(Path.GetTempPath(), $"evident-load-{Guid.NewGuid():N}.db");
 int clients = 64, participants = 20_000, warmup = 2_000;
+bool pgStats = false;
 for (int a = 0; a + 1 < args.Length; a += 2)
 {
     switch (args[a])
@@ -21,6 +23,7 @@ for (int a = 0; a + 1 < args.Length; a += 2)
         case "--clients": clients = int.Parse(args[a + 1]); break;
         case "--participants": participants = int.Parse(args[a + 1]); break;
         case "--warmup": warmup = int.Parse(args[a + 1]); break;
+        case "--pg-stats": pgStats = args[a + 1] == "1"; break;
         default: throw new ArgumentException($"unknown option {args[a]}");
     }
 }
@@ -38,7 +41,8 @@ string trialId = Environment.GetEnvironmentVariable("EVIDENT_BENCH_TRIAL")!;
 
 int port;
 using (var probe = new TcpListener(IPAddress.Loopback, 0)) { probe.Start(); port = ((IPEndPoint)probe.LocalEndpoint).Port; }
-var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={db}", $"--urls=http://127.0.0.1:{port}"]);
+// One token drives every client here, so the per-token API rate limit is off (0).
+var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={db}", $"--urls=http://127.0.0.1:{port}", "--Evident:RateLimit:ApiPerSecond=0"]);
 await app.StartAsync();
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -51,11 +55,14 @@ StringContent Body(int i) => new(
 // Warm-up under the same load (JIT tiering, connection pools, caches), not measured; then the measured run.
 var latencies = new double[participants];
 int failures = await LoadAsync(participants, participants + warmup, new double[warmup]);
+await using var pgProbe = pgStats && TrialStore.IsPostgres(db) ? new Evident.LoadBenchmark.PostgresProbe(db) : null;
+if (pgProbe is not null) await pgProbe.StartAsync();
 var pausedBefore = GC.GetTotalPauseDuration();
 int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var clock = Stopwatch.StartNew();
 failures += await LoadAsync(0, participants, latencies);
 double seconds = clock.Elapsed.TotalSeconds;
+if (pgProbe is not null) await pgProbe.StopAsync(participants);
 var paused = GC.GetTotalPauseDuration() - pausedBefore;
 string collections = $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}";
 await app.StopAsync();

@@ -33,7 +33,9 @@ public static class EvidentApp
         root.Subcommands.Add(TrialCommands.Create());
         root.Subcommands.Add(SiteCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(OperatorCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         return root;
     }

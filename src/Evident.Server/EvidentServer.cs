@@ -2,20 +2,32 @@ using System.Text.Json.Serialization;
 using Evident.Server.Features;
 using Evident.Server.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Options;
 
 namespace Evident.Server;
 
 /// <summary>
 /// The randomization service as a table of contents: storage, authentication, authorization, problem details, OpenAPI,
 /// then one line per feature, then the server-rendered pages (<c>Pages/</c>, cookie sign-in). Configuration: <c>Evident:Database</c> (SQLite path or PostgreSQL connection string;
-/// default <c>evident.db</c>) and the usual <c>urls</c>.
+/// default <c>evident.db</c>), <see cref="TokenDaysKey"/>, the rate limits (<see cref="SignInPerMinuteKey"/>, <see cref="ApiPerSecondKey"/>) and the usual <c>urls</c>.
 /// </summary>
 public static class EvidentServer
 {
     /// <summary>The configuration key of the database (<c>--db</c> of <c>evident serve</c>).</summary>
     public const string DatabaseKey = "Evident:Database";
+
+    /// <summary>The configuration key of the days a token issued through the API works (default 90).</summary>
+    public const string TokenDaysKey = TokenLifetime.DaysKey;
+
+    /// <summary>The configuration key of the page sign-in rate limit, attempts per minute per client address (default 20; 0 = none).</summary>
+    public const string SignInPerMinuteKey = RateLimits.SignInPerMinuteKey;
+
+    /// <summary>The configuration key of the API rate limit, requests per second per token (default 200; 0 = none).</summary>
+    public const string ApiPerSecondKey = RateLimits.ApiPerSecondKey;
 
     /// <summary>The largest request body accepted, in bytes (64 KiB); larger bodies get 413.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
@@ -31,6 +43,8 @@ public static class EvidentServer
         builder.Services.AddSingleton(TimeProvider.System);
         AddApi(builder.Services);
         AddPages(builder.Services);
+        builder.Services.AddRateLimits();
+        builder.Services.AddSingleton<TokenLifetime>();
         configure?.Invoke(builder);
         builder.Services.AddTrialStore();
 
@@ -82,9 +96,11 @@ public static class EvidentServer
             .AddPolicy(PageAuth.Policy, p => p.AddAuthenticationSchemes(PageAuth.Scheme).RequireAuthenticatedUser());
     }
 
-    /// <summary>The server-rendered pages: antiforgery, text encoding, Razor Pages behind the cookie sign-in.</summary>
+    /// <summary>The server-rendered pages: cookie keys in the database, antiforgery, text encoding, Razor Pages behind the cookie sign-in.</summary>
     private static void AddPages(IServiceCollection services)
     {
+        services.AddDataProtection().SetApplicationName(DatabaseKeyRepository.ApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DatabaseKeyRepository.Setup>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "evident.antiforgery";
@@ -101,7 +117,7 @@ public static class EvidentServer
         }).ConfigureApplicationPartManager(AddPagesOnce);
     }
 
-    /// <summary>Errors (malformed requests: a warning and a problem, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, the body size limit, authentication, authorization and participant ids in routes.</summary>
+    /// <summary>Errors (malformed requests and page forms: a warning and a problem or status page, not a stack trace), status pages (the pages' own, the API's ProblemDetails), no-store on the API, rate limits, the body size limit, authentication, authorization and participant ids in routes.</summary>
     private static void UseMiddleware(WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -115,7 +131,9 @@ public static class EvidentServer
             .UseMiddleware<ApiHeaders>()
             .UseStatusCodePages()
             .UseMiddleware<MalformedRequests>());
+        app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimit>();
+        app.UseWhen(c => PageSecurityHeaders.IsPage(c.Request.Path), pages => pages.UseMiddleware<MalformedPageForms>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ParticipantRoute>();

@@ -47,10 +47,20 @@ internal static class AuditDetails
         json.WriteString("token_expires", tokenExpires);
     });
 
-    /// <summary><c>token.issue</c>; <paramref name="expires"/> as stored.</summary>
+    /// <summary><c>operator.add</c>; <paramref name="tokenExpires"/> as stored.</summary>
+    public static string OperatorAdded(string name, string tokenExpires) => Write(json =>
+    {
+        json.WriteString("name", name);
+        json.WriteString("token_expires", tokenExpires);
+    });
+
+    /// <summary><c>token.issue</c> and <c>operator.token</c>; <paramref name="expires"/> as stored.</summary>
     public static string TokenIssued(string expires) => Write(json => json.WriteString("expires", expires));
 
-    /// <summary><c>token.revoke</c>: how many live tokens were revoked.</summary>
+    /// <summary><c>user.totp</c>: the SHA-256 of the enrolled secret, never the secret.</summary>
+    public static string TotpEnrolled(string secretSha256) => Write(json => json.WriteString("secret_sha256", secretSha256));
+
+    /// <summary><c>token.revoke</c> and <c>operator.revoke</c>: how many live tokens were revoked.</summary>
     public static string TokensRevoked(int revoked) => Write(json => json.WriteNumber("revoked", revoked));
 
     /// <summary><c>user.lockout</c>; <paramref name="lockedUntil"/> as stored.</summary>

@@ -11,16 +11,17 @@ namespace Evident.Storage;
 /// covariates), its actor and its time must be the record's, byte for byte; and every <c>randomize</c> record must have
 /// its row. An arm changed only in the table is named here. Captured entries (every version, with its
 /// <c>capture.record</c> or <c>capture.correct</c> record rebuilt by <see cref="AuditDetails.Captured"/>) and unblindings
-/// (who, when, why) are checked the same way. Users and tokens are not checked yet.
+/// (who, when, why) are checked the same way; users and tokens by <see cref="AuditAccountCheck"/>.
 /// </summary>
 internal static class AuditTableCheck
 {
     private const string SelectRows =
         "SELECT id, trial_id, participant_id, site_id, strata_json, eligibility_json, arm, randomized_at, randomized_by FROM randomizations ORDER BY id";
 
-    /// <summary>The first disagreement between the tables and <paramref name="records"/> (randomizations, captured entries, unblindings), or null.</summary>
+    /// <summary>The first disagreement between the tables and <paramref name="records"/> (randomizations, captured entries and their corrections, unblindings, users, tokens), or null.</summary>
     public static async Task<(long? Sequence, string Problem)?> FirstDisagreementAsync(TrialStore store, IReadOnlyList<AuditRecord> records) =>
-        await RandomizationsAsync(store, records) ?? await CaptureAsync(store, records) ?? await UnblindingsAsync(store, records);
+        await RandomizationsAsync(store, records) ?? await CaptureAsync(store, records) ?? await UnblindingsAsync(store, records)
+        ?? await AuditAccountCheck.FirstDisagreementAsync(store, records);
 
     /// <summary>The first disagreement between the <c>randomizations</c> table and <paramref name="records"/>, or null.</summary>
     private static async Task<(long? Sequence, string Problem)?> RandomizationsAsync(TrialStore store, IReadOnlyList<AuditRecord> records)

@@ -6,7 +6,8 @@ namespace Evident.Storage;
 
 /// <summary>
 /// The trial registry on a <see cref="TrialStore"/>: trials (the protocol stored verbatim, its sealed allocation lists)
-/// and their sites. Every change is audited in its own transaction (<c>trial.create</c>, <c>site.add</c>).
+/// and their sites. Every change is audited in its own transaction (<c>trial.create</c>, <c>site.add</c>); a trial's
+/// creation also in the service's part of the trail (a <c>trial.create</c> record without a trial).
 /// </summary>
 public static class TrialStorage
 {
@@ -21,7 +22,7 @@ public static class TrialStorage
     /// <param name="blinded">Whether arms are hidden from every role but the unblinded statistician.</param>
     /// <param name="listLength">Slots per stratum, 1 ≤ n ≤ 1,000,000 (permuted blocks only).</param>
     /// <param name="random">The generator (<see cref="CryptographicRandom"/> in service).</param>
-    /// <param name="actor">Who, for the audit trail.</param>
+    /// <param name="actor">Who, for the audit trail: an operator (<see cref="Evident.Randomization.Accounts.OperatorTokenOwner.Actor"/>) or <c>cli:USER</c>.</param>
     /// <exception cref="ProtocolException">The protocol is not valid.</exception>
     /// <exception cref="StoreConflictException">A trial with the protocol's id exists.</exception>
     public static async Task<StoredTrial> CreateTrialAsync(this TrialStore store, string yaml, string sourceName, bool blinded, int listLength, Random random, string actor)
@@ -45,8 +46,11 @@ public static class TrialStorage
                 "INSERT INTO trials (id, protocol_yaml, protocol_source, protocol_hash, blinded, created_at) VALUES (@id, @yaml, @source, @hash, @blinded, @at)",
                 ("@id", id), ("@yaml", yaml), ("@source", sourceName), ("@hash", protocol.Hash), ("@blinded", blinded ? 1 : 0), ("@at", w.NowText)).ExecuteNonQueryAsync();
             await InsertAllocationListAsync(w, id, lists);
-            await w.AppendAuditAsync(id, actor, "trial.create", $"trial:{id}", AuditDetails.TrialCreated(protocol, sourceName, blinded, strata.Count, lists.Length), null);
+            string details = AuditDetails.TrialCreated(protocol, sourceName, blinded, strata.Count, lists.Length);
+            await w.AppendAuditAsync(id, actor, "trial.create", $"trial:{id}", details, null);
             foreach (var site in protocol.Sites) await store.InsertSiteAsync(w, id, site.Id, site.Label, actor);
+            // The service's own part of the trail (no trial) records who created which trial too.
+            await w.AppendAuditAsync(null, actor, "trial.create", $"trial:{id}", details, null);
             return new StoredTrial(id, protocol, blinded, w.Now, yaml);
         });
     }

@@ -8,7 +8,8 @@ namespace Evident.Server.Tests;
 /// <summary>
 /// The audit records every kind of change writes, to the byte: their hashes chain existing databases, so a record's
 /// details must never change shape (member order, escaping, number and date formats). One history with a fixed clock
-/// and seeded generators; the expected text was recorded from the store before its code was split by concept.
+/// and seeded generators; the expected text was recorded from the store before its code was split by concept (records
+/// 2 and 17, the service's own record of each trial's creation, and 23-26, operators and a second factor, since).
 /// </summary>
 public sealed class AuditDetailsTests
 {
@@ -54,6 +55,11 @@ public sealed class AuditDetailsTests
         await store.AddSiteAsync(minimization.Id, "S1", null, "cli:test");
         for (int i = 0; i < 4; i++)
             await store.RandomizeAsync(minimization.Id, Request($"M{i}", "S1", i % 2 == 0 ? "SR-high" : "SR-average"), null, new Random(i), "cli:test");
+
+        await store.AddOperatorAsync("ops", TimeSpan.FromDays(30), "cli:test");
+        await store.IssueOperatorTokenAsync("ops", TimeSpan.FromHours(1), "cli:test");
+        await store.RevokeOperatorTokensAsync("ops", "rotated", "cli:test");
+        await store.EnrolTotpAsync(trial.Id, "coord", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "cli:test");
     }
 
     [Fact]
@@ -94,29 +100,35 @@ public sealed class AuditDetailsTests
         string[] expected =
         [
             """1 2026-01-15T09:00:00.0000000Z cli:test trial.create trial:AALL1731 {"blinded":true,"method":"permuted-blocks","protocol_hash":"31d6214816945ef9aa863b13cf76a0a6d9861d671a0e8efc808398335147d6a5","protocol_source":"protocol.yaml","slots":20,"strata":2}""",
-            """2 2026-01-15T09:00:00.0000000Z cli:test site.add site:Zürich "Nord" <1> {"id":"Zürich \"Nord\" <1>","label":"Site – one & \"only\""}""",
-            """3 2026-01-15T09:00:00.0000000Z cli:test user.add user:coord {"name":"coord","password":true,"role":"site-coordinator","site":"Zürich \"Nord\" <1>","token_expires":"2026-02-14T09:00:00.0000000Z"}""",
-            """4 2026-01-15T09:00:00.0000000Z cli:test user.add user:stat {"name":"stat","password":false,"role":"unblinded-statistician","site":null,"token_expires":"2026-02-14T09:00:00.0000000Z"}""",
-            """5 2026-01-15T09:01:00.0000000Z admin token.issue user:stat {"expires":"2026-01-15T21:01:00.0000000Z"}""",
-            """6 2026-01-15T09:01:00.0000000Z admin token.revoke user:stat {"revoked":2} | left the trial""",
-            """7 2026-01-15T09:01:01.2345678Z coord randomize participant:P-1 {"id":1,"site":"Zürich \"Nord\" <1>","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
-            """8 2026-01-15T09:01:01.2345678Z coord randomize participant:P-2 é {"id":2,"site":"Zürich \"Nord\" <1>","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"covariates":{"sex":"female"},"arm":"blinatumomab"}""",
-            """9 2026-01-15T09:01:01.2345678Z coord unblind participant:P-1 {"id":1,"site":"Zürich \"Nord\" <1>"} | anaphylaxis""",
-            """10 2026-01-15T09:01:01.2345678Z admin invalidate participant:P-2 é {"id":2} | consent withdrawn""",
-            """11 2026-01-18T09:01:01.2345678Z coord capture.record participant:P-1 {"date":"2026-01-16","entry":1,"grade":null,"kind":"relapse","relapse_site":"marrow","site":"Zürich \"Nord\" <1>","term":null,"version":1}""",
-            """12 2026-01-18T09:01:01.2345678Z coord capture.record participant:P-1 {"date":"2026-01-17","end_date":"2026-01-18","entry":2,"grade":3,"kind":"adverse_event","relapse_site":null,"site":"Zürich \"Nord\" <1>","term":"Febrile neutropenia","version":1}""",
-            """13 2026-01-18T09:01:01.2345678Z coord capture.correct participant:P-1 {"date":"2026-01-17","entry":1,"grade":null,"kind":"relapse","relapse_site":"cns","site":"Zürich \"Nord\" <1>","term":null,"version":2} | typo""",
-            """14 2026-01-18T09:01:01.2345678Z web:sign-in user.lockout user:coord {"failures":3,"locked_until":"2026-01-18T09:16:01.2345678Z"}""",
-            """15 2026-01-18T09:01:01.2345678Z cli:test trial.create trial:MIN-1 {"blinded":false,"method":"minimization","protocol_hash":"05a75418f77bfb5ab46cf77c9bdcc196c471e49290a32bad309da6e3096cd9ef","protocol_source":"min.yaml","slots":0,"strata":1}""",
-            """16 2026-01-18T09:01:01.2345678Z cli:test site.add site:S1 {"id":"S1","label":"S1"}""",
-            """17 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M0 {"id":3,"site":"S1","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
-            """18 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M1 {"id":4,"site":"S1","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"chemotherapy"}""",
-            """19 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M2 {"id":5,"site":"S1","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"chemotherapy"}""",
-            """20 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M3 {"id":6,"site":"S1","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
+            """2 2026-01-15T09:00:00.0000000Z cli:test trial.create trial:AALL1731 {"blinded":true,"method":"permuted-blocks","protocol_hash":"31d6214816945ef9aa863b13cf76a0a6d9861d671a0e8efc808398335147d6a5","protocol_source":"protocol.yaml","slots":20,"strata":2}""",
+            """3 2026-01-15T09:00:00.0000000Z cli:test site.add site:Zürich "Nord" <1> {"id":"Zürich \"Nord\" <1>","label":"Site – one & \"only\""}""",
+            """4 2026-01-15T09:00:00.0000000Z cli:test user.add user:coord {"name":"coord","password":true,"role":"site-coordinator","site":"Zürich \"Nord\" <1>","token_expires":"2026-02-14T09:00:00.0000000Z"}""",
+            """5 2026-01-15T09:00:00.0000000Z cli:test user.add user:stat {"name":"stat","password":false,"role":"unblinded-statistician","site":null,"token_expires":"2026-02-14T09:00:00.0000000Z"}""",
+            """6 2026-01-15T09:01:00.0000000Z admin token.issue user:stat {"expires":"2026-01-15T21:01:00.0000000Z"}""",
+            """7 2026-01-15T09:01:00.0000000Z admin token.revoke user:stat {"revoked":2} | left the trial""",
+            """8 2026-01-15T09:01:01.2345678Z coord randomize participant:P-1 {"id":1,"site":"Zürich \"Nord\" <1>","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
+            """9 2026-01-15T09:01:01.2345678Z coord randomize participant:P-2 é {"id":2,"site":"Zürich \"Nord\" <1>","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"covariates":{"sex":"female"},"arm":"blinatumomab"}""",
+            """10 2026-01-15T09:01:01.2345678Z coord unblind participant:P-1 {"id":1,"site":"Zürich \"Nord\" <1>"} | anaphylaxis""",
+            """11 2026-01-15T09:01:01.2345678Z admin invalidate participant:P-2 é {"id":2} | consent withdrawn""",
+            """12 2026-01-18T09:01:01.2345678Z coord capture.record participant:P-1 {"date":"2026-01-16","entry":1,"grade":null,"kind":"relapse","relapse_site":"marrow","site":"Zürich \"Nord\" <1>","term":null,"version":1}""",
+            """13 2026-01-18T09:01:01.2345678Z coord capture.record participant:P-1 {"date":"2026-01-17","end_date":"2026-01-18","entry":2,"grade":3,"kind":"adverse_event","relapse_site":null,"site":"Zürich \"Nord\" <1>","term":"Febrile neutropenia","version":1}""",
+            """14 2026-01-18T09:01:01.2345678Z coord capture.correct participant:P-1 {"date":"2026-01-17","entry":1,"grade":null,"kind":"relapse","relapse_site":"cns","site":"Zürich \"Nord\" <1>","term":null,"version":2} | typo""",
+            """15 2026-01-18T09:01:01.2345678Z web:sign-in user.lockout user:coord {"failures":3,"locked_until":"2026-01-18T09:16:01.2345678Z"}""",
+            """16 2026-01-18T09:01:01.2345678Z cli:test trial.create trial:MIN-1 {"blinded":false,"method":"minimization","protocol_hash":"05a75418f77bfb5ab46cf77c9bdcc196c471e49290a32bad309da6e3096cd9ef","protocol_source":"min.yaml","slots":0,"strata":1}""",
+            """17 2026-01-18T09:01:01.2345678Z cli:test trial.create trial:MIN-1 {"blinded":false,"method":"minimization","protocol_hash":"05a75418f77bfb5ab46cf77c9bdcc196c471e49290a32bad309da6e3096cd9ef","protocol_source":"min.yaml","slots":0,"strata":1}""",
+            """18 2026-01-18T09:01:01.2345678Z cli:test site.add site:S1 {"id":"S1","label":"S1"}""",
+            """19 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M0 {"id":3,"site":"S1","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
+            """20 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M1 {"id":4,"site":"S1","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"chemotherapy"}""",
+            """21 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M2 {"id":5,"site":"S1","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"chemotherapy"}""",
+            """22 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M3 {"id":6,"site":"S1","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
+            """23 2026-01-18T09:01:01.2345678Z cli:test operator.add operator:ops {"name":"ops","token_expires":"2026-02-17T09:01:01.2345678Z"}""",
+            """24 2026-01-18T09:01:01.2345678Z cli:test operator.token operator:ops {"expires":"2026-01-18T10:01:01.2345678Z"}""",
+            """25 2026-01-18T09:01:01.2345678Z cli:test operator.revoke operator:ops {"revoked":2} | rotated""",
+            """26 2026-01-18T09:01:01.2345678Z cli:test user.totp user:coord {"secret_sha256":"549c9390539efcfa01d2744e82e7da34409a63dd0feaf310f7a6e12551fe7668"}""",
         ];
         Assert.Equal(expected, audit.Select(a =>
             $"{a.Sequence} {a.At} {a.Actor} {a.Action} {a.Entity} {a.Details}{(a.Reason is null ? "" : " | " + a.Reason)}"));
-        Assert.Equal("4c6ebe1673cc06e8841fa655a7f9f0e58ff51b4d0ab3b3bb7546ed4edd3145e3", audit[^1].Hash);
+        Assert.Equal("0e8cb70a54adbecc0b0d2c18771bfb4f58a907e98acdc2f070db9eb16b9d564c", audit[^1].Hash);
         Assert.True((await store.VerifyAuditAsync()).IsIntact);
     }
 }

@@ -39,16 +39,16 @@ public sealed class AuditTrailTests
     {
         await using var app = await AppWithHistory();
         var audit = await app.Store.ReadAuditAsync();
-        // trial.create, 2 × site.add, 5 × user.add, 5 × randomize
-        Assert.Equal(13, audit.Count);
-        Assert.Equal(["trial.create", "site.add", "site.add", "user.add", "user.add", "user.add", "user.add", "user.add", "randomize", "randomize", "randomize", "randomize", "randomize"],
+        // trial.create (the trial's and the service's), 2 × site.add, 5 × user.add, 5 × randomize
+        Assert.Equal(14, audit.Count);
+        Assert.Equal(["trial.create", "trial.create", "site.add", "site.add", "user.add", "user.add", "user.add", "user.add", "user.add", "randomize", "randomize", "randomize", "randomize", "randomize"],
             audit.Select(a => a.Action));
         Assert.Equal("2026-01-15T09:05:00.0000000Z", audit[^1].At);
         Assert.Equal(("coord1", "participant:P4"), (audit[^1].Actor, audit[^1].Entity));
         for (int i = 1; i < audit.Count; i++) Assert.Equal(audit[i - 1].Hash, audit[i].PreviousHash);
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
         var (code, output) = Cli("audit", "verify", "--db", app.Database);
-        Assert.Equal((0, "Audit chain intact: 13 records verified."), (code, output.Trim()));
+        Assert.Equal((0, "Audit chain intact: 14 records verified."), (code, output.Trim()));
     }
 
     [Fact]
@@ -84,16 +84,16 @@ public sealed class AuditTrailTests
     {
         await using var app = await AppWithHistory(database);
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
-        // Records 1-8 set the trial up; P0…P4 are records 9…13.
+        // Records 1-9 set the trial up; P0…P4 are records 10…14.
         await Databases.RowsAsync(app.Database, "UPDATE randomizations SET arm = CASE arm WHEN 'chemotherapy' THEN 'blinatumomab' ELSE 'chemotherapy' END WHERE participant_id = 'P2'");
         var result = await app.Store.VerifyAuditAsync();
-        Assert.Equal(11, result.FirstBroken);
-        Assert.StartsWith("randomization 3 (participant 'P2' of trial AALL1731) disagrees with audit record 11: the table says {", result.Problem);
+        Assert.Equal(12, result.FirstBroken);
+        Assert.StartsWith("randomization 3 (participant 'P2' of trial AALL1731) disagrees with audit record 12: the table says {", result.Problem);
         if (database is null)
         {
             var (code, output) = Cli("audit", "verify", "--db", app.Database);
             Assert.Equal(1, code);
-            Assert.Contains("BROKEN at record 11: randomization 3 (participant 'P2' of trial AALL1731) disagrees", output);
+            Assert.Contains("BROKEN at record 12: randomization 3 (participant 'P2' of trial AALL1731) disagrees", output);
         }
         await Databases.RowsAsync(app.Database, "UPDATE randomizations SET arm = CASE arm WHEN 'chemotherapy' THEN 'blinatumomab' ELSE 'chemotherapy' END WHERE participant_id = 'P2'");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
@@ -102,7 +102,7 @@ public sealed class AuditTrailTests
         await Databases.RowsAsync(app.Database, "UPDATE randomizations SET randomized_by = 'coord1' WHERE participant_id = 'P1'");
         await Databases.RowsAsync(app.Database, "DELETE FROM randomizations WHERE participant_id = 'P4'");
         var deleted = await app.Store.VerifyAuditAsync();
-        Assert.Equal((13L, "audit record 13 randomizes participant:P4 of trial AALL1731, but the randomizations table has no such row"), (deleted.FirstBroken!.Value, deleted.Problem));
+        Assert.Equal((14L, "audit record 14 randomizes participant:P4 of trial AALL1731, but the randomizations table has no such row"), (deleted.FirstBroken!.Value, deleted.Problem));
     }
 
     [Fact]
@@ -138,10 +138,10 @@ public sealed class AuditTrailTests
         Assert.StartsWith($"capture entry {entry.EntryId} version 1 (participant 'P1' of trial AALL1731) has no audit record with its content: the table says {{\"date\":\"2026-01-10\"", changed.Problem);
         await Databases.RowsAsync(app.Database, $"UPDATE capture_entries SET event_date = '{start:yyyy-MM-dd}' WHERE version = 1");
         await Databases.RowsAsync(app.Database, "UPDATE capture_entries SET recorded_by = 'mallory' WHERE version = 2");
-        Assert.Equal(15, (await app.Store.VerifyAuditAsync()).FirstBroken);
+        Assert.Equal(16, (await app.Store.VerifyAuditAsync()).FirstBroken);
         await Databases.RowsAsync(app.Database, "DELETE FROM capture_entries WHERE version = 2");
         var deleted = await app.Store.VerifyAuditAsync();
-        Assert.Equal((15L, "audit record 15 (capture.correct participant:P1 of trial AALL1731) has no row in capture_entries with its content"),
+        Assert.Equal((16L, "audit record 16 (capture.correct participant:P1 of trial AALL1731) has no row in capture_entries with its content"),
             (deleted.FirstBroken!.Value, deleted.Problem));
     }
 
@@ -155,7 +155,7 @@ public sealed class AuditTrailTests
         Assert.StartsWith("unblinding 1 (participant 'P3' of trial AALL1731, by someone else at", (await app.Store.VerifyAuditAsync()).Problem);
         Execute(app.Database, "DELETE FROM unblindings");
         var deleted = await app.Store.VerifyAuditAsync();
-        Assert.Equal((14L, "audit record 14 unblinds participant:P3 of trial AALL1731, but the unblindings table has no such row"), (deleted.FirstBroken!.Value, deleted.Problem));
+        Assert.Equal((15L, "audit record 15 unblinds participant:P3 of trial AALL1731, but the unblindings table has no such row"), (deleted.FirstBroken!.Value, deleted.Problem));
     }
 
     [Fact]
@@ -188,18 +188,18 @@ public sealed class AuditTrailTests
             Assert.Contains($"Public key: {publicKey}", keyOutput);
             var (anchorCode, anchorOutput) = Cli("audit", "anchor", "--db", app.Database, "--key", keyFile, "--out", anchorFile);
             Assert.True(anchorCode == 0, anchorOutput);
-            Assert.Equal(13, AuditAnchor.Parse(File.ReadAllText(anchorFile)).Sequence);
+            Assert.Equal(14, AuditAnchor.Parse(File.ReadAllText(anchorFile)).Sequence);
             var verified = Cli("audit", "verify", "--db", app.Database, "--anchor", anchorFile, "--public-key", publicKey);
-            Assert.Equal((0, "Audit chain intact: 13 records verified, against 1 signed anchor."), (verified.Code, verified.Out.Trim()));
+            Assert.Equal((0, "Audit chain intact: 14 records verified, against 1 signed anchor."), (verified.Code, verified.Out.Trim()));
 
             // Someone with database access but without the key gives P2 the other arm in the table and in its record,
             // and recomputes every later hash and the head.
-            await ForgeArmAsync(app, "P2", recordSequence: 11);
+            await ForgeArmAsync(app, "P2", recordSequence: 12);
             Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
             var (code, output) = Cli("audit", "verify", "--db", app.Database, "--anchor", anchorFile, "--public-key", publicKey);
             Assert.Equal(1, code);
-            Assert.Contains($"BROKEN at record 13: record 13 does not have the hash that anchor {anchorFile}", output);
-            Assert.Contains("the trail was rewritten at or before record 13", output);
+            Assert.Contains($"BROKEN at record 14: record 14 does not have the hash that anchor {anchorFile}", output);
+            Assert.Contains("the trail was rewritten at or before record 14", output);
 
             // An anchor the forger signs with a key of their own is refused.
             string forgedKey = Path.Combine(folder, "forger.key"), forgedAnchor = Path.Combine(folder, "forged.anchor.json");
@@ -237,8 +237,8 @@ public sealed class AuditTrailTests
     public async Task Deleting_a_middle_record_or_the_newest_one_is_detected()
     {
         await using var app = await AppWithHistory();
-        Execute(app.Database, "DELETE FROM audit WHERE seq = 13");
-        Assert.Equal(13, (await app.Store.VerifyAuditAsync()).FirstBroken);
+        Execute(app.Database, "DELETE FROM audit WHERE seq = 14");
+        Assert.Equal(14, (await app.Store.VerifyAuditAsync()).FirstBroken);
         Execute(app.Database, "DELETE FROM audit WHERE seq = 7");
         Assert.Equal(7, (await app.Store.VerifyAuditAsync()).FirstBroken);
     }
@@ -262,9 +262,9 @@ public sealed class AuditTrailTests
         {
             Assert.Equal(0, Cli("audit", "export", "--db", app.Database, "-o", csvPath).Code);
             var lines = File.ReadAllLines(csvPath);
-            Assert.Equal(14, lines.Length);
+            Assert.Equal(15, lines.Length);
             Assert.Equal("seq,trial,at,actor,action,entity,details,reason,prev_hash,hash", lines[0]);
-            Assert.StartsWith("\"13\",\"AALL1731\",\"2026-01-15T09:05:00.0000000Z\",\"coord1\",\"randomize\",\"participant:P4\"", lines[13]);
+            Assert.StartsWith("\"14\",\"AALL1731\",\"2026-01-15T09:05:00.0000000Z\",\"coord1\",\"randomize\",\"participant:P4\"", lines[14]);
             var (code, json) = Cli("audit", "export", "--db", app.Database, "--as", "json", "--trial", "AALL1731");
             Assert.Equal(0, code);
             Assert.Equal(13, System.Text.Json.JsonDocument.Parse(json).RootElement.GetArrayLength());

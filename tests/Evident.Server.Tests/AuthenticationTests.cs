@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Evident.Storage;
 
 namespace Evident.Server.Tests;
 
@@ -96,18 +97,20 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task Admin_api_creates_a_trial_and_returns_its_first_admin_token()
+    public async Task Operator_api_creates_a_trial_and_returns_its_first_admin_token()
     {
         await using var app = await new TestApp().SeedAsync();
-        var created = await app.As("admin").PostAsJsonAsync("/trials", new { protocolYaml = TestApp.MinimizationYaml("NEWTRIAL"), adminName = "boss" });
+        var ops = app.CreateClient();
+        ops.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await app.Store.AddOperatorAsync("ops", TimeSpan.FromDays(1), "cli:test")).Token);
+        var created = await ops.PostAsJsonAsync("/trials", new { protocolYaml = TestApp.MinimizationYaml("NEWTRIAL"), adminName = "boss" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var json = await TestApp.Json(created);
         Assert.Equal("minimization", json.GetProperty("trial").GetProperty("method").GetString());
         var boss = app.CreateClient();
         boss.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("adminToken").GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.OK, (await boss.GetAsync("/trials/NEWTRIAL")).StatusCode);
-        await TestApp.AssertProblem(await app.As("admin").PostAsJsonAsync("/trials", new { protocolYaml = "arms: [", adminName = "boss" }), 400);
-        await TestApp.AssertProblem(await app.As("coord1").PostAsJsonAsync("/trials", new { protocolYaml = TestApp.ProtocolYaml, adminName = "boss" }), 403);
+        await TestApp.AssertProblem(await ops.PostAsJsonAsync("/trials", new { protocolYaml = "arms: [", adminName = "boss" }), 400);
+        await TestApp.AssertProblem(await app.As("admin").PostAsJsonAsync("/trials", new { protocolYaml = TestApp.ProtocolYaml, adminName = "boss" }), 403);
     }
 
     [Fact]

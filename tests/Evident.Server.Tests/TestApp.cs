@@ -29,7 +29,14 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
 
     private readonly Dictionary<string, string> tokens = new();
 
-    public TestApp(string? database = null) => Database = database ?? Path.Combine(Path.GetTempPath(), $"evident-test-{Guid.NewGuid():N}.db");
+    private readonly bool ownsDatabase;
+
+    /// <summary>A new application; on <paramref name="database"/> (a fresh SQLite file when null), which it deletes when it ends unless another node owns it.</summary>
+    public TestApp(string? database = null, bool ownsDatabase = true)
+    {
+        Database = database ?? Path.Combine(Path.GetTempPath(), $"evident-test-{Guid.NewGuid():N}.db");
+        this.ownsDatabase = ownsDatabase;
+    }
 
     public string Database { get; }
     public FakeClock Clock { get; } = new(Start);
@@ -42,9 +49,16 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
         .Replace("id: AALL1731", $"id: {id}")
         .Replace("  method: permuted-blocks\n  block_sizes: [4, 6]\n  stratify_by: [risk]", "  method: minimization\n  minimization:\n    factors: [risk, site]\n    probability: 0.8");
 
+    /// <summary>
+    /// Configuration of the host, set before its first use. The rate limits are off (tests drive many requests with one
+    /// token and sign in many times from one address within a minute); the tests of the limits set their own.
+    /// </summary>
+    public Dictionary<string, string> Settings { get; } = new() { [EvidentServer.ApiPerSecondKey] = "0", [EvidentServer.SignInPerMinuteKey] = "0" };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(EvidentServer.DatabaseKey, Database);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -112,7 +126,7 @@ public sealed class TestApp : WebApplicationFactory<Evident.Server.Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || Database.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return;
+        if (!disposing || !ownsDatabase || Database.Contains("Host=", StringComparison.OrdinalIgnoreCase)) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (string suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(Database + suffix); } catch (IOException) { }

@@ -85,6 +85,13 @@ public static class ServiceCli
         DefaultValueFactory = _ => "evident.db",
     };
 
+    /// <summary><c>--token-days N</c>: how long a token issued from the command line works.</summary>
+    public static Option<int> TokenDaysOption() => new("--token-days") { Description = "Days the token works (1 to 3650).", DefaultValueFactory = _ => 90 };
+
+    /// <summary>A <c>--token-days</c> value as a lifetime, or <see cref="UsageException"/> outside 1–3650.</summary>
+    public static TimeSpan TokenLifetime(int days) =>
+        days is < 1 or > 3650 ? throw new UsageException($"--token-days {days}: expected 1 to 3650.") : TimeSpan.FromDays(days);
+
     /// <summary>Sets <paramref name="command"/>'s action: open the store named by <c>--db</c>, run <paramref name="body"/>, write its report.</summary>
     public static void SetAction(Command command, OutputOptions output, Func<ParseResult, TrialStore, Task<IReport>> body)
     {

@@ -9,7 +9,8 @@ namespace Evident.Cli.Commands;
 
 /// <summary>
 /// <c>evident user add TRIAL NAME --role ROLE [--site SITE] --db …</c> prints a one-time API token (stored hashed);
-/// <c>evident user token</c> issues another; <c>evident user revoke</c> revokes them all.
+/// <c>evident user token</c> issues another; <c>evident user revoke</c> revokes them all; <c>evident user totp</c> enrols
+/// a TOTP second factor for the web pages.
 /// </summary>
 public static class UserCommands
 {
@@ -20,6 +21,7 @@ public static class UserCommands
         command.Subcommands.Add(Add());
         command.Subcommands.Add(Token());
         command.Subcommands.Add(Revoke());
+        command.Subcommands.Add(SecondFactor());
         return command;
     }
 
@@ -29,7 +31,7 @@ public static class UserCommands
         var role = new Option<string>("--role") { Description = "admin, site-coordinator, blinded-statistician or unblinded-statistician (dsmb).", Required = true };
         var site = new Option<string?>("--site") { Description = "The site of a site coordinator." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read a password for the web pages from standard input (hashed with ASP.NET Core Identity's hasher)." };
-        var days = new Option<int>("--token-days") { Description = "Days the token works.", DefaultValueFactory = _ => 365 };
+        var days = ServiceCli.TokenDaysOption();
         var add = new Command("add", "Add a user and print their API token (shown once; stored hashed).");
         add.Arguments.Add(trial);
         add.Arguments.Add(name);
@@ -39,10 +41,9 @@ public static class UserCommands
         {
             if (!TrialRoles.TryParse(parse.GetValue(role), out var r))
                 throw new UsageException($"--role {parse.GetValue(role)}: expected one of {string.Join(", ", TrialRoles.All.Select(x => x.Name))}.");
-            int d = parse.GetValue(days);
-            if (d is < 1 or > 3650) throw new UsageException($"--token-days {d}: expected 1 to 3650.");
+            var lifetime = ServiceCli.TokenLifetime(parse.GetValue(days));
             string? hash = parse.GetValue(passwordStdin) ? Passwords.Hash((Console.In.ReadLine() ?? "").TrimEnd('\r', '\n')) : null;
-            return new TokenReport(await store.AddUserAsync(parse.GetValue(trial)!, parse.GetValue(name)!, r, parse.GetValue(site), hash, TimeSpan.FromDays(d), ServiceCli.Actor));
+            return new TokenReport(await store.AddUserAsync(parse.GetValue(trial)!, parse.GetValue(name)!, r, parse.GetValue(site), hash, lifetime, ServiceCli.Actor));
         });
         return add;
     }
@@ -50,7 +51,7 @@ public static class UserCommands
     private static Command Token()
     {
         var (trial, name, db, output) = Common();
-        var days = new Option<int>("--token-days") { Description = "Days the token works.", DefaultValueFactory = _ => 365 };
+        var days = ServiceCli.TokenDaysOption();
         var token = new Command("token", "Issue another API token to a user (shown once).");
         token.Arguments.Add(trial);
         token.Arguments.Add(name);
@@ -59,9 +60,7 @@ public static class UserCommands
         output.AddTo(token);
         ServiceCli.SetAction(token, output, async (parse, store) =>
         {
-            int d = parse.GetValue(days);
-            if (d is < 1 or > 3650) throw new UsageException($"--token-days {d}: expected 1 to 3650.");
-            return new TokenReport(await store.IssueTokenAsync(parse.GetValue(trial)!, parse.GetValue(name)!, TimeSpan.FromDays(d), ServiceCli.Actor));
+            return new TokenReport(await store.IssueTokenAsync(parse.GetValue(trial)!, parse.GetValue(name)!, ServiceCli.TokenLifetime(parse.GetValue(days)), ServiceCli.Actor));
         });
         return token;
     }
@@ -82,6 +81,27 @@ public static class UserCommands
             return ExitCodes.Success;
         }));
         return revoke;
+    }
+
+    private static Command SecondFactor()
+    {
+        var (trial, name, db, _) = Common();
+        var totp = new Command("totp", "Enrol (or replace) a user's TOTP second factor for the web pages; prints the secret and its otpauth:// URI once.");
+        totp.Arguments.Add(trial);
+        totp.Arguments.Add(name);
+        totp.Options.Add(db);
+        totp.SetAction(parse => ServiceCli.Run(parse, async store =>
+        {
+            string trialId = parse.GetValue(trial)!, user = parse.GetValue(name)!, secret = Totp.NewSecret();
+            await store.EnrolTotpAsync(trialId, user, secret, ServiceCli.Actor);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"Second factor enrolled for {user} of trial {trialId}: from now on the sign-in page asks for the code.");
+            output.WriteLine("Secret (base32; shown once, enter it in an authenticator app or open the URI as a QR code):");
+            output.WriteLine(secret);
+            output.WriteLine(Totp.Uri($"Evident {trialId}", user, secret));
+            return ExitCodes.Success;
+        }));
+        return totp;
     }
 
     private static (Argument<string>, Argument<string>, Option<string>, OutputOptions) Common() =>

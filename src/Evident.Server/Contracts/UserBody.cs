@@ -5,5 +5,5 @@ namespace Evident.Server.Contracts;
 /// <param name="Role"><c>admin</c>, <c>site-coordinator</c>, <c>blinded-statistician</c> or <c>unblinded-statistician</c> (<c>dsmb</c>).</param>
 /// <param name="Site">The site, for a site coordinator only.</param>
 /// <param name="Password">A password for the web pages (8–256 characters), or null.</param>
-/// <param name="TokenDays">Days the first token works, 1–3650; default 365.</param>
+/// <param name="TokenDays">Days the first token works, 1–3650; default: the service's token lifetime (90 days unless configured).</param>
 internal sealed record UserBody(string Name, string Role, string? Site = null, string? Password = null, int? TokenDays = null);

@@ -43,7 +43,7 @@ internal static class OversightEndpoints
     }
 }
 
-/// <summary>The trial itself: its public description (any role) and creation of new trials (any admin).</summary>
+/// <summary>The trial itself: its public description (any role) and creation of new trials (operators only, never a trial's admin).</summary>
 internal static class TrialEndpoints
 {
     public static void MapTrialInfo(this IEndpointRouteBuilder trial) =>
@@ -52,18 +52,18 @@ internal static class TrialEndpoints
             .WithTags("Trials").WithSummary("The trial: arms, strata and eligibility questions.");
 
     public static void MapTrials(this IEndpointRouteBuilder app) =>
-        app.MapPost("/trials", Create).RequireAuthorization(RolePolicies.Admin).WithTags("Trials")
-            .WithSummary("Create a trial from a protocol file and seal its allocation list (any admin); returns the new trial's first admin token.");
+        app.MapPost("/trials", Create).RequireAuthorization(RolePolicies.Operator).WithTags("Trials")
+            .WithSummary("Create a trial from a protocol file and seal its allocation list (operators only); returns the new trial's first admin token.");
 
     private static async Task<Results<Created<Contracts.CreatedTrialView>, ValidationProblem, ProblemHttpResult>> Create(
-        Contracts.CreateTrialBody body, System.Security.Claims.ClaimsPrincipal user, TrialStore store)
+        Contracts.CreateTrialBody body, System.Security.Claims.ClaimsPrincipal user, TrialStore store, TokenLifetime lifetime)
     {
         if (body.ListLength is < 1 or > 100_000) return Problems.Invalid("listLength", "listLength must be 1 to 100000.");
         string actor = Caller.From(user).Name;
         try
         {
             var trial = await store.CreateTrialAsync(body.ProtocolYaml, "protocol.yaml", body.Blinded ?? true, body.ListLength ?? 5000, CryptographicRandom.Instance, actor);
-            var token = await store.AddUserAsync(trial.Id, body.AdminName, TrialRole.Admin, null, null, TimeSpan.FromDays(365), actor);
+            var token = await store.AddUserAsync(trial.Id, body.AdminName, TrialRole.Admin, null, null, lifetime.Default, actor);
             return TypedResults.Created($"/trials/{Uri.EscapeDataString(trial.Id)}", new Contracts.CreatedTrialView(Contracts.TrialView.From(trial), Contracts.TokenView.From(token)));
         }
         catch (Evident.Protocol.ProtocolException e)

@@ -19,7 +19,7 @@ internal static class UserEndpoints
         group.MapPost("/{name}/revoke", Revoke).WithSummary("Revoke every token of a user, with a reason.");
     }
 
-    private static async Task<Results<Created<TokenView>, ValidationProblem, ProblemHttpResult>> Add(string trialId, UserBody body, ClaimsPrincipal user, TrialStore store)
+    private static async Task<Results<Created<TokenView>, ValidationProblem, ProblemHttpResult>> Add(string trialId, UserBody body, ClaimsPrincipal user, TrialStore store, TokenLifetime lifetime)
     {
         if (!TrialRoles.TryParse(body.Role, out var role))
             return Problems.Invalid("role", $"'{body.Role}' is not a role; the roles are {string.Join(", ", TrialRoles.All.Select(r => r.Name))}.");
@@ -28,7 +28,7 @@ internal static class UserEndpoints
         try
         {
             passwordHash = body.Password is null ? null : Passwords.Hash(body.Password);
-            var issued = await store.AddUserAsync(trialId, body.Name, role, body.Site, passwordHash, TimeSpan.FromDays(body.TokenDays ?? 365), Caller.From(user).Name);
+            var issued = await store.AddUserAsync(trialId, body.Name, role, body.Site, passwordHash, body.TokenDays is { } days ? TimeSpan.FromDays(days) : lifetime.Default, Caller.From(user).Name);
             return TypedResults.Created($"/trials/{Uri.EscapeDataString(trialId)}/users/{Uri.EscapeDataString(body.Name)}", TokenView.From(issued));
         }
         catch (ArgumentException e)
@@ -45,11 +45,11 @@ internal static class UserEndpoints
         }
     }
 
-    private static async Task<Results<Ok<TokenView>, ProblemHttpResult>> Issue(string trialId, string name, ClaimsPrincipal user, TrialStore store)
+    private static async Task<Results<Ok<TokenView>, ProblemHttpResult>> Issue(string trialId, string name, ClaimsPrincipal user, TrialStore store, TokenLifetime lifetime)
     {
         try
         {
-            return TypedResults.Ok(TokenView.From(await store.IssueTokenAsync(trialId, name, TimeSpan.FromDays(365), Caller.From(user).Name)));
+            return TypedResults.Ok(TokenView.From(await store.IssueTokenAsync(trialId, name, lifetime.Default, Caller.From(user).Name)));
         }
         catch (StoreNotFoundException e)
         {

@@ -17,6 +17,7 @@ internal static class PageStatus
             StatusCodes.Status404NotFound => ("Not found", "There is nothing here, or you may not see it."),
             StatusCodes.Status403Forbidden => ("Not allowed", "Your role may not use this page."),
             StatusCodes.Status400BadRequest => ("Request refused", "The form was not accepted (it may have expired). Go back, reload the page and try again."),
+            StatusCodes.Status429TooManyRequests => ("Too many attempts", "Too many sign-in attempts from here. Wait a minute and try again."),
             _ => ("Error", "The request could not be completed."),
         };
         context.Response.ContentType = "text/html; charset=utf-8";

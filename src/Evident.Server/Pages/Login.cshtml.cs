@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Evident.Server.Pages;
 
 /// <summary>
-/// <c>/login</c>: trial, user name and password. An unknown trial, an unknown user, a user without a password and a wrong
+/// <c>/login</c>: trial, user name, password and, for a user enrolled in a TOTP second factor (<c>evident user totp</c>),
+/// the current one-time code (RFC 6238; each code works once, on any node). An unknown trial, an unknown user, a user without a password and a wrong
 /// password all get the same message, after the same password-hashing work. After <see cref="PageAuth.MaxFailures"/>
 /// failures in a row an existing account is locked for <see cref="PageAuth.Lockout"/> (by the service's clock, stored in
 /// the database, audited); the message says when to try again. Success clears the count and sets the session cookie.
@@ -38,6 +39,13 @@ public sealed class LoginModel(TrialStore store, TimeProvider time) : PageModel
     /// <summary>The password entered (never shown again).</summary>
     [BindProperty]
     public string? Password { get; set; }
+
+    /// <summary>The one-time code entered (users with a TOTP second factor only).</summary>
+    [BindProperty]
+    public string? Code { get; set; }
+
+    /// <summary>The message for a right password of a user with a second factor and a code that is missing, wrong or used.</summary>
+    public const string CodeMessage = "Enter the current 6-digit code from your authenticator app (each code works once).";
 
     /// <summary>Where to go after signing in: a page of the same trial, else the trial's home.</summary>
     [BindProperty(SupportsGet = true)]
@@ -83,6 +91,7 @@ public sealed class LoginModel(TrialStore store, TimeProvider time) : PageModel
             return Refused(StatusCodes.Status401Unauthorized);
         }
 
+        if (await SecondFactorRefusedAsync(trialId, userName, now) is { } refused) return refused;
         if (!await store.HasAccessAsync(trialId, userName))
         {
             Errors.Add("password", WithdrawnMessage);
@@ -93,6 +102,22 @@ public sealed class LoginModel(TrialStore store, TimeProvider time) : PageModel
         string home = "/t/" + Uri.EscapeDataString(trialId);
         bool sameTrial = ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) && (ReturnUrl == home || ReturnUrl.StartsWith(home + "/", StringComparison.Ordinal));
         return LocalRedirect(sameTrial ? ReturnUrl! : home);
+    }
+
+    /// <summary>
+    /// For a user with a TOTP second factor: null when the code is that of the current step (±1) and not used before,
+    /// else the refusal; a wrong code counts as a failed sign-in towards the lockout.
+    /// </summary>
+    private async Task<PageResult?> SecondFactorRefusedAsync(string trialId, string userName, DateTimeOffset now)
+    {
+        if (await store.GetTotpAsync(trialId, userName) is not { } totp) return null;
+        long? step = string.IsNullOrWhiteSpace(Code) ? null : Totp.Match(totp.Secret, Code, now, totp.LastStep);
+        Code = null;
+        if (step is { } s && await store.ClaimTotpStepAsync(trialId, userName, s)) return null;
+        var state = await store.RecordSignInFailureAsync(trialId, userName, PageAuth.MaxFailures, PageAuth.Lockout);
+        if (state.IsLockedAt(now)) return Locked(state.LockedUntil!.Value);
+        Errors.Add("code", CodeMessage);
+        return Refused(StatusCodes.Status401Unauthorized);
     }
 
     private PageResult Locked(DateTimeOffset until)

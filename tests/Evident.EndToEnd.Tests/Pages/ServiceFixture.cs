@@ -137,7 +137,8 @@ public sealed class ServiceFixture : IAsyncLifetime
     public static async Task<(WebApplication App, string BaseUrl)> StartServiceAsync(string database, Action<WebApplicationBuilder>? configure = null)
     {
         int port = Chromium.FreePort();
-        var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={database}", $"--urls=http://127.0.0.1:{port}"], configure);
+        // Every browser test signs in from 127.0.0.1 to the one service: the sign-in rate limit is off here.
+        var app = await EvidentServer.BuildAsync([$"--{EvidentServer.DatabaseKey}={database}", $"--urls=http://127.0.0.1:{port}", $"--{EvidentServer.SignInPerMinuteKey}=0"], configure);
         await app.StartAsync();
         return (app, $"http://127.0.0.1:{port}");
     }
