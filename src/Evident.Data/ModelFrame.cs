@@ -26,6 +26,7 @@ public sealed class ModelFrame
     private readonly int[] stratum;
     private readonly int[] cluster;
     private readonly int[] sourceRows;
+    private readonly ModelFrameBuilder builder;
 
     private ModelFrame(ModelFrameBuilder b, ModelFrameOptions options)
     {
@@ -50,6 +51,7 @@ public sealed class ModelFrame
         cluster = b.Cluster;
         ClusterCount = b.ClusterCount;
         sourceRows = b.SourceRows;
+        builder = b;
     }
 
     /// <summary>
@@ -176,4 +178,21 @@ public sealed class ModelFrame
 
     /// <summary>Number of distinct clusters; 0 without <c>cluster()</c>.</summary>
     public int ClusterCount { get; }
+
+    /// <summary>
+    /// Codes covariate patterns (one per row of <paramref name="patterns"/>) as this frame's design matrix codes its rows:
+    /// the same columns, factor levels and reference levels, and each pattern's stratum — R's
+    /// <c>model.matrix(terms, newdata, xlev = fit$xlevels)</c> as <c>survfit.coxph</c> builds it.
+    /// </summary>
+    /// <param name="patterns">The patterns: a column per variable of the formula's terms and strata (time, status and cluster are not needed).</param>
+    /// <exception cref="DataInputException">
+    /// A variable or strata column is absent; a value is missing, not a number where the model has a number, or a level
+    /// the model has not seen; a combination of strata values that is not a stratum of the model. Messages name the
+    /// file, the row, the column, the value and what was expected.
+    /// </exception>
+    public CovariatePatterns CodePatterns(DataTable patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        return PatternCoder.Code(builder, patterns, StratumLabels);
+    }
 }

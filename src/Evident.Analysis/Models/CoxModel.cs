@@ -1,4 +1,5 @@
 using Evident.Data;
+using Evident.Statistics;
 using Evident.Statistics.Cox;
 
 namespace Evident.Analysis.Models;
@@ -85,6 +86,24 @@ public static class CoxModel
         var termOfColumn = frame.DesignColumns.Select(c => c.TermIndex).ToArray();
         return ProportionalHazardsTest.ComputeCountingProcess(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
                                                               frame.Stratum, [], termOfColumn, frame.TermNames.Count, fit, transform);
+    }
+
+    /// <summary>
+    /// The survival curves a fit of <paramref name="frame"/> predicts for covariate patterns (R's
+    /// <c>survfit(fit, newdata = patterns)</c>; see <see cref="CoxSurvivalPrediction"/>).
+    /// </summary>
+    /// <param name="frame">The model frame the fit was made from.</param>
+    /// <param name="fit">The fit (<see cref="Fit"/>).</param>
+    /// <param name="patterns">The patterns, coded by <see cref="ModelFrame.CodePatterns"/> of the same frame.</param>
+    /// <param name="type">Scale of the intervals.</param>
+    /// <param name="level">Level of the intervals.</param>
+    public static IReadOnlyList<CoxSurvivalCurve> PredictSurvival(ModelFrame frame, CoxFit fit, CovariatePatterns patterns, ConfidenceType type, double level)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(patterns);
+        return CoxSurvivalPrediction.Predict(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
+                                             frame.StratumCount > 1 ? frame.Stratum : [], fit, patterns.Covariates,
+                                             frame.StratumCount > 1 ? patterns.Stratum : [], type, level);
     }
 
     /// <summary>The design columns whose coefficients are aliased (NaN), in column order.</summary>

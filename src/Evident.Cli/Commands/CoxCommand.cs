@@ -16,17 +16,35 @@ public static class CoxCommand
         var ties = TiesOption();
         var confLevel = ConfidenceLevelOption.Create("Confidence level of the hazard-ratio intervals.");
         var singularOk = SingularOkOption();
+        var predict = new Option<string?>("--predict")
+        {
+            Description = "Predicted survival curves for the covariate patterns of this file, one per row (R: survfit(fit, newdata = )); columns: every variable of the formula's terms and strata.",
+        };
+        var confType = new Option<string>("--conf-type")
+        {
+            Description = "With --predict: the curves' interval scale, log (R's default), log-log or plain; --conf-level sets their level.",
+            DefaultValueFactory = _ => "log",
+        };
+        confType.AcceptOnlyFromAmong("log", "log-log", "plain");
         var command = new Command("cox", "Cox regression: Efron or Breslow ties, strata, cluster-robust variance, LR/Wald/score tests, concordance (R: coxph).");
         data.AddTo(command);
         command.Options.Add(ties);
         command.Options.Add(confLevel);
         command.Options.Add(singularOk);
+        command.Options.Add(predict);
+        command.Options.Add(confType);
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
             double level = parse.GetValue(confLevel);
+            string? patternsPath = parse.GetValue(predict);
+            if (patternsPath is not null && !System.IO.File.Exists(patternsPath)) throw new UsageException($"--predict: file '{patternsPath}' does not exist.");
             var frame = data.LoadFrame(parse, countingProcess: true);
             var fit = Fit(frame, ParseTies(parse.GetValue(ties)!), parse.GetValue(singularOk), level);
-            return new CoxReport(frame, fit);
+            if (patternsPath is null) return new CoxReport(frame, fit);
+            var patterns = frame.CodePatterns(PhaseTimer.Time("read patterns", () => TableReader.Read(patternsPath)));
+            var type = KaplanMeierCommand.ParseConfidenceType(parse.GetValue(confType)!);
+            var curves = PhaseTimer.Time("predict curves", () => CoxModel.PredictSurvival(frame, fit, patterns, type, level));
+            return new CoxPredictionReport(frame, fit, patterns, curves);
         });
         return command;
     }
