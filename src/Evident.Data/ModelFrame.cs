@@ -195,4 +195,37 @@ public sealed class ModelFrame
         ArgumentNullException.ThrowIfNull(patterns);
         return PatternCoder.Code(builder, patterns, StratumLabels);
     }
+
+    /// <summary>
+    /// The values of a variable of the formula's terms, as levels (R's <c>levels(factor(x))</c>, after
+    /// <see cref="ModelFrameOptions.References"/>): the values that direct standardisation sets it to.
+    /// </summary>
+    /// <param name="column">A variable of the formula's terms.</param>
+    /// <exception cref="ArgumentException">The column is not a variable of the terms.</exception>
+    public IReadOnlyList<string> LevelsOf(string column)
+    {
+        CheckTermVariable(column);
+        return Array.AsReadOnly(builder.LevelsOf(column).Labels);
+    }
+
+    /// <summary>
+    /// The frame's own rows as covariate patterns with <paramref name="column"/> set to <paramref name="level"/> for
+    /// every row (R: <c>newdata = transform(data, column = level)</c>): the sample a direct standardisation averages over.
+    /// </summary>
+    /// <param name="column">A variable of the formula's terms.</param>
+    /// <param name="level">One of <see cref="LevelsOf"/>.</param>
+    /// <exception cref="ArgumentException">The column is not a variable of the terms, or the level not one of its levels.</exception>
+    public CovariatePatterns RowsWith(string column, string level)
+    {
+        CheckTermVariable(column);
+        if (!LevelsOf(column).Contains(level)) throw new ArgumentException($"'{level}' is not a level of '{column}'.", nameof(level));
+        return PatternCoder.CodeRowsWith(builder, column, level, StratumLabels);
+    }
+
+    private void CheckTermVariable(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (!Formula.Terms.Any(t => t.Variables.Any(v => v.Column == column)))
+            throw new ArgumentException($"'{column}' is not a variable of the terms of '{Formula.Text}'.", nameof(column));
+    }
 }

@@ -296,6 +296,9 @@ internal sealed class ModelFrameBuilder
     /// <summary>The data the frame was built from.</summary>
     public DataTable Table => table;
 
+    /// <summary>The used rows (0-based table indices), in file order.</summary>
+    public int[] Rows => rows;
+
     /// <summary>The levels of a column over the used rows (computed once).</summary>
     public FactorLevels LevelsOf(string column)
     {

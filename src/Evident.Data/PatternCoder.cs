@@ -15,7 +15,7 @@ internal static class PatternCoder
     public static CovariatePatterns Code(ModelFrameBuilder frame, DataTable patterns, IReadOnlyList<IReadOnlyDictionary<string, string>> stratumLabels)
     {
         var formula = frame.Formula;
-        var variables = formula.Terms.SelectMany(t => t.Variables).Select(v => v.Column).Concat(formula.StrataColumns).Distinct().ToArray();
+        var variables = VariablesOf(formula);
         foreach (string column in variables)
         {
             if (!patterns.TryGetColumn(column, out _))
@@ -61,6 +61,29 @@ internal static class PatternCoder
         }
         return new CovariatePatterns(patterns.Source, design.Values, design.Columns.Count, stratum, Array.AsReadOnly(labels));
     }
+
+    /// <summary>The frame's used rows as patterns, with <paramref name="column"/> set to <paramref name="level"/>.</summary>
+    public static CovariatePatterns CodeRowsWith(ModelFrameBuilder frame, string column, string level,
+                                                 IReadOnlyList<IReadOnlyDictionary<string, string>> stratumLabels)
+    {
+        int[] rows = frame.Rows;
+        var columns = new List<DataColumn>();
+        foreach (string name in VariablesOf(frame.Formula))
+        {
+            var source = frame.Table[name];
+            columns.Add(name == column ? DataColumn.FromText(name, Enumerable.Repeat<string?>(level, rows.Length).ToArray())
+                : source.Kind switch
+                {
+                    ColumnKind.Numeric => DataColumn.FromNumbers(name, rows.Select(r => source.Numbers[r]).ToArray()),
+                    ColumnKind.Logical => DataColumn.FromLogical(name, rows.Select(r => (bool?)(source.Numbers[r] != 0)).ToArray()),
+                    _ => DataColumn.FromText(name, rows.Select(source.Format).ToArray()),
+                });
+        }
+        return Code(frame, new DataTable(frame.Source, columns), stratumLabels);
+    }
+
+    private static string[] VariablesOf(SurvivalFormula formula) =>
+        formula.Terms.SelectMany(t => t.Variables).Select(v => v.Column).Concat(formula.StrataColumns).Distinct().ToArray();
 
     /// <summary>The frame's levels of a column, coded over the patterns' rows.</summary>
     private static FactorLevels Levels(ModelFrameBuilder frame, DataTable patterns, string column)

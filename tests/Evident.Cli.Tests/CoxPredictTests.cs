@@ -67,4 +67,20 @@ public sealed class CoxPredictTests : IDisposable
         Assert.Equal(90, curves[0].GetProperty("n_risk")[0].GetInt32());
         Assert.Equal(138, curves[1].GetProperty("n_risk")[0].GetInt32());
     }
+
+    [Fact]
+    public void AdjustedCurvesNeedAVariableOfTheTermsAndOneRowPerParticipant()
+    {
+        string output = Path.Combine(_directory, "adjusted.json");
+        var (code, _, stderr) = Fixtures.Run("cox", Data("lung.csv"), "--formula", "Surv(time, status) ~ age + strata(sex)", "--adjusted-by", "sex",
+                                             "--format", "json", "--output", output);
+        Assert.Equal(2, code);
+        Assert.False(File.Exists(output));
+        Assert.Contains("cannot adjust by 'sex': it is not a variable of the terms of 'Surv(time, status) ~ age + strata(sex)'", stderr);
+        (code, _, stderr) = Fixtures.Run("cox", Data("heart.csv"), "--formula", "Surv(start, stop, event) ~ age + transplant", "--adjusted-by", "transplant",
+                                         "--format", "json", "--output", output);
+        Assert.Equal(2, code);
+        Assert.False(File.Exists(output));
+        Assert.Contains("adjusted curves average over participants, one row each", stderr);
+    }
 }

@@ -20,9 +20,13 @@ public static class CoxCommand
         {
             Description = "Predicted survival curves for the covariate patterns of this file, one per row (R: survfit(fit, newdata = )); columns: every variable of the formula's terms and strata.",
         };
+        var adjustedBy = new Option<string?>("--adjusted-by")
+        {
+            Description = "Covariate-adjusted survival curves per level of this variable of the terms (e.g. arm): the mean of the predicted curves of every analysed row with the variable set to the level (direct standardisation), with delta-method intervals.",
+        };
         var confType = new Option<string>("--conf-type")
         {
-            Description = "With --predict: the curves' interval scale, log (R's default), log-log or plain; --conf-level sets their level.",
+            Description = "With --predict or --adjusted-by: the curves' interval scale, log (R's default), log-log or plain; --conf-level sets their level.",
             DefaultValueFactory = _ => "log",
         };
         confType.AcceptOnlyFromAmong("log", "log-log", "plain");
@@ -32,6 +36,7 @@ public static class CoxCommand
         command.Options.Add(confLevel);
         command.Options.Add(singularOk);
         command.Options.Add(predict);
+        command.Options.Add(adjustedBy);
         command.Options.Add(confType);
         CommandRunner.SetReportAction(command, data.Output, parse =>
         {
@@ -40,11 +45,13 @@ public static class CoxCommand
             if (patternsPath is not null && !System.IO.File.Exists(patternsPath)) throw new UsageException($"--predict: file '{patternsPath}' does not exist.");
             var frame = data.LoadFrame(parse, countingProcess: true);
             var fit = Fit(frame, ParseTies(parse.GetValue(ties)!), parse.GetValue(singularOk), level);
-            if (patternsPath is null) return new CoxReport(frame, fit);
-            var patterns = frame.CodePatterns(PhaseTimer.Time("read patterns", () => TableReader.Read(patternsPath)));
+            string? adjustBy = parse.GetValue(adjustedBy);
+            if (patternsPath is null && adjustBy is null) return new CoxReport(frame, fit);
             var type = KaplanMeierCommand.ParseConfidenceType(parse.GetValue(confType)!);
-            var curves = PhaseTimer.Time("predict curves", () => CoxModel.PredictSurvival(frame, fit, patterns, type, level));
-            return new CoxPredictionReport(frame, fit, patterns, curves);
+            var patterns = patternsPath is null ? null : frame.CodePatterns(PhaseTimer.Time("read patterns", () => TableReader.Read(patternsPath)));
+            var curves = patterns is null ? null : PhaseTimer.Time("predict curves", () => CoxModel.PredictSurvival(frame, fit, patterns, type, level));
+            var adjusted = adjustBy is null ? null : PhaseTimer.Time("adjusted curves", () => CoxModel.AdjustedSurvival(frame, fit, adjustBy, type, level));
+            return new CoxPredictionReport(frame, fit, patterns, curves, adjustBy, adjusted);
         });
         return command;
     }

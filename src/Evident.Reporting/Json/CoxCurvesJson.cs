@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evident.Analysis.Models;
 using Evident.Data;
 using Evident.Statistics.Cox;
 
@@ -17,20 +18,50 @@ public static class CoxCurvesJson
     /// <param name="frame">The model frame.</param>
     /// <param name="fit">The fit.</param>
     /// <param name="warnings">Soft problems of the fit.</param>
-    /// <param name="patterns">The patterns.</param>
-    /// <param name="curves">One curve per pattern, all at one confidence type and level.</param>
+    /// <param name="patterns">The patterns, or null without <c>--predict</c>.</param>
+    /// <param name="curves">One curve per pattern, all at one confidence type and level, or null.</param>
+    /// <param name="adjustedBy">The variable of <paramref name="adjusted"/>, or null.</param>
+    /// <param name="adjusted">Adjusted curves per level (<c>--adjusted-by</c>), or null.</param>
     public static void Write(Utf8JsonWriter json, ModelFrame frame, CoxFit fit, IReadOnlyList<string> warnings,
-                             CovariatePatterns patterns, IReadOnlyList<CoxSurvivalCurve> curves)
+                             CovariatePatterns? patterns, IReadOnlyList<CoxSurvivalCurve>? curves,
+                             string? adjustedBy, IReadOnlyList<AdjustedSurvivalCurve>? adjusted)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(frame);
-        ArgumentNullException.ThrowIfNull(patterns);
-        ArgumentNullException.ThrowIfNull(curves);
         json.WriteStartObject();
         CoxJson.WriteFields(json, frame, fit, warnings);
+        var first = curves is { Count: > 0 } ? (curves[0].ConfidenceType, curves[0].ConfidenceLevel)
+            : (adjusted![0].Curve.ConfidenceType, adjusted[0].Curve.ConfidenceLevel);
+        json.WriteString("conf_type", KaplanMeierJson.ConfidenceTypeName(first.Item1));
+        json.WriteNumber("conf_level", first.Item2);
+        if (patterns is not null && curves is not null) WriteCurves(json, frame, patterns, curves);
+        if (adjustedBy is not null && adjusted is not null) WriteAdjusted(json, adjustedBy, adjusted);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAdjusted(Utf8JsonWriter json, string adjustedBy, IReadOnlyList<AdjustedSurvivalCurve> adjusted)
+    {
+        json.WriteString("adjusted_by", adjustedBy);
+        json.WriteString("adjusted_method", "direct standardisation over the analysed rows; delta-method standard errors given the covariates");
+        json.WriteStartArray("adjusted_curves");
+        foreach (var a in adjusted)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", a.Level);
+            json.WriteNumber("n", a.SampleSize);
+            json.WriteNumbers("times", a.Curve.Times);
+            json.WriteNumbers("survival", a.Curve.Survival);
+            json.WriteNumbers("std_error", a.Curve.StdError);
+            json.WriteNumbers("conf_low", a.Curve.ConfLow);
+            json.WriteNumbers("conf_high", a.Curve.ConfHigh);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteCurves(Utf8JsonWriter json, ModelFrame frame, CovariatePatterns patterns, IReadOnlyList<CoxSurvivalCurve> curves)
+    {
         json.WriteString("patterns_file", patterns.Source);
-        json.WriteString("conf_type", KaplanMeierJson.ConfidenceTypeName(curves[0].ConfidenceType));
-        json.WriteNumber("conf_level", curves[0].ConfidenceLevel);
         json.WriteStartArray("curves");
         for (int k = 0; k < curves.Count; k++)
         {
@@ -52,6 +83,5 @@ public static class CoxCurvesJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 }

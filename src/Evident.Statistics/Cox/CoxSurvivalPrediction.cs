@@ -40,6 +40,31 @@ public static class CoxSurvivalPrediction
                                                           CoxFit fit, ReadOnlySpan<double> patterns, ReadOnlySpan<int> patternStratum,
                                                           ConfidenceType confidenceType, double confidenceLevel)
     {
+        int strata = CheckArguments(entry, time, isEvent, covariates, covariateCount, stratum, fit, patterns, patternStratum, confidenceType, confidenceLevel);
+        int n = time.Length, p = covariateCount, m = patterns.Length / p;
+        var model = new FittedRisk(covariates, p, fit);
+        var risk = model.Risk(covariates);
+        var rowsOf = RowsByStratum(stratum, strata, n);
+        var baselines = new CoxBaselineHazard?[strata];
+        double z = NormalTail.CriticalValue(confidenceLevel);
+        var variance = (fit.RobustVariance ?? fit.Variance).ToArray();
+        var curves = new CoxSurvivalCurve[m];
+        for (int k = 0; k < m; k++)
+        {
+            int s = patternStratum.IsEmpty ? 0 : patternStratum[k];
+            var baseline = baselines[s] ??= CoxBaselineHazard.Compute(rowsOf[s], entry, time, isEvent, covariates, risk, p, fit.Ties);
+            var pattern = patterns.Slice(k * p, p);
+            curves[k] = Curve(baseline, s, pattern, model.Risk(pattern)[0], variance, confidenceType, confidenceLevel, z);
+        }
+        return Array.AsReadOnly(curves);
+    }
+
+    /// <summary>The argument checks of <see cref="Predict"/>; returns the number of strata.</summary>
+    internal static int CheckArguments(ReadOnlySpan<double> entry, ReadOnlySpan<double> time, ReadOnlySpan<bool> isEvent,
+                                       ReadOnlySpan<double> covariates, int covariateCount, ReadOnlySpan<int> stratum,
+                                       CoxFit fit, ReadOnlySpan<double> patterns, ReadOnlySpan<int> patternStratum,
+                                       ConfidenceType confidenceType, double confidenceLevel)
+    {
         ArgumentNullException.ThrowIfNull(fit);
         int n = time.Length, p = covariateCount;
         Preconditions.CheckNotEmpty(n, nameof(time));
@@ -61,22 +86,7 @@ public static class CoxSurvivalPrediction
             Preconditions.CheckSameLength(m, patternStratum.Length, nameof(patternStratum));
             SurvivalChecks.CheckCodes(patternStratum, strata, nameof(patternStratum));
         }
-
-        var model = new FittedRisk(covariates, p, fit);
-        var risk = model.Risk(covariates);
-        var rowsOf = RowsByStratum(stratum, strata, n);
-        var baselines = new CoxBaselineHazard?[strata];
-        double z = NormalTail.CriticalValue(confidenceLevel);
-        var variance = (fit.RobustVariance ?? fit.Variance).ToArray();
-        var curves = new CoxSurvivalCurve[m];
-        for (int k = 0; k < m; k++)
-        {
-            int s = patternStratum.IsEmpty ? 0 : patternStratum[k];
-            var baseline = baselines[s] ??= CoxBaselineHazard.Compute(rowsOf[s], entry, time, isEvent, covariates, risk, p, fit.Ties);
-            var pattern = patterns.Slice(k * p, p);
-            curves[k] = Curve(baseline, s, pattern, model.Risk(pattern)[0], variance, confidenceType, confidenceLevel, z);
-        }
-        return Array.AsReadOnly(curves);
+        return strata;
     }
 
     private static CoxSurvivalCurve Curve(CoxBaselineHazard baseline, int stratum, ReadOnlySpan<double> pattern, double risk, double[] variance,
