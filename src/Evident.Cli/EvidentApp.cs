@@ -16,6 +16,7 @@ public static class EvidentApp
         root.Subcommands.Add(CoxCommand.Create());
         root.Subcommands.Add(ZphCommand.Create());
         root.Subcommands.Add(SurvregCommand.Create());
+        root.Subcommands.Add(TmergeCommand.Create());
         root.Subcommands.Add(RmstCommand.Create());
         root.Subcommands.Add(BoundariesCommand.Create());
         root.Subcommands.Add(SampleSizeCommand.Create());

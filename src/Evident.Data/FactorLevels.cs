@@ -26,6 +26,9 @@ internal sealed class FactorLevels
 
     public int Count => Labels.Length;
 
+    /// <summary>The same levels over other rows (a prediction's patterns), coded by <paramref name="codes"/>.</summary>
+    public FactorLevels WithCodes(int[] codes) => new(Column, Labels, codes);
+
     /// <param name="column">The column.</param>
     /// <param name="rows">The used rows (0-based table indices); none of them is missing in this column.</param>
     /// <param name="reference">Level to put first, or null.</param>

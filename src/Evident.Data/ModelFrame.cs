@@ -26,6 +26,7 @@ public sealed class ModelFrame
     private readonly int[] stratum;
     private readonly int[] cluster;
     private readonly int[] sourceRows;
+    private readonly ModelFrameBuilder builder;
 
     private ModelFrame(ModelFrameBuilder b, ModelFrameOptions options)
     {
@@ -50,6 +51,7 @@ public sealed class ModelFrame
         cluster = b.Cluster;
         ClusterCount = b.ClusterCount;
         sourceRows = b.SourceRows;
+        builder = b;
     }
 
     /// <summary>
@@ -176,4 +178,54 @@ public sealed class ModelFrame
 
     /// <summary>Number of distinct clusters; 0 without <c>cluster()</c>.</summary>
     public int ClusterCount { get; }
+
+    /// <summary>
+    /// Codes covariate patterns (one per row of <paramref name="patterns"/>) as this frame's design matrix codes its rows:
+    /// the same columns, factor levels and reference levels, and each pattern's stratum — R's
+    /// <c>model.matrix(terms, newdata, xlev = fit$xlevels)</c> as <c>survfit.coxph</c> builds it.
+    /// </summary>
+    /// <param name="patterns">The patterns: a column per variable of the formula's terms and strata (time, status and cluster are not needed).</param>
+    /// <exception cref="DataInputException">
+    /// A variable or strata column is absent; a value is missing, not a number where the model has a number, or a level
+    /// the model has not seen; a combination of strata values that is not a stratum of the model. Messages name the
+    /// file, the row, the column, the value and what was expected.
+    /// </exception>
+    public CovariatePatterns CodePatterns(DataTable patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        return PatternCoder.Code(builder, patterns, StratumLabels);
+    }
+
+    /// <summary>
+    /// The values of a variable of the formula's terms, as levels (R's <c>levels(factor(x))</c>, after
+    /// <see cref="ModelFrameOptions.References"/>): the values that direct standardisation sets it to.
+    /// </summary>
+    /// <param name="column">A variable of the formula's terms.</param>
+    /// <exception cref="ArgumentException">The column is not a variable of the terms.</exception>
+    public IReadOnlyList<string> LevelsOf(string column)
+    {
+        CheckTermVariable(column);
+        return Array.AsReadOnly(builder.LevelsOf(column).Labels);
+    }
+
+    /// <summary>
+    /// The frame's own rows as covariate patterns with <paramref name="column"/> set to <paramref name="level"/> for
+    /// every row (R: <c>newdata = transform(data, column = level)</c>): the sample a direct standardisation averages over.
+    /// </summary>
+    /// <param name="column">A variable of the formula's terms.</param>
+    /// <param name="level">One of <see cref="LevelsOf"/>.</param>
+    /// <exception cref="ArgumentException">The column is not a variable of the terms, or the level not one of its levels.</exception>
+    public CovariatePatterns RowsWith(string column, string level)
+    {
+        CheckTermVariable(column);
+        if (!LevelsOf(column).Contains(level)) throw new ArgumentException($"'{level}' is not a level of '{column}'.", nameof(level));
+        return PatternCoder.CodeRowsWith(builder, column, level, StratumLabels);
+    }
+
+    private void CheckTermVariable(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (!Formula.Terms.Any(t => t.Variables.Any(v => v.Column == column)))
+            throw new ArgumentException($"'{column}' is not a variable of the terms of '{Formula.Text}'.", nameof(column));
+    }
 }

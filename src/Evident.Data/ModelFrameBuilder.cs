@@ -293,7 +293,14 @@ internal sealed class ModelFrameBuilder
         for (int i = 0; i < m; i++) StatusCodes[i] = Events[i] ? 1 : 0;
     }
 
-    private FactorLevels LevelsOf(string column)
+    /// <summary>The data the frame was built from.</summary>
+    public DataTable Table => table;
+
+    /// <summary>The used rows (0-based table indices), in file order.</summary>
+    public int[] Rows => rows;
+
+    /// <summary>The levels of a column over the used rows (computed once).</summary>
+    public FactorLevels LevelsOf(string column)
     {
         lock (levels)
         {
@@ -306,7 +313,7 @@ internal sealed class ModelFrameBuilder
         }
     }
 
-    private static bool IsFactor(FormulaVariable variable, DataColumn column) => variable.ForceFactor || column.Kind != ColumnKind.Numeric;
+    public static bool IsFactor(FormulaVariable variable, DataColumn column) => variable.ForceFactor || column.Kind != ColumnKind.Numeric;
 
     /// <summary>Resolves every term's variables — a factor to its levels, a numeric variable to its checked values — and codes the design matrix.</summary>
     private void BuildDesign()

@@ -1,4 +1,5 @@
 using Evident.Data;
+using Evident.Statistics;
 using Evident.Statistics.Cox;
 
 namespace Evident.Analysis.Models;
@@ -85,6 +86,62 @@ public static class CoxModel
         var termOfColumn = frame.DesignColumns.Select(c => c.TermIndex).ToArray();
         return ProportionalHazardsTest.ComputeCountingProcess(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
                                                               frame.Stratum, [], termOfColumn, frame.TermNames.Count, fit, transform);
+    }
+
+    /// <summary>
+    /// The survival curves a fit of <paramref name="frame"/> predicts for covariate patterns (R's
+    /// <c>survfit(fit, newdata = patterns)</c>; see <see cref="CoxSurvivalPrediction"/>).
+    /// </summary>
+    /// <param name="frame">The model frame the fit was made from.</param>
+    /// <param name="fit">The fit (<see cref="Fit"/>).</param>
+    /// <param name="patterns">The patterns, coded by <see cref="ModelFrame.CodePatterns"/> of the same frame.</param>
+    /// <param name="type">Scale of the intervals.</param>
+    /// <param name="level">Level of the intervals.</param>
+    public static IReadOnlyList<CoxSurvivalCurve> PredictSurvival(ModelFrame frame, CoxFit fit, CovariatePatterns patterns, ConfidenceType type, double level)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(patterns);
+        return CoxSurvivalPrediction.Predict(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
+                                             frame.StratumCount > 1 ? frame.Stratum : [], fit, patterns.Covariates,
+                                             frame.StratumCount > 1 ? patterns.Stratum : [], type, level);
+    }
+
+    /// <summary>
+    /// Covariate-adjusted survival curves by direct standardisation over the model frame's rows, one per level of
+    /// <paramref name="column"/>: the mean of the curves the fit predicts for every participant with
+    /// <paramref name="column"/> set to the level (<see cref="CoxStandardizedSurvival"/>), with delta-method intervals.
+    /// </summary>
+    /// <param name="frame">The model frame the fit was made from, one row per participant.</param>
+    /// <param name="fit">The fit.</param>
+    /// <param name="column">A variable of the formula's terms (the arm).</param>
+    /// <param name="type">Scale of the intervals.</param>
+    /// <param name="level">Level of the intervals.</param>
+    /// <exception cref="DataInputException">Counting-process data (several rows per participant), or a column that is not a variable of the terms.</exception>
+    public static IReadOnlyList<AdjustedSurvivalCurve> AdjustedSurvival(ModelFrame frame, CoxFit fit, string column, ConfidenceType type, double level)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(column);
+        if (frame.IsCountingProcess)
+        {
+            throw new DataInputException(
+                $"{frame.Source}: adjusted curves average over participants, one row each; counting-process data Surv(start, stop, event) have several rows per participant.",
+                frame.Source, null, column, null, "Surv(time, status) data");
+        }
+        if (!frame.Formula.Terms.Any(t => t.Variables.Any(v => v.Column == column)))
+        {
+            throw new DataInputException($"{frame.Source}: cannot adjust by '{column}': it is not a variable of the terms of '{frame.Formula.Text}'.",
+                                         frame.Source, null, column, null, "a variable of the formula's terms");
+        }
+        var stratum = frame.StratumCount > 1 ? frame.Stratum : [];
+        var curves = new List<AdjustedSurvivalCurve>();
+        foreach (string value in frame.LevelsOf(column))
+        {
+            var sample = frame.RowsWith(column, value);
+            var curve = CoxStandardizedSurvival.Compute(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, stratum, fit,
+                                                        sample.Covariates, stratum, type, level);
+            curves.Add(new AdjustedSurvivalCurve(value, sample.Count, curve));
+        }
+        return curves.AsReadOnly();
     }
 
     /// <summary>The design columns whose coefficients are aliased (NaN), in column order.</summary>

@@ -16,6 +16,26 @@ public static class SurvregModel
     /// <exception cref="DataInputException">A time of 0, or a <c>cluster()</c> term; the message names the file and row.</exception>
     public static ParametricFit Fit(ModelFrame frame, SurvivalDistribution distribution)
     {
+        CheckFrame(frame);
+        return ParametricRegression.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum, distribution);
+    }
+
+    /// <summary>
+    /// Fits the mixture cure model (<see cref="MixtureCure"/>: logistic incidence and Weibull latency, both on the
+    /// formula's terms) with survreg's input policy; <c>strata()</c> is refused (one latency scale).
+    /// </summary>
+    /// <param name="frame">The model frame.</param>
+    /// <exception cref="DataInputException">A time of 0, a <c>cluster()</c> or <c>strata()</c> term.</exception>
+    public static MixtureCureFit FitCure(ModelFrame frame)
+    {
+        CheckFrame(frame);
+        if (frame.Formula.StrataColumns.Count > 0)
+            throw new DataInputException($"the formula '{frame.Formula.Text}' has strata(); the cure model has one latency scale, remove the term.");
+        return MixtureCure.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount);
+    }
+
+    private static void CheckFrame(ModelFrame frame)
+    {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Formula.ClusterColumn is not null)
             throw new DataInputException($"the formula '{frame.Formula.Text}' has cluster(); survreg's robust variance is not supported, remove the term.");
@@ -29,6 +49,5 @@ public static class SurvregModel
                     frame.Source, frame.SourceRows[i], frame.Formula.TimeColumn, "0", "times above 0");
             }
         }
-        return ParametricRegression.Fit(frame.Time, frame.Event, frame.Covariates, frame.CovariateCount, frame.Stratum, distribution);
     }
 }

@@ -18,6 +18,20 @@ public static class CoxJson
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(fit);
         json.WriteStartObject();
+        WriteFields(json, frame, fit, warnings);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the keys of <see cref="Write"/> into the current object (a document that adds keys of its own, as <c>--predict</c>).</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="frame">The model frame the fit was made from.</param>
+    /// <param name="fit">The fit.</param>
+    /// <param name="warnings">Soft problems of the fit, in words.</param>
+    public static void WriteFields(Utf8JsonWriter json, ModelFrame frame, CoxFit fit, IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(fit);
         json.WriteString("analysis", "cox");
         json.WriteString("formula", frame.Formula.Text);
         json.WriteString("ties", TiesName(fit.Ties));
@@ -42,7 +56,6 @@ public static class CoxJson
         json.WriteEndObject();
         json.WriteNumberOrNull("concordance", fit.Concordance);
         json.WriteFitStatus(fit.Iterations, fit.Status, warnings);
-        json.WriteEndObject();
     }
 
     /// <summary>
