@@ -50,6 +50,7 @@ public static class EvidentServer
         trial.MapAllocationList();
         trial.MapAudit();
         trial.MapCapture();
+        trial.MapOffStudy();
         trial.MapInterim();
 
         app.MapSiteAssets();

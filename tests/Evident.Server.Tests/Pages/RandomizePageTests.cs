@@ -129,6 +129,8 @@ public sealed class RandomizePageTests
         Assert.Equal(200, result.Status);
         Assert.Contains("<h1>Participant P-0001 is randomized</h1>", result.Html);
         Assert.Contains("<span class=\"allocation\" id=\"randomization-number\">R-000001</span>", result.Html);
+        Assert.Contains("Record the randomization number <strong>R-000001</strong> with participant <strong>P-0001</strong>", result.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("supply", result.Text, StringComparison.Ordinal);
         AssertNoArm(result.Html);
 
         using var coord2 = new PageSession(app);
