@@ -53,7 +53,7 @@ public static class CaptureRules
         }
         else if (input.RelapseSite is null || !CaptureKinds.RelapseSites.Contains(input.RelapseSite))
         {
-            problems.Add("relapseSite", $"A relapse needs its site: one of {string.Join(", ", CaptureKinds.RelapseSites)}.");
+            problems.Add("relapseSite", "A relapse needs its site: isolated bone marrow, isolated CNS, combined or other.");
         }
     }
 
