@@ -16,4 +16,14 @@ public sealed record AllocationPlan(
     AllocationMethod Method,
     IReadOnlyList<int> BlockSizes,
     IReadOnlyList<string> StratifyBy,
-    MinimizationSettings? Minimization);
+    MinimizationSettings? Minimization)
+{
+    /// <summary>Open label or blinded as the protocol says (<c>blinding</c>), or null when it does not say.</summary>
+    public AllocationBlinding? Blinding { get; init; }
+
+    /// <summary>
+    /// Whether a trial created from the protocol is blinded when nothing overrides it: yes unless the protocol says
+    /// <c>open-label</c> (protocols written before the key existed stay blinded).
+    /// </summary>
+    public bool IsBlinded => Blinding != AllocationBlinding.OpenLabel;
+}

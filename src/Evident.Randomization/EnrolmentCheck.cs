@@ -16,7 +16,8 @@ public static class EnrolmentCheck
 
     /// <summary>
     /// The problems with <paramref name="request"/>, by field (<c>participantId</c>, <c>strata.risk</c>,
-    /// <c>eligibility.age</c>, <c>covariates.sex</c>, …), in plain English; empty when the request may be randomized. The site's existence and
+    /// <c>eligibility.age</c>, <c>covariates.sex</c>, …), in plain English with the protocol's labels and question texts
+    /// (never its ids, except to name a key the protocol does not define); empty when the request may be randomized. The site's existence and
     /// the caller's right to use it are checked by the service, not here.
     /// </summary>
     /// <param name="protocol">The trial's protocol.</param>
@@ -33,9 +34,9 @@ public static class EnrolmentCheck
         foreach (var factor in protocol.Strata)
         {
             if (!strata.TryGetValue(factor.Id, out string? level) || level is null)
-                problems[$"strata.{factor.Id}"] = [$"A value for '{factor.Id}' is required; the levels are {string.Join(", ", factor.Levels)}."];
+                problems[$"strata.{factor.Id}"] = [$"{factor.Label} is required: choose {Choices(factor.Levels)}."];
             else if (!factor.Levels.Contains(level))
-                problems[$"strata.{factor.Id}"] = [$"'{Shorten(level)}' is not a level of '{factor.Id}'; the levels are {string.Join(", ", factor.Levels)}."];
+                problems[$"strata.{factor.Id}"] = [$"'{Shorten(level)}' is not a level of {factor.Label}: choose {Choices(factor.Levels)}."];
         }
         foreach (string key in strata.Keys)
             if (protocol.Strata.All(f => f.Id != key))
@@ -45,9 +46,9 @@ public static class EnrolmentCheck
         foreach (var question in protocol.Eligibility)
         {
             if (!answers.TryGetValue(question.Id, out bool answer))
-                problems[$"eligibility.{question.Id}"] = [$"An answer to '{question.Id}' ({question.Text}) is required."];
+                problems[$"eligibility.{question.Id}"] = [$"Answer the question “{question.Text}”."];
             else if (answer != question.RequiredAnswer)
-                problems[$"eligibility.{question.Id}"] = [$"The answer to '{question.Id}' makes the participant ineligible; randomization requires '{(question.RequiredAnswer ? "yes" : "no")}'."];
+                problems[$"eligibility.{question.Id}"] = [$"Not eligible: the answer to “{question.Text}” is {(answer ? "yes" : "no")}; randomization requires {(question.RequiredAnswer ? "yes" : "no")}."];
         }
         foreach (string key in answers.Keys)
             if (protocol.Eligibility.All(q => q.Id != key))
@@ -59,9 +60,9 @@ public static class EnrolmentCheck
             if (covariate is null)
                 problems[$"covariates.{Shorten(key)}"] = [$"'{Shorten(key)}' is not a covariate of this protocol{CovariateList(protocol)}."];
             else if (covariate.Levels.Count > 0 && (value is null || !covariate.Levels.Contains(value)))
-                problems[$"covariates.{key}"] = [$"{(string.IsNullOrEmpty(value) ? "An empty value" : $"'{Shorten(value)}'")} is not a level of '{key}'; the levels are {string.Join(", ", covariate.Levels)} (leave '{key}' out when it is not recorded)."];
+                problems[$"covariates.{key}"] = [$"{(string.IsNullOrEmpty(value) ? "An empty value" : $"'{Shorten(value)}'")} is not a level of {covariate.Label}: choose {Choices(covariate.Levels)}, or leave it unrecorded."];
             else if (covariate.Levels.Count == 0 && (string.IsNullOrEmpty(value) || value.Length > MaxCovariateValueLength || value.Any(char.IsControl) || value.Trim().Length != value.Length))
-                problems[$"covariates.{key}"] = [$"The value of '{key}' must be 1 to {MaxCovariateValueLength} characters without control characters or surrounding spaces (leave '{key}' out when it is not recorded)."];
+                problems[$"covariates.{key}"] = [$"{covariate.Label} must be 1 to {MaxCovariateValueLength} characters without control characters or surrounding spaces, or left unrecorded."];
         }
         return problems;
     }
@@ -70,6 +71,10 @@ public static class EnrolmentCheck
 
     private static string CovariateList(TrialProtocol protocol) =>
         protocol.Covariates.Count == 0 ? " (it has none)" : $"; the covariates are {string.Join(", ", protocol.Covariates.Select(c => c.Id))}";
+
+    /// <summary>"a or b", "a, b or c".</summary>
+    private static string Choices(IReadOnlyList<string> levels) =>
+        levels.Count <= 1 ? string.Join("", levels) : $"{string.Join(", ", levels.Take(levels.Count - 1))} or {levels[^1]}";
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

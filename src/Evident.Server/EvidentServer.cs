@@ -64,6 +64,7 @@ public static class EvidentServer
         trial.MapAllocationList();
         trial.MapAudit();
         trial.MapCapture();
+        trial.MapOffStudy();
         trial.MapInterim();
         trial.MapForecast();
 

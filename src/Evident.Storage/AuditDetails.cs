@@ -92,16 +92,21 @@ internal static class AuditDetails
     /// <summary><c>invalidate</c>.</summary>
     public static string Invalidated(long id) => Write(json => json.WriteNumber("id", id));
 
-    /// <summary><c>capture.record</c> and <c>capture.correct</c>: the entry's content; <c>end_date</c> only when set.</summary>
+    /// <summary>
+    /// <c>capture.record</c> and <c>capture.correct</c>: the entry's content; <c>end_date</c>, <c>follow_up_allowed</c>
+    /// and <c>off_reason</c> only when set (records written before they existed keep their bytes).
+    /// </summary>
     public static string Captured(CaptureEntry entry) => Write(json =>
     {
         var c = entry.Content;
         json.WriteString("date", Date(c.Date));
         if (c.EndDate is { } end) json.WriteString("end_date", Date(end));
         json.WriteNumber("entry", entry.EntryId);
+        if (c.FollowUpAllowed is { } allowed) json.WriteBoolean("follow_up_allowed", allowed);
         if (c.Grade is { } grade) json.WriteNumber("grade", grade);
         else json.WriteNull("grade");
         json.WriteString("kind", CaptureKinds.Name(c.Kind));
+        if (c.OffStudyReason is { } offReason) json.WriteString("off_reason", offReason);
         json.WriteString("relapse_site", c.RelapseSite);
         json.WriteString("site", entry.Site);
         json.WriteString("term", c.Term);

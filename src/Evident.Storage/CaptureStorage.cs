@@ -6,7 +6,7 @@ using Evident.Randomization.Capture;
 namespace Evident.Storage;
 
 /// <summary>
-/// Follow-up and adverse-event capture on a <see cref="TrialStore"/>: record, correct (a new version with a reason, never
+/// Follow-up, adverse-event and off-study capture on a <see cref="TrialStore"/>: record, correct (a new version with a reason, never
 /// an overwrite), and read current entries and full history. Every write runs in the store's group-commit writer, in
 /// the same transaction as its audit record (<c>capture.record</c> / <c>capture.correct</c>, entity
 /// <c>participant:ID</c>), after the rules of <see cref="CaptureRules"/> are checked against the participant's current
@@ -15,7 +15,7 @@ namespace Evident.Storage;
 public static class CaptureStorage
 {
     private const string SelectEntry =
-        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date FROM capture_entries";
+        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date, off_reason, follow_up_allowed FROM capture_entries";
 
     /// <summary>Records a new entry (version 1) for a randomized participant.</summary>
     /// <param name="store">The store.</param>
@@ -143,10 +143,11 @@ public static class CaptureStorage
         string date = AuditDetails.Date(c.Date);
         string? endDate = c.EndDate is { } end ? AuditDetails.Date(end) : null;
         await w.Command(
-            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date) " +
-            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end)",
+            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date, off_reason, follow_up_allowed) " +
+            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end, @off, @fua)",
             ("@t", e.TrialId), ("@p", e.ParticipantId), ("@s", e.Site), ("@e", e.EntryId), ("@v", e.Version), ("@k", CaptureKinds.Name(c.Kind)), ("@d", date),
-            ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason), ("@end", endDate)).ExecuteNonQueryAsync();
+            ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason), ("@end", endDate),
+            ("@off", c.OffStudyReason), ("@fua", c.FollowUpAllowed is { } allowed ? (allowed ? 1 : 0) : null)).ExecuteNonQueryAsync();
         await w.AppendAuditAsync(e.TrialId, e.RecordedBy, action, $"participant:{e.ParticipantId}", AuditDetails.Captured(e), e.Reason);
     }
 
@@ -161,6 +162,8 @@ public static class CaptureStorage
                 Sql.NullableString(reader, 7), Sql.NullableString(reader, 8), reader.IsDBNull(9) ? null : Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture))
             {
                 EndDate = reader.IsDBNull(13) ? null : DateOnly.ParseExact(reader.GetString(13), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                OffStudyReason = Sql.NullableString(reader, 14),
+                FollowUpAllowed = reader.IsDBNull(15) ? null : Convert.ToInt64(reader.GetValue(15), CultureInfo.InvariantCulture) != 0,
             };
             list.Add(new CaptureEntry(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
                 reader.GetString(2), reader.GetString(3), reader.GetString(4), content, Sql.ParseTime(reader.GetString(10)), reader.GetString(11), Sql.NullableString(reader, 12)));

@@ -91,7 +91,7 @@ internal static class Schema
           entity TEXT NOT NULL, details TEXT NOT NULL, reason TEXT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
         """;
 
-    /// <summary>Follow-up and adverse-event capture (<see cref="CaptureStorage"/>): every version of every entry, never updated.</summary>
+    /// <summary>Follow-up, adverse-event and off-study capture (<see cref="CaptureStorage"/>): every version of every entry, never updated.</summary>
     private static string[] Capture(string id) =>
     [
         $"""
@@ -99,7 +99,8 @@ internal static class Schema
           id {id}, trial_id TEXT NOT NULL REFERENCES trials(id), participant_id TEXT NOT NULL, site_id TEXT NOT NULL,
           entry_id BIGINT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL, event_date TEXT NOT NULL,
           relapse_site TEXT NULL, term TEXT NULL, grade INTEGER NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,
-          reason TEXT NULL, end_date TEXT NULL, UNIQUE (trial_id, entry_id, version))
+          reason TEXT NULL, end_date TEXT NULL, off_reason TEXT NULL, follow_up_allowed INTEGER NULL,
+          UNIQUE (trial_id, entry_id, version))
         """,
         "CREATE INDEX IF NOT EXISTS capture_entries_participant ON capture_entries (trial_id, participant_id)",
     ];

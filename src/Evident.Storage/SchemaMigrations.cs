@@ -19,6 +19,8 @@ internal static class SchemaMigrations
     public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
     [
         ("capture_entries", "end_date", "TEXT NULL"),
+        ("capture_entries", "off_reason", "TEXT NULL"),
+        ("capture_entries", "follow_up_allowed", "INTEGER NULL"),
     ];
 
     /// <summary>Creates what is missing and adds the missing columns, committing once.</summary>

@@ -133,7 +133,7 @@ public sealed class BaselineCovariateTests
         var badLevel = await TestApp.Randomize(coord1, Enrolment("P-1", "S1", new { sex = "F" }));
         await TestApp.AssertProblem(badLevel, 400);
         var errors = (await TestApp.Json(badLevel)).GetProperty("errors");
-        Assert.Equal("'F' is not a level of 'sex'; the levels are female, male (leave 'sex' out when it is not recorded).", errors.GetProperty("covariates.sex")[0].GetString());
+        Assert.Equal("'F' is not a level of Sex: choose female or male, or leave it unrecorded.", errors.GetProperty("covariates.sex")[0].GetString());
 
         var unknown = await TestApp.Randomize(coord1, Enrolment("P-1", "S1", new { sex = "male", age_group = "young" }));
         await TestApp.AssertProblem(unknown, 400);

@@ -96,7 +96,7 @@ public sealed class ParticipantIdTests
             string message = problem.GetProperty("errors").GetProperty("participantId")[0].GetString()!;
             Assert.Contains(named, message);
             Assert.EndsWith(ParticipantIds.Rule, message);
-            Assert.Equal("participantId: " + message, problem.GetProperty("detail").GetString());
+            Assert.Equal(message, problem.GetProperty("detail").GetString());
         }
         Assert.Equal(before, await app.SnapshotAsync());
     }

@@ -27,7 +27,14 @@ namespace Evident.Analysis.Capture;
 /// <see cref="Allocation.RandomizedAt"/>. Strata and the baseline covariates recorded at randomization
 /// (<see cref="Allocation.Covariates"/>) are written as the binding's data values; a covariate not recorded is empty. The adverse-event table has one row per current adverse event (participant,
 /// term, grade as <c>data.simple.adverse_events</c> names them, default <c>participant_id, term, grade</c>) plus
-/// <c>onset_date</c> and <c>end_date</c> (empty while the event is ongoing), which the reader ignores.</para>
+/// the onset date (<c>onset_date</c> unless the protocol maps <c>adverse_events.onset</c>) and <c>end_date</c> (empty
+/// while the event is ongoing). Off-study records (off therapy, withdrawn, lost to follow-up) fill the participant
+/// table's <c>data.simple.off_study</c> columns, or default ones where the protocol maps none (<c>off_therapy_date</c>,
+/// <c>off_therapy_reason</c>, <c>withdrawal_date</c>, <c>withdrawal_reason</c>, <c>withdrawal_follow_up</c>,
+/// <c>lost_date</c>, <c>lost_reason</c>). Where the protocol maps them they become <see cref="TrialParticipant.OffStudy"/>,
+/// and a withdrawal that allows no further follow-up ends endpoints with <c>censor_at: withdrawal</c>; columns it does not
+/// map are written for the reader of the export but not read, so the live data and an export always agree. A loss to
+/// follow-up's date is not a contact.</para>
 /// </remarks>
 public static class CapturedTrial
 {
@@ -48,6 +55,7 @@ public static class CapturedTrial
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(randomizations);
         ArgumentNullException.ThrowIfNull(entries);
+        protocol = WithCaptureColumns(protocol);
         var map = SimpleLayoutTable.Mapping(protocol);
         var byParticipant = entries.GroupBy(e => e.ParticipantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var rows = new List<SimpleLayoutRow>();
@@ -66,7 +74,10 @@ public static class CapturedTrial
                 r.ParticipantId, r.Arm, r.Site,
                 protocol.Strata.Select(f => r.Strata.GetValueOrDefault(f.Id)).ToArray(),
                 protocol.Covariates.Select(c => r.Covariates.GetValueOrDefault(c.Id)).ToArray(),
-                start, LastContact(own, start), events));
+                start, LastContact(own, start), events)
+            {
+                OffStudy = OffStudy(own),
+            });
             foreach (var e in own.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId))
                 adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date, e.Content.EndDate));
         }
@@ -88,6 +99,39 @@ public static class CapturedTrial
     }
 
     /// <summary>
+    /// The protocol with the columns capture always writes mapped: every off-study kind (date, reason, and for a
+    /// withdrawal follow-up allowed) under the protocol's names or, where it maps none, <c>off_therapy_date</c>,
+    /// <c>off_therapy_reason</c>, <c>withdrawal_date</c>, <c>withdrawal_reason</c>, <c>withdrawal_follow_up</c>,
+    /// <c>lost_date</c>, <c>lost_reason</c>; and an adverse event's onset (<c>onset_date</c> unless mapped). Used for
+    /// writing only: the data are read with the protocol as registered, so the live data and an export of them agree.
+    /// </summary>
+    private static TrialProtocol WithCaptureColumns(TrialProtocol protocol)
+    {
+        var map = SimpleLayoutTable.Mapping(protocol);
+        var off = map.OffStudy;
+        var columns = new OffStudyColumns(
+            Filled(off?.OffTherapy, "off_therapy_date", "off_therapy_reason", null),
+            Filled(off?.Withdrawn, "withdrawal_date", "withdrawal_reason", "withdrawal_follow_up"),
+            Filled(off?.LostToFollowUp, "lost_date", "lost_reason", null));
+        var ae = map.AdverseEvents is { } a ? a with { Onset = a.Onset ?? SimpleLayoutTable.OnsetColumn } : null;
+        return protocol with { Data = protocol.Data with { Simple = map with { OffStudy = columns, AdverseEvents = ae } } };
+    }
+
+    private static OffStudyColumnSet Filled(OffStudyColumnSet? set, string date, string reason, string? allowed) =>
+        new(set?.Date ?? date, set?.Reason ?? reason, set?.FollowUpAllowed ?? allowed);
+
+    /// <summary>The participant's off-study records, from their current off-study entries.</summary>
+    private static IReadOnlyList<OffStudyRecord> OffStudy(IEnumerable<CaptureEntry> own) => own
+        .Where(e => CaptureKinds.IsOffStudy(e.Content.Kind))
+        .Select(e => new OffStudyRecord(e.Content.Kind switch
+        {
+            CaptureKind.OffTherapy => OffStudyKind.OffTherapy,
+            CaptureKind.Withdrawn => OffStudyKind.Withdrawn,
+            _ => OffStudyKind.LostToFollowUp,
+        }, e.Content.Date, e.Content.OffStudyReason, e.Content.FollowUpAllowed))
+        .ToArray();
+
+    /// <summary>
     /// The captured records mapped onto their protocol: the valid randomizations in commit order, the current entries of
     /// those participants, and the simple-layout data <c>evident analyze</c> would read from an export of them.
     /// </summary>
@@ -103,9 +147,13 @@ public static class CapturedTrial
             records.Randomizations.Count - randomizations.Length);
     }
 
-    /// <summary>The latest of the randomization date, every entry's date and every adverse event's end date.</summary>
+    /// <summary>
+    /// The latest of the randomization date, every entry's date (but a loss to follow-up's, which is no contact) and every
+    /// adverse event's end date.
+    /// </summary>
     private static DateOnly LastContact(IEnumerable<CaptureEntry> own, DateOnly randomized) =>
-        own.Select(e => e.Content.EndDate is { } end && end > e.Content.Date ? end : e.Content.Date).Append(randomized).Max();
+        own.Where(e => e.Content.Kind != CaptureKind.LostToFollowUp)
+           .Select(e => e.Content.EndDate is { } end && end > e.Content.Date ? end : e.Content.Date).Append(randomized).Max();
 
     /// <summary>The <c>data.simple.events</c> binding that records a captured event (see the type's remarks).</summary>
     private static ComponentColumns BindingOf(TrialProtocol protocol, SimpleLayoutMapping map, CaptureInput content)

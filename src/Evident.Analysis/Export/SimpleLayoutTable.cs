@@ -1,3 +1,4 @@
+using Evident.Analysis.Input;
 using Evident.Data;
 using Evident.Protocol;
 
@@ -20,11 +21,15 @@ internal sealed record SimpleLayoutRow(
     IReadOnlyList<string?> Covariates,
     DateOnly Randomized,
     DateOnly LastContact,
-    IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events);
+    IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events)
+{
+    /// <summary>The off-study records, written when the mapping has <c>off_study</c> columns.</summary>
+    public IReadOnlyList<OffStudyRecord> OffStudy { get; init; } = [];
+}
 
 /// <summary>
-/// One adverse-event row of the simple layout; <paramref name="Onset"/> and <paramref name="End"/> (the resolution date,
-/// null while ongoing) are written only when the table asks for them.
+/// One adverse-event row of the simple layout; <paramref name="Onset"/> is written when the table asks for it or the
+/// protocol maps an onset column, <paramref name="End"/> (the resolution date, null while ongoing) when the table asks.
 /// </summary>
 internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term, int Grade, DateOnly? Onset, DateOnly? End = null);
 
@@ -35,7 +40,7 @@ internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term,
 /// </summary>
 internal static class SimpleLayoutTable
 {
-    /// <summary>The column <c>CapturedTrial</c> adds to the adverse-event table for the onset date (the readers ignore it).</summary>
+    /// <summary>The column <c>CapturedTrial</c> adds to the adverse-event table for the onset date when the protocol maps none.</summary>
     public const string OnsetColumn = "onset_date";
 
     /// <summary>The column <c>CapturedTrial</c> adds after <see cref="OnsetColumn"/> for the end (resolution) date, empty while ongoing (the readers ignore it).</summary>
@@ -79,7 +84,22 @@ internal static class SimpleLayoutTable
             if (group.First().TypeColumn is { } typeColumn)
                 columns.Add(DataColumn.FromText(typeColumn, recorded.Select(e => e is { } x ? x.Type ?? x.Binding.TypeValues[0] : null).ToArray()));
         }
+        if (map.OffStudy is { } off) columns.AddRange(OffStudyColumns(off, rows));
         return new DataTable(source, columns);
+    }
+
+    /// <summary>Per mapped kind: date, reason (when mapped) and, for a withdrawal, follow-up allowed as yes/no; empty without a record.</summary>
+    private static IEnumerable<DataColumn> OffStudyColumns(OffStudyColumns off, IReadOnlyList<SimpleLayoutRow> rows)
+    {
+        foreach (var kind in Enum.GetValues<OffStudyKind>())
+        {
+            if (off.For(kind) is not { } set) continue;
+            var records = rows.Select(r => r.OffStudy.FirstOrDefault(o => o.Kind == kind)).ToArray();
+            yield return DataColumn.FromText(set.Date, records.Select(o => o is null ? null : TableValues.Iso(o.Date)).ToArray());
+            if (set.Reason is not null) yield return DataColumn.FromText(set.Reason, records.Select(o => o?.Reason).ToArray());
+            if (set.FollowUpAllowed is not null)
+                yield return DataColumn.FromText(set.FollowUpAllowed, records.Select(o => o?.FollowUpAllowed is { } a ? (a ? "yes" : "no") : null).ToArray());
+        }
     }
 
     public static DataTable AdverseEvents(TrialProtocol protocol, IReadOnlyList<SimpleLayoutAdverseEvent> events, bool withOnset, string source)
@@ -91,11 +111,9 @@ internal static class SimpleLayoutTable
             DataColumn.FromText(ae.Term, events.Select(e => (string?)e.Term).ToArray()),
             DataColumn.FromNumbers(ae.Grade, events.Select(e => (double)e.Grade).ToArray()),
         };
-        if (withOnset)
-        {
-            columns.Add(TableValues.Dates(OnsetColumn, events.Select(e => e.Onset).ToArray(), sas: false));
-            columns.Add(TableValues.Dates(EndColumn, events.Select(e => e.End).ToArray(), sas: false));
-        }
+        if (ae.Onset is not null || withOnset)
+            columns.Add(TableValues.Dates(ae.Onset ?? OnsetColumn, events.Select(e => e.Onset).ToArray(), sas: false));
+        if (withOnset) columns.Add(TableValues.Dates(EndColumn, events.Select(e => e.End).ToArray(), sas: false));
         return new DataTable(source, columns);
     }
 }

@@ -12,7 +12,8 @@ namespace Evident.Analysis.Input;
 /// endpoint); without any, follow-up is censored at the date of last contact. Errors name the file, row, column and
 /// value: an unknown arm or level, a duplicate participant, a missing or malformed date, an event or last contact before
 /// randomization, an event type the protocol does not map, an adverse event of an unknown participant or a grade
-/// outside 1–5. A column the protocol names but the file lacks is reported at the protocol's line and key
+/// outside 1–5. Endpoints censored at withdrawal (<c>censor_at: withdrawal</c>) stop at a withdrawal of consent that
+/// allows no further follow-up. A column the protocol names but the file lacks is reported at the protocol's line and key
 /// (<see cref="ColumnSource"/>).
 /// </remarks>
 public static class SimpleLayoutReader
@@ -76,12 +77,14 @@ public static class SimpleLayoutReader
                 levels[protocol.Strata.ToList().IndexOf(factor)] = DataErrors.Level(factor, binding, table, column, row);
             var covariateValues = covariates.Select<(Covariate Covariate, ColumnBinding Binding, DataColumn? Column), string?>(c => c.Column is null ? null : DataErrors.Covariate(c.Covariate, c.Binding, table, c.Column, row)).ToArray();
             var start = randomized is null ? DateOnly.MinValue : DataErrors.RequiredDate(table, randomized, row, "randomization date");
+            var offStudy = OffStudy(table, map.OffStudy, row, start);
+            var withdrawal = offStudy.FirstOrDefault(o => o.Kind == OffStudyKind.Withdrawn && o.FollowUpAllowed != true)?.Date;
             var outcomes = followUp is not null ? TimesLayout.Outcomes(protocol, table, row, followUp, statusColumns, componentIndex)
-                         : Outcomes(protocol, table, row, start, lastContact!, dateColumns, componentIndex);
+                         : Outcomes(protocol, table, row, start, lastContact!, dateColumns, componentIndex, withdrawal);
             rows.Add(new TrialParticipant(who, armIndex, Array.AsReadOnly(levels), Array.AsReadOnly(covariateValues),
                                                   site?.Format(row), start, Array.AsReadOnly(outcomes))
             {
-                OffStudy = OffStudy(table, map.OffStudy, row, start),
+                OffStudy = offStudy,
             });
         }
 
@@ -94,10 +97,13 @@ public static class SimpleLayoutReader
 
     /// <summary>
     /// The row's outcome of every endpoint: the earliest date among its components (ties to the component listed first),
-    /// else censored at the date of last contact.
+    /// else censored at the date of last contact. For an endpoint censored at withdrawal (<see cref="CensoringRule.Withdrawal"/>)
+    /// and a participant with a <paramref name="withdrawal"/> date (consent withdrawn, follow-up not allowed), only
+    /// events on or before that date count, and follow-up ends there at the latest.
     /// </summary>
     private static EndpointOutcome[] Outcomes(TrialProtocol protocol, DataTable table, int row, DateOnly start, DataColumn lastContact,
-                                              (DataColumn Column, ComponentColumns[] Components)[] dateColumns, Dictionary<string, int> componentIndex)
+                                              (DataColumn Column, ComponentColumns[] Components)[] dateColumns, Dictionary<string, int> componentIndex,
+                                              DateOnly? withdrawal)
     {
         var componentDates = new DateOnly?[protocol.Components.Count];
         DateOnly? firstEvent = null;
@@ -118,15 +124,17 @@ public static class SimpleLayoutReader
         var outcomes = new EndpointOutcome[protocol.Endpoints.Count];
         for (int e = 0; e < outcomes.Length; e++)
         {
+            var cut = protocol.Endpoints[e].CensorAt == CensoringRule.Withdrawal ? withdrawal : null;
             int first = -1;
             foreach (string componentId in protocol.Endpoints[e].Components)
             {
                 int k = componentIndex[componentId];
-                if (componentDates[k] is { } d && (first < 0 || d < componentDates[first]!.Value)) first = k;
+                if (componentDates[k] is { } d && !(d > cut) && (first < 0 || d < componentDates[first]!.Value)) first = k;
             }
+            var censored = contact ?? firstEvent!.Value;
             outcomes[e] = first >= 0
                 ? new EndpointOutcome(start, componentDates[first]!.Value, first)
-                : new EndpointOutcome(start, contact ?? firstEvent!.Value, -1);
+                : new EndpointOutcome(start, cut is { } c && c < censored ? c : censored, -1);
         }
         return outcomes;
     }

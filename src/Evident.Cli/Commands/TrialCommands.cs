@@ -9,7 +9,10 @@ using Spectre.Console;
 
 namespace Evident.Cli.Commands;
 
-/// <summary><c>evident trial create PROTOCOL --db …</c>: registers a trial and seals its allocation list.</summary>
+/// <summary>
+/// <c>evident trial create PROTOCOL --db … [--open-label | --blinded]</c>: registers a trial, open label or blinded as
+/// the protocol's <c>allocation.blinding</c> says unless a flag overrides it, and seals its allocation list.
+/// </summary>
 public static class TrialCommands
 {
     /// <summary>Creates the <c>trial</c> command and its subcommands.</summary>
@@ -17,22 +20,26 @@ public static class TrialCommands
     {
         var protocol = new Argument<string>("PROTOCOL") { Description = "The protocol file (YAML, see docs/protocol.md)." };
         var db = ServiceCli.DatabaseOption();
-        var openLabel = new Option<bool>("--open-label") { Description = "Arms are visible to admins and coordinators (default: blinded; only the unblinded statistician sees arms)." };
+        var openLabel = new Option<bool>("--open-label") { Description = "Arms are visible to admins and coordinators, whatever the protocol's allocation.blinding says." };
+        var blinded = new Option<bool>("--blinded") { Description = "Only the unblinded statistician sees arms, whatever the protocol's allocation.blinding says (default: the protocol's; blinded when it does not say)." };
         var listLength = new Option<int>("--list-length") { Description = "Slots per stratum of the sealed permuted-block list.", DefaultValueFactory = _ => 5000 };
         var output = new OutputOptions();
         var create = new Command("create", "Register a trial from its protocol and seal its allocation list (cryptographically random block sizes and orders).");
         create.Arguments.Add(protocol);
         create.Options.Add(db);
         create.Options.Add(openLabel);
+        create.Options.Add(blinded);
         create.Options.Add(listLength);
         output.AddTo(create);
         ServiceCli.SetAction(create, output, async (parse, store) =>
         {
             int length = parse.GetValue(listLength);
             if (length is < 1 or > 1_000_000) throw new UsageException($"--list-length {length}: expected 1 to 1000000.");
+            if (parse.GetValue(openLabel) && parse.GetValue(blinded)) throw new UsageException("--open-label and --blinded contradict each other; give one of them, or neither to follow the protocol's allocation.blinding.");
             string path = parse.GetValue(protocol)!;
-            TrialProtocol.Load(path);
-            var trial = await store.CreateTrialAsync(await File.ReadAllTextAsync(path), Path.GetFileName(path), !parse.GetValue(openLabel), length,
+            var parsed = TrialProtocol.Load(path);
+            bool isBlinded = parse.GetValue(openLabel) ? false : parse.GetValue(blinded) || parsed.Allocation.IsBlinded;
+            var trial = await store.CreateTrialAsync(await File.ReadAllTextAsync(path), Path.GetFileName(path), isBlinded, length,
                 CryptographicRandom.Instance, ServiceCli.Actor);
             return new TrialCreatedReport(trial, StratumKey.All(trial.Protocol));
         });

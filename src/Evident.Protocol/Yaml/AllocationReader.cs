@@ -4,7 +4,7 @@ using K = Evident.Protocol.Yaml.ProtocolKeys;
 
 namespace Evident.Protocol.Yaml;
 
-/// <summary>Reads <c>allocation</c>: the ratio (one part per arm), permuted blocks or minimization.</summary>
+/// <summary>Reads <c>allocation</c>: the ratio (one part per arm), permuted blocks or minimization, and the blinding.</summary>
 internal static class AllocationReader
 {
     /// <summary>The minimization factor that stands for the site; strata and covariates may not use it as an id.</summary>
@@ -14,6 +14,14 @@ internal static class AllocationReader
     private static readonly ValueRange MinimizationProbability = ValueRange.AboveUpTo(0.5, 1);
 
     public static AllocationPlan Read(YMap m, IReadOnlyList<TrialArm> arms, IReadOnlyList<StratificationFactor> strata)
+    {
+        var blinding = m.Get("blinding") is { } b
+            ? b.Choice(("open-label", AllocationBlinding.OpenLabel), ("blinded", AllocationBlinding.Blinded))
+            : (AllocationBlinding?)null;
+        return Method(m, arms, strata) with { Blinding = blinding };
+    }
+
+    private static AllocationPlan Method(YMap m, IReadOnlyList<TrialArm> arms, IReadOnlyList<StratificationFactor> strata)
     {
         var ratio = Ratio(m.Require("ratio"), arms);
         var method = m.Choice("method", AllocationMethod.PermutedBlocks,

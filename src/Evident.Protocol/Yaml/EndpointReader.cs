@@ -18,7 +18,7 @@ internal static class EndpointReader
         if (eventsNode is null && causesNode is null) throw m.Missing("events");
 
         var origin = m.Choice("origin", EndpointOrigin.Randomization, ("randomization", EndpointOrigin.Randomization));
-        var censor = m.Choice("censor_at", CensoringRule.LastContact, ("last_contact", CensoringRule.LastContact));
+        var censor = m.Choice("censor_at", CensoringRule.LastContact, ("last_contact", CensoringRule.LastContact), ("withdrawal", CensoringRule.Withdrawal));
         var milestone = Milestones(m.Get("milestone"));
         double? horizon = m.Number("rmst_horizon", DesignLimits.Positive, name: "the RMST horizon");
 

@@ -16,7 +16,7 @@ internal static class ProtocolKeys
 
     public static readonly KeySet Arm = new("arms[]", "id", "label", "control");
 
-    public static readonly KeySet Allocation = new("allocation", "ratio", "method", "block_sizes", "stratify_by", "minimization");
+    public static readonly KeySet Allocation = new("allocation", "ratio", "method", "block_sizes", "stratify_by", "minimization", "blinding");
 
     public static readonly KeySet Minimization = new("allocation.minimization", "factors", "probability");
 

@@ -52,7 +52,8 @@ internal static class ProtocolWriter
         ("method", Str(a.Method == AllocationMethod.PermutedBlocks ? "permuted-blocks" : "minimization")),
         ("block_sizes", a.Method == AllocationMethod.PermutedBlocks ? Flow(a.BlockSizes.Select(Int)) : null),
         ("stratify_by", a.Method == AllocationMethod.PermutedBlocks ? Flow(a.StratifyBy) : null),
-        ("minimization", a.Minimization is { } m ? Map(("factors", Flow(m.Factors)), ("probability", Num(m.Probability))) : null));
+        ("minimization", a.Minimization is { } m ? Map(("factors", Flow(m.Factors)), ("probability", Num(m.Probability))) : null),
+        ("blinding", a.Blinding is { } b ? Str(b == AllocationBlinding.OpenLabel ? "open-label" : "blinded") : null));
 
     private static YamlNode Analysis(PrimaryAnalysis p) => Map(
         ("endpoint", Str(p.Endpoint)),
@@ -73,7 +74,7 @@ internal static class ProtocolWriter
             ? Seq(e.Causes.Select(c => Map(("id", Str(c.Id)), ("label", Str(c.Label)), ("events", Flow(c.Components)))))
             : null),
         ("origin", Str("randomization")),
-        ("censor_at", Str("last_contact")),
+        ("censor_at", Str(e.CensorAt == CensoringRule.Withdrawal ? "withdrawal" : "last_contact")),
         ("milestone", e.Milestones.Count > 1 ? Flow(e.Milestones.Select(t => (YamlNode)Num(t)!)) : Num(e.Milestone)),
         ("rmst_horizon", Num(e.RmstHorizon)));
 

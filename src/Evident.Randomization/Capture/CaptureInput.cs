@@ -2,7 +2,7 @@ namespace Evident.Randomization.Capture;
 
 /// <summary>The content of one follow-up event or adverse event, as entered (also the content of a correction).</summary>
 /// <param name="Kind">What it records.</param>
-/// <param name="Date">The event date (relapse, death, diagnosis of second malignancy, last contact, or AE onset).</param>
+/// <param name="Date">The event date (relapse, death, diagnosis of second malignancy, last contact, AE onset, or the off-study date).</param>
 /// <param name="RelapseSite">For a relapse: <c>marrow</c>, <c>cns</c>, <c>combined</c> or <c>other</c>; else null.</param>
 /// <param name="Term">For an adverse event: the CTCAE term (1–200 characters); else null.</param>
 /// <param name="Grade">For an adverse event: the CTCAE grade, 1–5; else null.</param>
@@ -13,4 +13,12 @@ public sealed record CaptureInput(CaptureKind Kind, DateOnly Date, string? Relap
     /// null for every other kind.
     /// </summary>
     public DateOnly? EndDate { get; init; }
+
+    /// <summary>For an off-study record: why (1–500 characters); null for every other kind.</summary>
+    public string? OffStudyReason { get; init; }
+
+    /// <summary>
+    /// For a withdrawal of consent: whether follow-up data may still be collected (required); null for every other kind.
+    /// </summary>
+    public bool? FollowUpAllowed { get; init; }
 }

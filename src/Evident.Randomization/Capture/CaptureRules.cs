@@ -9,12 +9,19 @@ namespace Evident.Randomization.Capture;
 /// has a site among <see cref="CaptureKinds.RelapseSites"/> and nothing else has one; an adverse event has a term of 1–200
 /// printable characters and a grade 1–5, and other kinds have neither; only an adverse event has an end (resolution)
 /// date, which is not before its onset and not after today; at most one death per participant; no entry is dated (or
-/// ends) after the death, and a death may not be dated before an existing entry's date or end date.
+/// ends) after the death, and a death may not be dated before an existing entry's date or end date. An off-study record
+/// (off protocol therapy, withdrawal of consent, lost to follow-up) has a reason of 1–500 printable characters, at most
+/// one of each kind per participant; a withdrawal says whether follow-up data may still be collected, and no other kind
+/// says so. After a withdrawal that allows no further follow-up, nothing is dated (or ends) after it, and such a
+/// withdrawal may not be dated before an existing entry's date or end date.
 /// </remarks>
 public static class CaptureRules
 {
     /// <summary>The longest CTCAE term accepted.</summary>
     public const int MaxTermLength = 200;
+
+    /// <summary>The longest off-study reason accepted.</summary>
+    public const int MaxOffStudyReasonLength = 500;
 
     /// <summary>The problems of <paramref name="input"/>, by field; empty when it is valid.</summary>
     /// <param name="input">The entry's content.</param>
@@ -31,7 +38,10 @@ public static class CaptureRules
         CheckRelapseSite(input, problems);
         if (input.Kind == CaptureKind.AdverseEvent) CheckAdverseEvent(input, today, problems);
         else CheckNotAdverseEvent(input, problems);
+        if (CaptureKinds.IsOffStudy(input.Kind)) CheckOffStudy(input, others, problems);
+        else CheckNotOffStudy(input, problems);
         CheckDeath(input, others, problems);
+        CheckWithdrawal(input, others, problems);
         return problems.ByField();
     }
 
@@ -43,7 +53,7 @@ public static class CaptureRules
         }
         else if (input.RelapseSite is null || !CaptureKinds.RelapseSites.Contains(input.RelapseSite))
         {
-            problems.Add("relapseSite", $"A relapse needs its site: one of {string.Join(", ", CaptureKinds.RelapseSites)}.");
+            problems.Add("relapseSite", "A relapse needs its site: isolated bone marrow, isolated CNS, combined or other.");
         }
     }
 
@@ -62,6 +72,49 @@ public static class CaptureRules
         if (input.EndDate is not null) problems.Add("endDate", "Only an adverse event has an end date.");
         if (input.Term is not null) problems.Add("term", "Only an adverse event has a term.");
         if (input.Grade is not null) problems.Add("grade", "Only an adverse event has a grade.");
+    }
+
+    private static void CheckOffStudy(CaptureInput input, IEnumerable<CaptureInput> others, Found problems)
+    {
+        string? reason = input.OffStudyReason;
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxOffStudyReasonLength || reason.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+            problems.Add("offStudyReason", $"Give the reason: 1 to {MaxOffStudyReasonLength} characters.");
+        if (input.Kind == CaptureKind.Withdrawn && input.FollowUpAllowed is null)
+            problems.Add("followUpAllowed", "Say whether follow-up data may still be collected after the withdrawal of consent.");
+        if (input.Kind != CaptureKind.Withdrawn && input.FollowUpAllowed is not null)
+            problems.Add("followUpAllowed", "Only a withdrawal of consent says whether follow-up data may still be collected.");
+        if (others.FirstOrDefault(o => o.Kind == input.Kind) is { } same)
+            problems.Add("kind", $"The participant's {OffStudyNoun(input.Kind)} is recorded already (on {same.Date:yyyy-MM-dd}); correct that entry instead.");
+    }
+
+    private static void CheckNotOffStudy(CaptureInput input, Found problems)
+    {
+        if (input.OffStudyReason is not null) problems.Add("offStudyReason", "Only an off-study record has an off-study reason.");
+        if (input.FollowUpAllowed is not null) problems.Add("followUpAllowed", "Only a withdrawal of consent says whether follow-up data may still be collected.");
+    }
+
+    /// <summary>The words for an off-study kind inside a sentence.</summary>
+    private static string OffStudyNoun(CaptureKind kind) => kind switch
+    {
+        CaptureKind.OffTherapy => "end of protocol therapy",
+        CaptureKind.Withdrawn => "withdrawal of consent",
+        _ => "loss to follow-up",
+    };
+
+    /// <summary>After a withdrawal that allows no further follow-up, nothing is dated or ends after it (see the type's remarks).</summary>
+    private static void CheckWithdrawal(CaptureInput input, IEnumerable<CaptureInput> others, Found problems)
+    {
+        if (others.FirstOrDefault(o => o.Kind == CaptureKind.Withdrawn && o.FollowUpAllowed == false) is { } w)
+        {
+            if (input.Date > w.Date)
+                problems.Add("date", $"The date {input.Date:yyyy-MM-dd} is after the participant's withdrawal of consent on {w.Date:yyyy-MM-dd}, which allows no further follow-up data.");
+            if (input.EndDate is { } end && end > w.Date)
+                problems.Add("endDate", $"The end date {end:yyyy-MM-dd} is after the participant's withdrawal of consent on {w.Date:yyyy-MM-dd}, which allows no further follow-up data.");
+        }
+        if (input.Kind != CaptureKind.Withdrawn || input.FollowUpAllowed != false) return;
+        var later = others.Select(o => o.EndDate is { } e && e > o.Date ? e : o.Date).Where(d => d > input.Date).DefaultIfEmpty().Max();
+        if (later != default)
+            problems.Add("followUpAllowed", $"Data dated {later:yyyy-MM-dd} are recorded after this withdrawal on {input.Date:yyyy-MM-dd}; a withdrawal that allows no further follow-up must come after them.");
     }
 
     /// <summary>At most one death, nothing dated (or ending) after it, and a death not before any other entry's date or end.</summary>

@@ -11,17 +11,42 @@ internal sealed record FollowUpBody(string Kind, string Date, string? RelapseSit
 /// </summary>
 internal sealed record AdverseEventBody(string Term, int Grade, string OnsetDate, string? EndDate = null);
 
-/// <summary>Body of POST …/entries/{entryId}/corrections: the whole corrected content (<c>endDate</c> for an adverse event that resolved) and the <c>reason</c>.</summary>
-internal sealed record CorrectionBody(string Kind, string Date, string Reason, string? RelapseSite = null, string? Term = null, int? Grade = null, string? EndDate = null);
+/// <summary>
+/// Body of POST …/entries/{entryId}/corrections: the whole corrected content (<c>endDate</c> for an adverse event that
+/// resolved; <c>offStudyReason</c> and, for a withdrawal, <c>followUpAllowed</c> for an off-study record) and the
+/// <c>reason</c> for the correction.
+/// </summary>
+internal sealed record CorrectionBody(string Kind, string Date, string Reason, string? RelapseSite = null, string? Term = null, int? Grade = null, string? EndDate = null,
+    string? OffStudyReason = null, bool? FollowUpAllowed = null);
+
+/// <summary>
+/// Body of POST …/off-study: <c>kind</c> off_therapy | withdrawn | lost_to_follow_up, <c>date</c> (yyyy-MM-dd), the
+/// <c>reason</c>, and for a withdrawal of consent <c>followUpAllowed</c> (whether follow-up data may still be collected).
+/// </summary>
+internal sealed record OffStudyBody(string Kind, string Date, string Reason, bool? FollowUpAllowed = null);
 
 /// <summary>One version of a captured entry as the API shows it. Never carries an arm.</summary>
-/// <remarks><c>EndDate</c> is an adverse event's resolution date, null while it is ongoing (and for other kinds).</remarks>
+/// <remarks>
+/// <c>EndDate</c> is an adverse event's resolution date, null while it is ongoing (and for other kinds);
+/// <c>OffStudyReason</c> and <c>FollowUpAllowed</c> belong to off-study records (the latter to withdrawals only);
+/// <c>Reason</c> is why a correction replaced the previous version.
+/// </remarks>
 internal sealed record CaptureEntryView(
     long EntryId, int Version, string ParticipantId, string Site, string Kind, string Date, string? RelapseSite, string? Term, int? Grade,
     string? EndDate, DateTimeOffset RecordedAt, string RecordedBy, string? Reason)
 {
+    /// <summary>For an off-study record: why the participant went off therapy, withdrew or was lost.</summary>
+    public string? OffStudyReason { get; init; }
+
+    /// <summary>For a withdrawal of consent: whether follow-up data may still be collected.</summary>
+    public bool? FollowUpAllowed { get; init; }
+
     public static CaptureEntryView From(CaptureEntry e) => new(
         e.EntryId, e.Version, e.ParticipantId, e.Site, CaptureKinds.Name(e.Content.Kind), e.Content.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         e.Content.RelapseSite, e.Content.Term, e.Content.Grade, e.Content.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        e.RecordedAt, e.RecordedBy, e.Reason);
+        e.RecordedAt, e.RecordedBy, e.Reason)
+    {
+        OffStudyReason = e.Content.OffStudyReason,
+        FollowUpAllowed = e.Content.FollowUpAllowed,
+    };
 }

@@ -62,7 +62,9 @@ internal static class TrialEndpoints
         string actor = Caller.From(user).Name;
         try
         {
-            var trial = await store.CreateTrialAsync(body.ProtocolYaml, "protocol.yaml", body.Blinded ?? true, body.ListLength ?? 5000, CryptographicRandom.Instance, actor);
+            // The body's blinded overrides the protocol's allocation.blinding (blinded when the protocol does not say).
+            bool blinded = body.Blinded ?? Evident.Protocol.TrialProtocol.Parse(body.ProtocolYaml, "protocol.yaml").Allocation.IsBlinded;
+            var trial = await store.CreateTrialAsync(body.ProtocolYaml, "protocol.yaml", blinded, body.ListLength ?? 5000, CryptographicRandom.Instance, actor);
             var token = await store.AddUserAsync(trial.Id, body.AdminName, TrialRole.Admin, null, null, lifetime.Default, actor);
             return TypedResults.Created($"/trials/{Uri.EscapeDataString(trial.Id)}", new Contracts.CreatedTrialView(Contracts.TrialView.From(trial), Contracts.TokenView.From(token)));
         }

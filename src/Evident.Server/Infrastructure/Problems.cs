@@ -14,7 +14,10 @@ internal static class Problems
     public static ValidationProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>A 400 with the problems by field in <c>errors</c> and all of them, each after its field, in <c>detail</c>.</summary>
+    /// <summary>
+    /// A 400 with the problems by field key in <c>errors</c> and all the messages in <c>detail</c>; the messages use the
+    /// protocol's labels and texts, so <c>detail</c> reads as the pages do, without field keys.
+    /// </summary>
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.SelectMany(e => e.Value)));
 }

@@ -13,7 +13,7 @@ public sealed class ProtocolRejectionTests
     {
         // find, replace, line marker (null = replace), key path, reason
         { "  block_sizes: [4, 6]", "  blok_sizes: [4, 6]", null, "allocation.blok_sizes",
-          "unknown key 'blok_sizes'; did you mean 'block_sizes'? Keys allowed here: ratio, method, block_sizes, stratify_by, minimization" },
+          "unknown key 'blok_sizes'; did you mean 'block_sizes'? Keys allowed here: ratio, method, block_sizes, stratify_by, minimization, blinding" },
         { "    by_stratum: true\n    ties: efron", "    by_stratm: true\n    ties: efron", null, "analyses.primary.by_stratm",
           "unknown key 'by_stratm'; did you mean 'by_stratum'? Keys allowed here: endpoint, compare, stratify_by, by_stratum, ties, confidence_level, conf_type, hazard_ratio_model" },
         { "    conf_type: log", "    conf_type: log\n    hazard_ratio_model: separate", "hazard_ratio_model", "analyses.primary.hazard_ratio_model",

@@ -56,12 +56,12 @@ public sealed class EnrolmentCheckTests
 
         var level = EnrolmentCheck.Problems(Protocol, WithCovariates(("sex", "F")));
         Assert.Equal(["covariates.sex"], level.Keys);
-        Assert.Equal(["'F' is not a level of 'sex'; the levels are female, male (leave 'sex' out when it is not recorded)."], level["covariates.sex"]);
+        Assert.Equal(["'F' is not a level of Sex: choose female or male, or leave it unrecorded."], level["covariates.sex"]);
 
         // Levels are matched exactly, and an empty value is not "not recorded".
-        Assert.Equal(["'Female' is not a level of 'sex'; the levels are female, male (leave 'sex' out when it is not recorded)."],
+        Assert.Equal(["'Female' is not a level of Sex: choose female or male, or leave it unrecorded."],
             EnrolmentCheck.Problems(Protocol, WithCovariates(("sex", "Female")))["covariates.sex"]);
-        Assert.Equal(["An empty value is not a level of 'sex'; the levels are female, male (leave 'sex' out when it is not recorded)."],
+        Assert.Equal(["An empty value is not a level of Sex: choose female or male, or leave it unrecorded."],
             EnrolmentCheck.Problems(Protocol, WithCovariates(("sex", "")))["covariates.sex"]);
 
         // Covariate problems come with the others, each under its own field.
@@ -76,7 +76,7 @@ public sealed class EnrolmentCheckTests
         var free = TrialProtocol.Parse(yaml.Replace("    levels: [female, male]\n", ""), "protocol.yaml");
         Assert.Empty(free.Covariates.Single().Levels);
         Assert.Empty(EnrolmentCheck.Problems(free, WithCovariates(("sex", "F"))));
-        Assert.Equal(["The value of 'sex' must be 1 to 64 characters without control characters or surrounding spaces (leave 'sex' out when it is not recorded)."],
+        Assert.Equal(["Sex must be 1 to 64 characters without control characters or surrounding spaces, or left unrecorded."],
             EnrolmentCheck.Problems(free, WithCovariates(("sex", " F")))["covariates.sex"]);
         Assert.Equal(["covariates.sex"], EnrolmentCheck.Problems(free, WithCovariates(("sex", new string('x', 65)))).Keys);
         Assert.Equal(["covariates.sex"], EnrolmentCheck.Problems(free, WithCovariates(("sex", ""))).Keys);

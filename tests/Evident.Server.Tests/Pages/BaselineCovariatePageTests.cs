@@ -47,7 +47,7 @@ public sealed class BaselineCovariatePageTests
 
         var bad = await s.SubmitAsync(Form, Form + "?handler=Review", [.. Answers("P-1", "F"), ("covariates.age_group", "young")]);
         Assert.Equal(400, bad.Status);
-        Assert.Equal("'F' is not a level of 'sex'; the levels are female, male (leave 'sex' out when it is not recorded).", bad.ErrorFor("covariates-sex"));
+        Assert.Equal("'F' is not a level of Sex: choose female or male, or leave it unrecorded.", bad.ErrorFor("covariates-sex"));
         Assert.Contains("aria-describedby=\"covariates-sex-error\"", Regex.Match(bad.Html, "<fieldset[^>]*aria-describedby=\"covariates-sex-error\"[^>]*>").Value);
         Assert.Contains("aria-invalid=\"true\"", bad.Tag("covariates-sex"));
         Assert.Contains("<li><a href=\"#covariates-sex\">", bad.Html);
@@ -58,7 +58,7 @@ public sealed class BaselineCovariatePageTests
         // The confirm step checks again.
         var forged = await s.SubmitAsync(Form, Form + "?handler=Confirm", Answers("P-1", "other"));
         Assert.Equal(400, forged.Status);
-        Assert.Equal("'other' is not a level of 'sex'; the levels are female, male (leave 'sex' out when it is not recorded).", forged.ErrorFor("covariates-sex"));
+        Assert.Equal("'other' is not a level of Sex: choose female or male, or leave it unrecorded.", forged.ErrorFor("covariates-sex"));
         Assert.Equal(before, await app.SnapshotAsync());
         Assert.Empty(await Databases.RowsAsync(app.Database, "SELECT * FROM baseline_values"));
     }

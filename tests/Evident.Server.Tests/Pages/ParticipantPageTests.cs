@@ -128,7 +128,7 @@ public sealed class ParticipantPageTests
         await Refused(FollowUp(s, Page1, "death", "2026-03-01"), "fu-kind", "The participant's death is recorded already (on 2026-03-01); correct that entry instead.");
         await Refused(FollowUp(s, Page1, "last_contact", "2026-03-10"), "fu-date", "The date 2026-03-10 is after the participant's death on 2026-03-01.");
         await Refused(FollowUp(s, page2, "death", "2026-02-01"), "fu-date", "The death date 2026-02-01 is before another entry dated 2026-02-10; nothing may follow death.");
-        await Refused(FollowUp(s, page2, "relapse", "2026-02-20"), "fu-relapseSite", "A relapse needs its site: one of marrow, cns, combined, other.");
+        await Refused(FollowUp(s, page2, "relapse", "2026-02-20"), "fu-relapseSite", "A relapse needs its site: isolated bone marrow, isolated CNS, combined or other.");
         await Refused(FollowUp(s, page2, "relapse", "20/02/2026", "cns"), "fu-date", "'20/02/2026' is not a date; enter the date as yyyy-MM-dd, for example 2026-03-02.");
         await Refused(FollowUp(s, page2, "", "2026-02-20"), "fu-kind", "Choose what happened: relapse, death, second malignancy or last contact.");
         await Refused(AdverseEvent(s, "Sepsis", "0", "2026-02-03"), "ae-grade", "The CTCAE grade must be a whole number from 1 to 5.");

@@ -56,10 +56,10 @@ public sealed class RandomizePageTests
         Assert.Contains("<title>Error: Randomize a participant – AALL1731 – Evident</title>", empty.Html);
         Assert.Equal("The participant id is required. A participant id is 1 to 64 letters, digits, '-', '_', '.' or ':' (not '.' or '..').", empty.ErrorFor("participantId"));
         Assert.Equal("The site is required.", empty.ErrorFor("site"));
-        Assert.Equal("A value for 'risk' is required; the levels are SR-average, SR-high.", empty.ErrorFor("strata-risk"));
-        Assert.Equal("An answer to 'age' (Aged 1 to 9.99 years at diagnosis?) is required.", empty.ErrorFor("eligibility-age"));
-        Assert.Equal("An answer to 'standard_risk' (NCI standard risk with average or high minimal residual disease after induction?) is required.", empty.ErrorFor("eligibility-standard_risk"));
-        Assert.Equal("An answer to 'prior_therapy' (Any prior anticancer therapy other than steroids?) is required.", empty.ErrorFor("eligibility-prior_therapy"));
+        Assert.Equal("Risk group is required: choose SR-average or SR-high.", empty.ErrorFor("strata-risk"));
+        Assert.Equal("Answer the question “Aged 1 to 9.99 years at diagnosis?”.", empty.ErrorFor("eligibility-age"));
+        Assert.Equal("Answer the question “NCI standard risk with average or high minimal residual disease after induction?”.", empty.ErrorFor("eligibility-standard_risk"));
+        Assert.Equal("Answer the question “Any prior anticancer therapy other than steroids?”.", empty.ErrorFor("eligibility-prior_therapy"));
         Assert.Contains("aria-invalid=\"true\"", empty.Tag("participantId"));
         Assert.Contains("aria-describedby=\"participantId-error participantId-hint\"", empty.Tag("participantId"));
         Assert.Contains("aria-describedby=\"strata-risk-error\"", Regex.Match(empty.Html, "<fieldset[^>]*aria-describedby=\"strata-risk-error\"[^>]*>").Value);
@@ -73,12 +73,12 @@ public sealed class RandomizePageTests
         Assert.Equal(400, bad.Status);
         Assert.Equal("The participant id contains a space (U+0020), which is not allowed. A participant id is 1 to 64 letters, digits, '-', '_', '.' or ':' (not '.' or '..').", bad.ErrorFor("participantId"));
         Assert.Equal("'S9' is not a site of trial AALL1731; choose one of S1, S2.", bad.ErrorFor("site"));
-        Assert.Equal("'SR-low' is not a level of 'risk'; the levels are SR-average, SR-high.", bad.ErrorFor("strata-risk"));
+        Assert.Equal("'SR-low' is not a level of Risk group: choose SR-average or SR-high.", bad.ErrorFor("strata-risk"));
         // A factor the form does not have (a forged post) is named in the summary.
         Assert.Contains("<li><a href=\"#strata-age_group\">'age_group' is not a stratification factor of this protocol.</a></li>", bad.Text);
-        Assert.Equal("The answer to 'age' makes the participant ineligible; randomization requires 'yes'.", bad.ErrorFor("eligibility-age"));
+        Assert.Equal("Not eligible: the answer to “Aged 1 to 9.99 years at diagnosis?” is no; randomization requires yes.", bad.ErrorFor("eligibility-age"));
         Assert.Null(bad.ErrorFor("eligibility-standard_risk"));
-        Assert.Equal("The answer to 'prior_therapy' makes the participant ineligible; randomization requires 'no'.", bad.ErrorFor("eligibility-prior_therapy"));
+        Assert.Equal("Not eligible: the answer to “Any prior anticancer therapy other than steroids?” is yes; randomization requires no.", bad.ErrorFor("eligibility-prior_therapy"));
         // The answers given are kept.
         Assert.Contains("value=\" P-1\"", bad.Tag("participantId"));
         Assert.Contains("checked=\"checked\"", bad.Tag("eligibility-prior_therapy"));
@@ -88,7 +88,7 @@ public sealed class RandomizePageTests
             ("participantId", "P-1"), ("idempotencyKey", "k"), ("site", "S1"), ("strata.risk", "SR-high"),
             ("eligibility.age", "yes"), ("eligibility.standard_risk", "yes"), ("eligibility.prior_therapy", "yes"));
         Assert.Equal(400, forged.Status);
-        Assert.Equal("The answer to 'prior_therapy' makes the participant ineligible; randomization requires 'no'.", forged.ErrorFor("eligibility-prior_therapy"));
+        Assert.Equal("Not eligible: the answer to “Any prior anticancer therapy other than steroids?” is yes; randomization requires no.", forged.ErrorFor("eligibility-prior_therapy"));
         Assert.Equal(before, await app.SnapshotAsync());
     }
 
@@ -129,6 +129,8 @@ public sealed class RandomizePageTests
         Assert.Equal(200, result.Status);
         Assert.Contains("<h1>Participant P-0001 is randomized</h1>", result.Html);
         Assert.Contains("<span class=\"allocation\" id=\"randomization-number\">R-000001</span>", result.Html);
+        Assert.Contains("Record the randomization number <strong>R-000001</strong> with participant <strong>P-0001</strong>", result.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("supply", result.Text, StringComparison.Ordinal);
         AssertNoArm(result.Html);
 
         using var coord2 = new PageSession(app);

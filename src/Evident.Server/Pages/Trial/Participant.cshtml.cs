@@ -12,7 +12,7 @@ namespace Evident.Server.Pages.Trial;
 /// <summary>
 /// <c>/t/{trialId}/participants/{participantId}</c>: one participant's randomization, the timeline of current entries by
 /// date, the full version history (who, when, why), and (for admins and the participant's site coordinator) forms to
-/// record follow-up events and adverse events and to correct an entry with a reason. Entries are written through
+/// record follow-up events, adverse events and off-study records and to correct an entry with a reason. Entries are written through
 /// <see cref="CaptureStorage"/>, so <see cref="CaptureRules"/> decides what is valid and its messages are shown next to
 /// the fields; nothing is stored when a rule fails. Another site's participant is 404 to a coordinator, as if absent.
 /// </summary>
@@ -81,6 +81,29 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         return new CaptureInput(CaptureKind.AdverseEvent, date.Value, null, Read("ae.term")?.Trim(), ReadGrade("ae.grade")) { EndDate = end };
     }, (input, actor) => Store.RecordAsync(Trial.Id, participantId, input, actor));
 
+    /// <summary>
+    /// Records an off-study record (<c>os.kind</c> off_therapy | withdrawn | lost_to_follow_up, <c>os.date</c>,
+    /// <c>os.reason</c>, <c>os.followUpAllowed</c> yes | no for a withdrawal).
+    /// </summary>
+    /// <param name="participantId">The participant.</param>
+    public Task<IActionResult> OnPostOffStudyAsync(string participantId) => WriteAsync(participantId, "os.", () =>
+    {
+        string? text = Read("os.kind");
+        CaptureKind? kind = CaptureKinds.TryParse(text, out var k) && CaptureKinds.IsOffStudy(k) ? k : null;
+        if (kind is null) Errors.Add("os.kind", "Choose what happened: off protocol therapy, withdrawal of consent or lost to follow-up.");
+        var date = ReadDate("os.date", "date");
+        if (kind is null || date is null) return null;
+        return OffStudyInput(kind.Value, date.Value, Read("os.reason"), Read("os.followUpAllowed"));
+    }, (input, actor) => Store.RecordAsync(Trial.Id, participantId, input, actor), field => field == "offStudyReason" ? "reason" : field);
+
+    /// <summary>An off-study record's content: the reason trimmed, follow-up allowed only for a withdrawal (yes/no, else null for the rules to name).</summary>
+    private static CaptureInput OffStudyInput(CaptureKind kind, DateOnly date, string? reason, string? followUp) =>
+        new(kind, date, null, null, null)
+        {
+            OffStudyReason = reason?.Trim() ?? "",
+            FollowUpAllowed = kind != CaptureKind.Withdrawn ? null : followUp switch { "yes" => true, "no" => false, _ => null },
+        };
+
     /// <summary>Corrects entry <paramref name="entryId"/>: a new version with a reason (<c>c.kind</c>, <c>c.date</c>, <c>c.relapseSite</c>, <c>c.term</c>, <c>c.grade</c>, <c>c.endDate</c>, <c>c.reason</c>).</summary>
     /// <param name="participantId">The participant.</param>
     /// <param name="entryId">The entry.</param>
@@ -89,7 +112,7 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         string prefix = $"c{entryId}.";
         return WriteAsync(participantId, prefix, () =>
         {
-            foreach (string name in new[] { "kind", "date", "relapseSite", "term", "grade", "endDate", "reason" })
+            foreach (string name in new[] { "kind", "date", "relapseSite", "term", "grade", "endDate", "reason", "offStudyReason", "followUpAllowed" })
                 if (Request.Form.TryGetValue("c." + name, out var v)) posted[prefix + name] = v.ToString();
             string? reason = Read("c.reason")?.Trim();
             if (string.IsNullOrEmpty(reason) || reason.Length > ReasonBody.MaxLength)
@@ -98,6 +121,7 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
             var date = ReadDate("c.date", "date", prefix + "date");
             var end = ReadEndDate("c.endDate", out _, prefix + "endDate");
             if (kind is null || date is null || Errors.Any) return null;
+            if (CaptureKinds.IsOffStudy(kind.Value)) return OffStudyInput(kind.Value, date.Value, Read("c.offStudyReason"), Read("c.followUpAllowed"));
             return kind == CaptureKind.AdverseEvent
                 ? new CaptureInput(kind.Value, date.Value, null, Read("c.term")?.Trim(), ReadGrade("c.grade")) { EndDate = end }
                 : new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("c.relapseSite") : null, null, null);
@@ -150,7 +174,8 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         return LocalRedirect(TrialPath("participants", participantId) + "#randomization");
     }
 
-    private async Task<IActionResult> WriteAsync(string participantId, string prefix, Func<CaptureInput?> read, Func<CaptureInput, string, Task<CaptureEntry>> write)
+    private async Task<IActionResult> WriteAsync(string participantId, string prefix, Func<CaptureInput?> read, Func<CaptureInput, string, Task<CaptureEntry>> write,
+        Func<string, string>? field = null)
     {
         if (!await LoadAsync(participantId)) return NotFound();
         if (!CanRecord) return StatusCode(StatusCodes.Status403Forbidden);
@@ -163,7 +188,7 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         }
         catch (CaptureValidationException e)
         {
-            Errors.AddRange(e.Problems, field => prefix + field);
+            Errors.AddRange(e.Problems, f => prefix + (field is null ? f : field(f)));
             return Refused(StatusCodes.Status400BadRequest);
         }
         catch (StoreConflictException e)
