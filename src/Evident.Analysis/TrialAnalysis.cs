@@ -44,15 +44,19 @@ public static class TrialAnalysis
         var notes = new List<string>();
         var warnings = new List<string>();
         var primary = PrimaryAnalyser.Run(context);
+        var secondary = protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray();
+        var competingRisks = CompetingRisksAnalyser.Run(context, notes);
+        var safety = SafetyAnalyser.Run(context, notes, warnings);
         return new AnalysisResults(protocol, options.Cutoff, options.Synthetic, SoftwareVersion, data.Source, context.Rows.Length,
-                                   data.Participants.Count - context.Rows.Length, primary,
-                                   protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray(),
+                                   data.Participants.Count - context.Rows.Length, primary, secondary,
                                    SubgroupAnalyser.Run(context),
-                                   CompetingRisksAnalyser.Run(context, notes), SafetyAnalyser.Run(context, notes, warnings),
+                                   competingRisks, safety,
                                    MonitoringAnalyser.Run(context, notes), notes.AsReadOnly(), warnings.AsReadOnly())
         {
             Baseline = OversightAnalyser.Baseline(context),
             FollowUp = OversightAnalyser.FollowUp(context),
+            Pooled = PooledAnalyser.Run(context, secondary.Prepend(primary), safety),
+            DataSha256 = data.Sha256,
         };
     }
 

@@ -12,4 +12,8 @@ public sealed record TrialData(
     IReadOnlyList<TrialParticipant> Participants,
     IReadOnlyList<AdverseEventRecord> AdverseEvents,
     string Source,
-    DataLayout Layout);
+    DataLayout Layout)
+{
+    /// <summary>The SHA-256 of the data as read (<see cref="DataHash"/>), or null when they were not read from files.</summary>
+    public string? Sha256 { get; init; }
+}

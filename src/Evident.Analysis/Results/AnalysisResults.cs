@@ -47,4 +47,10 @@ public sealed record AnalysisResults(
 
     /// <summary>Median follow-up of the primary endpoint per arm by reverse Kaplan–Meier, at the primary analysis's level.</summary>
     public IReadOnlyList<Oversight.ArmFollowUp> FollowUp { get; init; } = [];
+
+    /// <summary>The numbers over all arms together that the open report shows; null only for results built without them.</summary>
+    public Pooled.PooledResults? Pooled { get; init; }
+
+    /// <summary>The SHA-256 of the data read (<see cref="Input.DataHash"/>), or null when they were not read from files.</summary>
+    public string? DataSha256 { get; init; }
 }

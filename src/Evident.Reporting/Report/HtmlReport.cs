@@ -17,8 +17,9 @@ namespace Evident.Reporting.Report;
 /// SVG figures, no scripts, no network) with print CSS for paper. Sections: primary analysis table, Kaplan–Meier curves
 /// overall and per stratum (KMunicate), forest plot (overall, strata, subgroups), relapse by site (cumulative incidence
 /// and Gray's test), interim monitoring (boundaries with the observed Z), safety tables; warnings (above the primary
-/// analysis) when there are any; footer with the data cut-off,
-/// software version and protocol hash. Presentation only: every number is read from <see cref="AnalysisResults"/>.
+/// analysis) when there are any; footer with the data cut-off, software version and protocol hash. The closed report
+/// (by arm) and the open report (pooled) are the sections of <see cref="ReportSection.All"/> that belong in each; both
+/// carry the cut-off and the data and protocol hashes on every printed page (<see cref="ReportFrame"/>). Presentation only: every number is read from <see cref="AnalysisResults"/>.
 /// </summary>
 public static class HtmlReport
 {
@@ -37,25 +38,29 @@ public static class HtmlReport
         ul.learnings li{margin-bottom:.4rem}
         @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
-        @page{size:A4;margin:15mm}
+        .provenance{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.8rem;color:#333;background:#f4f7fa;border:1px solid #c8d3dd;padding:.4rem .7rem;margin:.6rem 0}
+        .provenance dt{font-weight:bold}.provenance dd{margin:0;overflow-wrap:anywhere}
+        @page{size:A4;margin:18mm 15mm 20mm}
         """;
 
-    /// <summary>Renders the report.</summary>
+    /// <summary>Renders the closed report (by arm) or the open report (every arm pooled, no arm-level number).</summary>
     /// <param name="results">The results.</param>
-    public static string Render(AnalysisResults results)
+    /// <param name="kind">Which report: its sections are those <see cref="ReportSection.In"/> it.</param>
+    public static string Render(AnalysisResults results, ReportKind kind = ReportKind.Closed)
     {
         ArgumentNullException.ThrowIfNull(results);
         var p = results.Protocol;
         var h = new StringBuilder(1 << 20);
         string title = $"{p.Trial.Id}: {p.Trial.ShortTitle ?? p.Trial.Title}";
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
-        h.Append("<title>").Append(E(title)).Append(" — report</title>\n<style>").Append(Css).Append("</style></head>\n<body>\n");
+        ReportFrame.Head(h, results, $"{title} — {ReportFrame.KindName(kind)}");
         if (results.Synthetic)
             h.Append("<p class=\"synthetic\" data-synthetic>SYNTHETIC DATA: every participant in this report is simulated. These are not the results of a real trial.</p>\n");
         h.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"meta\">").Append(E(p.Trial.Title));
         if (p.Trial.Registration is not null) h.Append(" · ").Append(E(p.Trial.Registration));
         if (p.Trial.Sponsor is not null) h.Append(" · ").Append(E(p.Trial.Sponsor));
-        h.Append("</p>\n<p class=\"meta\">").Append(results.Participants.ToString(CultureInfo.InvariantCulture)).Append(" participants analysed");
+        h.Append("</p>\n");
+        ReportFrame.Provenance(h, results, kind);
+        h.Append("<p class=\"meta\">").Append(results.Participants.ToString(CultureInfo.InvariantCulture)).Append(" participants analysed");
         if (results.ExcludedAfterCutoff > 0) h.Append(" (").Append(results.ExcludedAfterCutoff).Append(" randomized after the cut-off left out)");
         h.Append("; data cut-off ").Append(results.Cutoff?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none").Append("; data ").Append(E(results.DataSource)).Append(".</p>\n");
 
@@ -65,13 +70,8 @@ public static class HtmlReport
             foreach (string warning in results.Warnings) h.Append("<li>").Append(E(warning)).Append("</li>");
             h.Append("</ul></section>\n");
         }
-        ParticipantsSection.Write(h, results);
-        Primary(h, results);
-        KaplanMeierFigures(h, results);
-        Forest(h, results);
-        CompetingRisks(h, results);
-        Monitoring(h, results);
-        Safety(h, results);
+        foreach (var section in ReportSection.All)
+            if (section.In(kind)) section.Write(h, results);
         if (results.Notes.Count > 0)
         {
             h.Append("<section><h2>Notes</h2><ul>");
@@ -92,29 +92,21 @@ public static class HtmlReport
     public static string Section(AnalysisResults results, ReportSection section)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(section);
         var h = new StringBuilder(1 << 16);
-        switch (section)
-        {
-            case ReportSection.Primary: Primary(h, results); break;
-            case ReportSection.KaplanMeier: KaplanMeierFigures(h, results); break;
-            case ReportSection.Forest: Forest(h, results); break;
-            case ReportSection.CompetingRisks: CompetingRisks(h, results); break;
-            case ReportSection.Monitoring: Monitoring(h, results); break;
-            case ReportSection.Safety: Safety(h, results); break;
-            default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
-        }
+        section.Write(h, results);
         return h.ToString();
     }
 
     /// <summary>The primary analysis, then each secondary analysis in a section of its own.</summary>
-    private static void Primary(StringBuilder h, AnalysisResults r)
+    internal static void Primary(StringBuilder h, AnalysisResults r)
     {
         EndpointTables.Section(h, r, r.Primary, "primary", "Primary analysis");
         foreach (var secondary in r.Secondary)
             EndpointTables.Section(h, r, secondary, $"secondary-{secondary.Endpoint.Id}", "Secondary analysis");
     }
 
-    private static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
+    internal static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
     {
         h.Append("<section id=\"kaplan-meier\"><h2>Kaplan–Meier curves</h2>\n");
         int index = 0;
@@ -137,7 +129,7 @@ public static class HtmlReport
         h.Append("</section>\n");
     }
 
-    private static void Forest(StringBuilder h, AnalysisResults r)
+    internal static void Forest(StringBuilder h, AnalysisResults r)
     {
         var primary = r.Primary;
         if (primary.Overall.Comparisons.Count == 0 || r.Subgroups.Count == 0) return;
@@ -197,7 +189,7 @@ public static class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void CompetingRisks(StringBuilder h, AnalysisResults r)
+    internal static void CompetingRisks(StringBuilder h, AnalysisResults r)
     {
         if (r.CompetingRisks is not { } cr) return;
         string at = cr.Milestone is double m ? ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " " : "";
@@ -233,7 +225,7 @@ public static class HtmlReport
         h.Append("</section>\n");
     }
 
-    private static void Monitoring(StringBuilder h, AnalysisResults r)
+    internal static void Monitoring(StringBuilder h, AnalysisResults r)
     {
         if (r.Monitoring is not { } monitoring) return;
         var analysis = monitoring.Analysis;
@@ -253,7 +245,7 @@ public static class HtmlReport
          .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p></section>\n");
     }
 
-    private static void Safety(StringBuilder h, AnalysisResults r)
+    internal static void Safety(StringBuilder h, AnalysisResults r)
     {
         if (r.Safety is not { } safety) return;
         h.Append("<section id=\"safety\"><h2>Safety: adverse events of grade ").Append(safety.MinGrade).Append(" or higher</h2>\n");
