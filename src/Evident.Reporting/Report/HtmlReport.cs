@@ -40,6 +40,10 @@ public static class HtmlReport
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
         .provenance{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.8rem;color:#333;background:#f4f7fa;border:1px solid #c8d3dd;padding:.4rem .7rem;margin:.6rem 0}
         .provenance dt{font-weight:bold}.provenance dd{margin:0;overflow-wrap:anywhere}
+        .table-scroll{max-width:100%;overflow-x:auto;margin:.6rem 0 1rem;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;background-size:2.5rem 100%,2.5rem 100%,.9rem 100%,.9rem 100%;background-attachment:local,local,scroll,scroll}
+        .table-scroll table{margin:0}.scroll-hint{display:none;font-size:.8rem;color:#555;margin:.6rem 0 0}.scroll-hint+.table-scroll{margin-top:.2rem}
+        @media (max-width:40rem){body{padding:0 .6rem;margin:.8rem auto}.scroll-hint{display:block}table{font-size:.85rem}th,td{padding:.2rem .4rem}h1{font-size:1.35rem}}
+        @media print{.table-scroll{overflow:visible;background:none}.scroll-hint{display:none}table{font-size:8.5pt}th,td{padding:.15rem .35rem}}
         @page{size:A4;margin:18mm 15mm 20mm}
         """;
 
@@ -258,30 +262,42 @@ public static class HtmlReport
         h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata.</p></section>\n");
     }
 
+    /// <summary>
+    /// The safety table by arm with its comparisons, then (with more than one stratum) the counts per stratum and arm in a
+    /// table of their own: side by side the two would not fit a 1280 px screen or an A4 page.
+    /// </summary>
     private static void SafetyTable(StringBuilder h, AnalysisResults r, SafetyTable table, IReadOnlyList<string> terms, IReadOnlyList<string> strata, string name)
     {
         var arms = r.Protocol.Arms;
-        bool byStratum = strata.Count > 1;
         h.Append("<table data-table=\"").Append(name).Append("\"><thead><tr><th scope=\"col\">Term</th>");
-        foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(" (N = ").Append(table.ArmSizes[arms.ToList().IndexOf(arm)]).Append(")</th>");
-        if (byStratum)
-            foreach (string s in strata)
-                foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
+        for (int a = 0; a < arms.Count; a++) h.Append("<th scope=\"col\">").Append(E(arms[a].Label)).Append(" (N = ").Append(table.ArmSizes[a]).Append(")</th>");
         h.Append("<th scope=\"col\">Risk difference (").Append(Level(r.Protocol.Analyses.Primary.ConfidenceLevel)).Append(" CI)</th><th scope=\"col\">Fisher p</th><th scope=\"col\">CMH p</th></tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
-            h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");
+            h.Append("<tr><td>").Append(E(TermLabel(row, terms))).Append("</td>");
             for (int a = 0; a < arms.Count; a++) h.Append("<td>").Append(row.Participants[a]).Append(" (").Append(Percent(row.Proportions[a])).Append(")</td>");
-            if (byStratum)
-                for (int s = 0; s < strata.Count; s++)
-                    for (int a = 0; a < arms.Count; a++)
-                        h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
             var c = row.Comparisons.FirstOrDefault();
             h.Append("<td>").Append(c is null ? "" : $"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
              .Append("</td><td>").Append(c is null ? "" : PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c?.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td></tr>");
         }
         h.Append("</tbody></table>\n");
+        if (strata.Count < 2) return;
+        h.Append("<table data-table=\"").Append(name).Append("-strata\"><caption>Participants with the event / participants, by stratum and arm</caption><thead><tr><th scope=\"col\">Term</th>");
+        foreach (string s in strata)
+            foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Label)).Append("</th>");
+        h.Append("</tr></thead><tbody>");
+        foreach (var row in table.Terms.Append(table.AnyTerm))
+        {
+            h.Append("<tr><td>").Append(E(TermLabel(row, terms))).Append("</td>");
+            for (int s = 0; s < strata.Count; s++)
+                for (int a = 0; a < arms.Count; a++)
+                    h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
+            h.Append("</tr>");
+        }
+        h.Append("</tbody></table>\n");
     }
+
+    private static string TermLabel(SafetyTermSummary row, IReadOnlyList<string> terms) => row.Term < 0 ? "Any of the above" : terms[row.Term];
 
     private static void Figure(StringBuilder h, string id, string svg, string caption) =>
         h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(Inline(svg)).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");

@@ -16,6 +16,9 @@ namespace Evident.Reporting.Report;
 /// </summary>
 internal static class OpenSections
 {
+    /// <summary>Sites up to which accrual by site is drawn as lines; with more, the lines are indistinguishable and the table says it.</summary>
+    private const int MaxSiteLines = 8;
+
     public static void Accrual(StringBuilder h, AnalysisResults r)
     {
         if (r.Pooled is not { Enrolment: { Months.Count: > 0 } enrolment } pooled) return;
@@ -27,8 +30,9 @@ internal static class OpenSections
         h.Append(".</p>\n");
         Figure(h, "accrual-strata", EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomized by stratum", target: pooled.Target),
                "Cumulative randomizations by month, in all and by stratum" + (pooled.Target is null ? "." : ", with the protocol's planned accrual (dashed)."));
-        Figure(h, "accrual-sites", EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomized by site", target: pooled.Target),
-               "Cumulative randomizations by month, in all and by site.");
+        if (enrolment.BySite.Count <= MaxSiteLines)
+            Figure(h, "accrual-sites", EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomized by site", target: pooled.Target),
+                   "Cumulative randomizations by month, in all and by site.");
         Counts(h, "accrual-strata", "Stratum", enrolment.ByStratum, enrolment.Randomized);
         Counts(h, "accrual-sites", "Site", enrolment.BySite, enrolment.Randomized);
         h.Append("</section>\n");
@@ -40,7 +44,7 @@ internal static class OpenSections
         h.Append("<section id=\"participants-pooled\"><h2>Participants (all arms)</h2>\n");
         if (r.Baseline is { } table)
         {
-            h.Append("<div class=\"table-scroll\"><table data-table=\"baseline-pooled\"><caption>Baseline characteristics of all participants: participants (% of all)</caption><thead><tr><th scope=\"col\">Characteristic</th><th scope=\"col\">Level</th><th scope=\"col\">All (N = ")
+            h.Append("<table data-table=\"baseline-pooled\"><caption>Baseline characteristics of all participants: participants (% of all)</caption><thead><tr><th scope=\"col\">Characteristic</th><th scope=\"col\">Level</th><th scope=\"col\">All (N = ")
              .Append(table.Participants).Append(")</th></tr></thead><tbody>");
             foreach (var factor in table.Factors)
                 for (int i = 0; i < factor.Levels.Count; i++)
@@ -52,7 +56,7 @@ internal static class OpenSections
                     if (!double.IsNaN(level.Overall.Percent)) h.Append(" (").Append(Fixed(level.Overall.Percent, 1)).Append("%)");
                     h.Append("</td></tr>");
                 }
-            h.Append("</tbody></table></div>\n");
+            h.Append("</tbody></table>\n");
         }
         if (r.Pooled is { FollowUp: var e })
             h.Append("<p data-follow-up-pooled>Median follow-up for ").Append(E(ReportText.InSentence(r.Primary.Endpoint.Label))).Append(" by reverse Kaplan–Meier, all ")
@@ -65,7 +69,7 @@ internal static class OpenSections
     public static void Events(StringBuilder h, AnalysisResults r)
     {
         if (r.Pooled is not { } pooled) return;
-        h.Append("<section id=\"events-pooled\"><h2>Events (all arms)</h2>\n<div class=\"table-scroll\"><table data-table=\"events-pooled\"><thead><tr><th scope=\"col\">Endpoint</th><th scope=\"col\">Group</th><th scope=\"col\">Participants</th><th scope=\"col\">Events</th></tr></thead><tbody>");
+        h.Append("<section id=\"events-pooled\"><h2>Events (all arms)</h2>\n<table data-table=\"events-pooled\"><thead><tr><th scope=\"col\">Endpoint</th><th scope=\"col\">Group</th><th scope=\"col\">Participants</th><th scope=\"col\">Events</th></tr></thead><tbody>");
         foreach (var endpoint in pooled.Endpoints)
         {
             var groups = endpoint.Strata.Prepend(endpoint.Overall).ToArray();
@@ -77,26 +81,26 @@ internal static class OpenSections
                  .Append("</td><td>").Append(groups[i].Events).Append("</td></tr>");
             }
         }
-        h.Append("</tbody></table></div>\n<p class=\"meta\">Counts over all arms together; the open report shows nothing by arm.</p></section>\n");
+        h.Append("</tbody></table>\n<p class=\"meta\">Counts over all arms together; the open report shows nothing by arm.</p></section>\n");
     }
 
     public static void Safety(StringBuilder h, AnalysisResults r)
     {
         if (r.Pooled?.AdverseEvents is not { } ae) return;
         h.Append("<section id=\"safety-pooled\"><h2>Safety: adverse events of grade ").Append(ae.MinGrade).Append(" or higher (all arms)</h2>\n")
-         .Append("<div class=\"table-scroll\"><table data-table=\"safety-pooled\"><thead><tr><th scope=\"col\">Term</th><th scope=\"col\">All (N = ").Append(ae.Participants).Append(")</th></tr></thead><tbody>");
+         .Append("<table data-table=\"safety-pooled\"><thead><tr><th scope=\"col\">Term</th><th scope=\"col\">All (N = ").Append(ae.Participants).Append(")</th></tr></thead><tbody>");
         foreach (var term in ae.Terms.Append(ae.AnyTerm))
             h.Append("<tr><td>").Append(E(term.Term)).Append("</td><td>").Append(term.Participants).Append(" (").Append(Percent(term.Proportion)).Append(")</td></tr>");
-        h.Append("</tbody></table></div>\n<p class=\"meta\">Participants with at least one event of the term (worst grade), over all arms.</p></section>\n");
+        h.Append("</tbody></table>\n<p class=\"meta\">Participants with at least one event of the term (worst grade), over all arms.</p></section>\n");
     }
 
     private static void Counts(StringBuilder h, string name, string heading, IReadOnlyList<EnrolmentSeries> series, int total)
     {
-        h.Append("<div class=\"table-scroll\"><table data-table=\"").Append(name).Append("\"><thead><tr><th scope=\"col\">").Append(heading)
+        h.Append("<table data-table=\"").Append(name).Append("\"><thead><tr><th scope=\"col\">").Append(heading)
          .Append("</th><th scope=\"col\">Randomized</th><th scope=\"col\">% of all</th></tr></thead><tbody>");
         foreach (var s in series)
             h.Append("<tr><td>").Append(E(s.Label)).Append("</td><td>").Append(s.Count).Append("</td><td>").Append(Percent((double)s.Count / total)).Append("</td></tr>");
-        h.Append("</tbody></table></div>\n");
+        h.Append("</tbody></table>\n");
     }
 
     private static void Figure(StringBuilder h, string id, string svg, string caption) =>

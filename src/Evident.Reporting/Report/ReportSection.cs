@@ -62,8 +62,13 @@ public sealed class ReportSection
     /// <param name="kind">The report.</param>
     public bool In(ReportKind kind) => Scope == SectionScope.Trial || (kind == ReportKind.Open) == (Scope == SectionScope.Pooled);
 
-    /// <summary>Appends the section's HTML (nothing when the results have no such part).</summary>
-    internal void Write(StringBuilder html, AnalysisResults results) => write(html, results);
+    /// <summary>Appends the section's HTML (nothing when the results have no such part), each table in a <see cref="TableScroll"/> wrapper.</summary>
+    internal void Write(StringBuilder html, AnalysisResults results)
+    {
+        var part = new StringBuilder(1 << 14);
+        write(part, results);
+        html.Append(TableScroll.Wrap(part.ToString()));
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Id;

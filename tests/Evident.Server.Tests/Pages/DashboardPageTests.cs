@@ -93,12 +93,12 @@ public sealed class DashboardPageTests
         Assert.Contains("data as of 2027-03-01", page.Text);
         Assert.Contains($"48 randomized", page.Text);
 
-        // Enrolment table: risk is SR-average for i % 3 == 0 (16 participants), sites alternate.
+        // Enrolment table, sites as rows (a trial may have many): risk is SR-average for i % 3 == 0 (16 participants), sites alternate.
         string compact = System.Text.RegularExpressions.Regex.Replace(page.Html, @">\s+<", "><");
-        Assert.Contains("<th scope=\"col\" class=\"num\">S1</th><th scope=\"col\" class=\"num\">S2</th><th scope=\"col\" class=\"num\">Total</th>", compact);
-        Assert.Contains("<th scope=\"row\">SR-average</th><td class=\"num\">8</td><td class=\"num\">8</td><td class=\"num\">16</td>", compact);
-        Assert.Contains("<th scope=\"row\">SR-high</th><td class=\"num\">16</td><td class=\"num\">16</td><td class=\"num\">32</td>", compact);
-        Assert.Contains("<th scope=\"row\">Total</th><td class=\"num\">24</td><td class=\"num\">24</td><td class=\"num\">48</td>", compact);
+        Assert.Contains("<th scope=\"col\">Site</th><th scope=\"col\" class=\"num\">SR-average</th><th scope=\"col\" class=\"num\">SR-high</th><th scope=\"col\" class=\"num\">Total</th>", compact);
+        Assert.Contains("<th scope=\"row\">S1</th><td class=\"num\">8</td><td class=\"num\">16</td><td class=\"num\">24</td>", compact);
+        Assert.Contains("<th scope=\"row\">S2</th><td class=\"num\">8</td><td class=\"num\">16</td><td class=\"num\">24</td>", compact);
+        Assert.Contains("<th scope=\"row\">Total</th><td class=\"num\">16</td><td class=\"num\">32</td><td class=\"num\">48</td>", compact);
     }
 
     [Fact]
