@@ -51,6 +51,7 @@ public static class EvidentServer
         trial.MapAudit();
         trial.MapCapture();
         trial.MapInterim();
+        trial.MapDataCuts();
 
         app.MapSiteAssets();
         app.MapRazorPages();

@@ -23,9 +23,9 @@ public sealed class DashboardPageTests
     /// marrow relapses (every 5th), CNS relapses (every 7th), deaths (every 11th), a second malignancy, last contacts and
     /// sepsis adverse events.
     /// </summary>
-    private static async Task<TestApp> TrialAsync()
+    internal static async Task<TestApp> TrialAsync(string? database = null)
     {
-        var app = await new TestApp().SeedAsync(password: PageSession.Password);
+        var app = await new TestApp(database).SeedAsync(password: PageSession.Password);
         var coord = new[] { app.As("coord1"), app.As("coord2") };
         for (int i = 0; i < 48; i++)
         {
@@ -51,7 +51,7 @@ public sealed class DashboardPageTests
     }
 
     /// <summary>The analysis of the trial as exported to the simple layout and read back by analyze's loader, cut off today.</summary>
-    private static async Task<AnalysisResults> ExportedAnalysisAsync(TestApp app)
+    internal static async Task<AnalysisResults> ExportedAnalysisAsync(TestApp app)
     {
         var captured = CapturedTrial.Map(await app.Store.ReadCapturedAsync(TestApp.Trial));
         var (participants, adverseEvents) = CapturedTrial.SimpleTables(captured.Trial.Protocol, captured.Randomizations, captured.Entries);
