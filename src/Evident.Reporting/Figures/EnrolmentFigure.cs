@@ -63,10 +63,17 @@ public static class EnrolmentFigure
         double yTop = NiceCeiling(top * 1.08);
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
         double yStep = NiceCeiling(yTop / 5);
-        for (double y = 0; y <= yTop + 1e-9; y += yStep) yTicks.AddMajor(y, FigureText.Tick(y));
+        // The labels kept here: NumericManual.Ticks stays empty until ScottPlot regenerates it at render time, so the
+        // layout could not measure the widest label from it (the axis title was then pushed off the figure's left edge).
+        var yLabels = new List<string>();
+        for (double y = 0; y <= yTop + 1e-9; y += yStep)
+        {
+            yLabels.Add(FigureText.Tick(y));
+            yTicks.AddMajor(y, yLabels[^1]);
+        }
         var entries = plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? "").ToArray();
         float legendWidth = Legends.Place(canvas, LegendPosition.Right);
-        double dataWidth = canvas.Width - canvas.YAxisBand(yTicks.Ticks.Select(t => t.Label)) - legendWidth - 24;
+        double dataWidth = canvas.Width - canvas.YAxisBand(yLabels) - legendWidth - 24;
         int step = MonthStep(months.Count, dataWidth, canvas.Text.MaxWidth(months.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)), canvas.Style.FontSize) + 14);
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i <= months.Count; i += step)
@@ -78,7 +85,7 @@ public static class EnrolmentFigure
         plot.YLabel("Participants randomized");
         // Tall enough for the legend in one column: a taller one would wrap into columns the width does not allow for.
         float dataHeight = (float)Math.Max(DataHeight, LegendCorner.Size(canvas, entries).Height);
-        DataAreaLayout.Apply(canvas, title, null, yTicks.Ticks.Select(t => t.Label), legendWidth, dataHeight);
+        DataAreaLayout.Apply(canvas, title, null, yLabels, legendWidth, dataHeight);
         return canvas.ToSvg();
     }
 

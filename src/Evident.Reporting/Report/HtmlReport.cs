@@ -35,7 +35,7 @@ public static class HtmlReport
         figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
         figcaption{font-size:.85rem;color:#444}.meta{color:#444;font-size:.9rem}
         footer{margin-top:2.5rem;border-top:1px solid #999;padding-top:.5rem;font-size:.8rem;color:#333;word-break:break-all}
-        ul.learnings li{margin-bottom:.4rem}
+        ul.learnings li{margin-bottom:.4rem}p,li,dd,figcaption,h1,h2,h3{overflow-wrap:anywhere}
         @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
         .provenance{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.8rem;color:#333;background:#f4f7fa;border:1px solid #c8d3dd;padding:.4rem .7rem;margin:.6rem 0}
