@@ -47,19 +47,21 @@ public static class TrialAnalysis
         var notes = new List<string>();
         var warnings = new List<string>();
         var primary = PrimaryAnalyser.Run(context);
+        var secondary = protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray();
         // In the order their notes are written.
         var competingRisks = CompetingRisksAnalyser.Run(context, notes);
         var safety = SafetyAnalyser.Run(context, notes, warnings);
         var monitoring = MonitoringAnalyser.Run(context, notes);
         return new AnalysisResults(protocol, options.Cutoff, options.Synthetic, SoftwareVersion, data.Source, context.Rows.Length,
-                                   data.Participants.Count - context.Rows.Length, primary,
-                                   protocol.Analyses.Secondary.Select(plan => PrimaryAnalyser.Run(new AnalysedTrial(protocol, data, options, plan))).ToArray(),
+                                   data.Participants.Count - context.Rows.Length, primary, secondary,
                                    SubgroupAnalyser.Run(context),
                                    competingRisks, safety, monitoring.FirstOrDefault(), notes.AsReadOnly(), warnings.AsReadOnly())
         {
             Baseline = OversightAnalyser.Baseline(context),
             FollowUp = OversightAnalyser.FollowUp(context),
             MonitoringByArm = monitoring,
+            Pooled = PooledAnalyser.Run(context, secondary.Prepend(primary), safety),
+            DataSha256 = data.Sha256,
         };
     }
 

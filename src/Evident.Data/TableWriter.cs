@@ -20,6 +20,17 @@ public static class TableWriter
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(path);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        WriteCsv(table, writer, delimiter);
+    }
+
+    /// <summary>Writes delimited text to <paramref name="writer"/> (LF line ends), exactly as the file <see cref="WriteCsv(DataTable, string, char)"/> writes.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="writer">Where the text goes.</param>
+    /// <param name="delimiter">Field delimiter (',' or '\t').</param>
+    public static void WriteCsv(DataTable table, TextWriter writer, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(writer);
         var columns = table.Columns;
         for (int c = 0; c < columns.Count; c++)
         {

@@ -67,6 +67,7 @@ public static class EvidentServer
         trial.MapOffStudy();
         trial.MapInterim();
         trial.MapForecast();
+        trial.MapDataCuts();
 
         app.MapSiteAssets();
         app.MapRazorPages();

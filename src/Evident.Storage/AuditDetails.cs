@@ -113,6 +113,24 @@ internal static class AuditDetails
         json.WriteNumber("version", entry.Version);
     });
 
+    /// <summary><c>data_cut.freeze</c>: the cut's number, cut-off, files' hash and size.</summary>
+    public static string DataCutFrozen(long id, DateOnly cutoff, string dataSha256, int participants) => Write(json =>
+    {
+        json.WriteString("cutoff", Date(cutoff));
+        json.WriteString("data_sha256", dataSha256);
+        json.WriteNumber("id", id);
+        json.WriteNumber("participants", participants);
+    });
+
+    /// <summary><c>unblinded.view</c>: what was shown (dashboard, interim, report), of which cut (null = live data) and which report.</summary>
+    public static string UnblindedView(string view, long? cut, string? report) => Write(json =>
+    {
+        if (cut is { } c) json.WriteNumber("cut", c);
+        else json.WriteNull("cut");
+        json.WriteString("report", report);
+        json.WriteString("view", view);
+    });
+
     /// <summary>A capture date as stored and audited.</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

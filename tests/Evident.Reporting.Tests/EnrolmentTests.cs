@@ -113,4 +113,24 @@ public sealed class EnrolmentTests
         var empty = EnrolmentSummary.Summarize(Protocol, Data(), new DateOnly(2026, 2, 1));
         Assert.Null(AccrualTarget.Plan(Protocol, empty, new DateOnly(2026, 1, 16)));
     }
+
+    [Fact]
+    public void Five_years_of_months_get_labels_far_enough_apart_and_forty_sites_a_legend_in_one_column()
+    {
+        // 60 months: a label every month (or every 3) would overlap at 760 px; 40 sites: a legend taller than the
+        // default data area would wrap into a second column that the figure's width does not allow for.
+        var start = new DateOnly(2019, 7, 1);
+        var data = Data([.. Enumerable.Range(0, 400).Select(i => P($"p{i}", i % 2, $"S{i % 40:00}", start.AddDays(i * 4)))]);
+        var s = EnrolmentSummary.Summarize(Protocol, data, new DateOnly(2024, 6, 30));
+        Assert.Equal(60, s.Months.Count);
+        string svg = EnrolmentFigure.Svg(s.Months, s.Total, s.BySite, "Randomized by site");
+        var months = Artifacts.Texts(svg).Where(t => t.Length == 8 && DateOnly.TryParseExact("01 " + t, "dd MMM yyyy", out _)).ToArray();
+        Assert.InRange(months.Length, 4, 7);
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        double height = double.Parse(doc.Root!.Attribute("viewBox")!.Value.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
+        // 42 entries (40 sites, all, none planned here) of 13 px text at 1.7 line spacing.
+        Assert.True(height >= 42 * 13 * 1.7, $"the figure is {height} px high for 42 legend entries");
+        foreach (int site in new[] { 0, 20, 39 }) Assert.Contains($"S{site:00} (10)", Artifacts.Texts(svg));
+        File.WriteAllText(Path.Combine(Artifacts.Folder, "enrolment-40-sites.svg"), svg);
+    }
 }

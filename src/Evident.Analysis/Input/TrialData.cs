@@ -19,4 +19,7 @@ public sealed record TrialData(
     /// (<c>data.simple.follow_up_time</c>): no data cut-off, no monitoring looks by date.
     /// </summary>
     public bool HasDates { get; init; } = true;
+
+    /// <summary>The SHA-256 of the data as read (<see cref="DataHash"/>), or null when they were not read from files.</summary>
+    public string? Sha256 { get; init; }
 }

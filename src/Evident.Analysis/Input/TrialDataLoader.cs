@@ -14,6 +14,7 @@ public static class TrialDataLoader
     /// <param name="protocol">The protocol.</param>
     /// <param name="dataPath">A file or a directory.</param>
     /// <param name="adverseEventsPath">The adverse-event table of the simple layout (ADaM takes ADAE from the directory), or null.</param>
+    /// <returns>The data, with <see cref="TrialData.Sha256"/> over the files read (ADSL, ADTTE, ADAE; or participants, adverse events).</returns>
     /// <exception cref="DataInputException">The path does not exist or the data do not fit the protocol.</exception>
     public static TrialData Load(TrialProtocol protocol, string dataPath, string? adverseEventsPath)
     {
@@ -23,9 +24,11 @@ public static class TrialDataLoader
         {
             var files = AdamFiles.Locate(dataPath);
             if (adverseEventsPath is not null) files = files with { Adae = adverseEventsPath };
-            return AdamLayoutReader.Read(protocol, files);
+            var adam = AdamLayoutReader.Read(protocol, files);
+            return adam with { Sha256 = DataHash.OfFiles(new[] { files.Adsl, files.Adtte, files.Adae }.OfType<string>()) };
         }
         if (!File.Exists(dataPath)) throw new DataInputException($"{dataPath}: file or directory not found.", dataPath);
-        return SimpleLayoutReader.Read(protocol, dataPath, adverseEventsPath);
+        var simple = SimpleLayoutReader.Read(protocol, dataPath, adverseEventsPath);
+        return simple with { Sha256 = DataHash.OfFiles(new[] { dataPath, adverseEventsPath }.OfType<string>()) };
     }
 }

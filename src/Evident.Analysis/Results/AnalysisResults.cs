@@ -50,4 +50,10 @@ public sealed record AnalysisResults(
 
     /// <summary>Interim monitoring of every compared arm against the control, in the primary analysis's order; the first is <see cref="Monitoring"/>.</summary>
     public IReadOnlyList<MonitoringResult> MonitoringByArm { get; init; } = [];
+
+    /// <summary>The numbers over all arms together that the open report shows; null only for results built without them.</summary>
+    public Pooled.PooledResults? Pooled { get; init; }
+
+    /// <summary>The SHA-256 of the data read (<see cref="Input.DataHash"/>), or null when they were not read from files.</summary>
+    public string? DataSha256 { get; init; }
 }

@@ -12,8 +12,10 @@ namespace Evident.Cli.Commands;
 
 /// <summary>
 /// <c>evident analyze PROTOCOL --data PATH [--ae PATH] [--cutoff DATE] [--out DIR]</c>: runs the protocol's analysis plan
-/// on the trial's data (simple layout file, or a directory of ADaM data sets) and writes report.html, results.json,
-/// summary.md and summary.html atomically into DIR.
+/// on the trial's data (simple layout file, or a directory of ADaM data sets) and writes atomically into DIR the closed
+/// report (report.html, results.json, summary.md, summary.html: by arm, for the data monitoring committee) and the open
+/// report (report-open.html, results-open.json: all arms pooled, for the steering committee); <c>--report open|closed|both</c>
+/// chooses (default both: what a committee's statistician prepares for a meeting).
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -25,13 +27,20 @@ public static class AnalyzeCommand
         var ae = new Option<string?>("--ae") { Description = "Adverse-event table of the simple layout (.csv, .tsv, .parquet)." };
         var cutoff = new Option<string?>("--cutoff") { Description = "Data cut-off date (yyyy-mm-dd): later follow-up is censored at it." };
         var output = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "evident-report" };
+        var report = new Option<string>("--report")
+        {
+            Description = "Which report: closed (by arm, for the data monitoring committee: report.html, results.json, summary.md, summary.html), open (all arms pooled, for the steering committee: report-open.html, results-open.json) or both.",
+            DefaultValueFactory = _ => "both",
+        };
+        report.AcceptOnlyFromAmong("open", "closed", "both");
         var synthetic = new Option<bool>("--synthetic") { Description = "Label every output as SYNTHETIC data (implied when the data's folder holds SYNTHETIC.txt, as written by evident synthesize)." };
-        var command = new Command("analyze", "Analyse a trial's data as its protocol prescribes: report.html, results.json, summary.md, summary.html.");
+        var command = new Command("analyze", "Analyse a trial's data as its protocol prescribes: the closed report (report.html, results.json, summary.md, summary.html) and the open report (report-open.html, results-open.json).");
         command.Arguments.Add(protocol);
         command.Options.Add(data);
         command.Options.Add(ae);
         command.Options.Add(cutoff);
         command.Options.Add(output);
+        command.Options.Add(report);
         command.Options.Add(synthetic);
         command.SetAction(parse =>
         {
@@ -40,8 +49,9 @@ public static class AnalyzeCommand
             return CommandRunner.Guard(stderr, () =>
             {
                 var options = new AnalysisOptions { Cutoff = ParseCutoff(parse.GetValue(cutoff)), Synthetic = parse.GetValue(synthetic) };
-                var results = Run(stderr, LoadProtocol(parse.GetValue(protocol)!), parse.GetValue(data)!, parse.GetValue(ae), options, parse.GetValue(output)!);
-                stdout.WriteLine($"evident analyze: wrote report.html, results.json, summary.md and summary.html to {parse.GetValue(output)} ({results.Participants} participants).");
+                var kinds = Reports(parse.GetValue(report)!);
+                var results = Run(stderr, LoadProtocol(parse.GetValue(protocol)!), parse.GetValue(data)!, parse.GetValue(ae), options, parse.GetValue(output)!, kinds: kinds);
+                stdout.WriteLine($"evident analyze: wrote {string.Join(", ", FileNames(kinds))} to {parse.GetValue(output)} ({results.Participants} participants).");
             });
         });
         return command;
@@ -75,8 +85,9 @@ public static class AnalyzeCommand
     /// <param name="outputDirectory">Where the files go.</param>
     /// <param name="extra">Writes further files into the output (e.g. the demo's data), or null.</param>
     /// <param name="dataLabel">How the report names the data read, or null for the paths.</param>
+    /// <param name="kinds">The reports to write (<see cref="Render"/>); null = both.</param>
     public static AnalysisResults Run(TextWriter stderr, TrialProtocol protocol, string dataPath, string? adverseEvents, AnalysisOptions options,
-                                      string outputDirectory, Action<string>? extra = null, string? dataLabel = null)
+                                      string outputDirectory, Action<string>? extra = null, string? dataLabel = null, IReadOnlyList<ReportKind>? kinds = null)
     {
         if (!options.Synthetic && (SyntheticMarker.Find(dataPath) ?? (adverseEvents is null ? null : SyntheticMarker.Find(adverseEvents))) is { } marker)
         {
@@ -92,7 +103,7 @@ public static class AnalyzeCommand
             results = TrialAnalysis.Run(protocol, data, options);
             if (dataLabel is not null) results = results with { DataSource = dataLabel };
             step("Rendering report and figures");
-            var files = Render(results);
+            var files = Render(results, kinds ?? Both);
             step("Writing");
             AnalyzeCommandOutput.Write(outputDirectory, files, extra);
         }
@@ -110,19 +121,50 @@ public static class AnalyzeCommand
         return results;
     }
 
-    /// <summary>The four output files rendered in memory.</summary>
+    /// <summary>Both reports, closed first.</summary>
+    public static readonly IReadOnlyList<ReportKind> Both = [ReportKind.Closed, ReportKind.Open];
+
+    /// <summary>
+    /// The output files rendered in memory: for the closed report report.html, results.json and the clinician summary
+    /// (summary.md, summary.html: it compares the arms); for the open report report-open.html and results-open.json.
+    /// </summary>
     /// <param name="results">The results.</param>
-    public static IReadOnlyDictionary<string, string> Render(AnalysisResults results)
+    /// <param name="kinds">The reports to render; null = both.</param>
+    public static IReadOnlyDictionary<string, string> Render(AnalysisResults results, IReadOnlyList<ReportKind>? kinds = null)
     {
-        var page = ClinicianPage.From(results);
-        return new Dictionary<string, string>
+        var files = new Dictionary<string, string>();
+        foreach (var kind in kinds ?? Both)
         {
-            ["report.html"] = HtmlReport.Render(results),
-            ["results.json"] = ResultsJson.Render(results),
-            ["summary.md"] = ClinicianSummaryWriter.Markdown(page),
-            ["summary.html"] = ClinicianSummaryWriter.Html(page),
-        };
+            if (kind == ReportKind.Open)
+            {
+                files["report-open.html"] = HtmlReport.Render(results, ReportKind.Open);
+                files["results-open.json"] = ResultsJson.Render(results, ReportKind.Open);
+                continue;
+            }
+            var page = ClinicianPage.From(results);
+            files["report.html"] = HtmlReport.Render(results);
+            files["results.json"] = ResultsJson.Render(results);
+            files["summary.md"] = ClinicianSummaryWriter.Markdown(page);
+            files["summary.html"] = ClinicianSummaryWriter.Html(page);
+        }
+        return files;
     }
+
+    /// <summary>The names of the files <see cref="Render"/> writes for <paramref name="kinds"/>, in order.</summary>
+    /// <param name="kinds">The reports.</param>
+    public static IReadOnlyList<string> FileNames(IReadOnlyList<ReportKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return kinds.SelectMany(kind => kind == ReportKind.Open ? new[] { "report-open.html", "results-open.json" } : ["report.html", "results.json", "summary.md", "summary.html"]).ToArray();
+    }
+
+    /// <summary>The reports of <c>--report</c>'s value.</summary>
+    private static IReadOnlyList<ReportKind> Reports(string value) => value switch
+    {
+        "open" => [ReportKind.Open],
+        "closed" => [ReportKind.Closed],
+        _ => Both,
+    };
 
     private static DateOnly? ParseCutoff(string? text)
     {

@@ -26,7 +26,7 @@ public static class DemoAnalysis
             text.AppendLine($"  {group.Label,-10} {phrase} DFS: {arms}; HR {Fixed(hr.HazardRatio)} ({Fixed(hr.ConfLow)} to {Fixed(hr.ConfHigh)}), log-rank {PClause(group.LogRank?.PValue ?? double.NaN)}");
         }
         text.AppendLine("Published (AALL1731): SR-average 90.2% vs 97.5% (HR 0.33); SR-high 84.8% vs 94.1% (HR 0.45).");
-        text.AppendLine($"Wrote {Path.Combine(directory, "report.html")}, results.json, summary.md, summary.html and data/.");
+        text.AppendLine($"Wrote {Path.Combine(directory, "report.html")}, results.json, summary.md, summary.html (closed report, by arm), report-open.html, results-open.json (open report, pooled) and data/.");
         return text.ToString();
     }
 }

@@ -14,7 +14,8 @@ namespace Evident.Cli.Commands;
 /// <summary>
 /// <c>evident demo [--out DIR]</c>: draws the SYNTHETIC trial calibrated to COG AALL1731 (examples/aall1731/scenario.yaml,
 /// fixed seed), analyses it with examples/aall1731/protocol.yaml at the 30 June 2024 cut-off exactly as
-/// <c>evident analyze</c> would, writes report.html, results.json, summary.md, summary.html and the data (data/) to DIR,
+/// <c>evident analyze</c> would, writes the closed report (report.html, results.json, summary.md, summary.html), the open
+/// report (report-open.html, results-open.json) and the data (data/) to DIR,
 /// and prints a short summary.
 /// </summary>
 public static class DemoCommand

@@ -60,21 +60,18 @@ public static class EnrolmentFigure
             top = Math.Max(top, total[^1]);
         }
 
-        var xTicks = new ScottPlot.TickGenerators.NumericManual();
-        int step = months.Count <= 12 ? 1 : months.Count <= 36 ? 3 : months.Count <= 72 ? 6 : 12;
-        for (int i = 0; i <= months.Count; i += step)
-            xTicks.AddMajor(i, new DateOnly(months[0].Year, months[0].Month, 1).AddMonths(i).ToString("MMM yyyy", CultureInfo.InvariantCulture));
-        plot.Axes.Bottom.TickGenerator = xTicks;
-        double yTop = NiceCeiling(top * 1.08);
-        var yTicks = new ScottPlot.TickGenerators.NumericManual();
-        double yStep = NiceCeiling(yTop / 5);
-        for (double y = 0; y <= yTop + 1e-9; y += yStep) yTicks.AddMajor(y, FigureText.Tick(y));
+        var (yTicks, yLabels, yTop) = YTicks(top);
+        var entries = plot.GetPlottables().SelectMany(p => p.LegendItems).Select(i => i.LabelText ?? "").ToArray();
+        float legendWidth = Legends.Place(canvas, LegendPosition.Right);
+        double dataWidth = canvas.Width - canvas.YAxisBand(yLabels) - legendWidth - 24;
+        plot.Axes.Bottom.TickGenerator = MonthTicks(canvas, months, dataWidth);
         plot.Axes.Left.TickGenerator = yTicks;
         plot.Axes.SetLimits(0, months.Count + 0.2, 0, yTop);
         plot.XLabel("Month of randomization");
         plot.YLabel("Participants randomized");
-        float legendWidth = Legends.Place(canvas, LegendPosition.Right);
-        DataAreaLayout.Apply(canvas, title, null, yTicks.Ticks.Select(t => t.Label), legendWidth, DataHeight);
+        // Tall enough for the legend in one column: a taller one would wrap into columns the width does not allow for.
+        float dataHeight = (float)Math.Max(DataHeight, LegendCorner.Size(canvas, entries).Height);
+        DataAreaLayout.Apply(canvas, title, null, yLabels, legendWidth, dataHeight);
         return canvas.ToSvg();
     }
 
@@ -94,6 +91,47 @@ public static class EnrolmentFigure
         var y = new double[cumulative.Count + 1];
         for (int i = 0; i < cumulative.Count; i++) y[i + 1] = cumulative[i];
         return y;
+    }
+
+    /// <summary>
+    /// The y axis's ticks up to a nice ceiling above <paramref name="top"/>, with their labels kept: NumericManual.Ticks
+    /// stays empty until ScottPlot regenerates it at render time, so the layout could not measure the widest label from
+    /// it (the axis title was then pushed off the figure's left edge).
+    /// </summary>
+    private static (ScottPlot.TickGenerators.NumericManual Ticks, List<string> Labels, double Top) YTicks(int top)
+    {
+        double yTop = NiceCeiling(top * 1.08);
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var labels = new List<string>();
+        double step = NiceCeiling(yTop / 5);
+        for (double y = 0; y <= yTop + 1e-9; y += step)
+        {
+            labels.Add(FigureText.Tick(y));
+            ticks.AddMajor(y, labels[^1]);
+        }
+        return (ticks, labels, yTop);
+    }
+
+    /// <summary>A labelled tick every <see cref="MonthStep"/> months ("Jun 2024"), spaced so the labels never touch.</summary>
+    private static ScottPlot.TickGenerators.NumericManual MonthTicks(FigureCanvas canvas, IReadOnlyList<DateOnly> months, double dataWidth)
+    {
+        string Label(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+        int step = MonthStep(months.Count, dataWidth, canvas.Text.MaxWidth(months.Select(Label), canvas.Style.FontSize) + 14);
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var first = new DateOnly(months[0].Year, months[0].Month, 1);
+        for (int i = 0; i <= months.Count; i += step) ticks.AddMajor(i, Label(first.AddMonths(i)));
+        return ticks;
+    }
+
+    /// <summary>Months between labelled ticks: the smallest of 1, 3, 6, 12, 24, … whose labels, each <paramref name="labelWidth"/> wide, fit <paramref name="dataWidth"/> side by side.</summary>
+    private static int MonthStep(int months, double dataWidth, double labelWidth)
+    {
+        double perMonth = dataWidth / Math.Max(1, months);
+        foreach (int step in new[] { 1, 3, 6, 12 })
+            if (step * perMonth >= labelWidth) return step;
+        int years = 24;
+        while (years * perMonth < labelWidth) years += 12;
+        return years;
     }
 
     /// <summary>The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ <paramref name="value"/> (≥ 1).</summary>

@@ -40,7 +40,8 @@ public static class ClinicianSummaryWriter
     {
         ArgumentNullException.ThrowIfNull(page);
         var h = new StringBuilder();
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(page.Title)).Append("</title>\n<style>")
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+         .Append(E(page.Synthetic ? $"SYNTHETIC — {page.Title}" : page.Title)).Append("</title>\n<style>")
          .Append(HtmlReport.Css).Append("</style></head>\n<body class=\"summary\">\n");
         if (page.Synthetic) h.Append("<p class=\"synthetic\">").Append(E(SyntheticNotice)).Append("</p>\n");
         h.Append("<h1>").Append(E(page.Title)).Append("</h1>\n");

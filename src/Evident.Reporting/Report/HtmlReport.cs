@@ -17,8 +17,9 @@ namespace Evident.Reporting.Report;
 /// SVG figures, no scripts, no network) with print CSS for paper. Sections: primary analysis table, Kaplan–Meier curves
 /// overall and per stratum (KMunicate), forest plot (overall, strata, subgroups), relapse by site (cumulative incidence
 /// and Gray's test), interim monitoring (boundaries with the observed Z), safety tables; warnings (above the primary
-/// analysis) when there are any; footer with the data cut-off,
-/// software version and protocol hash. Presentation only: every number is read from <see cref="AnalysisResults"/>.
+/// analysis) when there are any; footer with the data cut-off, software version and protocol hash. The closed report
+/// (by arm) and the open report (pooled) are the sections of <see cref="ReportSection.All"/> that belong in each; both
+/// carry the cut-off and the data and protocol hashes on every printed page (<see cref="ReportFrame"/>). Presentation only: every number is read from <see cref="AnalysisResults"/>.
 /// </summary>
 public static class HtmlReport
 {
@@ -34,28 +35,36 @@ public static class HtmlReport
         figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
         figcaption{font-size:.85rem;color:#444}.meta{color:#444;font-size:.9rem}
         footer{margin-top:2.5rem;border-top:1px solid #999;padding-top:.5rem;font-size:.8rem;color:#333;word-break:break-all}
-        ul.learnings li{margin-bottom:.4rem}
+        ul.learnings li{margin-bottom:.4rem}p,li,dd,figcaption,h1,h2,h3{overflow-wrap:anywhere}
         @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
-        @page{size:A4;margin:15mm}
+        .provenance{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.8rem;color:#333;background:#f4f7fa;border:1px solid #c8d3dd;padding:.4rem .7rem;margin:.6rem 0}
+        .provenance dt{font-weight:bold}.provenance dd{margin:0;overflow-wrap:anywhere}
+        .table-scroll{max-width:100%;overflow-x:auto;margin:.6rem 0 1rem;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;background-size:2.5rem 100%,2.5rem 100%,.9rem 100%,.9rem 100%;background-attachment:local,local,scroll,scroll}
+        .table-scroll table{margin:0}.scroll-hint{display:none;font-size:.8rem;color:#555;margin:.6rem 0 0}.scroll-hint+.table-scroll{margin-top:.2rem}
+        @media (max-width:40rem){body{padding:0 .6rem;margin:.8rem auto}.scroll-hint{display:block}table{font-size:.85rem}th,td{padding:.2rem .4rem}h1{font-size:1.35rem}}
+        @media print{.table-scroll{overflow:visible;background:none}.scroll-hint{display:none}table{font-size:8.5pt}th,td{padding:.15rem .35rem}}
+        @page{size:A4;margin:18mm 15mm 20mm}
         """;
 
-    /// <summary>Renders the report.</summary>
+    /// <summary>Renders the closed report (by arm) or the open report (every arm pooled, no arm-level number).</summary>
     /// <param name="results">The results.</param>
-    public static string Render(AnalysisResults results)
+    /// <param name="kind">Which report: its sections are those <see cref="ReportSection.In"/> it.</param>
+    public static string Render(AnalysisResults results, ReportKind kind = ReportKind.Closed)
     {
         ArgumentNullException.ThrowIfNull(results);
         var p = results.Protocol;
         var h = new StringBuilder(1 << 20);
         string title = $"{p.Trial.Id}: {p.Trial.ShortTitle ?? p.Trial.Title}";
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
-        h.Append("<title>").Append(E(title)).Append(" — report</title>\n<style>").Append(Css).Append("</style></head>\n<body>\n");
+        ReportFrame.Head(h, results, $"{title} — {ReportFrame.KindName(kind)}");
         if (results.Synthetic)
             h.Append("<p class=\"synthetic\" data-synthetic>SYNTHETIC DATA: every participant in this report is simulated. These are not the results of a real trial.</p>\n");
         h.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"meta\">").Append(E(p.Trial.Title));
         if (p.Trial.Registration is not null) h.Append(" · ").Append(E(p.Trial.Registration));
         if (p.Trial.Sponsor is not null) h.Append(" · ").Append(E(p.Trial.Sponsor));
-        h.Append("</p>\n<p class=\"meta\">").Append(results.Participants.ToString(CultureInfo.InvariantCulture)).Append(" participants analysed");
+        h.Append("</p>\n");
+        ReportFrame.Provenance(h, results, kind);
+        h.Append("<p class=\"meta\">").Append(results.Participants.ToString(CultureInfo.InvariantCulture)).Append(" participants analysed");
         if (results.ExcludedAfterCutoff > 0) h.Append(" (").Append(results.ExcludedAfterCutoff).Append(" randomized after the cut-off left out)");
         h.Append("; data cut-off ").Append(results.Cutoff?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none").Append("; data ").Append(E(results.DataSource)).Append(".</p>\n");
 
@@ -65,13 +74,8 @@ public static class HtmlReport
             foreach (string warning in results.Warnings) h.Append("<li>").Append(E(warning)).Append("</li>");
             h.Append("</ul></section>\n");
         }
-        ParticipantsSection.Write(h, results);
-        Primary(h, results);
-        KaplanMeierFigures(h, results);
-        Forest(h, results);
-        CompetingRisksSection.Write(h, results);
-        Monitoring(h, results);
-        Safety(h, results);
+        foreach (var section in ReportSection.All)
+            if (section.In(kind)) section.Write(h, results);
         if (results.Notes.Count > 0)
         {
             h.Append("<section><h2>Notes</h2><ul>");
@@ -92,29 +96,21 @@ public static class HtmlReport
     public static string Section(AnalysisResults results, ReportSection section)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(section);
         var h = new StringBuilder(1 << 16);
-        switch (section)
-        {
-            case ReportSection.Primary: Primary(h, results); break;
-            case ReportSection.KaplanMeier: KaplanMeierFigures(h, results); break;
-            case ReportSection.Forest: Forest(h, results); break;
-            case ReportSection.CompetingRisks: CompetingRisksSection.Write(h, results); break;
-            case ReportSection.Monitoring: Monitoring(h, results); break;
-            case ReportSection.Safety: Safety(h, results); break;
-            default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
-        }
+        section.Write(h, results);
         return h.ToString();
     }
 
     /// <summary>The primary analysis, then each secondary analysis in a section of its own.</summary>
-    private static void Primary(StringBuilder h, AnalysisResults r)
+    internal static void Primary(StringBuilder h, AnalysisResults r)
     {
         EndpointTables.Section(h, r, r.Primary, "primary", "Primary analysis");
         foreach (var secondary in r.Secondary)
             EndpointTables.Section(h, r, secondary, $"secondary-{secondary.Endpoint.Id}", "Secondary analysis");
     }
 
-    private static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
+    internal static void KaplanMeierFigures(StringBuilder h, AnalysisResults r)
     {
         h.Append("<section id=\"kaplan-meier\"><h2>Kaplan–Meier curves</h2>\n");
         int index = 0;
@@ -137,7 +133,7 @@ public static class HtmlReport
         h.Append("</section>\n");
     }
 
-    private static void Forest(StringBuilder h, AnalysisResults r)
+    internal static void Forest(StringBuilder h, AnalysisResults r)
     {
         var primary = r.Primary;
         if (primary.Overall.Comparisons.Count == 0 || r.Subgroups.Count == 0) return;
@@ -197,7 +193,7 @@ public static class HtmlReport
         h.Append("</tbody></table>\n");
     }
 
-    private static void Monitoring(StringBuilder h, AnalysisResults r)
+    internal static void Monitoring(StringBuilder h, AnalysisResults r)
     {
         var all = r.MonitoringByArm.Count > 0 ? r.MonitoringByArm : r.Monitoring is { } only ? [only] : [];
         if (all.Count == 0) return;
@@ -228,7 +224,7 @@ public static class HtmlReport
          .Append(Fixed(analysis.MaxEvents, 0)).Append(".</p>\n");
     }
 
-    private static void Safety(StringBuilder h, AnalysisResults r)
+    internal static void Safety(StringBuilder h, AnalysisResults r)
     {
         if (r.Safety is not { } safety) return;
         h.Append("<section id=\"safety\"><h2>Safety: adverse events of grade ").Append(safety.MinGrade).Append(" or higher</h2>\n");
@@ -242,15 +238,15 @@ public static class HtmlReport
         h.Append("<p class=\"meta\">Participants with at least one event of the term (worst grade); risk difference with Wald interval; Fisher's exact test pooled; Cochran–Mantel–Haenszel test across strata; Breslow–Day test of equal odds ratios across strata with Tarone's correction.</p></section>\n");
     }
 
+    /// <summary>
+    /// The safety table by arm with its comparisons, then (with more than one stratum) the counts per stratum and arm in a
+    /// table of their own: side by side the two would not fit a 1280 px screen or an A4 page.
+    /// </summary>
     private static void SafetyTable(StringBuilder h, AnalysisResults r, SafetyTable table, IReadOnlyList<string> terms, IReadOnlyList<string> strata, string name)
     {
         var arms = r.Protocol.Arms;
-        bool byStratum = strata.Count > 1;
         h.Append("<table data-table=\"").Append(name).Append("\"><thead><tr><th scope=\"col\">Term</th>");
-        foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(" (N = ").Append(table.ArmSizes[arms.ToList().IndexOf(arm)]).Append(")</th>");
-        if (byStratum)
-            foreach (string s in strata)
-                foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Id)).Append("</th>");
+        for (int a = 0; a < arms.Count; a++) h.Append("<th scope=\"col\">").Append(E(arms[a].Label)).Append(" (N = ").Append(table.ArmSizes[a]).Append(")</th>");
         foreach (var c in table.AnyTerm.Comparisons)
         {
             string vs = table.AnyTerm.Comparisons.Count > 1 ? $", {arms[c.Arm].Label} vs {arms[c.ReferenceArm].Label}" : "";
@@ -260,19 +256,31 @@ public static class HtmlReport
         h.Append("</tr></thead><tbody>");
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
-            h.Append("<tr><td>").Append(E(row.Term < 0 ? "Any of the above" : terms[row.Term])).Append("</td>");
+            h.Append("<tr><td>").Append(E(TermLabel(row, terms))).Append("</td>");
             for (int a = 0; a < arms.Count; a++) h.Append("<td>").Append(row.Participants[a]).Append(" (").Append(Percent(row.Proportions[a])).Append(")</td>");
-            if (byStratum)
-                for (int s = 0; s < strata.Count; s++)
-                    for (int a = 0; a < arms.Count; a++)
-                        h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
             foreach (var c in row.Comparisons)
                 h.Append("<td>").Append($"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
                  .Append("</td><td>").Append(PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td>");
             h.Append("</tr>");
         }
         h.Append("</tbody></table>\n");
+        if (strata.Count < 2) return;
+        h.Append("<table data-table=\"").Append(name).Append("-strata\"><caption>Participants with the event / participants, by stratum and arm</caption><thead><tr><th scope=\"col\">Term</th>");
+        foreach (string s in strata)
+            foreach (var arm in arms) h.Append("<th scope=\"col\">").Append(E(s)).Append(": ").Append(E(arm.Label)).Append("</th>");
+        h.Append("</tr></thead><tbody>");
+        foreach (var row in table.Terms.Append(table.AnyTerm))
+        {
+            h.Append("<tr><td>").Append(E(TermLabel(row, terms))).Append("</td>");
+            for (int s = 0; s < strata.Count; s++)
+                for (int a = 0; a < arms.Count; a++)
+                    h.Append("<td>").Append(row.ParticipantsByStratum[a][s]).Append('/').Append(table.ArmSizesByStratum[a][s]).Append("</td>");
+            h.Append("</tr>");
+        }
+        h.Append("</tbody></table>\n");
     }
+
+    private static string TermLabel(SafetyTermSummary row, IReadOnlyList<string> terms) => row.Term < 0 ? "Any of the above" : terms[row.Term];
 
     internal static void Figure(StringBuilder h, string id, string svg, string caption) =>
         h.Append("<figure data-figure=\"").Append(id).Append("\">").Append(Inline(svg)).Append("<figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");

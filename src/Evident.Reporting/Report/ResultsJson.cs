@@ -16,12 +16,13 @@ public static class ResultsJson
     private static readonly EstimateKeys HazardRatio = new("hazard_ratio", null, "conf_low", "conf_high", null, "hazard_ratio_p");
     private static readonly EstimateKeys RmstDifference = EstimateKeys.Named("rmst_difference", withPValue: true);
 
-    /// <summary>Renders the results as indented UTF-8 JSON text.</summary>
+    /// <summary>Renders the results as indented UTF-8 JSON text: the closed report's (by arm), or the open report's (<see cref="OpenResultsJson"/>: no arm-level number).</summary>
     /// <param name="results">The results.</param>
-    public static string Render(AnalysisResults results)
+    /// <param name="kind">Which report's results.</param>
+    public static string Render(AnalysisResults results, ReportKind kind = ReportKind.Closed)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return JsonText.Render(json => Write(json, results));
+        return kind == ReportKind.Open ? JsonText.Render(json => OpenResultsJson.Write(json, results)) : JsonText.Render(json => Write(json, results));
     }
 
     private static void Write(Utf8JsonWriter json, AnalysisResults r)
@@ -30,6 +31,9 @@ public static class ResultsJson
         string key = endpoint.Milestone is double m ? $"{endpoint.Id}_{ReportText.Milestone(m, r.Protocol.TimeUnit).Key}" : endpoint.Id;
         json.WriteStartObject();
         WriteProvenance(json, r);
+        WriteReport(json, r, ReportKind.Closed);
+        if (r.Pooled is { } pooled) AccrualJson.Write(json, pooled.Enrolment, pooled.Target);
+        else json.WriteNull("accrual");
         json.WriteString("endpoint", endpoint.Id);
         json.WriteNumberOrNull("milestone", endpoint.Milestone ?? double.NaN);
         json.WriteString("milestone_key", key);
@@ -55,8 +59,19 @@ public static class ResultsJson
         json.WriteEndObject();
     }
 
+    /// <summary>The <c>report</c> block: which report, and the hashes and version printed on its every page.</summary>
+    internal static void WriteReport(Utf8JsonWriter json, AnalysisResults r, ReportKind kind)
+    {
+        json.WriteStartObject("report");
+        json.WriteString("kind", ReportFrame.KindKey(kind));
+        json.WriteString("data_sha256", r.DataSha256);
+        json.WriteString("protocol_sha256", r.Protocol.Hash);
+        json.WriteString("software_version", r.SoftwareVersion);
+        json.WriteEndObject();
+    }
+
     /// <summary>What the numbers are of: the trial, the protocol file, the software, the data and its cut-off.</summary>
-    private static void WriteProvenance(Utf8JsonWriter json, AnalysisResults r)
+    internal static void WriteProvenance(Utf8JsonWriter json, AnalysisResults r)
     {
         var protocol = r.Protocol;
         json.WriteBoolean("synthetic", r.Synthetic);

@@ -9,6 +9,7 @@ using Evident.Reporting.Report;
 using Evident.Randomization;
 using Evident.Storage;
 using Evident.Analysis.Results;
+using Evident.Analysis.Input;
 
 namespace Evident.Server.Dashboard;
 
@@ -20,7 +21,7 @@ namespace Evident.Server.Dashboard;
 /// UNBLINDED: only the unblinded statistician may be shown it.
 /// </summary>
 /// <param name="Trial">The trial.</param>
-/// <param name="AsOf">The cut-off: today's UTC date.</param>
+/// <param name="AsOf">The cut-off: today's UTC date for the live data, the cut's cut-off for a frozen cut (<see cref="Cut"/>).</param>
 /// <param name="Enrolment">Accrual by month, stratum and site.</param>
 /// <param name="EnrolmentByStratumSvg">The accrual figure by stratum, or null with nobody randomized.</param>
 /// <param name="EnrolmentBySiteSvg">The accrual figure by site, or null with nobody randomized.</param>
@@ -50,6 +51,9 @@ public sealed record InterimDashboard(
     /// <summary>Why no forecast can be made (nobody randomized, no planned events), else null.</summary>
     public string? ForecastUnavailable { get; init; }
 
+    /// <summary>The frozen data cut shown, or null for the live data.</summary>
+    public StoredDataCut? Cut { get; init; }
+
     /// <summary>The sections shown, in order, with their headings for the page's table of contents.</summary>
     public static readonly IReadOnlyList<(ReportSection Section, string Id, string Heading)> Shown =
     [
@@ -71,12 +75,27 @@ public sealed record InterimDashboard(
         if (await store.GetTrialAsync(trialId) is null) return null;
         var captured = CapturedTrial.Map(await store.ReadCapturedAsync(trialId));
         var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var protocol = captured.Trial.Protocol;
-        var enrolment = EnrolmentSummary.Summarize(protocol, captured.Data, asOf);
+        return Build(captured.Trial, captured.Data, asOf, captured.Invalidated, null, clock);
+    }
+
+    /// <summary>The dashboard of a frozen data cut: its files analysed at its cut-off (<see cref="FrozenCut"/>).</summary>
+    /// <param name="cut">The frozen cut, read and checked.</param>
+    internal static InterimDashboard FromCut(FrozenCut cut)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        var clock = Stopwatch.StartNew();
+        var data = cut.Data with { Participants = cut.Data.Participants.Where(p => p.Randomized <= cut.Cut.Cutoff).ToArray() };
+        return Build(cut.Trial, data, cut.Cut.Cutoff, 0, cut.Cut, clock);
+    }
+
+    private static InterimDashboard Build(StoredTrial trial, TrialData data, DateOnly asOf, int invalidated, StoredDataCut? cut, Stopwatch clock)
+    {
+        var protocol = trial.Protocol;
+        var enrolment = EnrolmentSummary.Summarize(protocol, data, asOf);
         string? byStratum = null, bySite = null;
         if (enrolment.Months.Count > 0)
         {
-            var target = AccrualTarget.Plan(protocol, enrolment, captured.Data.Participants.Min(p => p.Randomized));
+            var target = AccrualTarget.Plan(protocol, enrolment, data.Participants.Min(p => p.Randomized));
             byStratum = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomized by stratum", target: target));
             bySite = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomized by site", target: target));
         }
@@ -91,7 +110,7 @@ public sealed record InterimDashboard(
         {
             try
             {
-                results = TrialAnalysis.Run(protocol, captured.Data, new AnalysisOptions { Cutoff = asOf });
+                results = TrialAnalysis.Run(protocol, data, new AnalysisOptions { Cutoff = asOf });
                 foreach (var (section, _, _) in Shown) sections[section] = HtmlReport.Section(results, section);
             }
             catch (DataInputException e)
@@ -99,11 +118,12 @@ public sealed record InterimDashboard(
                 unavailable = e.Message;
             }
         }
-        var (forecast, noForecast) = ForecastOf(protocol, captured.Data, asOf);
-        return new InterimDashboard(captured.Trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, captured.Invalidated, clock.Elapsed)
+        var (forecast, noForecast) = ForecastOf(protocol, data, asOf);
+        return new InterimDashboard(trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, invalidated, clock.Elapsed)
         {
             Forecast = forecast,
             ForecastUnavailable = noForecast,
+            Cut = cut,
         };
     }
 

@@ -72,6 +72,7 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
             await page.SetViewportSizeAsync(ServiceFixture.Tablet.Width, ServiceFixture.Tablet.Height);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the dashboard scrolls sideways on a tablet");
             await ServiceFixture.ScreenshotAsync(page, "dashboard-tablet");
+            await FreezeAndOpenTheCutAsync(context, page, baseUrl);
             await context.DisposeAsync();
         }
         finally
@@ -80,6 +81,33 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (string suffix in new[] { "", "-wal", "-shm" })
                 try { File.Delete(database + suffix); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>
+    /// The statistician freezes a data cut with the dashboard's button; the cut's dashboard and its closed and open
+    /// reports (downloaded as the links give them) fit 1280 px, 390 px and A4 with no figure text clipped or overlapped.
+    /// </summary>
+    private static async Task FreezeAndOpenTheCutAsync(IBrowserContext context, IPage page, string baseUrl)
+    {
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GetByLabel("Cut-off").FillAsync("2026-09-30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Freeze a data cut" }).ClickAsync();
+        await page.WaitForURLAsync($"**/t/{Trial}/dashboard?cut=1");
+        Assert.Contains("Frozen data cut 1", await page.Locator("[data-cut='1']").InnerTextAsync());
+        Assert.Contains("400 randomized", await page.Locator("p.lead").InnerTextAsync());
+        await ReportLayout.CheckAsync(context, $"{baseUrl}/t/{Trial}/dashboard?cut=1", "dashboard-cut",
+                                      ["data-cuts", "enrolment", "primary", "kaplan-meier", "monitoring", "competing-risks"]);
+        foreach (string kind in new[] { "closed", "open" })
+        {
+            string href = (await page.Locator($"tr[data-cut-row='1'] a[data-report='{kind}']").GetAttributeAsync("href"))!;
+            var download = await context.APIRequest.GetAsync(baseUrl + href);
+            Assert.Equal(200, download.Status);
+            Assert.Contains($"{Trial}-cut-1-report-{kind}.html", download.Headers["content-disposition"]);
+            string file = Path.Combine(ReportLayout.Artifacts, $"dashboard-cut-report-{kind}.html");
+            await File.WriteAllBytesAsync(file, await download.BodyAsync());
+            await ReportLayout.CheckAsync(context, new Uri(file).AbsoluteUri, $"dashboard-cut-report-{kind}",
+                                          kind == "closed" ? ["accrual", "participants", "primary", "kaplan-meier", "monitoring"] : ["accrual", "participants-pooled", "events-pooled"]);
         }
     }
 
