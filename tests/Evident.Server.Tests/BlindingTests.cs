@@ -20,7 +20,11 @@ public sealed class BlindingTests
 
     private static async Task<bool> CreatedBlinded(TestApp app, string id, object body)
     {
-        var created = await app.As("admin").PostAsJsonAsync("/trials", body);
+        // Trials are created by operators (a trial's admin gets 403).
+        var issued = await app.Store.AddOperatorAsync($"ops-{id}", TimeSpan.FromDays(1), "cli:test");
+        var ops = app.CreateClient();
+        ops.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued.Token);
+        var created = await ops.PostAsJsonAsync("/trials", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var trial = await app.Store.GetTrialAsync(id);
         Assert.Equal(trial!.Blinded, (await TestApp.Json(created)).GetProperty("trial").GetProperty("blinded").GetBoolean());
