@@ -88,6 +88,9 @@ public sealed record PiecewiseHazard
         return new PiecewiseHazard(starts, starts.Select(t => _rates[Piece(t)] * ratio._rates[ratio.Piece(t)]).ToArray());
     }
 
+    /// <summary>The hazard λ(t) of the piece holding <paramref name="t"/>.</summary>
+    internal double At(double t) => _rates[Piece(t)];
+
     /// <summary>Whether the hazard is a single constant piece.</summary>
     internal bool IsConstant => _starts.Length == 1;
 
