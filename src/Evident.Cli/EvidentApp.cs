@@ -23,6 +23,7 @@ public static class EvidentApp
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(AverageHazardRatioCommand.Create());
         root.Subcommands.Add(MilestoneCommand.Create());
         root.Subcommands.Add(SafetyCommand.Create());
         root.Subcommands.Add(CumincCommand.Create());

@@ -25,13 +25,14 @@ public static class SimulateCommand
         var reps = new Option<long>("--reps") { Description = "Number of simulated trials.", DefaultValueFactory = _ => 10000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed; results do not depend on threads or sharding.", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run part i of N (1 ≤ i ≤ N), e.g. 3/10; combine with 'evident simulate merge'." };
+        var test = new Option<string?>("--test") { Description = "Test at each look: logrank (default), fh(rho,gamma), maxcombo(rho,gamma;rho,gamma;...) or rmst(tau); overrides the scenario's 'test'." };
         var threads = new Option<int>("--threads") { Description = "Maximum threads (default: all processors).", DefaultValueFactory = _ => -1 };
         var output = new OutputOptions();
         var command = new Command("simulate", "Monte-Carlo power, stopping probabilities, expected events, subjects and duration of a group-sequential survival trial.");
         design.AddTo(command);
         command.Arguments.Add(scenarioFile);
         flags.AddTo(command);
-        foreach (Option o in new Option[] { reps, seed, shard, threads }) command.Options.Add(o);
+        foreach (Option o in new Option[] { test, reps, seed, shard, threads }) command.Options.Add(o);
         output.AddTo(command);
         command.Subcommands.Add(CreateMerge());
         CommandRunner.SetReportAction(command, output, parse => DesignOptions.Call<IReport>(() =>
@@ -47,6 +48,7 @@ public static class SimulateCommand
             {
                 scenario = flags.Scenario(parse, design);
             }
+            if (parse.GetValue(test) is { } testText) scenario = scenario with { Test = SimulationTest.Parse(testText) };
             var (index, count) = ParseShard(parse.GetValue(shard));
             var run = new SimulationRun
             {
@@ -67,7 +69,7 @@ public static class SimulateCommand
     [
         ("HazardRatio", "--hazard-ratio"), ("ControlHazard", "--control-hazard"), ("duration", "--accrual"), ("Subjects", "--subjects"),
         (SurvivalSimulation.ScheduleInput, "--events"), ("DropoutRate", "--dropout"), ("DropoutTime", "--dropout-time"),
-        ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
+        ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"), (SimulationTest.Input, "--test"),
     ];
 
     /// <summary>
@@ -76,7 +78,7 @@ public static class SimulateCommand
     /// </summary>
     private static readonly (string, string)[] ScenarioInputs =
     [
-        ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"),
+        ("Replicates", "--reps"), ("ShardIndex", "--shard"), ("ShardCount", "--shard"), (SimulationTest.Input, "--test"),
     ];
 
     private static Command CreateMerge()
@@ -97,7 +99,7 @@ public static class SimulateCommand
                     using var doc = JsonDocument.Parse(File.ReadAllText(path));
                     shards.Add(SimulationJson.Read(doc.RootElement));
                 }
-                catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or DesignInputException)
                 {
                     throw new UsageException($"'{path}' is not a shard output of 'evident simulate --format json': {e.Message}");
                 }

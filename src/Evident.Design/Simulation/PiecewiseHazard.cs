@@ -81,6 +81,16 @@ public sealed record PiecewiseHazard
         return _starts[j] + (target - _cumulative[j]) / _rates[j];
     }
 
+    /// <summary>The hazard ratio(t)·λ(t) on the union of both step functions' pieces (<paramref name="ratio"/>'s rates are the ratios).</summary>
+    internal PiecewiseHazard Times(PiecewiseHazard ratio)
+    {
+        var starts = _starts.Union(ratio._starts).Order().ToArray();
+        return new PiecewiseHazard(starts, starts.Select(t => _rates[Piece(t)] * ratio._rates[ratio.Piece(t)]).ToArray());
+    }
+
+    /// <summary>The hazard λ(t) of the piece holding <paramref name="t"/>.</summary>
+    internal double At(double t) => _rates[Piece(t)];
+
     /// <summary>Whether the hazard is a single constant piece.</summary>
     internal bool IsConstant => _starts.Length == 1;
 

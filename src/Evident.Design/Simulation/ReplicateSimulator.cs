@@ -21,6 +21,8 @@ internal sealed class ReplicateSimulator
     private readonly int[] _atRisk;
     private readonly double[] _lookTime;
     private readonly long[] _lookEvents;
+    private readonly int[] _armAtRisk = new int[2];
+    private readonly LookStatistic _statistic;
 
     public ReplicateSimulator(SurvivalSimulation.TrialModel model)
     {
@@ -37,6 +39,7 @@ internal sealed class ReplicateSimulator
         _lookTime = new double[model.Schedule.Length];
         _lookEvents = new long[model.Schedule.Length];
         Tally = new TallyAccumulator(model.Schedule.Length);
+        _statistic = new LookStatistic(model.Test, model.StrataInTest, n);
     }
 
     public TallyAccumulator Tally { get; }
@@ -56,6 +59,7 @@ internal sealed class ReplicateSimulator
         {
             double tau = _lookTime[k];
             var (z, logHazardRatio, enrolled) = LogRankAt(tau, exits);
+            if (_m.Test.Kind != SimulationTestKind.LogRank) z = _statistic.Z(_m.Critical[k], _m.Futility[k]);
             bool reject = z >= _m.Critical[k];
             bool futile = !reject && k < lastLook && z <= _m.Futility[k];
             if (!(reject || futile || k == lastLook)) continue;
@@ -121,7 +125,9 @@ internal sealed class ReplicateSimulator
                 double u = rng.NextUniform();
                 while (m.CumulativeProportion[s] <= u) s++;
             }
-            double t = m.Control[s].Invert(rng.NextExponential(), arm == 1 ? m.HazardRatio[s] : 1.0);
+            double t = arm == 1 && m.Experimental[s] is { } experimental
+                ? experimental.Invert(rng.NextExponential(), 1.0)
+                : m.Control[s].Invert(rng.NextExponential(), arm == 1 ? m.HazardRatio[s] : 1.0);
             byte kind = PrimaryEvent;
             if (m.Competing[s] is { } competing)
             {
@@ -210,7 +216,8 @@ internal sealed class ReplicateSimulator
 
     /// <summary>
     /// The (stratified) log-rank test at calendar time τ: Z = (E − O)/√V of the experimental arm, log HR = (O − E)/V
-    /// (NaN when V = 0), and the subjects enrolled by τ.
+    /// (NaN when V = 0), and the subjects enrolled by τ; feeds the same events to <see cref="_statistic"/> when the
+    /// test is another one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Z, double LogHazardRatio, int Enrolled) LogRankAt(double tau, int exits)
@@ -220,6 +227,15 @@ internal sealed class ReplicateSimulator
         var atRisk = _atRisk;
         Array.Clear(atRisk);
         for (int i = 0; i < enrolled; i++) atRisk[_cell[i]]++;
+        var statistic = _statistic;
+        bool weighted = statistic.Weighted, restricted = statistic.RestrictedMean;
+        statistic.Reset();
+        var armAtRisk = _armAtRisk;
+        if (restricted)
+        {
+            armAtRisk[0] = armAtRisk[1] = 0;
+            for (int c = 0; c < atRisk.Length; c++) armAtRisk[c & 1] += atRisk[c];
+        }
 
         double observed = 0, expected = 0, variance = 0;
         int b = enrolled - 1; // administrative censoring at τ − e_b, ascending as b falls
@@ -230,7 +246,11 @@ internal sealed class ReplicateSimulator
             if (_entry[i] + y > tau) continue;
             while (b >= 0 && tau - _entry[b] < y)
             {
-                if (_entry[b] + _exit[b] > tau) atRisk[_cell[b]]--;
+                if (_entry[b] + _exit[b] > tau)
+                {
+                    atRisk[_cell[b]]--;
+                    armAtRisk[_cell[b] & 1]--;
+                }
                 b--;
             }
             int cell = _cell[i];
@@ -242,8 +262,11 @@ internal sealed class ReplicateSimulator
                 if ((cell & 1) == 1) observed += 1;
                 expected += p;
                 variance += p * (1 - p);
+                if (weighted) statistic.AddWeighted(cell >> 1, n, p, (cell & 1) == 1);
+                if (restricted) statistic.AddRestrictedMean(cell & 1, y, armAtRisk[cell & 1]);
             }
             atRisk[cell]--;
+            armAtRisk[cell & 1]--;
         }
         if (!(variance > 0)) return (0, double.NaN, enrolled);
         return ((expected - observed) / Math.Sqrt(variance), (observed - expected) / variance, enrolled);

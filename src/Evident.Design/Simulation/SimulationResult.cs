@@ -12,6 +12,9 @@ namespace Evident.Design.Simulation;
 /// <param name="Tally">The integer counts of the replicates simulated here.</param>
 public sealed record SimulationResult(GroupSequentialDesign Design, ulong Seed, long TotalReplicates, SimulationTally Tally)
 {
+    /// <summary>The test applied at each look (default the log-rank test).</summary>
+    public SimulationTest Test { get; init; } = SimulationTest.LogRank;
+
     private double Per(long count) => (double)count / Tally.Replicates;
 
     /// <summary>Whether the tally covers every replicate of the run (false for a single shard).</summary>
@@ -121,6 +124,7 @@ public sealed record SimulationResult(GroupSequentialDesign Design, ulong Seed, 
             if (s.Seed != first.Seed) throw new ArgumentException($"Shards were run with different seeds ({first.Seed} and {s.Seed}).", nameof(shards));
             if (s.TotalReplicates != first.TotalReplicates) throw new ArgumentException($"Shards belong to runs of different sizes ({first.TotalReplicates} and {s.TotalReplicates} replicates).", nameof(shards));
             if (!s.Design.CriticalValues.SequenceEqual(first.Design.CriticalValues)) throw new ArgumentException("Shards were run with different designs.", nameof(shards));
+            if (s.Test != first.Test) throw new ArgumentException($"Shards were run with different tests ({first.Test} and {s.Test}).", nameof(shards));
         }
         return first with { Tally = SimulationTally.Merge(shards.Select(s => s.Tally)) };
     }

@@ -27,6 +27,9 @@ public sealed record SimulationScenario
     /// <summary>The design (one-sided): efficacy bounds, and futility bounds when it has beta spending.</summary>
     public required GroupSequentialOptions Design { get; init; }
 
+    /// <summary>The test at each look (default the log-rank test); see <see cref="SimulationTest"/>.</summary>
+    public SimulationTest Test { get; init; } = SimulationTest.LogRank;
+
     /// <summary>Whether the log-rank test is stratified by the strata (default true; irrelevant with one stratum).</summary>
     public bool Stratified { get; init; } = true;
 

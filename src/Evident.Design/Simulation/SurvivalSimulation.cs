@@ -4,7 +4,8 @@ using Evident.Design.Internal;
 namespace Evident.Design.Simulation;
 
 /// <summary>
-/// Monte-Carlo simulation of a group-sequential two-arm survival trial analysed by the (stratified) log-rank test.
+/// Monte-Carlo simulation of a group-sequential two-arm survival trial analysed by the (stratified) log-rank test, or
+/// by a Fleming–Harrington, MaxCombo or RMST test (<see cref="SimulationScenario.Test"/>, computed by <see cref="LookStatistic"/>).
 /// The flag-form scenario is rpact 3.3 <c>getSimulationSurvival</c>; agreement is within Monte-Carlo error (the
 /// generators differ).
 /// </summary>
@@ -12,7 +13,8 @@ namespace Evident.Design.Simulation;
 /// <para>
 /// Each replicate: N entry times as ordered uniforms on the accrual distribution (exponential spacings), 1:1
 /// allocation in permuted blocks of two in entry order, a stratum per subject, and per subject the first of the
-/// primary event (hazard HR<sub>arm</sub>·λ<sub>stratum</sub>(t)), a competing event and dropout, each by inverting
+/// primary event (hazard HR<sub>arm</sub>·λ<sub>stratum</sub>(t), or ratio(t)·λ<sub>stratum</sub>(t) with
+/// <see cref="SimulationStratum.HazardRatioOverTime"/>), a competing event and dropout, each by inverting
 /// its piecewise-exponential cumulative hazard. Look k happens at the calendar time of the d<sub>k</sub>-th primary
 /// event (partial selection of the event calendar times, then a sort of the first d<sub>K</sub>) or at a fixed time.
 /// </para>
@@ -73,7 +75,7 @@ public static class SurvivalSimulation
                 var part = simulator.Tally.ToTally(0);
                 lock (gate) total.Add(part);
             });
-        return new SimulationResult(design, run.Seed, run.Replicates, total.ToTally(first));
+        return new SimulationResult(design, run.Seed, run.Replicates, total.ToTally(first)) { Test = scenario.Test };
     }
 
     /// <summary>
@@ -96,6 +98,7 @@ public static class SurvivalSimulation
             ArgumentNullException.ThrowIfNull(s.ControlHazard, $"Stratum '{s.Name}' control hazard");
         }
         ArgumentNullException.ThrowIfNull(scenario.Accrual, "Accrual");
+        ArgumentNullException.ThrowIfNull(scenario.Test, "Test");
         ArgumentNullException.ThrowIfNull(scenario.Looks, "Looks");
         ArgumentNullException.ThrowIfNull(scenario.Design, "Design");
         if (scenario.Design.TwoSided) throw new DesignInputException("TwoSided", "true", "simulation is one-sided (rejecting for a hazard ratio below 1).");
@@ -133,6 +136,7 @@ public static class SurvivalSimulation
             int s = scenario.Strata.Count;
             Control = new PiecewiseHazard[s];
             Competing = new PiecewiseHazard?[s];
+            Experimental = new PiecewiseHazard?[s];
             HazardRatio = new double[s];
             CumulativeProportion = new double[s];
             double total = 0;
@@ -144,10 +148,12 @@ public static class SurvivalSimulation
                 Control[j] = stratum.ControlHazard;
                 Competing[j] = stratum.CompetingHazard;
                 HazardRatio[j] = stratum.HazardRatio;
+                Experimental[j] = stratum.HazardRatioOverTime is { } ratio ? stratum.ControlHazard.Times(ratio) : null;
                 CumulativeProportion[j] = (running += stratum.Proportion) / total;
             }
             CumulativeProportion[^1] = 1;
             StrataInTest = scenario.Stratified ? s : 1;
+            Test = scenario.Test;
             EventDriven = scenario.Looks.Timing == LookTiming.Events;
             Schedule = scenario.Looks.Values.ToArray();
             Critical = design.CriticalValues.ToArray();
@@ -161,6 +167,8 @@ public static class SurvivalSimulation
         public PiecewiseHazard[] Control { get; }
         public PiecewiseHazard?[] Competing { get; }
         public double[] HazardRatio { get; }
+        public PiecewiseHazard?[] Experimental { get; }
+        public SimulationTest Test { get; }
         public double[] CumulativeProportion { get; }
         public int StrataInTest { get; }
         public bool EventDriven { get; }

@@ -13,12 +13,13 @@ namespace Evident.Protocol.Simulation;
 /// </summary>
 public static class SimulationScenarioYaml
 {
-    private static readonly KeySet Root = new("", "subjects", "accrual", "dropout", "stratified", "strata", "looks", "design");
+    private static readonly KeySet Root = new("", "subjects", "accrual", "dropout", "stratified", "test", "strata", "looks", "design");
     private static readonly KeySet Accrual = new("accrual", "duration", "pieces", "end");
     private static readonly KeySet Dropout = new("dropout", "probability", "time", "hazard");
     private static readonly KeySet Stratum = new("strata[]",
         "name", "proportion", "control_median", "control_hazard", "hazard_ratio", "competing_median", "competing_hazard");
     private static readonly KeySet Piece = new("*[]", "start", "rate");
+    private static readonly KeySet RatioPiece = new("hazard_ratio[]", "start", "value");
     private static readonly KeySet Looks = new("looks", "events", "times");
     private static readonly KeySet Design = new("design", "looks", "information", "alpha", "spending", "beta", "beta_spending", "binding");
 
@@ -63,6 +64,7 @@ public static class SimulationScenarioYaml
             Looks = looks,
             Design = ReadDesign(designMap, looks.Values.Count),
             Stratified = root.Boolean("stratified") ?? true,
+            Test = root.Get("test") is { } test ? DesignInputs.Check(() => SimulationTest.Parse(test.String()), _ => (root, "test")) : SimulationTest.LogRank,
         };
         return DesignInputs.Check(() => { SurvivalSimulation.Validate(scenario); return scenario; }, input => input switch
         {
@@ -80,7 +82,13 @@ public static class SimulationScenarioYaml
         var control = Hazard(m, "control_median", "control_hazard")
                       ?? throw m.ErrorAt("control_median", $"stratum '{name}' needs 'control_median' or 'control_hazard'");
         var competing = Hazard(m, "competing_median", "competing_hazard");
-        return new SimulationStratum(name, m.Number("proportion") ?? 1, control, m.Require("hazard_ratio").Number(), competing);
+        var ratioNode = m.Require("hazard_ratio");
+        if (ratioNode.IsScalar) return new SimulationStratum(name, m.Number("proportion") ?? 1, control, ratioNode.Number(), competing);
+        var maps = ratioNode.Items().Select(n => n.Map(RatioPiece)).ToArray();
+        var starts = maps.Select(p => p.Require("start").Number()).ToArray();
+        var values = maps.Select(p => p.Require("value").Number()).ToArray();
+        var ratio = DesignInputs.Check(() => new PiecewiseHazard(starts, values), _ => (m, "hazard_ratio"));
+        return new SimulationStratum(name, m.Number("proportion") ?? 1, control, values[^1], competing) { HazardRatioOverTime = ratio };
     }
 
     /// <summary>An exponential hazard from a median, or a piecewise one from <c>[{start, rate}, …]</c>; null when neither key is given.</summary>

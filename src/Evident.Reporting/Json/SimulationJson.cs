@@ -25,6 +25,7 @@ public static class SimulationJson
         json.WriteString("analysis", "simulation");
         json.WriteNumber("reps", t.Replicates);
         json.WriteNumber("seed", result.Seed);
+        json.WriteString("test", result.Test.ToString());
         if (!result.IsComplete)
         {
             json.WriteStartObject("shard");
@@ -70,7 +71,8 @@ public static class SimulationJson
         var tally = ReadTally(root.GetProperty("tally"));
         long total = root.TryGetProperty("shard", out var shard) ? shard.GetProperty("total_replicates").GetInt64() : tally.Replicates;
         ulong seed = root.GetProperty("seed").GetUInt64();
-        return new SimulationResult(GroupSequential.Create(options), seed, total, tally);
+        var test = root.TryGetProperty("test", out var t) ? SimulationTest.Parse(t.GetString()!) : SimulationTest.LogRank;
+        return new SimulationResult(GroupSequential.Create(options), seed, total, tally) { Test = test };
     }
 
     private static void WriteHazardRatioAtStop(Utf8JsonWriter json, SimulationResult result)

@@ -17,7 +17,7 @@ public sealed class SimulationReport(SimulationResult result) : IReport
     public void WriteTable(IAnsiConsole console)
     {
         var d = result.Design;
-        console.MarkupLine($"Simulated group-sequential survival trial: {result.Tally.Replicates} replicates, seed {result.Seed}" +
+        console.MarkupLine($"Simulated group-sequential survival trial: {result.Tally.Replicates} replicates, seed {result.Seed}, test {result.Test}" +
                            (result.IsComplete ? "" : $" (replicates {result.Tally.FirstReplicate}–{result.Tally.FirstReplicate + result.Tally.Replicates - 1} of {result.TotalReplicates})"));
         var summary = new Table().Border(TableBorder.Simple).HideHeaders();
         summary.AddColumn("quantity");

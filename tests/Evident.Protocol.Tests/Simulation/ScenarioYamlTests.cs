@@ -59,7 +59,7 @@ public class ScenarioYamlTests
     {
         // find, replace, marker of the value at fault, key path, reason
         { "subjects: 100", "subjects: 100\nsubjcts: 1", "subjcts", "subjcts",
-          "unknown key 'subjcts'; did you mean 'subjects'? Keys allowed here: subjects, accrual, dropout, stratified, strata, looks, design" },
+          "unknown key 'subjcts'; did you mean 'subjects'? Keys allowed here: subjects, accrual, dropout, stratified, test, strata, looks, design" },
         { "accrual: {duration: 10}", "accrual: {duraton: 10}", "duraton", "accrual.duraton",
           "unknown key 'duraton'; did you mean 'duration'? Keys allowed here: duration, pieces, end" },
         { "subjects: 100", "subjects: 1", "1", "subjects", "subjects = 1; a two-arm trial needs at least 2 subjects." },
@@ -85,7 +85,26 @@ public class ScenarioYamlTests
         { "accrual: {duration: 10}", "accrual: {pieces: [{start: 0, rate: 1}]}", "{", "accrual.end", "the required key 'end' is missing" },
         { "accrual: {duration: 10}", "accrual: {duration: 10}\ndropout: {probability: 1}", "1}", "dropout.probability",
           "probability = 1; it must lie in [0, 1)" },
+        { "subjects: 100", "subjects: 100\ntest: wilcoxon", "wilcoxon", "test",
+          "test = wilcoxon; expected logrank, fh(rho,gamma), maxcombo(rho,gamma;rho,gamma;...) or rmst(tau), e.g. fh(0,1) or maxcombo(0,0;0,1;1,0)." },
+        { "subjects: 100", "subjects: 100\ntest: rmst(-3)", "rmst", "test", "test = -3; the RMST restriction time tau must be a positive finite number." },
+        { "hazard_ratio: 0.5", "hazard_ratio: [{start: 2, value: 1}, {start: 6, value: 0.6}]", "[", "strata[0].hazard_ratio",
+          "The first piece must start at 0; it starts at 2." },
+        { "hazard_ratio: 0.5", "hazard_ratio: [{start: 0, ratio: 1}]", "ratio: 1", "strata[0].hazard_ratio[0].ratio",
+          "unknown key 'ratio' Keys allowed here: start, value" },
     };
+
+    [Fact]
+    public void ADelayedEffectAndItsTestAreRead()
+    {
+        string yaml = Valid.Replace("hazard_ratio: 0.5", "hazard_ratio: [{start: 0, value: 1}, {start: 6, value: 0.6}]") + "\ntest: maxcombo(0,0;0,1)\n";
+        var s = SimulationScenarioYaml.Parse(yaml, "scenario.yaml");
+        Assert.Equal("maxcombo(0,0;0,1)", s.Test.ToString());
+        Assert.Equal([0.0, 6.0], s.Strata[0].HazardRatioOverTime!.Starts);
+        Assert.Equal([1.0, 0.6], s.Strata[0].HazardRatioOverTime!.Rates);
+        Assert.Equal(0.6, s.Strata[0].HazardRatio);
+        Assert.Equal(SimulationTest.LogRank, SimulationScenarioYaml.Parse(Valid, "scenario.yaml").Test);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

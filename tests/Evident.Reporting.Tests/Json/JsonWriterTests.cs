@@ -86,7 +86,7 @@ public sealed class JsonWriterTests
             HazardRatioCountByLook = [3, 6],
             LogHazardRatioHistogramByLook = [histogram, new long[SimulationTally.HistogramBins]],
         };
-        var result = new SimulationResult(design, 17, 1000, tally);
+        var result = new SimulationResult(design, 17, 1000, tally) { Test = SimulationTest.Parse("maxcombo(0,0;0,1)") };
 
         string written = JsonText.Render(json => SimulationJson.Write(json, result));
         using var doc = JsonDocument.Parse(written);
@@ -94,6 +94,7 @@ public sealed class JsonWriterTests
 
         Assert.Equal(17UL, read.Seed);
         Assert.Equal(1000, read.TotalReplicates);
+        Assert.Equal(result.Test, read.Test);
         Assert.Equal(tally.DurationSum, read.Tally.DurationSum);
         Assert.Equal(7, read.Tally.LogHazardRatioHistogramByLook[0][4321]);
         Assert.Equal(written, JsonText.Render(json => SimulationJson.Write(json, read)));

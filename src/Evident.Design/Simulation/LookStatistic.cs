@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using Evident.Statistics.Distributions;
+using Evident.Statistics.Survival;
+using MathNet.Numerics.Distributions;
+
+namespace Evident.Design.Simulation;
+
+/// <summary>
+/// The weighted log-rank, MaxCombo and RMST statistics of one look, fed event by event in follow-up order by
+/// <see cref="ReplicateSimulator"/>'s risk-set merge (the log-rank quantities stay in that loop). One per simulator;
+/// buffers reused. Every statistic is oriented so that a positive Z favours the experimental arm.
+/// </summary>
+/// <remarks>
+/// FH(ρ, γ): at each primary event (continuous times, so one at a time) in stratum s with n at risk, n₁ of them
+/// experimental, w_k = Ŝ_s(t−)^ρ (1 − Ŝ_s(t−))^γ from the stratum's pooled left-continuous Kaplan–Meier, U_k += w_k(n₁/n −
+/// δ₁), C_kl += w_k w_l (n₁/n)(1 − n₁/n), then Ŝ_s ·= 1 − 1/n: <see cref="MaxCombo"/>'s formulas with d = 1.
+/// MaxCombo (one-sided): M = max_k Z_k and p = 1 − P(all Z_k ≤ M) under N(0, R), R_kl = C_kl/√(C_kk C_ll), by
+/// <see cref="MultivariateNormal.Rectangle"/>; the look compares Φ⁻¹(1 − p) with the design's bounds. Since
+/// 1 − Φ(M) ≤ p ≤ K(1 − Φ(M)), the integral is skipped when both bounds of p give the same decisions.
+/// RMST(τ) (unstratified): per arm, the Kaplan–Meier up to τ (flat after the last event), its area and Greenwood-type
+/// variance Σ_j A_j² d_j/(n_j(n_j − d_j)), A_j = ∫_{t_j}^τ Ŝ (terms with n_j = d_j omitted), as
+/// <see cref="RestrictedMean"/> computes them; Z = (RMST₁ − RMST₀)/√(V₁ + V₀).
+/// </remarks>
+internal sealed class LookStatistic
+{
+    private readonly SimulationTest _test;
+    private readonly FlemingHarringtonWeight[] _weights;
+    private readonly double[] _survival;   // pooled Ŝ(t−) per stratum in the test
+    private readonly double[] _w;
+    private readonly double[] _score;
+    private readonly double[] _covariance;
+    private readonly double[][] _eventTime = [[], []];
+    private readonly int[][] _eventAtRisk = [[], []];
+    private readonly int[] _rmstEvents = new int[2];
+
+    public LookStatistic(SimulationTest test, int strata, int subjects)
+    {
+        _test = test;
+        _weights = test.Weights.ToArray();
+        int k = _weights.Length;
+        _survival = new double[strata];
+        _w = new double[k];
+        _score = new double[k];
+        _covariance = new double[k * k];
+        if (test.Kind == SimulationTestKind.RestrictedMean)
+        {
+            for (int a = 0; a < 2; a++) { _eventTime[a] = new double[subjects]; _eventAtRisk[a] = new int[subjects]; }
+        }
+    }
+
+    /// <summary>Whether the FH scores are needed (not for the plain log-rank test, whose Z the merge computes itself).</summary>
+    public bool Weighted => _test.Kind is SimulationTestKind.FlemingHarrington or SimulationTestKind.MaxCombo;
+
+    /// <summary>Whether the per-arm event list for RMST is needed.</summary>
+    public bool RestrictedMean => _test.Kind == SimulationTestKind.RestrictedMean;
+
+    public void Reset()
+    {
+        _survival.AsSpan().Fill(1);
+        Array.Clear(_score);
+        Array.Clear(_covariance);
+        Array.Clear(_rmstEvents);
+    }
+
+    /// <summary>A primary event in stratum <paramref name="stratum"/> with <paramref name="atRisk"/> at risk, a share p of them experimental.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddWeighted(int stratum, double atRisk, double p, bool experimental)
+    {
+        double s = _survival[stratum];
+        int k = _weights.Length;
+        double residual = p - (experimental ? 1 : 0), pq = p * (1 - p);
+        for (int i = 0; i < k; i++)
+        {
+            double w = _w[i] = _weights[i].At(s);
+            _score[i] += w * residual;
+        }
+        for (int i = 0; i < k; i++)
+            for (int j = 0; j <= i; j++) _covariance[i * k + j] += _w[i] * _w[j] * pq;
+        _survival[stratum] = s * (1 - 1 / atRisk);
+    }
+
+    /// <summary>A primary event at follow-up <paramref name="time"/> in <paramref name="arm"/> with <paramref name="armAtRisk"/> of that arm at risk.</summary>
+    public void AddRestrictedMean(int arm, double time, int armAtRisk)
+    {
+        int j = _rmstEvents[arm]++;
+        _eventTime[arm][j] = time;
+        _eventAtRisk[arm][j] = armAtRisk;
+    }
+
+    /// <summary>The look's Z (see the remarks); for MaxCombo, one that gives the same decisions against these bounds.</summary>
+    public double Z(double critical, double futility) => _test.Kind switch
+    {
+        SimulationTestKind.FlemingHarrington => _covariance[0] > 0 ? _score[0] / Math.Sqrt(_covariance[0]) : 0,
+        SimulationTestKind.MaxCombo => MaxComboZ(critical, futility),
+        _ => RestrictedMeanZ(),
+    };
+
+    private double MaxComboZ(double critical, double futility)
+    {
+        int k = _weights.Length;
+        var used = new List<int>(k);
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < k; i++)
+        {
+            double v = _covariance[i * k + i];
+            if (!(v > 0)) continue;
+            used.Add(i);
+            max = Math.Max(max, _score[i] / Math.Sqrt(v));
+        }
+        if (used.Count == 0) return 0;
+        double upper = max;                                                        // Φ⁻¹(1 − p) ≤ M
+        double lower = -Normal.InvCDF(0, 1, Math.Min(1, used.Count * Normal.CDF(0, 1, -max)));  // and ≥ this
+        if (lower >= critical) return lower;
+        if (upper < critical && (upper <= futility || lower > futility)) return upper;
+        var correlation = new double[used.Count][];
+        for (int a = 0; a < used.Count; a++)
+        {
+            correlation[a] = new double[used.Count];
+            for (int b = 0; b < used.Count; b++)
+            {
+                int i = Math.Max(used[a], used[b]), j = Math.Min(used[a], used[b]);
+                correlation[a][b] = a == b ? 1 : _covariance[i * k + j] / Math.Sqrt(_covariance[i * k + i] * _covariance[j * k + j]);
+            }
+        }
+        var lowerLimits = Enumerable.Repeat(double.NegativeInfinity, used.Count).ToArray();
+        var upperLimits = Enumerable.Repeat(max, used.Count).ToArray();
+        double below = MultivariateNormal.Rectangle(lowerLimits, upperLimits, correlation, absoluteError: 1e-9).Value;
+        return Normal.InvCDF(0, 1, Math.Clamp(below, 0, 1));
+    }
+
+    private double RestrictedMeanZ()
+    {
+        double tau = _test.Tau, difference = 0, variance = 0;
+        for (int arm = 0; arm < 2; arm++)
+        {
+            var (mean, v) = AreaAndVariance(_eventTime[arm].AsSpan(0, _rmstEvents[arm]), _eventAtRisk[arm], tau);
+            difference += arm == 1 ? mean : -mean;
+            variance += v;
+        }
+        return variance > 0 ? difference / Math.Sqrt(variance) : 0;
+    }
+
+    /// <summary>∫₀^τ Ŝ and its variance for single events at ascending <paramref name="time"/> with their numbers at risk.</summary>
+    internal static (double Area, double Variance) AreaAndVariance(ReadOnlySpan<double> time, ReadOnlySpan<int> atRisk, double tau)
+    {
+        int m = 0;
+        while (m < time.Length && time[m] <= tau) m++;
+        double survival = 1, area = 0, previous = 0;
+        for (int j = 0; j < m; j++)
+        {
+            area += survival * (time[j] - previous);
+            previous = time[j];
+            survival *= 1 - 1.0 / atRisk[j];
+        }
+        area += survival * (tau - previous);
+        // A_j = ∫_{t_j}^τ Ŝ = area − ∫₀^{t_j} Ŝ: walk forward again.
+        double variance = 0, before = 0;
+        survival = 1;
+        previous = 0;
+        for (int j = 0; j < m; j++)
+        {
+            before += survival * (time[j] - previous);
+            previous = time[j];
+            survival *= 1 - 1.0 / atRisk[j];
+            int n = atRisk[j];
+            double after = area - before;
+            if (n > 1) variance += after * after / ((double)n * (n - 1));
+        }
+        return (area, variance);
+    }
+}
