@@ -53,6 +53,7 @@ public static class TrialAnalysis
         {
             Baseline = OversightAnalyser.Baseline(context),
             FollowUp = OversightAnalyser.FollowUp(context),
+            Consort = OversightAnalyser.Consort(context),
         };
     }
 

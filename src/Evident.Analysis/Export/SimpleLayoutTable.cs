@@ -1,3 +1,4 @@
+using Evident.Analysis.Input;
 using Evident.Data;
 using Evident.Protocol;
 
@@ -20,7 +21,11 @@ internal sealed record SimpleLayoutRow(
     IReadOnlyList<string?> Covariates,
     DateOnly Randomized,
     DateOnly LastContact,
-    IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events);
+    IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events)
+{
+    /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, written when the protocol maps <c>data.simple.off_study</c>.</summary>
+    public IReadOnlyList<OffStudyRecord> OffStudy { get; init; } = [];
+}
 
 /// <summary>
 /// One adverse-event row of the simple layout; <paramref name="Onset"/> and <paramref name="End"/> (the resolution date,
@@ -31,7 +36,7 @@ internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term,
 /// <summary>
 /// Builds the simple layout's tables with the column names of the protocol's <c>data.simple</c>: participant, arm, site,
 /// strata, covariates, randomization date, last contact, then each event date column (with its type column) in protocol
-/// order. Shared by synthetic and captured trials.
+/// order, then the off-study columns the protocol maps (date, reason, follow-up allowed per kind). Shared by synthetic and captured trials.
 /// </summary>
 internal static class SimpleLayoutTable
 {
@@ -74,7 +79,21 @@ internal static class SimpleLayoutTable
             if (group.First().TypeColumn is { } typeColumn)
                 columns.Add(DataColumn.FromText(typeColumn, recorded.Select(e => e is { } x ? x.Type ?? x.Binding.TypeValues[0] : null).ToArray()));
         }
+        if (map.OffStudy is { } off) columns.AddRange(OffStudyData(off, rows));
         return new DataTable(source, columns);
+    }
+
+    private static IEnumerable<DataColumn> OffStudyData(OffStudyColumns off, IReadOnlyList<SimpleLayoutRow> rows)
+    {
+        foreach (var kind in Enum.GetValues<OffStudyKind>())
+        {
+            if (off.For(kind) is not { } set) continue;
+            var records = rows.Select(r => r.OffStudy.FirstOrDefault(o => o.Kind == kind)).ToArray();
+            yield return DataColumn.FromText(set.Date, records.Select(o => o is null ? null : TableValues.Iso(o.Date)).ToArray());
+            if (set.Reason is not null) yield return DataColumn.FromText(set.Reason, records.Select(o => o?.Reason).ToArray());
+            if (set.FollowUpAllowed is not null)
+                yield return DataColumn.FromText(set.FollowUpAllowed, records.Select(o => o?.FollowUpAllowed is { } a ? (a ? "yes" : "no") : null).ToArray());
+        }
     }
 
     public static DataTable AdverseEvents(TrialProtocol protocol, IReadOnlyList<SimpleLayoutAdverseEvent> events, bool withOnset, string source)

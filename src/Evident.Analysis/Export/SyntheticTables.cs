@@ -46,7 +46,10 @@ public static class SyntheticTables
         var map = SimpleLayoutTable.Mapping(protocol);
         var rows = data.Participants.Select(r => new SimpleLayoutRow(
             r.ParticipantId, r.Arm, r.Site, r.Strata.ToArray(), r.Covariates.ToArray(), r.Randomized, r.LastContact,
-            map.Events.FirstOrDefault(c => c.Component == r.FirstEvent) is { } binding ? [(binding, r.FirstEventDate!.Value, null)] : [])).ToArray();
+            map.Events.FirstOrDefault(c => c.Component == r.FirstEvent) is { } binding ? [(binding, r.FirstEventDate!.Value, null)] : [])
+        {
+            OffStudy = OffStudy(r),
+        }).ToArray();
         var events = data.AdverseEvents.Select(e => new SimpleLayoutAdverseEvent(e.ParticipantId, e.Term, e.Grade, null)).ToArray();
         return (SimpleLayoutTable.Participants(protocol, rows, "participants"), SimpleLayoutTable.AdverseEvents(protocol, events, withOnset: false, "adverse_events"));
     }
@@ -80,9 +83,18 @@ public static class SyntheticTables
             r.Randomized,
             protocol.Endpoints.Select(e => r.FirstEvent is { } first && e.Components.Contains(first)
                 ? new EndpointOutcome(r.Randomized, r.FirstEventDate!.Value, components.IndexOf(first))
-                : new EndpointOutcome(r.Randomized, r.LastContact, -1)).ToArray().AsReadOnly())).ToArray();
+                : new EndpointOutcome(r.Randomized, r.LastContact, -1)).ToArray().AsReadOnly())
+        {
+            OffStudy = OffStudy(r),
+        }).ToArray();
         var index = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var events = data.AdverseEvents.Select(e => new AdverseEventRecord(index[e.ParticipantId], e.Term, e.Grade)).ToArray();
-        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), $"synthetic trial ({data.Scenario.SourceName})", DataLayout.Simple);
+        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), $"synthetic trial ({data.Scenario.SourceName})", DataLayout.Simple)
+        {
+            OffStudyRecorded = OffStudyKinds.Mapped(protocol),
+        };
     }
+
+    private static IReadOnlyList<OffStudyRecord> OffStudy(SyntheticRecord r) =>
+        r.OffStudy.Select(o => new OffStudyRecord(o.Kind, o.Date, o.Reason, o.FollowUpAllowed)).ToArray().AsReadOnly();
 }

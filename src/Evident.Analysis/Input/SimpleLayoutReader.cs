@@ -82,11 +82,12 @@ public static class SimpleLayoutReader
             });
         }
 
-        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple);
+        var recorded = OffStudyKinds.Mapped(protocol);
+        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple) { OffStudyRecorded = recorded };
         foreach (string column in AdverseEventColumns(protocol, map, adverseEvents.Source))
             MappedTable.Column(protocol, DataTableRole.AdverseEvents, adverseEvents, column);
         var events = DataErrors.AdverseEvents(adverseEvents, map.AdverseEvents!, rowOf, table.Source);
-        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple);
+        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple) { OffStudyRecorded = recorded };
     }
 
     /// <summary>

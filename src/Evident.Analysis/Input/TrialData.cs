@@ -12,4 +12,11 @@ public sealed record TrialData(
     IReadOnlyList<TrialParticipant> Participants,
     IReadOnlyList<AdverseEventRecord> AdverseEvents,
     string Source,
-    DataLayout Layout);
+    DataLayout Layout)
+{
+    /// <summary>
+    /// The kinds of off-study record the data can hold (the simple layout's mapped <c>data.simple.off_study</c> columns, or
+    /// ADSL's end-of-treatment and end-of-study variables): a kind not listed is shown as not recorded, not as none.
+    /// </summary>
+    public IReadOnlyList<Protocol.OffStudyKind> OffStudyRecorded { get; init; } = [];
+}

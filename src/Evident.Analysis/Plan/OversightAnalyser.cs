@@ -12,6 +12,10 @@ internal static class OversightAnalyser
     public static BaselineTable Baseline(AnalysedTrial context) =>
         BaselineCharacteristics.Tabulate(context.Protocol, context.Data with { Participants = context.Rows.Select(i => context.Data.Participants[i]).ToArray() });
 
+    /// <summary>The CONSORT flow, with the kinds of off-study record the data can hold.</summary>
+    public static ConsortFlow Consort(AnalysedTrial context) =>
+        ConsortFlow.Count(context.Protocol, context.Rows.Select(i => context.Data.Participants[i]).ToArray(), context.Options.Cutoff, context.Data.OffStudyRecorded);
+
     public static IReadOnlyList<ArmFollowUp> FollowUp(AnalysedTrial context)
     {
         var followUp = context.FollowUp(context.Protocol.Endpoint(context.Plan.Endpoint));

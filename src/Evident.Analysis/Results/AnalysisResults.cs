@@ -47,4 +47,7 @@ public sealed record AnalysisResults(
 
     /// <summary>Median follow-up of the primary endpoint per arm by reverse Kaplan–Meier, at the primary analysis's level.</summary>
     public IReadOnlyList<Oversight.ArmFollowUp> FollowUp { get; init; } = [];
+
+    /// <summary>The CONSORT flow per arm (randomized, off therapy, withdrawn, lost to follow-up, analysed); null only for results built without it.</summary>
+    public Oversight.ConsortFlow? Consort { get; init; }
 }

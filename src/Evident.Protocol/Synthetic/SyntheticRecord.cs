@@ -22,4 +22,8 @@ public sealed record SyntheticRecord(
     DateOnly Randomized,
     DateOnly LastContact,
     string? FirstEvent,
-    DateOnly? FirstEventDate);
+    DateOnly? FirstEventDate)
+{
+    /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, none after <see cref="LastContact"/>; empty when none.</summary>
+    public IReadOnlyList<SyntheticOffStudy> OffStudy { get; init; } = [];
+}

@@ -34,7 +34,7 @@ public static class HtmlReport
         figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
         figcaption{font-size:.85rem;color:#444}.meta{color:#444;font-size:.9rem}
         footer{margin-top:2.5rem;border-top:1px solid #999;padding-top:.5rem;font-size:.8rem;color:#333;word-break:break-all}
-        ul.learnings li{margin-bottom:.4rem}
+        ul.learnings li{margin-bottom:.4rem}tr.reason th{font-weight:normal;padding-left:1.6rem;color:#333}
         @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
         @page{size:A4;margin:15mm}
@@ -65,6 +65,7 @@ public static class HtmlReport
             foreach (string warning in results.Warnings) h.Append("<li>").Append(E(warning)).Append("</li>");
             h.Append("</ul></section>\n");
         }
+        ConsortSection.Write(h, results);
         ParticipantsSection.Write(h, results);
         Primary(h, results);
         KaplanMeierFigures(h, results);
@@ -101,6 +102,8 @@ public static class HtmlReport
             case ReportSection.CompetingRisks: CompetingRisks(h, results); break;
             case ReportSection.Monitoring: Monitoring(h, results); break;
             case ReportSection.Safety: Safety(h, results); break;
+            case ReportSection.Consort: ConsortSection.Write(h, results); break;
+            case ReportSection.ConsortPooled: ConsortSection.Write(h, results, pooled: true); break;
             default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
         }
         return h.ToString();

@@ -20,4 +20,10 @@ public enum ReportSection
 
     /// <summary>Adverse-event tables.</summary>
     Safety,
+
+    /// <summary>The CONSORT participant flow, by arm (figure and table); <see cref="ConsortPooled"/> is its open-report form.</summary>
+    Consort,
+
+    /// <summary>The CONSORT participant flow pooled over the arms (a table without arm-level numbers), for the open report.</summary>
+    ConsortPooled,
 }

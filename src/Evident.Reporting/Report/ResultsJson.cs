@@ -52,6 +52,8 @@ public static class ResultsJson
         OversightJson.WriteFollowUp(json, r.Primary.Endpoint.Id, r.Protocol.Analyses.Primary.ConfidenceLevel, r.FollowUp);
         if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline);
         else json.WriteNull("baseline");
+        if (r.Consort is { } consort) ConsortJson.Write(json, consort);
+        else json.WriteNull("consort");
         AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);

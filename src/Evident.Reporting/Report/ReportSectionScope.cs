@@ -1,0 +1,16 @@
+namespace Evident.Reporting.Report;
+
+/// <summary>
+/// Whether a report section shows numbers by arm (closed report only) or pooled over the arms (fit for the open report
+/// a steering committee may read).
+/// </summary>
+public static class ReportSectionScope
+{
+    /// <summary>True when <paramref name="section"/> shows any number by arm.</summary>
+    /// <param name="section">The section.</param>
+    public static bool IsByArm(this ReportSection section) => section switch
+    {
+        ReportSection.ConsortPooled => false,
+        _ => true,
+    };
+}
