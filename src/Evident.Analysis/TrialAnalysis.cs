@@ -54,6 +54,7 @@ public static class TrialAnalysis
             Baseline = OversightAnalyser.Baseline(context),
             FollowUp = OversightAnalyser.FollowUp(context),
             Consort = OversightAnalyser.Consort(context),
+            AdverseEvents = OversightAnalyser.AdverseEvents(context),
         };
     }
 

@@ -16,6 +16,13 @@ internal static class OversightAnalyser
     public static ConsortFlow Consort(AnalysedTrial context) =>
         ConsortFlow.Count(context.Protocol, context.Rows.Select(i => context.Data.Participants[i]).ToArray(), context.Options.Cutoff, context.Data.OffStudyRecorded);
 
+    /// <summary>
+    /// Highest grade per participant, serious adverse events and events by organ class, for the participants analysed;
+    /// null when the data hold no adverse event (no table given, or an empty one: either way none is recorded).
+    /// </summary>
+    public static AdverseEventOverview? AdverseEvents(AnalysedTrial context) =>
+        context.Data.AdverseEvents.Count == 0 ? null : AdverseEventOverview.Summarize(context.Protocol, context.Data, context.Rows, context.Options.Cutoff);
+
     public static IReadOnlyList<ArmFollowUp> FollowUp(AnalysedTrial context)
     {
         var followUp = context.FollowUp(context.Protocol.Endpoint(context.Plan.Endpoint));

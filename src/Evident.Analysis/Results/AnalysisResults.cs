@@ -50,4 +50,7 @@ public sealed record AnalysisResults(
 
     /// <summary>The CONSORT flow per arm (randomized, off therapy, withdrawn, lost to follow-up, analysed); null only for results built without it.</summary>
     public Oversight.ConsortFlow? Consort { get; init; }
+
+    /// <summary>Highest adverse-event grade per participant, serious adverse events and events by organ class; null when the data hold no adverse event.</summary>
+    public Oversight.AdverseEventOverview? AdverseEvents { get; init; }
 }

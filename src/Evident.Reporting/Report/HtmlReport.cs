@@ -34,7 +34,7 @@ public static class HtmlReport
         figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
         figcaption{font-size:.85rem;color:#444}.meta{color:#444;font-size:.9rem}
         footer{margin-top:2.5rem;border-top:1px solid #999;padding-top:.5rem;font-size:.8rem;color:#333;word-break:break-all}
-        ul.learnings li{margin-bottom:.4rem}tr.reason th{font-weight:normal;padding-left:1.6rem;color:#333}
+        ul.learnings li{margin-bottom:.4rem}tr.reason th{font-weight:normal;padding-left:1.6rem;color:#333}tr.organ-class th{font-weight:bold}
         @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
         @page{size:A4;margin:15mm}
@@ -73,6 +73,7 @@ public static class HtmlReport
         CompetingRisks(h, results);
         Monitoring(h, results);
         Safety(h, results);
+        AdverseEventSection.Write(h, results);
         if (results.Notes.Count > 0)
         {
             h.Append("<section><h2>Notes</h2><ul>");
@@ -104,6 +105,8 @@ public static class HtmlReport
             case ReportSection.Safety: Safety(h, results); break;
             case ReportSection.Consort: ConsortSection.Write(h, results); break;
             case ReportSection.ConsortPooled: ConsortSection.Write(h, results, pooled: true); break;
+            case ReportSection.AdverseEvents: AdverseEventSection.Write(h, results); break;
+            case ReportSection.AdverseEventsPooled: AdverseEventSection.Write(h, results, pooled: true); break;
             default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
         }
         return h.ToString();

@@ -26,4 +26,10 @@ public enum ReportSection
 
     /// <summary>The CONSORT participant flow pooled over the arms (a table without arm-level numbers), for the open report.</summary>
     ConsortPooled,
+
+    /// <summary>Participants by highest adverse-event grade, the serious adverse events and events by organ class and term, by arm.</summary>
+    AdverseEvents,
+
+    /// <summary>The same pooled over the arms (no arm in the listing), for the open report.</summary>
+    AdverseEventsPooled,
 }

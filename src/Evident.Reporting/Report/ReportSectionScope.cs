@@ -10,7 +10,7 @@ public static class ReportSectionScope
     /// <param name="section">The section.</param>
     public static bool IsByArm(this ReportSection section) => section switch
     {
-        ReportSection.ConsortPooled => false,
+        ReportSection.ConsortPooled or ReportSection.AdverseEventsPooled => false,
         _ => true,
     };
 }

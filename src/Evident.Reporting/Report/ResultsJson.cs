@@ -54,6 +54,7 @@ public static class ResultsJson
         else json.WriteNull("baseline");
         if (r.Consort is { } consort) ConsortJson.Write(json, consort);
         else json.WriteNull("consort");
+        AdverseEventOverviewJson.Write(json, r.Protocol, r.AdverseEvents);
         AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);
