@@ -55,6 +55,8 @@ public static class TrialAnalysis
             FollowUp = OversightAnalyser.FollowUp(context),
             Consort = OversightAnalyser.Consort(context),
             AdverseEvents = OversightAnalyser.AdverseEvents(context),
+            OverallSurvival = OverallSurvivalAnalyser.Run(protocol, data, options),
+            Deaths = OversightAnalyser.Deaths(context),
         };
     }
 

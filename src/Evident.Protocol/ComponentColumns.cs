@@ -9,4 +9,8 @@ namespace Evident.Protocol;
 /// <param name="DateColumn">Column with the event date; empty cell = no such event.</param>
 /// <param name="TypeColumn">Column qualifying the event, or null.</param>
 /// <param name="TypeValues">Values of <see cref="TypeColumn"/> that mean this component; empty when there is no type column.</param>
-public sealed record ComponentColumns(string Component, string DateColumn, string? TypeColumn, IReadOnlyList<string> TypeValues);
+public sealed record ComponentColumns(string Component, string DateColumn, string? TypeColumn, IReadOnlyList<string> TypeValues)
+{
+    /// <summary>Column with the cause of the event as free text (YAML <c>cause</c>), or null.</summary>
+    public string? CauseColumn { get; init; }
+}

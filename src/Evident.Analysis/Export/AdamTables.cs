@@ -35,6 +35,11 @@ public static class AdamTables
         var rows = data.Participants;
         var adsl = Adsl(protocol, map, rows, sasDates);
         if (data.OffStudyRecorded.Count > 0) adsl = new DataTable(adsl.Source, adsl.Columns.Concat(OffStudy(rows, data.OffStudyRecorded, sasDates)).ToArray());
+        if (protocol.Components.Any(c => c.IsDeath))
+            adsl = new DataTable(adsl.Source, adsl.Columns.Concat([
+                TableValues.Dates(AdamOffStudy.DeathDate, rows.Select(r => r.Death?.Date).ToArray(), sasDates),
+                DataColumn.FromText(AdamOffStudy.DeathCause, rows.Select(r => r.Death?.Cause).ToArray()),
+                TableValues.Dates(AdamOffStudy.LastAlive, rows.Select(r => r.LastKnownAlive).ToArray(), sasDates)]).ToArray());
         var adtte = Adtte(protocol, map, rows, sasDates);
         var adae = new DataTable("adae", [
             DataColumn.FromText(map.Participant, data.AdverseEvents.Select(e => (string?)rows[e.Participant].Id).ToArray()),

@@ -25,6 +25,9 @@ internal sealed record SimpleLayoutRow(
 {
     /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, written when the protocol maps <c>data.simple.off_study</c>.</summary>
     public IReadOnlyList<OffStudyRecord> OffStudy { get; init; } = [];
+
+    /// <summary>Cause of the recorded event per cause column (<c>data.simple.events.*.cause</c>), by column name; missing = empty.</summary>
+    public IReadOnlyDictionary<string, string> Causes { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -79,6 +82,8 @@ internal static class SimpleLayoutTable
             if (group.First().TypeColumn is { } typeColumn)
                 columns.Add(DataColumn.FromText(typeColumn, recorded.Select(e => e is { } x ? x.Type ?? x.Binding.TypeValues[0] : null).ToArray()));
         }
+        foreach (string cause in map.Events.Select(e => e.CauseColumn).OfType<string>().Distinct())
+            columns.Add(DataColumn.FromText(cause, rows.Select(r => r.Causes.GetValueOrDefault(cause)).ToArray()));
         if (map.OffStudy is { } off) columns.AddRange(OffStudyData(off, rows));
         return new DataTable(source, columns);
     }

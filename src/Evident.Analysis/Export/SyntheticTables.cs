@@ -1,5 +1,6 @@
 using Evident.Analysis.Input;
 using Evident.Data;
+using Evident.Protocol;
 using Evident.Protocol.Synthetic;
 
 namespace Evident.Analysis.Export;
@@ -49,6 +50,7 @@ public static class SyntheticTables
             map.Events.FirstOrDefault(c => c.Component == r.FirstEvent) is { } binding ? [(binding, r.FirstEventDate!.Value, null)] : [])
         {
             OffStudy = OffStudy(r),
+            Causes = Causes(map, r),
         }).ToArray();
         var events = data.AdverseEvents.Select(e => new SimpleLayoutAdverseEvent(e.ParticipantId, e.Term, e.Grade, null)).ToArray();
         return (SimpleLayoutTable.Participants(protocol, rows, "participants"), SimpleLayoutTable.AdverseEvents(protocol, events, withOnset: false, "adverse_events"));
@@ -86,6 +88,8 @@ public static class SyntheticTables
                 : new EndpointOutcome(r.Randomized, r.LastContact, -1)).ToArray().AsReadOnly())
         {
             OffStudy = OffStudy(r),
+            Death = protocol.Components.FirstOrDefault(c => c.IsDeath) is { } death && r.FirstEvent == death.Id ? new DeathRecord(r.FirstEventDate!.Value, r.DeathCause) : null,
+            LastKnownAlive = r.LastContact,
         }).ToArray();
         var index = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var events = data.AdverseEvents.Select(e => new AdverseEventRecord(index[e.ParticipantId], e.Term, e.Grade)).ToArray();
@@ -94,6 +98,9 @@ public static class SyntheticTables
             OffStudyRecorded = OffStudyKinds.Mapped(protocol),
         };
     }
+
+    private static Dictionary<string, string> Causes(SimpleLayoutMapping map, SyntheticRecord r) =>
+        r.DeathCause is { } cause && map.Events.FirstOrDefault(e => e.Component == r.FirstEvent)?.CauseColumn is { } column ? new() { [column] = cause } : new();
 
     private static IReadOnlyList<OffStudyRecord> OffStudy(SyntheticRecord r) =>
         r.OffStudy.Select(o => new OffStudyRecord(o.Kind, o.Date, o.Reason, o.FollowUpAllowed)).ToArray().AsReadOnly();

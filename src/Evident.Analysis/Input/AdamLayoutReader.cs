@@ -70,10 +70,7 @@ public static class AdamLayoutReader
         var participants = new TrialParticipant[n];
         for (int i = 0; i < n; i++)
             participants[i] = new TrialParticipant(ids[i], arms[i], Array.AsReadOnly(levels[i]), Array.AsReadOnly(covariateValues[i]),
-                                                   site is null ? null : site.Format(i), starts[i], Array.AsReadOnly(outcomes[i]))
-            {
-                OffStudy = AdamOffStudy.Read(adsl, i, starts[i]),
-            };
+                                                   site is null ? null : site.Format(i), starts[i], Array.AsReadOnly(outcomes[i])).FromAdsl(protocol, adsl, i);
 
         var events = new List<AdverseEventRecord>();
         string source = $"{files.Adsl}, {files.Adtte}";

@@ -55,6 +55,48 @@ public static class AdamOffStudy
         return records.AsReadOnly();
     }
 
+    /// <summary>ADSL variables of death and of the last date known alive.</summary>
+    public const string DeathDate = "DTHDT", DeathCause = "DTHCAUS", LastAlive = "LSTALVDT";
+
+    /// <summary>The row's death from <c>DTHDT</c> and <c>DTHCAUS</c>, or null when ADSL has no <c>DTHDT</c> or it is empty.</summary>
+    /// <param name="adsl">The ADSL table.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="randomized">The randomization date: death may not precede it.</param>
+    /// <exception cref="DataInputException">A death before randomization.</exception>
+    public static DeathRecord? Death(DataTable adsl, int row, DateOnly randomized)
+    {
+        ArgumentNullException.ThrowIfNull(adsl);
+        if (!adsl.TryGetColumn(DeathDate, out var column) || StudyDate.At(adsl, column, row) is not { } date) return null;
+        if (date < randomized) throw DataErrors.Bad(adsl, row, DeathDate, date.ToString("yyyy-MM-dd"), $"is before the randomization date {randomized:yyyy-MM-dd}");
+        return new DeathRecord(date, Text(adsl, DeathCause, row));
+    }
+
+    /// <summary>The row's <c>LSTALVDT</c>, or null when ADSL has none.</summary>
+    /// <param name="adsl">The ADSL table.</param>
+    /// <param name="row">The row.</param>
+    public static DateOnly? LastKnownAlive(DataTable adsl, int row)
+    {
+        ArgumentNullException.ThrowIfNull(adsl);
+        return adsl.TryGetColumn(LastAlive, out var column) ? StudyDate.At(adsl, column, row) : null;
+    }
+
+    /// <summary>The participant with what ADSL row <paramref name="row"/> records beside the outcomes: off-study records, death (when the protocol marks a death component) and the last date known alive.</summary>
+    /// <param name="participant">The participant read from the row.</param>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="adsl">The ADSL table.</param>
+    /// <param name="row">The row.</param>
+    public static TrialParticipant FromAdsl(this TrialParticipant participant, TrialProtocol protocol, DataTable adsl, int row)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(protocol);
+        return participant with
+        {
+            OffStudy = Read(adsl, row, participant.Randomized),
+            Death = protocol.Components.Any(c => c.IsDeath) ? Death(adsl, row, participant.Randomized) : null,
+            LastKnownAlive = LastKnownAlive(adsl, row),
+        };
+    }
+
     private static bool Has(DataTable adsl, params string[] names) => names.All(n => adsl.TryGetColumn(n, out _));
 
     private static bool IsDiscontinued(DataTable adsl, string status, string date, int row) =>

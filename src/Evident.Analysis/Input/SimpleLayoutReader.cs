@@ -79,6 +79,8 @@ public static class SimpleLayoutReader
                                                   site?.Format(row), start, Array.AsReadOnly(outcomes))
             {
                 OffStudy = OffStudy(table, map.OffStudy, row, start),
+                Death = Death(protocol, map, table, row),
+                LastKnownAlive = Data.Adam.StudyDate.At(table, lastContact, row) ?? outcomes.Max(o => o.End),
             });
         }
 
@@ -129,6 +131,17 @@ public static class SimpleLayoutReader
         return outcomes;
     }
 
+    /// <summary>The row's death: the death component's date (when its type column, if any, says death) and cause.</summary>
+    private static DeathRecord? Death(TrialProtocol protocol, SimpleLayoutMapping map, DataTable table, int row)
+    {
+        if (protocol.Components.FirstOrDefault(c => c.IsDeath) is not { } death) return null;
+        if (map.Events.FirstOrDefault(e => e.Component == death.Id) is not { } binding) return null;
+        if (Data.Adam.StudyDate.At(table, table[binding.DateColumn], row) is not { } date) return null;
+        if (binding.TypeColumn is { } type && !binding.TypeValues.Contains(table[type].Format(row)?.Trim() ?? "", StringComparer.Ordinal)) return null;
+        string? cause = binding.CauseColumn is { } c ? table[c].Format(row) : null;
+        return new DeathRecord(date, string.IsNullOrWhiteSpace(cause) ? null : cause.Trim());
+    }
+
     /// <summary>The row's off-study records: one per kind whose date column is filled in.</summary>
     private static IReadOnlyList<OffStudyRecord> OffStudy(DataTable table, OffStudyColumns? columns, int row, DateOnly start)
     {
@@ -164,6 +177,7 @@ public static class SimpleLayoutReader
                 if (set is not null) columns.AddRange(new[] { set.Date, set.Reason, set.FollowUpAllowed }.OfType<string>());
         foreach (var e in map.Events)
         {
+            if (e.CauseColumn is not null) columns.Add(e.CauseColumn);
             columns.Add(e.DateColumn);
             if (e.TypeColumn is not null) columns.Add(e.TypeColumn);
         }

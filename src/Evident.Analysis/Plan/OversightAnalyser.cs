@@ -23,6 +23,10 @@ internal static class OversightAnalyser
     public static AdverseEventOverview? AdverseEvents(AnalysedTrial context) =>
         context.Data.AdverseEvents.Count == 0 ? null : AdverseEventOverview.Summarize(context.Protocol, context.Data, context.Rows, context.Options.Cutoff);
 
+    /// <summary>The deaths on or before the cut-off among the participants analysed; empty when the protocol marks no death component.</summary>
+    public static IReadOnlyList<DeathEntry> Deaths(AnalysedTrial context) =>
+        DeathEntry.List(context.Protocol, context.Rows.Select(i => context.Data.Participants[i]), context.Options.Cutoff);
+
     public static IReadOnlyList<ArmFollowUp> FollowUp(AnalysedTrial context)
     {
         var followUp = context.FollowUp(context.Protocol.Endpoint(context.Plan.Endpoint));

@@ -53,4 +53,10 @@ public sealed record AnalysisResults(
 
     /// <summary>Highest adverse-event grade per participant, serious adverse events and events by organ class; null when the data hold no adverse event.</summary>
     public Oversight.AdverseEventOverview? AdverseEvents { get; init; }
+
+    /// <summary>Overall survival (Kaplan–Meier by arm, log-rank, hazard ratio as the primary analysis) when the protocol marks a death component; otherwise null.</summary>
+    public PrimaryResult? OverallSurvival { get; init; }
+
+    /// <summary>The deaths on or before the cut-off, by arm and date; empty without a death component or without deaths.</summary>
+    public IReadOnlyList<Oversight.DeathEntry> Deaths { get; init; } = [];
 }

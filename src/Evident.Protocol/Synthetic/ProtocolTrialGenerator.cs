@@ -81,7 +81,7 @@ public static class ProtocolTrialGenerator
             }
             records.Add(new SyntheticRecord(id, protocol.Arms[arm].Id, site, Array.AsReadOnly(strata), Array.AsReadOnly(covariates),
                                             randomized, lastContact, component, eventDate)
-                        { OffStudy = OffStudy(scenario.OffStudy, offStudyRandom, randomized, lastContact, lossDays < adminDays, eventDate, unitDays) });
+                        { OffStudy = OffStudy(scenario.OffStudy, offStudyRandom, randomized, lastContact, lossDays < adminDays, eventDate, unitDays), DeathCause = DeathCause(protocol, scenario, component, offStudyRandom) });
 
             AddAdverseEvents(scenario, id, s, arm, random, events);
         }
@@ -132,6 +132,12 @@ public static class ProtocolTrialGenerator
                                   : new SyntheticOffStudy(OffStudyKind.LostToFollowUp, lastContact, "No contact", null));
         return records.AsReadOnly();
     }
+
+    /// <summary>A cause of death drawn from the scenario's causes when <paramref name="component"/> is the protocol's death component.</summary>
+    private static string? DeathCause(TrialProtocol protocol, TrialScenario scenario, string? component, Random random) =>
+        scenario.DeathCauses.Count > 0 && protocol.Components.FirstOrDefault(c => c.IsDeath)?.Id is { } death && component == death
+            ? scenario.DeathCauses[Pick(scenario.DeathCauses.Select(c => c.Probability).ToArray(), random.NextDouble())].Cause
+            : null;
 
     /// <summary>One Bernoulli draw per term for grades 1–2 and one for grade ≥ 3 (then ≥ 4, then 5) in the participant's stratum and arm.</summary>
     private static void AddAdverseEvents(TrialScenario scenario, string id, int stratum, int arm, Random random, List<SyntheticAdverseEvent> events)

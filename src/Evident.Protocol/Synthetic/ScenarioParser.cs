@@ -11,7 +11,7 @@ namespace Evident.Protocol.Synthetic;
 internal sealed class ScenarioParser
 {
     private static readonly KeySet Root = new("", "seed", "participants", "accrual", "cutoff", "loss_to_follow_up", "sites",
-                                              "covariates", "hazards", "strata", "adverse_events", "off_study");
+                                              "covariates", "hazards", "strata", "adverse_events", "off_study", "death_causes");
     private static readonly KeySet OffStudy = new("off_study", "off_therapy", "therapy", "reasons", "withdrawn");
     private static readonly KeySet Accrual = new("accrual", "start", "end");
     private static readonly KeySet Hazards = new("hazards", "milestone", "breaks");
@@ -65,7 +65,16 @@ internal sealed class ScenarioParser
                                  ReadAdverseEvents(root.Get("adverse_events")), source)
         {
             OffStudy = root.Get("off_study") is { } off ? ReadOffStudy(off.Map(OffStudy)) : null,
+            DeathCauses = root.Get("death_causes") is { } causes ? ReadDeathCauses(causes) : [],
         };
+    }
+
+    private IReadOnlyList<(string Cause, double Probability)> ReadDeathCauses(YNode node)
+    {
+        if (!protocol.Components.Any(c => c.IsDeath)) throw node.Error("the protocol marks no component as death (components[].death: true)");
+        var causes = node.Entries().Select(e => (e.Key.String(), Probability(e.Value))).ToArray();
+        CheckSum(node, causes.Select(c => c.Item2).ToList(), "the causes' probabilities");
+        return causes.AsReadOnly();
     }
 
     private static ScenarioOffStudy ReadOffStudy(YMap map)

@@ -42,7 +42,7 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
             IReadOnlyList<string> values = ValueList<string>.Empty;
             if (type is not null) values = em.Require("values").DistinctStrings("value", allowScalar: true);
             else if (em.Get("values") is { } vn) throw vn.Error("'values' needs 'type', the column the values are read from");
-            events.Add(new ComponentColumns(component, date, type, values));
+            events.Add(new ComponentColumns(component, date, type, values) { CauseColumn = em.Get("cause") is { } causeNode ? Named(table, causeNode) : null });
         }
         foreach (var endpoint in defined.Endpoints)
             foreach (string component in endpoint.Components)

@@ -74,6 +74,7 @@ public static class HtmlReport
         Monitoring(h, results);
         Safety(h, results);
         AdverseEventSection.Write(h, results);
+        DeathsSection.Write(h, results);
         if (results.Notes.Count > 0)
         {
             h.Append("<section><h2>Notes</h2><ul>");
@@ -107,6 +108,7 @@ public static class HtmlReport
             case ReportSection.ConsortPooled: ConsortSection.Write(h, results, pooled: true); break;
             case ReportSection.AdverseEvents: AdverseEventSection.Write(h, results); break;
             case ReportSection.AdverseEventsPooled: AdverseEventSection.Write(h, results, pooled: true); break;
+            case ReportSection.Deaths: DeathsSection.Write(h, results); break;
             default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
         }
         return h.ToString();
@@ -126,21 +128,26 @@ public static class HtmlReport
         int index = 0;
         foreach (var primary in r.Secondary.Prepend(r.Primary))
         foreach (var group in new[] { primary.Overall }.Concat(primary.Strata))
-        {
-            var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
-            if (arms.Length == 0) continue;
-            string label = group.Label == "Overall" ? "All participants" : group.Label;
-            string svg = KaplanMeierFigure.Svg(arms, new KaplanMeierFigureOptions
-            {
-                Title = $"{primary.Endpoint.Label}: {label}",
-                YLabel = $"{primary.Endpoint.Label} probability",
-                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
-                TimeBreaks = Breaks(r),
-                YMin = 0.5,
-            });
-            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(primary.Plan.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
-        }
+            if (KaplanMeier(h, r, primary, group, $"km-{index}")) index++;
         h.Append("</section>\n");
+    }
+
+    /// <summary>The Kaplan–Meier figure of one group of an analysis (KMunicate); false when no arm has a curve.</summary>
+    internal static bool KaplanMeier(StringBuilder h, AnalysisResults r, PrimaryResult primary, GroupResult group, string id)
+    {
+        var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
+        if (arms.Length == 0) return false;
+        string label = group.Label == "Overall" ? "All participants" : group.Label;
+        string svg = KaplanMeierFigure.Svg(arms, new KaplanMeierFigureOptions
+        {
+            Title = $"{primary.Endpoint.Label}: {label}",
+            YLabel = $"{primary.Endpoint.Label} probability",
+            XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
+            TimeBreaks = Breaks(r),
+            YMin = 0.5,
+        });
+        Figure(h, id, svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(primary.Plan.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+        return true;
     }
 
     private static void Forest(StringBuilder h, AnalysisResults r)

@@ -32,4 +32,7 @@ public enum ReportSection
 
     /// <summary>The same pooled over the arms (no arm in the listing), for the open report.</summary>
     AdverseEventsPooled,
+
+    /// <summary>Overall survival by arm (table and Kaplan–Meier figure) and the deaths listing, when the protocol marks a death component.</summary>
+    Deaths,
 }

@@ -55,6 +55,14 @@ public static class ResultsJson
         if (r.Consort is { } consort) ConsortJson.Write(json, consort);
         else json.WriteNull("consort");
         AdverseEventOverviewJson.Write(json, r.Protocol, r.AdverseEvents);
+        DeathsJson.Write(json, r.Deaths);
+        if (r.OverallSurvival is { } os)
+        {
+            json.WriteStartObject("overall_survival");
+            AnalysesJson.WriteAnalysis(json, r, os, "overall_survival", []);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("overall_survival");
         AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);
