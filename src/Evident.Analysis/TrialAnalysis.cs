@@ -57,6 +57,7 @@ public static class TrialAnalysis
             AdverseEvents = OversightAnalyser.AdverseEvents(context),
             OverallSurvival = OverallSurvivalAnalyser.Run(protocol, data, options),
             Deaths = OversightAnalyser.Deaths(context),
+            Completeness = OversightAnalyser.Completeness(context),
         };
     }
 

@@ -4,8 +4,9 @@ namespace Evident.Cli.Tests;
 
 /// <summary>
 /// results.json's <c>consort</c> block and the report's Participant flow section from <c>evident analyze</c> on cgd with
-/// off-study records added (tests/fixtures/trials/make_flow_refs.R), against R's counts at the cut-off; and the honest
-/// zeros of a trial whose protocol maps no off-study columns.
+/// off-study records added (tests/fixtures/trials/make_flow_refs.R), against R's counts at the cut-off, with the
+/// completeness of follow-up and the overdue list under a follow-up schedule; and the honest zeros of a trial whose
+/// protocol maps no off-study columns.
 /// </summary>
 public sealed class ConsortReferenceTests
 {
@@ -51,6 +52,7 @@ public sealed class ConsortReferenceTests
     public void Flow_per_arm_matches_R_at_the_cut_off()
     {
         string protocol = TrialReferenceTests.EditedProtocol("cgd", "    adverse_events:\n", OffStudyMapping + "\n");
+        File.AppendAllText(protocol, "\nfollow_up_schedule: {interval: 60, grace: 30}\n");
         try
         {
             var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(TrialFile("expected/flow-cgd.json")))!;
@@ -66,6 +68,20 @@ public sealed class ConsortReferenceTests
             Assert.Contains("data-table=\"consort\"", report);
             Assert.Contains("Allocated to Interferon gamma-1b", report);
             Assert.Contains("Reason not recorded", report);
+
+            var completeness = results["completeness"]!;
+            Assert.Equal(expected["cutoff"]!.GetValue<string>(), completeness["as_of"]!.GetValue<string>());
+            Assert.Equal(90, completeness["overdue_after"]!.GetValue<double>());
+            foreach (var (w, g) in expected["completeness"]!.AsArray().Zip(completeness["arms"]!.AsArray()))
+            {
+                Assert.Equal(w!["arm"]!.GetValue<string>(), g!["arm"]!.GetValue<string>());
+                foreach (string key in new[] { "observed", "potential", "completeness" })
+                    Assert.True(Math.Abs(w[key]!.GetValue<double>() - g[key]!.GetValue<double>()) <= 1e-12, $"{w["arm"]} {key}: R {w[key]}, Evident {g[key]}");
+                Assert.Equal(w["overdue"]!.GetValue<int>(), g["overdue"]!.GetValue<int>());
+            }
+            Assert.Equal(expected["overdue"]!.AsArray().Select(o => (o!["participant"]!.GetValue<string>(), o["last_contact"]!.GetValue<string>(), o["since_last_contact"]!.GetValue<double>())),
+                         results["overdue"]!.AsArray().Select(o => (o!["participant"]!.GetValue<string>(), o["last_contact"]!.GetValue<string>(), o["since_last_contact"]!.GetValue<double>())));
+            Assert.Contains("data-table=\"overdue\"", report);
         }
         finally
         {

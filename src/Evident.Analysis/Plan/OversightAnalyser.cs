@@ -27,6 +27,10 @@ internal static class OversightAnalyser
     public static IReadOnlyList<DeathEntry> Deaths(AnalysedTrial context) =>
         DeathEntry.List(context.Protocol, context.Rows.Select(i => context.Data.Participants[i]), context.Options.Cutoff);
 
+    /// <summary>Completeness of follow-up per arm and the participants overdue for a visit, at the cut-off.</summary>
+    public static FollowUpCompleteness Completeness(AnalysedTrial context) =>
+        FollowUpCompleteness.Assess(context.Protocol, context.Rows.Select(i => context.Data.Participants[i]).ToArray(), context.Options.Cutoff);
+
     public static IReadOnlyList<ArmFollowUp> FollowUp(AnalysedTrial context)
     {
         var followUp = context.FollowUp(context.Protocol.Endpoint(context.Plan.Endpoint));

@@ -59,4 +59,7 @@ public sealed record AnalysisResults(
 
     /// <summary>The deaths on or before the cut-off, by arm and date; empty without a death component or without deaths.</summary>
     public IReadOnlyList<Oversight.DeathEntry> Deaths { get; init; } = [];
+
+    /// <summary>Completeness of follow-up per arm and the participants overdue for a visit; null only for results built without it.</summary>
+    public Oversight.FollowUpCompleteness? Completeness { get; init; }
 }

@@ -67,6 +67,7 @@ public static class HtmlReport
         }
         ConsortSection.Write(h, results);
         ParticipantsSection.Write(h, results);
+        CompletenessSection.Write(h, results);
         Primary(h, results);
         KaplanMeierFigures(h, results);
         Forest(h, results);
@@ -109,6 +110,8 @@ public static class HtmlReport
             case ReportSection.AdverseEvents: AdverseEventSection.Write(h, results); break;
             case ReportSection.AdverseEventsPooled: AdverseEventSection.Write(h, results, pooled: true); break;
             case ReportSection.Deaths: DeathsSection.Write(h, results); break;
+            case ReportSection.Completeness: CompletenessSection.Write(h, results); break;
+            case ReportSection.CompletenessPooled: CompletenessSection.Write(h, results, pooled: true); break;
             default: throw new ArgumentOutOfRangeException(nameof(section), section, "not a report section.");
         }
         return h.ToString();

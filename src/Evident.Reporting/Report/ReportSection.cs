@@ -35,4 +35,10 @@ public enum ReportSection
 
     /// <summary>Overall survival by arm (table and Kaplan–Meier figure) and the deaths listing, when the protocol marks a death component.</summary>
     Deaths,
+
+    /// <summary>Completeness of follow-up per arm and the participants overdue for a visit, by site.</summary>
+    Completeness,
+
+    /// <summary>The same pooled over the arms (no arm in the listing), for the open report.</summary>
+    CompletenessPooled,
 }

@@ -10,7 +10,7 @@ public static class ReportSectionScope
     /// <param name="section">The section.</param>
     public static bool IsByArm(this ReportSection section) => section switch
     {
-        ReportSection.ConsortPooled or ReportSection.AdverseEventsPooled => false,
+        ReportSection.ConsortPooled or ReportSection.AdverseEventsPooled or ReportSection.CompletenessPooled => false,
         _ => true,
     };
 }

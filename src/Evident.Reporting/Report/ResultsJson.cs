@@ -56,6 +56,13 @@ public static class ResultsJson
         else json.WriteNull("consort");
         AdverseEventOverviewJson.Write(json, r.Protocol, r.AdverseEvents);
         DeathsJson.Write(json, r.Deaths);
+        if (r.Completeness is { } completeness) CompletenessJson.Write(json, completeness);
+        else
+        {
+            json.WriteNull("completeness");
+            json.WriteStartArray("overdue");
+            json.WriteEndArray();
+        }
         if (r.OverallSurvival is { } os)
         {
             json.WriteStartObject("overall_survival");
