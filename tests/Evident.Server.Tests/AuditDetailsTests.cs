@@ -87,7 +87,7 @@ public sealed class AuditDetailsTests
         var audit = await store.ReadAuditAsync();
         string[] expected =
         [
-            """1 2026-01-15T09:00:00.0000000Z cli:test trial.create trial:AALL1731 {"blinded":true,"method":"permuted-blocks","protocol_hash":"31d6214816945ef9aa863b13cf76a0a6d9861d671a0e8efc808398335147d6a5","protocol_source":"protocol.yaml","slots":20,"strata":2}""",
+            """1 2026-01-15T09:00:00.0000000Z cli:test trial.create trial:AALL1731 {"blinded":true,"method":"permuted-blocks","protocol_hash":"5e79f389b6cea41578da5a99443d38799a6a689ba0bf28739b284453e3b08e3a","protocol_source":"protocol.yaml","slots":20,"strata":2}""",
             """2 2026-01-15T09:00:00.0000000Z cli:test site.add site:Zürich "Nord" <1> {"id":"Zürich \"Nord\" <1>","label":"Site – one & \"only\""}""",
             """3 2026-01-15T09:00:00.0000000Z cli:test user.add user:coord {"name":"coord","password":true,"role":"site-coordinator","site":"Zürich \"Nord\" <1>","token_expires":"2026-02-14T09:00:00.0000000Z"}""",
             """4 2026-01-15T09:00:00.0000000Z cli:test user.add user:stat {"name":"stat","password":false,"role":"unblinded-statistician","site":null,"token_expires":"2026-02-14T09:00:00.0000000Z"}""",
@@ -101,7 +101,7 @@ public sealed class AuditDetailsTests
             """12 2026-01-18T09:01:01.2345678Z coord capture.record participant:P-1 {"date":"2026-01-17","end_date":"2026-01-18","entry":2,"grade":3,"kind":"adverse_event","relapse_site":null,"site":"Zürich \"Nord\" <1>","term":"Febrile neutropenia","version":1}""",
             """13 2026-01-18T09:01:01.2345678Z coord capture.correct participant:P-1 {"date":"2026-01-17","entry":1,"grade":null,"kind":"relapse","relapse_site":"cns","site":"Zürich \"Nord\" <1>","term":null,"version":2} | typo""",
             """14 2026-01-18T09:01:01.2345678Z web:sign-in user.lockout user:coord {"failures":3,"locked_until":"2026-01-18T09:16:01.2345678Z"}""",
-            """15 2026-01-18T09:01:01.2345678Z cli:test trial.create trial:MIN-1 {"blinded":false,"method":"minimization","protocol_hash":"05a75418f77bfb5ab46cf77c9bdcc196c471e49290a32bad309da6e3096cd9ef","protocol_source":"min.yaml","slots":0,"strata":1}""",
+            """15 2026-01-18T09:01:01.2345678Z cli:test trial.create trial:MIN-1 {"blinded":false,"method":"minimization","protocol_hash":"cbaf460f42b1759e5c06acce41c79926433a753d4fe9386758fe9e64b6410ba8","protocol_source":"min.yaml","slots":0,"strata":1}""",
             """16 2026-01-18T09:01:01.2345678Z cli:test site.add site:S1 {"id":"S1","label":"S1"}""",
             """17 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M0 {"id":3,"site":"S1","strata":{"risk":"SR-high"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"blinatumomab"}""",
             """18 2026-01-18T09:01:01.2345678Z cli:test randomize participant:M1 {"id":4,"site":"S1","strata":{"risk":"SR-average"},"eligibility":{"age":true,"prior_therapy":false,"standard_risk":true},"arm":"chemotherapy"}""",
@@ -110,7 +110,7 @@ public sealed class AuditDetailsTests
         ];
         Assert.Equal(expected, audit.Select(a =>
             $"{a.Sequence} {a.At} {a.Actor} {a.Action} {a.Entity} {a.Details}{(a.Reason is null ? "" : " | " + a.Reason)}"));
-        Assert.Equal("4c6ebe1673cc06e8841fa655a7f9f0e58ff51b4d0ab3b3bb7546ed4edd3145e3", audit[^1].Hash);
+        Assert.Equal("0bbb90bc5f5ba07ada9e69ab98836b27e447ff4d7e4ccc25da7940d8fc098a9b", audit[^1].Hash);
         Assert.True((await store.VerifyAuditAsync()).IsIntact);
     }
 }
