@@ -62,6 +62,11 @@ public static class TrialAnalysis
             MonitoringByArm = monitoring,
             Pooled = PooledAnalyser.Run(context, secondary.Prepend(primary), safety),
             DataSha256 = data.Sha256,
+            Consort = OversightAnalyser.Consort(context),
+            AdverseEvents = OversightAnalyser.AdverseEvents(context),
+            OverallSurvival = OverallSurvivalAnalyser.Run(protocol, data, options),
+            Deaths = OversightAnalyser.Deaths(context),
+            Completeness = OversightAnalyser.Completeness(context),
         };
     }
 

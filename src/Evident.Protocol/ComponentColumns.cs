@@ -22,4 +22,7 @@ public sealed record ComponentColumns(string Component, string? DateColumn, stri
     /// protocol's unit, or null: the event is then at the follow-up time (<see cref="SimpleLayoutMapping.FollowUpTime"/>).
     /// </summary>
     public string? TimeColumn { get; init; }
+
+    /// <summary>Column with the cause of the event as free text (YAML <c>cause</c>), or null.</summary>
+    public string? CauseColumn { get; init; }
 }

@@ -6,4 +6,8 @@ namespace Evident.Protocol;
 /// </summary>
 /// <param name="Id">Identifier, e.g. <c>marrow_relapse</c>.</param>
 /// <param name="Label">Label for tables; defaults to the id.</param>
-public sealed record EventComponent(string Id, string Label);
+public sealed record EventComponent(string Id, string Label)
+{
+    /// <summary>Whether the component is death (YAML <c>death: true</c>; at most one): overall survival and the deaths listing read it.</summary>
+    public bool IsDeath { get; init; }
+}

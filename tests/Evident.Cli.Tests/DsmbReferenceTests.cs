@@ -69,4 +69,22 @@ public sealed class DsmbReferenceTests
         Assert.Contains("data-table=\"baseline\"", report);
         Assert.Contains("Not recorded", report);
     }
+
+    [Fact]
+    public void Participants_by_highest_adverse_event_grade_match_R()
+    {
+        var (results, report, _) = TrialReferenceTests.Outputs("protocols/cgd.yaml", "cgd");
+        var want = Expected("cgd")["adverse_events_max_grade"]!.AsArray();
+        var got = results["adverse_events_max_grade"]!.AsArray();
+        Assert.Equal(want.Select(a => a!["arm"]!.GetValue<string>()), got.Select(a => a!["arm"]!.GetValue<string>()));
+        foreach (var (w, g) in want.Zip(got))
+        {
+            Assert.Equal(w!["n"]!.GetValue<int>(), g!["n"]!.GetValue<int>());
+            Assert.Equal(w["by_grade"]!.AsArray().Select(x => (x!["grade"]!.GetValue<int>(), x["n"]!.GetValue<int>())),
+                         g["by_grade"]!.AsArray().Select(x => (x!["grade"]!.GetValue<int>(), x["n"]!.GetValue<int>())));
+        }
+        Assert.False(results["serious_adverse_events_recorded"]!.GetValue<bool>());
+        Assert.Contains("data-table=\"max-grade\"", report);
+        Assert.Contains("The data do not record whether an adverse event is serious.", report);
+    }
 }

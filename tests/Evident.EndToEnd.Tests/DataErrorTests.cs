@@ -9,8 +9,8 @@ namespace Evident.EndToEnd.Tests;
 /// <summary>Data that do not fit the protocol are rejected with a message naming the file, row, column and value.</summary>
 public sealed class DataErrorTests
 {
-    private const string Header = "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date\n";
-    private const string Good = "P1,chemotherapy,S01,SR-average,female,2020-01-10,2023-01-10,,,,\n";
+    private const string Header = "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date,death_cause,off_therapy_date,off_therapy_reason,withdrawal_date,withdrawal_reason,withdrawal_follow_up,lost_date,lost_reason\n";
+    private const string Good = "P1,chemotherapy,S01,SR-average,female,2020-01-10,2023-01-10,,,,,,,,,,,,\n";
 
     private static DataInputException Reject(string rows, string? adverseEvents = null)
     {
@@ -38,7 +38,7 @@ public sealed class DataErrorTests
     [Fact]
     public void UnknownArm()
     {
-        var e = Reject(Good + "P2,blina,S01,SR-high,male,2020-01-11,2023-01-10,,,,\n");
+        var e = Reject(Good + "P2,blina,S01,SR-high,male,2020-01-11,2023-01-10,,,,,,,,,,,,\n");
         Assert.Equal(", row 2, column 'arm': value 'blina' is not an arm of the protocol; arms are chemotherapy, blinatumomab.", Trimmed(e));
         Assert.Equal((2L, "arm", "blina"), (e.Row!.Value, e.Column, e.Value));
     }
@@ -46,14 +46,14 @@ public sealed class DataErrorTests
     [Fact]
     public void EventBeforeRandomization()
     {
-        var e = Reject(Good + "P2,blinatumomab,S01,SR-high,male,2020-01-11,2023-01-10,2019-12-01,marrow,,\n");
+        var e = Reject(Good + "P2,blinatumomab,S01,SR-high,male,2020-01-11,2023-01-10,2019-12-01,marrow,,,,,,,,,,\n");
         Assert.Equal(", row 2, column 'relapse_date': value '2019-12-01' is before the randomization date 2020-01-11; an event cannot precede randomization.", Trimmed(e));
     }
 
     [Fact]
     public void DuplicateParticipant()
     {
-        var e = Reject(Good + "P1,blinatumomab,S01,SR-high,male,2020-01-11,2023-01-10,,,,\n");
+        var e = Reject(Good + "P1,blinatumomab,S01,SR-high,male,2020-01-11,2023-01-10,,,,,,,,,,,,\n");
         Assert.Equal(", row 2, column 'participant_id': value 'P1' is a duplicate participant: it is also in row 1.", Trimmed(e));
     }
 
@@ -61,11 +61,11 @@ public sealed class DataErrorTests
     public void UnknownStratumLevelRelapseSiteDateAndGrade()
     {
         Assert.Equal(", row 1, column 'risk_group': value 'SR-low' is not a level of stratification factor 'risk'; levels are SR-average, SR-high.",
-                     Trimmed(Reject("P1,chemotherapy,S01,SR-low,female,2020-01-10,2023-01-10,,,,\n")));
+                     Trimmed(Reject("P1,chemotherapy,S01,SR-low,female,2020-01-10,2023-01-10,,,,,,,,,,,,\n")));
         Assert.Equal(", row 1, column 'relapse_site': value 'testis' is not an event type the protocol maps; expected one of marrow, cns, combined, other.",
-                     Trimmed(Reject("P1,chemotherapy,S01,SR-average,female,2020-01-10,2023-01-10,2021-01-01,testis,,\n")));
+                     Trimmed(Reject("P1,chemotherapy,S01,SR-average,female,2020-01-10,2023-01-10,2021-01-01,testis,,,,,,,,,,\n")));
         Assert.Equal(", row 1, column 'randomization_date': value '10/01/2020' is not a date; write dates as yyyy-mm-dd (or SAS date numbers in .xpt files).",
-                     Trimmed(Reject("P1,chemotherapy,S01,SR-average,female,10/01/2020,2023-01-10,,,,\n")));
+                     Trimmed(Reject("P1,chemotherapy,S01,SR-average,female,10/01/2020,2023-01-10,,,,,,,,,,,,\n")));
         var grade = Reject(Good, "P1,Sepsis,7\n");
         Assert.EndsWith("ae.csv, row 1, column 'grade': value '7' is not a CTCAE grade; grades are whole numbers from 1 to 5.", grade.Message);
         var unknown = Reject(Good, "P9,Sepsis,3\n");
@@ -106,7 +106,7 @@ public sealed class DataErrorTests
         try
         {
             string data = Path.Combine(dir, "trial.csv");
-            File.WriteAllText(data, Header + Good + "P1,blinatumomab,S01,SR-high,male,2020-01-11,2023-01-10,,,,\n");
+            File.WriteAllText(data, Header + Good + "P1,blinatumomab,S01,SR-high,male,2020-01-11,2023-01-10,,,,,,,,,,,,\n");
             string output = Path.Combine(dir, "out");
             var stderr = new StringWriter();
             int code = EvidentApp.Run(["analyze", Path.Combine(Examples.Folder, "protocol.yaml"), "--data", data, "--out", output], new StringWriter(), stderr);

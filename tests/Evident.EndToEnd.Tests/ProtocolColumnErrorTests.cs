@@ -13,8 +13,8 @@ namespace Evident.EndToEnd.Tests;
 /// </summary>
 public sealed class ProtocolColumnErrorTests
 {
-    private const string Header = "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date";
-    private const string Row = "P1,chemotherapy,S01,SR-average,female,2020-01-10,2023-01-10,,,,";
+    private const string Header = "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date,death_cause,off_therapy_date,off_therapy_reason,withdrawal_date,withdrawal_reason,withdrawal_follow_up,lost_date,lost_reason";
+    private const string Row = "P1,chemotherapy,S01,SR-average,female,2020-01-10,2023-01-10,,,,,,,,,,,,";
 
     private static string ExampleText => File.ReadAllText(Path.Combine(Examples.Folder, "protocol.yaml"));
 
@@ -77,18 +77,18 @@ public sealed class ProtocolColumnErrorTests
             File.WriteAllText(Path.Combine(dir, "adae.csv"), "USUBJID,AEDECOD,AETOX\nP1,Sepsis,3\n");
             string adsl = Path.Combine(dir, "adsl.csv");
             var e = Assert.Throws<DataInputException>(() => AdamLayoutReader.Read(Examples.Protocol, AdamFiles.Locate(dir)));
-            Assert.Equal($"protocol.yaml, line 136, key 'data.adam.adsl.strata.risk': column 'STRAT1R' is not in {adsl}; its columns are: USUBJID, ARM, SITEID, SEX, RANDDT", e.Message);
+            Assert.Equal($"protocol.yaml, line 140, key 'data.adam.adsl.strata.risk': column 'STRAT1R' is not in {adsl}; its columns are: USUBJID, ARM, SITEID, SEX, RANDDT", e.Message);
 
             File.WriteAllText(adsl, "USUBJID,ARM,SITEID,STRAT1R,SEX,RANDDT\nP1,Chemotherapy,S01,SR-average,F,2020-01-10\nP2,Chemotherapy,S01,SR-high,M,2020-01-11\n");
             e = Assert.Throws<DataInputException>(() => AdamLayoutReader.Read(Examples.Protocol, AdamFiles.Locate(dir)));
-            Assert.Equal($"protocol.yaml, line 128, key 'data.adam.adsl.participant': column 'USUBJID' is not in {Path.Combine(dir, "adtte.csv")}; " +
+            Assert.Equal($"protocol.yaml, line 132, key 'data.adam.adsl.participant': column 'USUBJID' is not in {Path.Combine(dir, "adtte.csv")}; " +
                          "its columns are: SUBJID, PARAMCD, AVAL, CNSR, STARTDT, ADT, EVNTDESC", e.Message);
 
             File.WriteAllText(Path.Combine(dir, "adtte.csv"), "USUBJID,PARAMCD,AVAL,CNSR,STARTDT,ADT,EVNTDESC\nP1,DFS,100,1,2020-01-10,2020-04-19,\nP1,FIRSTEVT,100,1,2020-01-10,2020-04-19,\n" +
                 "P2,DFS,100,1,2020-01-11,2020-04-20,\nP2,FIRSTEVT,100,1,2020-01-11,2020-04-20,\n");
             var noAdae = Edited("    adae:\n      term: AEDECOD\n      grade: AETOXGRN\n", "");
             e = Assert.Throws<DataInputException>(() => AdamLayoutReader.Read(noAdae, AdamFiles.Locate(dir)));
-            Assert.Equal($"protocol.yaml, line 127, key 'data.adam.adae.grade': column 'AETOXGRN' (the default when the key is not given) is not in {Path.Combine(dir, "adae.csv")}; " +
+            Assert.Equal($"protocol.yaml, line 131, key 'data.adam.adae.grade': column 'AETOXGRN' (the default when the key is not given) is not in {Path.Combine(dir, "adae.csv")}; " +
                          "its columns are: USUBJID, AEDECOD, AETOX", e.Message);
         }
         finally

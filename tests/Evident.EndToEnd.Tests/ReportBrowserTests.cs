@@ -36,8 +36,9 @@ public sealed class ReportBrowserTests(DemoRun demo)
             Assert.True(box!.Width > 300 && box.Height > 200, $"figure {ids[^1]} is {box.Width}×{box.Height}");
             Assert.True(await figure.Locator("svg path, svg polyline, svg line, svg rect").CountAsync() > 10, $"figure {ids[^1]} draws nothing");
         }
-        // Accrual by stratum (40 sites: by site in a table only), overall + two strata KM, forest, five causes, monitoring.
-        Assert.Equal(new[] { "accrual-strata", "km-0", "km-1", "km-2", "forest", "cif-0", "cif-1", "cif-2", "cif-3", "cif-4", "monitoring" }, ids);
+        // Accrual by stratum (40 sites: by site in a table only), CONSORT flow, overall + two strata KM, forest, five causes,
+        // monitoring, overall survival.
+        Assert.Equal(new[] { "accrual-strata", "consort", "km-0", "km-1", "km-2", "forest", "cif-0", "cif-1", "cif-2", "cif-3", "cif-4", "monitoring", "km-overall-survival" }, ids);
 
         foreach (string table in new[] { "primary", "rmst", "subgroups", "competing-risks", "monitoring", "safety", "safety-severe" })
         {

@@ -105,13 +105,12 @@ public sealed class CaptureExportTests
 
             var rows = File.ReadAllLines(Path.Combine(dir, "participants.csv"));
             Assert.Equal(25, rows.Length);
-            Assert.Equal("\"participant_id\",\"arm\",\"site\",\"risk_group\",\"sex\",\"randomization_date\",\"last_contact_date\",\"relapse_date\",\"relapse_site\",\"death_date\",\"second_malignancy_date\"," +
-                         "\"off_therapy_date\",\"off_therapy_reason\",\"withdrawal_date\",\"withdrawal_reason\",\"withdrawal_follow_up\",\"lost_date\",\"lost_reason\"", rows[0]);
+            Assert.Equal("\"participant_id\",\"arm\",\"site\",\"risk_group\",\"sex\",\"randomization_date\",\"last_contact_date\",\"relapse_date\",\"relapse_site\",\"death_date\",\"second_malignancy_date\",\"death_cause\",\"off_therapy_date\",\"off_therapy_reason\",\"withdrawal_date\",\"withdrawal_reason\",\"withdrawal_follow_up\",\"lost_date\",\"lost_reason\"", rows[0]);
             var arms = (await app.Store.ListRandomizationsAsync(TestApp.Trial)).ToDictionary(r => r.ParticipantId, r => r.Arm);
-            Assert.Equal($"\"P00\",\"{arms["P00"]}\",\"S1\",\"SR-high\",,\"2026-01-15\",\"2026-08-03\",\"2026-08-03\",\"marrow\",,,,,,,,,", rows[1]);
-            Assert.Equal($"\"P01\",\"{arms["P01"]}\",\"S2\",\"SR-average\",,\"2026-01-20\",\"2026-11-06\",\"2026-11-06\",\"other\",,,,,,,,,", rows[2]);
-            Assert.Equal($"\"P02\",\"{arms["P02"]}\",\"S1\",\"SR-average\",,\"2026-01-25\",\"2027-03-01\",\"2026-06-24\",\"combined\",\"2027-03-01\",,,,,,,,", rows[3]);
-            Assert.Equal($"\"P04\",\"{arms["P04"]}\",\"S1\",\"SR-average\",,\"2026-02-04\",\"2027-09-27\",,,,\"2027-06-19\",,,,,,,", rows[5]);
+            Assert.Equal($"\"P00\",\"{arms["P00"]}\",\"S1\",\"SR-high\",,\"2026-01-15\",\"2026-08-03\",\"2026-08-03\",\"marrow\",,,,,,,,,,", rows[1]);
+            Assert.Equal($"\"P01\",\"{arms["P01"]}\",\"S2\",\"SR-average\",,\"2026-01-20\",\"2026-11-06\",\"2026-11-06\",\"other\",,,,,,,,,,", rows[2]);
+            Assert.Equal($"\"P02\",\"{arms["P02"]}\",\"S1\",\"SR-average\",,\"2026-01-25\",\"2027-03-01\",\"2026-06-24\",\"combined\",\"2027-03-01\",,,,,,,,,", rows[3]);
+            Assert.Equal($"\"P04\",\"{arms["P04"]}\",\"S1\",\"SR-average\",,\"2026-02-04\",\"2027-09-27\",,,,\"2027-06-19\",,,,,,,,", rows[5]);
             var aes = File.ReadAllLines(Path.Combine(dir, "adverse_events.csv"));
             Assert.Equal("\"participant_id\",\"term\",\"grade\",\"onset_date\",\"end_date\"", aes[0]);
             Assert.Equal("\"P00\",\"Febrile neutropenia\",3,\"2026-01-25\",", aes[1]);
@@ -203,11 +202,9 @@ public sealed class CaptureExportTests
         };
         var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, [r], entries);
         string?[] Row(Evident.Data.DataTable t) => t.Columns.Select(c => c.Format(0)).ToArray();
-        Assert.Equal(new[] { "participant_id", "arm", "site", "risk_group", "sex", "randomization_date", "last_contact_date", "relapse_date", "relapse_site", "death_date", "second_malignancy_date",
-                             "off_therapy_date", "off_therapy_reason", "withdrawal_date", "withdrawal_reason", "withdrawal_follow_up", "lost_date", "lost_reason" },
+        Assert.Equal(new[] { "participant_id", "arm", "site", "risk_group", "sex", "randomization_date", "last_contact_date", "relapse_date", "relapse_site", "death_date", "second_malignancy_date", "death_cause", "off_therapy_date", "off_therapy_reason", "withdrawal_date", "withdrawal_reason", "withdrawal_follow_up", "lost_date", "lost_reason" },
                      participants.Columns.Select(c => c.Name));
-        Assert.Equal(new[] { "P1", "blinatumomab", "S1", "SR-high", null, "2026-01-16", "2026-09-01", "2026-05-01", "combined", "2026-09-01", "2026-07-01", null, null, null, null, null, null, null },
-                     Row(participants));
+        Assert.Equal(new[] { "P1", "blinatumomab", "S1", "SR-high", null, "2026-01-16", "2026-09-01", "2026-05-01", "combined", "2026-09-01", "2026-07-01", null, null, null, null, null, null, null, null }, Row(participants));
         Assert.Equal(new[] { "P1", "Sepsis", "4", "2026-09-01", null }, Row(adverseEvents));
 
         var data = CapturedTrial.ToTrialData(protocol, [r], entries);
@@ -242,10 +239,10 @@ public sealed class CaptureExportTests
     public void A_captured_kind_the_protocol_does_not_bind_is_an_error_naming_the_component()
     {
         string renamed = TestApp.ProtocolYaml
-            .Replace("  - id: death\n", "  - id: died\n")
+            .Replace("  - {id: death, label: Death, death: true}\n", "  - {id: died, label: Death, death: true}\n")
             .Replace("other_relapse, death, second_malignancy]", "other_relapse, died, second_malignancy]")
             .Replace("events: [death]", "events: [died]")
-            .Replace("      death: {date: death_date}", "      died: {date: death_date}")
+            .Replace("      death: {date: death_date, cause: death_cause}", "      died: {date: death_date, cause: death_cause}")
             .Replace("        death: [DEATH]", "        died: [DEATH]");
         var protocol = Evident.Protocol.TrialProtocol.Parse(renamed, "renamed.yaml");
         var r = Randomized("P1", "SR-average", TestApp.Start);

@@ -184,11 +184,11 @@ internal sealed class CapturedScenario
     {
         static string Field(string? value) => value is null ? "" : value.Contains(',') ? $"\"{value}\"" : value;
         string participants = Path.Combine(directory, "entered.csv"), adverseEvents = Path.Combine(directory, "entered_ae.csv");
-        var lines = new List<string> { "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date" };
+        var lines = new List<string> { "participant_id,arm,site,risk_group,sex,randomization_date,last_contact_date,relapse_date,relapse_site,death_date,second_malignancy_date,death_cause,off_therapy_date,off_therapy_reason,withdrawal_date,withdrawal_reason,withdrawal_follow_up,lost_date,lost_reason" };
         foreach (var p in Participants)
             lines.Add(string.Join(',', p.Id, p.Arm, p.Site, p.Risk, p.Sex ?? "", Iso(p.Randomized), Iso(p.LastContact),
                                   p.Relapse is { } r ? Iso(r.Date) : "", p.Relapse?.Site ?? "", p.Death is { } x ? Iso(x) : "",
-                                  p.SecondMalignancy is { } s ? Iso(s) : ""));
+                                  p.SecondMalignancy is { } s ? Iso(s) : "") + ",,,,,,,,");
         File.WriteAllLines(participants, lines);
         var ae = new List<string> { "participant_id,term,grade" };
         foreach (var p in Participants)

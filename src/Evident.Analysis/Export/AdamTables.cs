@@ -11,7 +11,7 @@ namespace Evident.Analysis.Export;
 /// </summary>
 /// <remarks>
 /// ADSL: one row per participant (participant, arm, site when mapped, strata, covariates as the bindings' data values,
-/// randomization date). ADTTE: one row per participant and <c>data.adam.adtte.parameters</c> endpoint, with
+/// randomization date, then the end-of-treatment and end-of-study variables when the data record off-study events). ADTTE: one row per participant and <c>data.adam.adtte.parameters</c> endpoint, with
 /// <c>PARAMCD</c>, <c>AVAL</c> = <c>ADT − STARTDT</c> in days, <c>CNSR</c> 0 (event) or 1 (censored), <c>STARTDT</c>,
 /// <c>ADT</c>, <c>EVNTDESC</c> = the first description the protocol maps for the component that ended follow-up, and
 /// <c>CNSDTDSC</c> = <c>LAST CONTACT</c> for a censoring. ADAE: participant, term, grade, one row per adverse event.
@@ -34,6 +34,12 @@ public static class AdamTables
         var map = protocol.Data.Adam ?? throw new ArgumentException($"{protocol.SourceName}: the protocol has no data.adam mapping, so ADaM has no column names.", nameof(protocol));
         var rows = data.Participants;
         var adsl = Adsl(protocol, map, rows, sasDates);
+        if (data.OffStudyRecorded.Count > 0) adsl = new DataTable(adsl.Source, adsl.Columns.Concat(OffStudy(rows, data.OffStudyRecorded, sasDates)).ToArray());
+        if (protocol.Components.Any(c => c.IsDeath))
+            adsl = new DataTable(adsl.Source, adsl.Columns.Concat([
+                TableValues.Dates(AdamOffStudy.DeathDate, rows.Select(r => r.Death?.Date).ToArray(), sasDates),
+                DataColumn.FromText(AdamOffStudy.DeathCause, rows.Select(r => r.Death?.Cause).ToArray()),
+                TableValues.Dates(AdamOffStudy.LastAlive, rows.Select(r => r.LastKnownAlive).ToArray(), sasDates)]).ToArray());
         var adtte = Adtte(protocol, map, rows, sasDates);
         var adae = new DataTable("adae", [
             DataColumn.FromText(map.Participant, data.AdverseEvents.Select(e => (string?)rows[e.Participant].Id).ToArray()),
@@ -64,6 +70,27 @@ public static class AdamTables
         }
         adsl.Add(TableValues.Dates(map.Randomized, rows.Select(r => (DateOnly?)r.Randomized).ToArray(), sasDates));
         return new DataTable("adsl", adsl);
+    }
+
+    /// <summary>
+    /// ADSL's end-of-treatment and end-of-study variables (<see cref="AdamOffStudy"/>) for the kinds the data record. ADSL
+    /// holds one end of study per participant: a withdrawal, else a loss to follow-up.
+    /// </summary>
+    private static IEnumerable<DataColumn> OffStudy(IReadOnlyList<TrialParticipant> rows, IReadOnlyList<OffStudyKind> recorded, bool sasDates)
+    {
+        if (recorded.Contains(OffStudyKind.OffTherapy))
+        {
+            var off = rows.Select(r => r.OffStudy.FirstOrDefault(o => o.Kind == OffStudyKind.OffTherapy)).ToArray();
+            yield return DataColumn.FromText(AdamOffStudy.TreatmentStatus, off.Select(o => o is null ? null : AdamOffStudy.Discontinued).ToArray());
+            yield return TableValues.Dates(AdamOffStudy.TreatmentEnd, off.Select(o => o?.Date).ToArray(), sasDates);
+            yield return DataColumn.FromText(AdamOffStudy.TreatmentReason, off.Select(o => o?.Reason).ToArray());
+        }
+        if (!recorded.Contains(OffStudyKind.Withdrawn) && !recorded.Contains(OffStudyKind.LostToFollowUp)) yield break;
+        var end = rows.Select(r => r.OffStudy.FirstOrDefault(o => o.Kind == OffStudyKind.Withdrawn) ?? r.OffStudy.FirstOrDefault(o => o.Kind == OffStudyKind.LostToFollowUp)).ToArray();
+        yield return DataColumn.FromText(AdamOffStudy.StudyStatus, end.Select(o => o is null ? null : AdamOffStudy.Discontinued).ToArray());
+        yield return TableValues.Dates(AdamOffStudy.StudyEnd, end.Select(o => o?.Date).ToArray(), sasDates);
+        yield return DataColumn.FromText(AdamOffStudy.StudyReason, end.Select(o => o is null ? null : o.Kind == OffStudyKind.Withdrawn ? AdamOffStudy.WithdrawalBySubject : AdamOffStudy.LostToFollowUp).ToArray());
+        yield return DataColumn.FromText(AdamOffStudy.StudyReasonSpecified, end.Select(o => o?.Reason).ToArray());
     }
 
     /// <summary>One row per participant and mapped parameter (see the remarks of <see cref="AdamTables"/>).</summary>

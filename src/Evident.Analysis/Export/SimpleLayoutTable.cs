@@ -23,8 +23,11 @@ internal sealed record SimpleLayoutRow(
     DateOnly LastContact,
     IReadOnlyList<(ComponentColumns Binding, DateOnly Date, string? Type)> Events)
 {
-    /// <summary>The off-study records, written when the mapping has <c>off_study</c> columns.</summary>
+    /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, written when the protocol maps <c>data.simple.off_study</c>.</summary>
     public IReadOnlyList<OffStudyRecord> OffStudy { get; init; } = [];
+
+    /// <summary>Cause of the recorded event per cause column (<c>data.simple.events.*.cause</c>), by column name; missing = empty.</summary>
+    public IReadOnlyDictionary<string, string> Causes { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -36,7 +39,7 @@ internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term,
 /// <summary>
 /// Builds the simple layout's tables with the column names of the protocol's <c>data.simple</c>: participant, arm, site,
 /// strata, covariates, randomization date, last contact, then each event date column (with its type column) in protocol
-/// order. Shared by synthetic and captured trials.
+/// order, then the off-study columns the protocol maps (date, reason, follow-up allowed per kind). Shared by synthetic and captured trials.
 /// </summary>
 internal static class SimpleLayoutTable
 {
@@ -84,12 +87,13 @@ internal static class SimpleLayoutTable
             if (group.First().TypeColumn is { } typeColumn)
                 columns.Add(DataColumn.FromText(typeColumn, recorded.Select(e => e is { } x ? x.Type ?? x.Binding.TypeValues[0] : null).ToArray()));
         }
-        if (map.OffStudy is { } off) columns.AddRange(OffStudyColumns(off, rows));
+        foreach (string cause in map.Events.Select(e => e.CauseColumn).OfType<string>().Distinct())
+            columns.Add(DataColumn.FromText(cause, rows.Select(r => r.Causes.GetValueOrDefault(cause)).ToArray()));
+        if (map.OffStudy is { } off) columns.AddRange(OffStudyData(off, rows));
         return new DataTable(source, columns);
     }
 
-    /// <summary>Per mapped kind: date, reason (when mapped) and, for a withdrawal, follow-up allowed as yes/no; empty without a record.</summary>
-    private static IEnumerable<DataColumn> OffStudyColumns(OffStudyColumns off, IReadOnlyList<SimpleLayoutRow> rows)
+    private static IEnumerable<DataColumn> OffStudyData(OffStudyColumns off, IReadOnlyList<SimpleLayoutRow> rows)
     {
         foreach (var kind in Enum.GetValues<OffStudyKind>())
         {

@@ -1,5 +1,6 @@
 using Evident.Analysis.Input;
 using Evident.Data;
+using Evident.Protocol;
 using Evident.Protocol.Synthetic;
 
 namespace Evident.Analysis.Export;
@@ -46,7 +47,11 @@ public static class SyntheticTables
         var map = SimpleLayoutTable.Mapping(protocol);
         var rows = data.Participants.Select(r => new SimpleLayoutRow(
             r.ParticipantId, r.Arm, r.Site, r.Strata.ToArray(), r.Covariates.ToArray(), r.Randomized, r.LastContact,
-            map.Events.FirstOrDefault(c => c.Component == r.FirstEvent) is { } binding ? [(binding, r.FirstEventDate!.Value, null)] : [])).ToArray();
+            map.Events.FirstOrDefault(c => c.Component == r.FirstEvent) is { } binding ? [(binding, r.FirstEventDate!.Value, null)] : [])
+        {
+            OffStudy = OffStudy(r),
+            Causes = Causes(map, r),
+        }).ToArray();
         var events = data.AdverseEvents.Select(e => new SimpleLayoutAdverseEvent(e.ParticipantId, e.Term, e.Grade, null)).ToArray();
         return (SimpleLayoutTable.Participants(protocol, rows, "participants"), SimpleLayoutTable.AdverseEvents(protocol, events, withOnset: false, "adverse_events"));
     }
@@ -80,9 +85,23 @@ public static class SyntheticTables
             r.Randomized,
             protocol.Endpoints.Select(e => r.FirstEvent is { } first && e.Components.Contains(first)
                 ? new EndpointOutcome(r.Randomized, r.FirstEventDate!.Value, components.IndexOf(first))
-                : new EndpointOutcome(r.Randomized, r.LastContact, -1)).ToArray().AsReadOnly())).ToArray();
+                : new EndpointOutcome(r.Randomized, r.LastContact, -1)).ToArray().AsReadOnly())
+        {
+            OffStudy = OffStudy(r),
+            Death = protocol.Components.FirstOrDefault(c => c.IsDeath) is { } death && r.FirstEvent == death.Id ? new DeathRecord(r.FirstEventDate!.Value, r.DeathCause) : null,
+            LastKnownAlive = r.LastContact,
+        }).ToArray();
         var index = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var events = data.AdverseEvents.Select(e => new AdverseEventRecord(index[e.ParticipantId], e.Term, e.Grade)).ToArray();
-        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), $"synthetic trial ({data.Scenario.SourceName})", DataLayout.Simple);
+        return new TrialData(participants.AsReadOnly(), events.AsReadOnly(), $"synthetic trial ({data.Scenario.SourceName})", DataLayout.Simple)
+        {
+            OffStudyRecorded = OffStudyKinds.Mapped(protocol),
+        };
     }
+
+    private static Dictionary<string, string> Causes(SimpleLayoutMapping map, SyntheticRecord r) =>
+        r.DeathCause is { } cause && map.Events.FirstOrDefault(e => e.Component == r.FirstEvent)?.CauseColumn is { } column ? new() { [column] = cause } : new();
+
+    private static IReadOnlyList<OffStudyRecord> OffStudy(SyntheticRecord r) =>
+        r.OffStudy.Select(o => new OffStudyRecord(o.Kind, o.Date, o.Reason, o.FollowUpAllowed)).ToArray().AsReadOnly();
 }

@@ -16,6 +16,7 @@ namespace Evident.Analysis.Input;
 /// the file, row, column and value: duplicate or unknown participant, unknown arm or level, a participant without a row
 /// for an endpoint, a second row for one, an unknown event description, an end before the start. A column the protocol
 /// names (or implies by a default such as <c>USUBJID</c>) but a file lacks is reported at the protocol's line and key.
+/// ADSL's end-of-treatment and end-of-study variables, when present, give the off-study records (<see cref="AdamOffStudy"/>).
 /// </remarks>
 public static class AdamLayoutReader
 {
@@ -36,7 +37,7 @@ public static class AdamLayoutReader
         if (!string.IsNullOrEmpty(map.Site)) columns.Add(map.Site);
         columns.AddRange(map.Strata.Select(s => s.Column));
         columns.AddRange(map.Covariates.Select(c => c.Column));
-        var adsl = ReadTable(protocol, DataTableRole.Adsl, files.Adsl, columns.Distinct().ToArray(), optional: string.IsNullOrEmpty(map.Site) ? null : map.Site);
+        var adsl = ReadEveryColumn(protocol, DataTableRole.Adsl, files.Adsl, columns.Where(c => c != map.Site).Distinct());
         var id = adsl[map.Participant];
         var arm = adsl[map.Arm.Column];
         var randomized = adsl[map.Randomized];
@@ -69,18 +70,18 @@ public static class AdamLayoutReader
         var participants = new TrialParticipant[n];
         for (int i = 0; i < n; i++)
             participants[i] = new TrialParticipant(ids[i], arms[i], Array.AsReadOnly(levels[i]), Array.AsReadOnly(covariateValues[i]),
-                                                   site is null ? null : site.Format(i), starts[i], Array.AsReadOnly(outcomes[i]));
+                                                   site is null ? null : site.Format(i), starts[i], Array.AsReadOnly(outcomes[i])).FromAdsl(protocol, adsl, i);
 
         var events = new List<AdverseEventRecord>();
         string source = $"{files.Adsl}, {files.Adtte}";
         if (files.Adae is not null)
         {
             var ae = new AdverseEventColumns(map.Participant, map.AdverseEvents.Term, map.AdverseEvents.Grade);
-            var adae = ReadTable(protocol, DataTableRole.Adae, files.Adae, new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray(), null);
+            var adae = MappedTable.Read(protocol, DataTableRole.Adae, files.Adae, new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray());
             events = DataErrors.AdverseEvents(adae, ae, index, files.Adsl);
             source += ", " + files.Adae;
         }
-        return new TrialData(Array.AsReadOnly(participants), events.AsReadOnly(), source, DataLayout.Adam);
+        return new TrialData(Array.AsReadOnly(participants), events.AsReadOnly(), source, DataLayout.Adam) { OffStudyRecorded = AdamOffStudy.Kinds(adsl) };
     }
 
     private static EndpointOutcome[][] ReadOutcomes(TrialProtocol protocol, AdamMapping map, string path, Dictionary<string, int> index, DateOnly[] starts)
@@ -165,12 +166,11 @@ public static class AdamLayoutReader
         table.TryGetColumn(name, out var column) ? column
             : throw new DataInputException($"{table.Source}: column '{name}' not found; the file has {string.Join(", ", table.Columns.Select(c => c.Name))}.", table.Source, null, name);
 
-    private static DataTable ReadTable(TrialProtocol protocol, DataTableRole role, string path, string[] columns, string? optional)
+    /// <summary>Every column of the file (ADSL's optional site and off-study variables among them), the required ones checked.</summary>
+    private static DataTable ReadEveryColumn(TrialProtocol protocol, DataTableRole role, string path, IEnumerable<string> required)
     {
-        if (optional is null) return MappedTable.Read(protocol, role, path, columns);
         var all = MappedTable.Read(protocol, role, path, null);
-        foreach (string c in columns)
-            if (c != optional) MappedTable.Column(protocol, role, all, c);
+        foreach (string c in required) MappedTable.Column(protocol, role, all, c);
         return all;
     }
 }

@@ -85,14 +85,17 @@ public static class SimpleLayoutReader
                                                   site?.Format(row), start, Array.AsReadOnly(outcomes))
             {
                 OffStudy = offStudy,
+                Death = Death(protocol, map, table, row),
+                LastKnownAlive = lastContact is null ? null : Data.Adam.StudyDate.At(table, lastContact, row) ?? outcomes.Max(o => o.End),
             });
         }
 
-        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple) { HasDates = followUp is null };
+        var recorded = OffStudyKinds.Mapped(protocol);
+        if (adverseEvents is null) return new TrialData(rows.AsReadOnly(), [], table.Source, DataLayout.Simple) { OffStudyRecorded = recorded, HasDates = followUp is null };
         foreach (string column in AdverseEventColumns(protocol, map, adverseEvents.Source))
             MappedTable.Column(protocol, DataTableRole.AdverseEvents, adverseEvents, column);
         var events = DataErrors.AdverseEvents(adverseEvents, map.AdverseEvents!, rowOf, table.Source);
-        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple) { HasDates = followUp is null };
+        return new TrialData(rows.AsReadOnly(), events.AsReadOnly(), table.Source + ", " + adverseEvents.Source, DataLayout.Simple) { OffStudyRecorded = recorded, HasDates = followUp is null };
     }
 
     /// <summary>
@@ -139,6 +142,17 @@ public static class SimpleLayoutReader
         return outcomes;
     }
 
+    /// <summary>The row's death: the death component's date (when its type column, if any, says death) and cause.</summary>
+    private static DeathRecord? Death(TrialProtocol protocol, SimpleLayoutMapping map, DataTable table, int row)
+    {
+        if (protocol.Components.FirstOrDefault(c => c.IsDeath) is not { } death) return null;
+        if (map.Events.FirstOrDefault(e => e.Component == death.Id) is not { DateColumn: not null } binding) return null;
+        if (Data.Adam.StudyDate.At(table, table[binding.DateColumn], row) is not { } date) return null;
+        if (binding.TypeColumn is { } type && !binding.TypeValues.Contains(table[type].Format(row)?.Trim() ?? "", StringComparer.Ordinal)) return null;
+        string? cause = binding.CauseColumn is { } c ? table[c].Format(row) : null;
+        return new DeathRecord(date, string.IsNullOrWhiteSpace(cause) ? null : cause.Trim());
+    }
+
     /// <summary>The row's off-study records: one per kind whose date column is filled in.</summary>
     private static IReadOnlyList<OffStudyRecord> OffStudy(DataTable table, OffStudyColumns? columns, int row, DateOnly start)
     {
@@ -176,6 +190,7 @@ public static class SimpleLayoutReader
         foreach (var e in map.Events)
         {
             columns.AddRange(new[] { e.DateColumn, e.TypeColumn, e.StatusColumn, e.TimeColumn }.OfType<string>());
+            if (e.CauseColumn is not null) columns.Add(e.CauseColumn);
         }
         return columns.Distinct().ToArray();
     }

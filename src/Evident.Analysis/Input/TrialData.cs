@@ -22,4 +22,10 @@ public sealed record TrialData(
 
     /// <summary>The SHA-256 of the data as read (<see cref="DataHash"/>), or null when they were not read from files.</summary>
     public string? Sha256 { get; init; }
+
+    /// <summary>
+    /// The kinds of off-study record the data can hold (the simple layout's mapped <c>data.simple.off_study</c> columns, or
+    /// ADSL's end-of-treatment and end-of-study variables): a kind not listed is shown as not recorded, not as none.
+    /// </summary>
+    public IReadOnlyList<Protocol.OffStudyKind> OffStudyRecorded { get; init; } = [];
 }

@@ -19,4 +19,13 @@ public sealed record TrialParticipant(
 {
     /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, at most one of each kind; empty when none is recorded.</summary>
     public IReadOnlyList<OffStudyRecord> OffStudy { get; init; } = [];
+
+    /// <summary>The participant's death when the protocol marks a death component and the data record one; otherwise null.</summary>
+    public DeathRecord? Death { get; init; }
+
+    /// <summary>
+    /// The last date the participant was known to be alive (last contact, or the latest event before death), for overall
+    /// survival; null when the layout does not give it (the latest end of follow-up of any endpoint is used then).
+    /// </summary>
+    public DateOnly? LastKnownAlive { get; init; }
 }

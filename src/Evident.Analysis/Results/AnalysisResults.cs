@@ -56,4 +56,19 @@ public sealed record AnalysisResults(
 
     /// <summary>The SHA-256 of the data read (<see cref="Input.DataHash"/>), or null when they were not read from files.</summary>
     public string? DataSha256 { get; init; }
+
+    /// <summary>The CONSORT flow per arm (randomized, off therapy, withdrawn, lost to follow-up, analysed); null only for results built without it.</summary>
+    public Oversight.ConsortFlow? Consort { get; init; }
+
+    /// <summary>Highest adverse-event grade per participant, serious adverse events and events by organ class; null when the data hold no adverse event.</summary>
+    public Oversight.AdverseEventOverview? AdverseEvents { get; init; }
+
+    /// <summary>Overall survival (Kaplan–Meier by arm, log-rank, hazard ratio as the primary analysis) when the protocol marks a death component; otherwise null.</summary>
+    public PrimaryResult? OverallSurvival { get; init; }
+
+    /// <summary>The deaths on or before the cut-off, by arm and date; empty without a death component or without deaths.</summary>
+    public IReadOnlyList<Oversight.DeathEntry> Deaths { get; init; } = [];
+
+    /// <summary>Completeness of follow-up per arm and the participants overdue for a visit; null only for results built without it.</summary>
+    public Oversight.FollowUpCompleteness? Completeness { get; init; }
 }

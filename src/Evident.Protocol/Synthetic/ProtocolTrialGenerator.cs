@@ -35,6 +35,7 @@ public static class ProtocolTrialGenerator
         int n = participants ?? scenario.Participants;
         if (n < 2) throw new ArgumentOutOfRangeException(nameof(participants), n, "a trial needs at least 2 participants.");
         var random = new Random(scenario.Seed);
+        var offStudyRandom = new Random(unchecked(scenario.Seed * 7919 + 1));
         double unitDays = protocol.TimeUnit.Days();
 
         int accrualDays = scenario.AccrualEnd.DayNumber - scenario.AccrualStart.DayNumber;
@@ -43,9 +44,7 @@ public static class ProtocolTrialGenerator
         Array.Sort(entry);
 
         var allocation = new BlockAllocator(protocol.Allocation, protocol.Arms.Count, scenario.Strata.Count);
-        var siteIds = protocol.Sites.Count > 0
-            ? protocol.Sites.Select(s => s.Id).ToArray()
-            : Enumerable.Range(1, scenario.Sites).Select(s => $"S{s:D2}").ToArray();
+        var siteIds = protocol.Sites.Count > 0 ? protocol.Sites.Select(s => s.Id).ToArray() : Enumerable.Range(1, scenario.Sites).Select(s => $"S{s:D2}").ToArray();
         double lossRate = -Math.Log(1 - scenario.YearlyLossToFollowUp) / (365.25 / unitDays);
         var records = new List<SyntheticRecord>(n);
         var events = new List<SyntheticAdverseEvent>();
@@ -81,7 +80,8 @@ public static class ProtocolTrialGenerator
                 lastContact = randomized.AddDays(Math.Min(lossDays, adminDays));
             }
             records.Add(new SyntheticRecord(id, protocol.Arms[arm].Id, site, Array.AsReadOnly(strata), Array.AsReadOnly(covariates),
-                                            randomized, lastContact, component, eventDate));
+                                            randomized, lastContact, component, eventDate)
+                        { OffStudy = OffStudy(scenario.OffStudy, offStudyRandom, randomized, lastContact, lossDays < adminDays, eventDate, unitDays), DeathCause = DeathCause(protocol, scenario, component, offStudyRandom) });
 
             AddAdverseEvents(scenario, id, s, arm, random, events);
         }
@@ -110,6 +110,34 @@ public static class ProtocolTrialGenerator
         }
         return covariates;
     }
+
+    /// <summary>
+    /// The participant's off-study records: off therapy with probability <see cref="ScenarioOffStudy.OffTherapy"/> on a day
+    /// uniform over the therapy period, kept only when it falls before the first event and the last contact; and, when
+    /// follow-up ended early (<paramref name="lost"/>), a withdrawal or a loss to follow-up at the last contact. Every
+    /// participant takes the same three draws, so the records of one do not depend on those of another.
+    /// </summary>
+    private static IReadOnlyList<SyntheticOffStudy> OffStudy(ScenarioOffStudy? plan, Random random, DateOnly randomized, DateOnly lastContact, bool lost, DateOnly? eventDate, double unitDays)
+    {
+        if (plan is null) return [];
+        var records = new List<SyntheticOffStudy>(2);
+        bool offTherapy = random.NextDouble() < plan.OffTherapy;
+        var stop = randomized.AddDays(1 + (int)(random.NextDouble() * plan.Therapy * unitDays));
+        string reason = plan.Reasons.Count > 0 ? plan.Reasons[Pick(plan.ReasonProbabilities, random.NextDouble())] : "";
+        bool withdrawn = random.NextDouble() < plan.Withdrawn;
+        if (offTherapy && (eventDate is not { } e || stop < e) && stop < lastContact)
+            records.Add(new SyntheticOffStudy(OffStudyKind.OffTherapy, stop, reason, null));
+        if (lost)
+            records.Add(withdrawn ? new SyntheticOffStudy(OffStudyKind.Withdrawn, lastContact, "Consent withdrawn", false)
+                                  : new SyntheticOffStudy(OffStudyKind.LostToFollowUp, lastContact, "No contact", null));
+        return records.AsReadOnly();
+    }
+
+    /// <summary>A cause of death drawn from the scenario's causes when <paramref name="component"/> is the protocol's death component.</summary>
+    private static string? DeathCause(TrialProtocol protocol, TrialScenario scenario, string? component, Random random) =>
+        scenario.DeathCauses.Count > 0 && protocol.Components.FirstOrDefault(c => c.IsDeath)?.Id is { } death && component == death
+            ? scenario.DeathCauses[Pick(scenario.DeathCauses.Select(c => c.Probability).ToArray(), random.NextDouble())].Cause
+            : null;
 
     /// <summary>One Bernoulli draw per term for grades 1–2 and one for grade ≥ 3 (then ≥ 4, then 5) in the participant's stratum and arm.</summary>
     private static void AddAdverseEvents(TrialScenario scenario, string id, int stratum, int arm, Random random, List<SyntheticAdverseEvent> events)

@@ -11,7 +11,8 @@ namespace Evident.Protocol.Synthetic;
 internal sealed class ScenarioParser
 {
     private static readonly KeySet Root = new("", "seed", "participants", "accrual", "cutoff", "loss_to_follow_up", "sites",
-                                              "covariates", "hazards", "strata", "adverse_events");
+                                              "covariates", "hazards", "strata", "adverse_events", "off_study", "death_causes");
+    private static readonly KeySet OffStudy = new("off_study", "off_therapy", "therapy", "reasons", "withdrawn");
     private static readonly KeySet Accrual = new("accrual", "start", "end");
     private static readonly KeySet Hazards = new("hazards", "milestone", "breaks");
     private static readonly KeySet Stratum = new("strata[]", "level", "proportion", "arms");
@@ -61,7 +62,40 @@ internal sealed class ScenarioParser
 
         return new TrialScenario(root.Integer("seed") ?? 1, participants, start, end, cutoff, loss, sites, milestone,
                                  breaks.AsReadOnly(), ReadCovariates(root.Get("covariates")), ReadStrata(root.Require("strata"), breaks.Count + 1),
-                                 ReadAdverseEvents(root.Get("adverse_events")), source);
+                                 ReadAdverseEvents(root.Get("adverse_events")), source)
+        {
+            OffStudy = root.Get("off_study") is { } off ? ReadOffStudy(off.Map(OffStudy)) : null,
+            DeathCauses = root.Get("death_causes") is { } causes ? ReadDeathCauses(causes) : [],
+        };
+    }
+
+    private IReadOnlyList<(string Cause, double Probability)> ReadDeathCauses(YNode node)
+    {
+        if (!protocol.Components.Any(c => c.IsDeath)) throw node.Error("the protocol marks no component as death (components[].death: true)");
+        var causes = node.Entries().Select(e => (e.Key.String(), Probability(e.Value))).ToArray();
+        CheckSum(node, causes.Select(c => c.Item2).ToList(), "the causes' probabilities");
+        return causes.AsReadOnly();
+    }
+
+    private static ScenarioOffStudy ReadOffStudy(YMap map)
+    {
+        var reasons = new List<string>();
+        var probabilities = new List<double>();
+        if (map.Get("reasons") is { } reasonsNode)
+        {
+            foreach (var (key, value) in reasonsNode.Entries())
+            {
+                reasons.Add(key.String());
+                probabilities.Add(Probability(value));
+            }
+            CheckSum(reasonsNode, probabilities, "the reasons' probabilities");
+        }
+        double offTherapy = map.Get("off_therapy") is { } p ? Probability(p) : 0;
+        if (offTherapy > 0 && reasons.Count == 0) throw map.Require("off_therapy").Error("give the reasons for stopping therapy (off_study.reasons)");
+        double therapy = map.Get("therapy") is { } t ? t.Number(DesignLimits.Positive) : 1;
+        if (offTherapy > 0 && map.Get("therapy") is null) throw map.Require("off_therapy").Error("give the length of protocol therapy (off_study.therapy)");
+        return new ScenarioOffStudy(offTherapy, therapy, reasons.AsReadOnly(), probabilities.AsReadOnly(),
+                                    map.Get("withdrawn") is { } w ? Probability(w) : 0);
     }
 
     private IReadOnlyList<ScenarioCovariate> ReadCovariates(YNode? node)

@@ -22,4 +22,11 @@ public sealed record SyntheticRecord(
     DateOnly Randomized,
     DateOnly LastContact,
     string? FirstEvent,
-    DateOnly? FirstEventDate);
+    DateOnly? FirstEventDate)
+{
+    /// <summary>Off-therapy, withdrawal and lost-to-follow-up records, none after <see cref="LastContact"/>; empty when none.</summary>
+    public IReadOnlyList<SyntheticOffStudy> OffStudy { get; init; } = [];
+
+    /// <summary>Cause of death when the first event is the protocol's death component and the scenario gives causes; otherwise null.</summary>
+    public string? DeathCause { get; init; }
+}

@@ -43,6 +43,12 @@ public sealed record TrialScenario(
     IReadOnlyList<ScenarioAdverseEvent> AdverseEvents,
     string SourceName)
 {
+    /// <summary>How participants leaving therapy or the study are recorded (scenario key <c>off_study</c>), or null: none recorded.</summary>
+    public ScenarioOffStudy? OffStudy { get; init; }
+
+    /// <summary>Causes of death (scenario key <c>death_causes</c>) with their probabilities (sum 1); empty: causes not recorded.</summary>
+    public IReadOnlyList<(string Cause, double Probability)> DeathCauses { get; init; } = [];
+
     /// <summary>Reads a scenario file and checks it against <paramref name="protocol"/> (arms, levels, components).</summary>
     /// <param name="path">The YAML file.</param>
     /// <param name="protocol">The protocol the scenario is for.</param>

@@ -44,7 +44,8 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
         foreach (var (key, value) in eventsNode.Entries())
         {
             string component = key.Reference(defined.Components.Select(c => c.Id), "component");
-            events.Add(Event(table, component, value.Map(K.SimpleEvent), followUp is not null));
+            var em = value.Map(K.SimpleEvent);
+            events.Add(Event(table, component, em, followUp is not null) with { CauseColumn = em.Get("cause") is { } causeNode ? Named(table, causeNode) : null });
         }
         foreach (var endpoint in defined.Endpoints)
             foreach (string component in endpoint.Components)

@@ -28,7 +28,7 @@ internal static class ProtocolKeys
 
     public static readonly KeySet Eligibility = new("eligibility[]", "id", "text", "required_answer");
 
-    public static readonly KeySet Component = new("components[]", "id", "label");
+    public static readonly KeySet Component = new("components[]", "id", "label", "death");
 
     public static readonly KeySet Endpoint = new("endpoints[]",
         "id", "label", "noun", "events", "causes", "origin", "censor_at", "milestone", "rmst_horizon");
@@ -46,7 +46,7 @@ internal static class ProtocolKeys
 
     public static readonly KeySet SimpleCovariate = new("data.simple.covariates.*", "column", "values");
 
-    public static readonly KeySet SimpleEvent = new("data.simple.events.*", "date", "type", "values", "status", "time");
+    public static readonly KeySet SimpleEvent = new("data.simple.events.*", "date", "type", "values", "status", "time", "cause");
 
     public static readonly KeySet SimpleAdverseEvents = new("data.simple.adverse_events", "participant", "term", "grade", "serious", "onset");
 

@@ -41,8 +41,10 @@ internal static class ProtocolParser
         {
             var m = n.Map(K.Component);
             string id = m.Require("id").Id();
-            return new EventComponent(id, m.String("label") ?? id);
+            return new EventComponent(id, m.String("label") ?? id) { IsDeath = m.Boolean("death") ?? false };
         }, atLeastOne: true);
+        if (components.Count(c => c.IsDeath) > 1)
+            throw root.Require("components").Error($"only one component can be death; {string.Join(" and ", components.Where(c => c.IsDeath).Select(c => c.Id))} are both marked 'death: true'");
         var endpoints = root.Require("endpoints").IdList("endpoint", n => EndpointReader.Read(n.Map(K.Endpoint), components), atLeastOne: true);
         var defined = new ProtocolDefinitions(arms, strata, covariates, components, endpoints);
 

@@ -31,7 +31,7 @@ internal static class ProtocolWriter
                 Map(("id", Str(c.Id)), ("label", Str(c.Label)), ("levels", c.Levels.Count == 0 ? null : Flow(c.Levels)))))),
             ("eligibility", p.Eligibility.Count == 0 ? null : Seq(p.Eligibility.Select(q =>
                 Map(("id", Str(q.Id)), ("text", Str(q.Text)), ("required_answer", Bool(q.RequiredAnswer)))))),
-            ("components", Seq(p.Components.Select(c => Map(("id", Str(c.Id)), ("label", Str(c.Label)))))),
+            ("components", Seq(p.Components.Select(c => Map(("id", Str(c.Id)), ("label", Str(c.Label)), ("death", c.IsDeath ? Bool(true) : null))))),
             ("endpoints", Seq(p.Endpoints.Select(Endpoint))),
             ("data", Map(("simple", p.Data.Simple is { } s ? Simple(s) : null), ("adam", p.Data.Adam is { } a ? Adam(a) : null))),
             ("design", p.Design is { } d ? Design(d) : null),
@@ -89,7 +89,7 @@ internal static class ProtocolWriter
         ("follow_up_time", Str(s.FollowUpTime)),
         ("events", Map(s.Events.Select(e => (e.Component, Map(
             ("date", Str(e.DateColumn)), ("status", Str(e.StatusColumn)), ("time", Str(e.TimeColumn)),
-            ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues))))))),
+            ("type", Str(e.TypeColumn)), ("values", e.TypeColumn is null ? null : Flow(e.TypeValues)), ("cause", Str(e.CauseColumn))))))),
         ("adverse_events", s.AdverseEvents is { } ae
             ? Map(("participant", Str(ae.Participant)), ("term", Str(ae.Term)), ("grade", Str(ae.Grade)), ("serious", Str(ae.Serious)), ("onset", Str(ae.Onset)))
             : null),

@@ -27,28 +27,34 @@ internal static class AnalysesJson
         string? subgroupEndpoint = r.Protocol.Analyses.Subgroups?.Endpoint;
         foreach (var (analysis, role) in new[] { (r.Primary, "primary") }.Concat(r.Secondary.Select(s => (s, "secondary"))))
         {
-            var plan = analysis.Plan;
             json.WriteStartObject();
-            json.WriteString("endpoint", analysis.Endpoint.Id);
-            json.WriteString("role", role);
-            json.WriteNumber("confidence_level", plan.ConfidenceLevel);
-            json.WriteString("hazard_ratio_model", plan.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint");
-            json.WriteNumbers("milestones", analysis.Endpoint.Milestones);
-            WriteGroup(json, r, analysis, analysis.Overall);
-            json.WriteStartArray("strata");
-            foreach (var stratum in analysis.Strata)
-            {
-                json.WriteStartObject();
-                json.WriteString("stratum", stratum.Label);
-                WriteGroup(json, r, analysis, stratum);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            WriteSubgroups(json, r, subgroupEndpoint == analysis.Endpoint.Id ? r.Subgroups : []);
+            WriteAnalysis(json, r, analysis, role, subgroupEndpoint == analysis.Endpoint.Id ? r.Subgroups : []);
             if (subgroupEndpoint == analysis.Endpoint.Id) subgroupEndpoint = null;
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>The keys of one entry of <c>analyses</c> (also <c>overall_survival</c>), inside an object.</summary>
+    public static void WriteAnalysis(Utf8JsonWriter json, AnalysisResults r, PrimaryResult analysis, string role, IReadOnlyList<SubgroupResult> subgroups)
+    {
+        var plan = analysis.Plan;
+        json.WriteString("endpoint", analysis.Endpoint.Id);
+        json.WriteString("role", role);
+        json.WriteNumber("confidence_level", plan.ConfidenceLevel);
+        json.WriteString("hazard_ratio_model", plan.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint");
+        json.WriteNumbers("milestones", analysis.Endpoint.Milestones);
+        WriteGroup(json, r, analysis, analysis.Overall);
+        json.WriteStartArray("strata");
+        foreach (var stratum in analysis.Strata)
+        {
+            json.WriteStartObject();
+            json.WriteString("stratum", stratum.Label);
+            WriteGroup(json, r, analysis, stratum);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        WriteSubgroups(json, r, subgroups);
     }
 
     /// <summary><c>arms</c>, <c>comparisons</c> and <c>global_logrank</c> (null with two arms: the comparison's test is the only one) of one group.</summary>

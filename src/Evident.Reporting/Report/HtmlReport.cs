@@ -35,7 +35,7 @@ public static class HtmlReport
         figure{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}figure svg{max-width:100%;height:auto}
         figcaption{font-size:.85rem;color:#444}.meta{color:#444;font-size:.9rem}
         footer{margin-top:2.5rem;border-top:1px solid #999;padding-top:.5rem;font-size:.8rem;color:#333;word-break:break-all}
-        ul.learnings li{margin-bottom:.4rem}p,li,dd,figcaption,h1,h2,h3{overflow-wrap:anywhere}
+        ul.learnings li{margin-bottom:.4rem}p,li,dd,figcaption,h1,h2,h3{overflow-wrap:anywhere}tr.reason th{font-weight:normal;padding-left:1.6rem;color:#333}tr.organ-class th{font-weight:bold}
         @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid;break-after:avoid}
         section{page-break-inside:auto}table{page-break-inside:avoid;break-inside:avoid}.synthetic{border-width:1px}}
         .provenance{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.8rem;color:#333;background:#f4f7fa;border:1px solid #c8d3dd;padding:.4rem .7rem;margin:.6rem 0}
@@ -116,21 +116,26 @@ public static class HtmlReport
         int index = 0;
         foreach (var primary in r.Secondary.Prepend(r.Primary))
         foreach (var group in new[] { primary.Overall }.Concat(primary.Strata))
-        {
-            var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
-            if (arms.Length == 0) continue;
-            string label = group.Label == "Overall" ? "All participants" : group.Label;
-            string svg = KaplanMeierFigure.Svg(arms, new KaplanMeierFigureOptions
-            {
-                Title = $"{primary.Endpoint.Label}: {label}",
-                YLabel = $"{primary.Endpoint.Label} probability",
-                XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
-                TimeBreaks = Breaks(r),
-                YMin = 0.5,
-            });
-            Figure(h, $"km-{index++}", svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(primary.Plan.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
-        }
+            if (KaplanMeier(h, r, primary, group, $"km-{index}")) index++;
         h.Append("</section>\n");
+    }
+
+    /// <summary>The Kaplan–Meier figure of one group of an analysis (KMunicate); false when no arm has a curve.</summary>
+    internal static bool KaplanMeier(StringBuilder h, AnalysisResults r, PrimaryResult primary, GroupResult group, string id)
+    {
+        var arms = group.Arms.Where(a => a.Curve is not null).Select(a => new KaplanMeierArm(a.Label, a.Curve!)).ToArray();
+        if (arms.Length == 0) return false;
+        string label = group.Label == "Overall" ? "All participants" : group.Label;
+        string svg = KaplanMeierFigure.Svg(arms, new KaplanMeierFigureOptions
+        {
+            Title = $"{primary.Endpoint.Label}: {label}",
+            YLabel = $"{primary.Endpoint.Label} probability",
+            XLabel = $"{Capitalized(ReportText.Unit(r.Protocol.TimeUnit))} since randomization",
+            TimeBreaks = Breaks(r),
+            YMin = 0.5,
+        });
+        Figure(h, id, svg, $"Kaplan–Meier estimate of {ReportText.InSentence(primary.Endpoint.Label)} ({label}) with pointwise {Level(primary.Plan.ConfidenceLevel)} confidence bands, censoring marks and numbers at risk, censored and with events (KMunicate layout).");
+        return true;
     }
 
     internal static void Forest(StringBuilder h, AnalysisResults r)

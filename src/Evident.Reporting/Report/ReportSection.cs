@@ -54,9 +54,33 @@ public sealed class ReportSection
     /// <summary>Adverse-event tables by arm.</summary>
     public static readonly ReportSection Safety = new("safety", SectionScope.ByArm, HtmlReport.Safety);
 
+    /// <summary>The CONSORT participant flow, by arm (figure and table).</summary>
+    public static readonly ReportSection Consort = new("consort", SectionScope.ByArm, (h, r) => ConsortSection.Write(h, r));
+
+    /// <summary>The CONSORT participant flow pooled over the arms (a table without arm-level numbers), for the open report.</summary>
+    public static readonly ReportSection ConsortPooled = new("consort-pooled", SectionScope.Pooled, (h, r) => ConsortSection.Write(h, r, pooled: true));
+
+    /// <summary>Participants by highest adverse-event grade, the serious adverse events and events by organ class and term, by arm.</summary>
+    public static readonly ReportSection AdverseEvents = new("adverse-events", SectionScope.ByArm, (h, r) => AdverseEventSection.Write(h, r));
+
+    /// <summary>The same pooled over the arms (no arm in the listing), for the open report.</summary>
+    public static readonly ReportSection AdverseEventsPooled = new("adverse-events-pooled", SectionScope.Pooled, (h, r) => AdverseEventSection.Write(h, r, pooled: true));
+
+    /// <summary>Overall survival by arm (table and Kaplan–Meier figure) and the deaths listing, when the protocol marks a death component.</summary>
+    public static readonly ReportSection Deaths = new("deaths", SectionScope.ByArm, DeathsSection.Write);
+
+    /// <summary>Completeness of follow-up per arm and the participants overdue for a visit, by site.</summary>
+    public static readonly ReportSection Completeness = new("completeness", SectionScope.ByArm, (h, r) => CompletenessSection.Write(h, r));
+
+    /// <summary>The same pooled over the arms (no arm in the listing), for the open report.</summary>
+    public static readonly ReportSection CompletenessPooled = new("completeness-pooled", SectionScope.Pooled, (h, r) => CompletenessSection.Write(h, r, pooled: true));
+
     /// <summary>Every section, in the order the reports show them.</summary>
     public static IReadOnlyList<ReportSection> All { get; } =
-        [Accrual, PooledParticipants, Participants, PooledEvents, Primary, KaplanMeier, Forest, CompetingRisks, Monitoring, PooledSafety, Safety];
+    [
+        Accrual, ConsortPooled, Consort, PooledParticipants, Participants, CompletenessPooled, Completeness, PooledEvents,
+        Primary, KaplanMeier, Forest, CompetingRisks, Monitoring, PooledSafety, Safety, AdverseEventsPooled, AdverseEvents, Deaths,
+    ];
 
     /// <summary>Whether the section belongs in <paramref name="kind"/>: the open report shows no arm-level number.</summary>
     /// <param name="kind">The report.</param>

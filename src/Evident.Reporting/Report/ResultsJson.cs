@@ -53,6 +53,24 @@ public static class ResultsJson
         OversightJson.WriteFollowUp(json, r.Primary.Endpoint.Id, r.Protocol.Analyses.Primary.ConfidenceLevel, r.FollowUp);
         if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline);
         else json.WriteNull("baseline");
+        if (r.Consort is { } consort) ConsortJson.Write(json, consort);
+        else json.WriteNull("consort");
+        AdverseEventOverviewJson.Write(json, r.Protocol, r.AdverseEvents);
+        DeathsJson.Write(json, r.Deaths);
+        if (r.Completeness is { } completeness) CompletenessJson.Write(json, completeness);
+        else
+        {
+            json.WriteNull("completeness");
+            json.WriteStartArray("overdue");
+            json.WriteEndArray();
+        }
+        if (r.OverallSurvival is { } os)
+        {
+            json.WriteStartObject("overall_survival");
+            AnalysesJson.WriteAnalysis(json, r, os, "overall_survival", []);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("overall_survival");
         AnalysesJson.Write(json, r);
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);

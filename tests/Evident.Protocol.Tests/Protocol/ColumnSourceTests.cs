@@ -30,18 +30,19 @@ public sealed class ColumnSourceTests
     public void AdamColumnsIncludingDefaultsCarryTheirLineAndKey()
     {
         var data = Example.Data;
-        Assert.Equal(new SourceLocation("protocol.yaml", 130, 17, "data.adam.adsl.arm.column"), data.Locate(DataTableRole.Adsl, "ARM")!.Location);
+        // Lines of examples/aall1731/protocol.yaml: data.simple.off_study (4 lines) comes before data.adam.
+        Assert.Equal(new SourceLocation("protocol.yaml", 134, 17, "data.adam.adsl.arm.column"), data.Locate(DataTableRole.Adsl, "ARM")!.Location);
         var participant = data.Locate(DataTableRole.Adtte, "USUBJID")!;
-        Assert.Equal(new SourceLocation("protocol.yaml", 128, 20, "data.adam.adsl.participant"), participant.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 132, 20, "data.adam.adsl.participant"), participant.Location);
         Assert.False(participant.IsDefault);
-        Assert.Equal(new SourceLocation("protocol.yaml", 153, 13, "data.adam.adae.term"), data.Locate(DataTableRole.Adae, "AEDECOD")!.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 157, 13, "data.adam.adae.term"), data.Locate(DataTableRole.Adae, "AEDECOD")!.Location);
 
         // Without an adae mapping the defaults are located at the data.adam mapping, with the implied key.
         var defaults = TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("    adae:\n      term: AEDECOD\n      grade: AETOXGRN\n", ""), "protocol.yaml");
         var grade = defaults.Data.Locate(DataTableRole.Adae, "AETOXGRN")!;
         Assert.True(grade.IsDefault);
-        Assert.Equal(new SourceLocation("protocol.yaml", 127, 5, "data.adam.adae.grade"), grade.Location);
-        Assert.Equal("protocol.yaml, line 127, key 'data.adam.adae.grade': column missing", grade.Location.Describe("column missing"));
+        Assert.Equal(new SourceLocation("protocol.yaml", 131, 5, "data.adam.adae.grade"), grade.Location);
+        Assert.Equal("protocol.yaml, line 131, key 'data.adam.adae.grade': column missing", grade.Location.Describe("column missing"));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class ProtocolTrialGeneratorTests
     [InlineData("loss_to_follow_up: 0.02", "loss_to_follow_up: 1.5", "1.5", "loss_to_follow_up",
                 "loss_to_follow_up = 1.5; it must be a yearly probability in [0, 1)")]
     [InlineData("sites: 40", "sits: 40", "sits", "sits",
-                "unknown key 'sits'; did you mean 'sites'? Keys allowed here: seed, participants, accrual, cutoff, loss_to_follow_up, sites, covariates, hazards, strata, adverse_events")]
+                "unknown key 'sits'; did you mean 'sites'? Keys allowed here: seed, participants, accrual, cutoff, loss_to_follow_up, sites, covariates, hazards, strata, adverse_events, off_study, death_causes")]
     [InlineData("  milestone: 36", "  milestone: 0", "0", "hazards.milestone", "milestone = 0; it must be positive")]
     [InlineData("  breaks: [12, 36]", "  breaks: [36, 12]", "12]", "hazards.breaks[1]", "breaks must increase; 12 follows 36")]
     [InlineData("proportion: 0.5792", "proportion: 1.5792", "1.5792", "strata[0].proportion", "proportion = 1.5792; it must lie in (0, 1]")]
