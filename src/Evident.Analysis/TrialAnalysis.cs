@@ -62,11 +62,13 @@ public static class TrialAnalysis
             MonitoringByArm = monitoring,
             Pooled = PooledAnalyser.Run(context, secondary.Prepend(primary), safety),
             DataSha256 = data.Sha256,
+            HasDates = data.HasDates,
             Consort = OversightAnalyser.Consort(context),
             AdverseEvents = OversightAnalyser.AdverseEvents(context),
             OverallSurvival = OverallSurvivalAnalyser.Run(protocol, data, options),
             Deaths = OversightAnalyser.Deaths(context),
-            Completeness = OversightAnalyser.Completeness(context),
+            // Completeness and the overdue list measure time up to a calendar date; data without dates have none.
+            Completeness = data.HasDates ? OversightAnalyser.Completeness(context) : null,
         };
     }
 

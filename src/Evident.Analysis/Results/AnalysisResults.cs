@@ -54,6 +54,9 @@ public sealed record AnalysisResults(
     /// <summary>The numbers over all arms together that the open report shows; null only for results built without them.</summary>
     public Pooled.PooledResults? Pooled { get; init; }
 
+    /// <summary>False when the data give follow-up as time since randomization without calendar dates: no accrual by month.</summary>
+    public bool HasDates { get; init; } = true;
+
     /// <summary>The SHA-256 of the data read (<see cref="Input.DataHash"/>), or null when they were not read from files.</summary>
     public string? DataSha256 { get; init; }
 

@@ -19,7 +19,8 @@ internal static class OpenResultsJson
         ResultsJson.WriteProvenance(json, r);
         ResultsJson.WriteReport(json, r, ReportKind.Open);
         var pooled = r.Pooled ?? throw new ArgumentException("the results carry no pooled numbers, so there is no open report.", nameof(r));
-        AccrualJson.Write(json, pooled.Enrolment, pooled.Target);
+        if (r.HasDates) AccrualJson.Write(json, pooled.Enrolment, pooled.Target);
+        else json.WriteNull("accrual");   // accrual by month needs calendar dates
         if (r.Baseline is { } baseline) WriteBaseline(json, baseline);
         else json.WriteNull("baseline");
         WriteFollowUp(json, r, pooled);

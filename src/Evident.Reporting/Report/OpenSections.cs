@@ -21,7 +21,7 @@ internal static class OpenSections
 
     public static void Accrual(StringBuilder h, AnalysisResults r)
     {
-        if (r.Pooled is not { Enrolment: { Months.Count: > 0 } enrolment } pooled) return;
+        if (!r.HasDates || r.Pooled is not { Enrolment: { Months.Count: > 0 } enrolment } pooled) return;
         h.Append("<section id=\"accrual\"><h2>Accrual</h2>\n<p>").Append(enrolment.Randomized).Append(" participants randomized");
         if (pooled.Target is { } target)
             h.Append(" of ").Append(target.Participants).Append(" planned; by the plan (").Append(target.Participants).Append(" over ").Append(Time(target.AccrualDuration))

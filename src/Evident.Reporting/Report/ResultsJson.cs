@@ -32,7 +32,8 @@ public static class ResultsJson
         json.WriteStartObject();
         WriteProvenance(json, r);
         WriteReport(json, r, ReportKind.Closed);
-        if (r.Pooled is { } pooled) AccrualJson.Write(json, pooled.Enrolment, pooled.Target);
+        // Accrual by month needs calendar dates; data given as time since randomization have none.
+        if (r.Pooled is { } pooled && r.HasDates) AccrualJson.Write(json, pooled.Enrolment, pooled.Target);
         else json.WriteNull("accrual");
         json.WriteString("endpoint", endpoint.Id);
         json.WriteNumberOrNull("milestone", endpoint.Milestone ?? double.NaN);

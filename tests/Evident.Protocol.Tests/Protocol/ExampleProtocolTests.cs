@@ -229,7 +229,7 @@ public sealed class ExampleProtocolTests
                   marrow_relapse: {date: relapse_date, type: relapse_site, values: [marrow]}
                   cns_relapse: {date: relapse_date, type: relapse_site, values: [cns]}
                   other_relapse: {date: relapse_date, type: relapse_site, values: [combined, other]}
-                  death: {date: death_date}
+                  death: {date: death_date, cause: death_cause}
                   second_malignancy: {date: second_malignancy_date}
             """;
         const string times = """
@@ -256,7 +256,7 @@ public sealed class ExampleProtocolTests
         Assert.Contains("so each component has 'status'", mixed.Message, StringComparison.Ordinal);
         var both = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(text.Replace("    follow_up_time: months_followed\n", "    follow_up_time: months_followed\n    randomized: randomization_date\n", StringComparison.Ordinal), "p.yaml"));
         Assert.Contains("data.simple.randomized", both.Message, StringComparison.Ordinal);
-        var statusWithDates = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("{date: death_date}", "{date: death_date, status: died}", StringComparison.Ordinal), "p.yaml"));
+        var statusWithDates = Assert.Throws<ProtocolException>(() => TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("{date: death_date, cause: death_cause}", "{date: death_date, status: died}", StringComparison.Ordinal), "p.yaml"));
         Assert.Contains("'status' belongs to data given as time since randomization", statusWithDates.Message, StringComparison.Ordinal);
     }
 
