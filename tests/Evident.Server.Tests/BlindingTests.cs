@@ -20,7 +20,10 @@ public sealed class BlindingTests
 
     private static async Task<bool> CreatedBlinded(TestApp app, string id, object body)
     {
-        var created = await app.As("admin").PostAsJsonAsync("/trials", body);
+        using var ops = app.CreateClient();
+        ops.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await app.Store.AddOperatorAsync($"ops-{id.ToLowerInvariant()}", TimeSpan.FromDays(1), "cli:test")).Token);
+        var created = await ops.PostAsJsonAsync("/trials", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var trial = await app.Store.GetTrialAsync(id);
         Assert.Equal(trial!.Blinded, (await TestApp.Json(created)).GetProperty("trial").GetProperty("blinded").GetBoolean());
