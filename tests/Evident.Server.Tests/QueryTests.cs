@@ -33,6 +33,9 @@ public sealed class QueryTests
         // The monitor reads but records nothing; opens a query.
         Assert.Equal(HttpStatusCode.Forbidden, (await monitor.PostAsJsonAsync("/trials/AALL1731/participants/P1/follow-up", new { kind = "death", date = "2026-02-10" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await monitor.GetAsync("/trials/AALL1731/participants/P1/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await TestApp.Randomize(monitor, TestApp.Enrolment("P9", "S1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await monitor.PostAsJsonAsync("/trials/AALL1731/randomizations/P1/unblind", new { reason = "curious" })).StatusCode);
+        Assert.False((await TestApp.Json(await monitor.GetAsync("/trials/AALL1731/randomizations/P1"))).TryGetProperty("arm", out _), "a monitor sees no arm in a blinded trial");
         Assert.Equal(HttpStatusCode.Forbidden, (await coord1.PostAsJsonAsync(Queries, new { participantId = "P1", entryId = entry, text = "?" })).StatusCode);
         await TestApp.AssertProblem(await monitor.PostAsJsonAsync(Queries, new { participantId = "P1", entryId = entry, text = " " }), 400);
         Assert.Equal(HttpStatusCode.NotFound, (await monitor.PostAsJsonAsync(Queries, new { participantId = "P1", entryId = entry + 7, text = "Which date?" })).StatusCode);
