@@ -65,6 +65,7 @@ public static class EvidentServer
         trial.MapAudit();
         trial.MapCapture();
         trial.MapOffStudy();
+        trial.MapQueries();
         trial.MapInterim();
         trial.MapForecast();
         trial.MapDataCuts();

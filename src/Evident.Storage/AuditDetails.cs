@@ -6,6 +6,7 @@ using System.Text.Json;
 using Evident.Protocol;
 using Evident.Randomization.Accounts;
 using Evident.Randomization.Capture;
+using Evident.Randomization.Queries;
 
 namespace Evident.Storage;
 
@@ -129,6 +130,16 @@ internal static class AuditDetails
         else json.WriteNull("cut");
         json.WriteString("report", report);
         json.WriteString("view", view);
+    });
+
+    /// <summary><c>query.open</c>, <c>query.answer</c> and <c>query.close</c>: the query, the entry it questions, the step and its text.</summary>
+    public static string QueryStep(DataQuery query, QueryStep step) => Write(json =>
+    {
+        json.WriteNumber("entry", query.EntryId);
+        json.WriteNumber("query", query.QueryId);
+        json.WriteString("site", query.Site);
+        json.WriteNumber("step", step.Step);
+        json.WriteString("text", step.Text);
     });
 
     /// <summary>A capture date as stored and audited.</summary>

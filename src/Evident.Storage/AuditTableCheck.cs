@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Evident.Randomization.Audit;
+using Evident.Randomization.Queries;
 
 namespace Evident.Storage;
 
@@ -10,7 +11,8 @@ namespace Evident.Storage;
 /// record's details rebuilt from the row (<see cref="AuditDetails.Randomized"/>, with the row's eligibility answers and
 /// covariates), its actor and its time must be the record's, byte for byte; and every <c>randomize</c> record must have
 /// its row. An arm changed only in the table is named here. Captured entries (every version, with its
-/// <c>capture.record</c> or <c>capture.correct</c> record rebuilt by <see cref="AuditDetails.Captured"/>) and unblindings
+/// <c>capture.record</c> or <c>capture.correct</c> record rebuilt by <see cref="AuditDetails.Captured"/>), data queries
+/// (every step, with its <c>query.*</c> record rebuilt by <see cref="AuditDetails.QueryStep"/>) and unblindings
 /// (who, when, why) are checked the same way; users and tokens by <see cref="AuditAccountCheck"/>.
 /// </summary>
 internal static class AuditTableCheck
@@ -18,9 +20,9 @@ internal static class AuditTableCheck
     private const string SelectRows =
         "SELECT id, trial_id, participant_id, site_id, strata_json, eligibility_json, arm, randomized_at, randomized_by FROM randomizations ORDER BY id";
 
-    /// <summary>The first disagreement between the tables and <paramref name="records"/> (randomizations, captured entries and their corrections, unblindings, users, tokens), or null.</summary>
+    /// <summary>The first disagreement between the tables and <paramref name="records"/> (randomizations, captured entries and their corrections, query steps, unblindings, users, tokens), or null.</summary>
     public static async Task<(long? Sequence, string Problem)?> FirstDisagreementAsync(TrialStore store, IReadOnlyList<AuditRecord> records) =>
-        await RandomizationsAsync(store, records) ?? await CaptureAsync(store, records) ?? await UnblindingsAsync(store, records)
+        await RandomizationsAsync(store, records) ?? await CaptureAsync(store, records) ?? await QueriesAsync(store, records) ?? await UnblindingsAsync(store, records)
         ?? await AuditAccountCheck.FirstDisagreementAsync(store, records);
 
     /// <summary>The first disagreement between the <c>randomizations</c> table and <paramref name="records"/>, or null.</summary>
@@ -71,6 +73,26 @@ internal static class AuditTableCheck
         }
         var orphan = trail.Values.Where(r => !seen.Contains(r.Sequence)).OrderBy(r => r.Sequence).FirstOrDefault();
         return orphan is null ? null : (orphan.Sequence, $"audit record {orphan.Sequence} ({orphan.Action} {orphan.Entity} of trial {orphan.TrialId}) has no row in capture_entries with its content");
+    }
+
+    /// <summary>Each step of each data query against its <c>query.*</c> record (rebuilt by <see cref="AuditDetails.QueryStep"/>, same actor and time).</summary>
+    private static async Task<(long? Sequence, string Problem)?> QueriesAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
+    {
+        var trail = records.Where(r => r.Action.StartsWith("query.", StringComparison.Ordinal))
+            .GroupBy(r => (r.TrialId, r.Action, r.Entity, r.Details)).ToDictionary(g => g.Key, g => g.First());
+        var seen = new HashSet<long>();
+        foreach (var (query, step) in await QueryStorage.ReadEveryStepAsync(store))
+        {
+            string details = AuditDetails.QueryStep(query, step), action = "query." + QueryRules.Name(step.Action);
+            string row = $"query {query.QueryId} step {step.Step} (participant '{query.ParticipantId}' of trial {query.TrialId})";
+            if (!trail.TryGetValue((query.TrialId, action, $"participant:{query.ParticipantId}", details), out var record))
+                return (null, $"{row} has no {action} record with its content: the table says {details}");
+            seen.Add(record.Sequence);
+            if (record.Actor != step.By || Sql.ParseTime(record.At) != step.At)
+                return (record.Sequence, $"{row} disagrees with audit record {record.Sequence} on who or when");
+        }
+        var orphan = trail.Values.Where(r => !seen.Contains(r.Sequence)).OrderBy(r => r.Sequence).FirstOrDefault();
+        return orphan is null ? null : (orphan.Sequence, $"audit record {orphan.Sequence} ({orphan.Action} {orphan.Entity} of trial {orphan.TrialId}) has no row in query_steps with its content");
     }
 
     /// <summary>Each unblinding against an <c>unblind</c> record of the same participant, actor, time and reason.</summary>

@@ -28,7 +28,7 @@ public static class UserCommands
     private static Command Add()
     {
         var (trial, name, db, output) = Common();
-        var role = new Option<string>("--role") { Description = "admin, site-coordinator, blinded-statistician or unblinded-statistician (dsmb).", Required = true };
+        var role = new Option<string>("--role") { Description = "admin, site-coordinator, blinded-statistician, unblinded-statistician (dsmb) or monitor.", Required = true };
         var site = new Option<string?>("--site") { Description = "The site of a site coordinator." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read a password for the web pages from standard input (hashed with ASP.NET Core Identity's hasher)." };
         var days = ServiceCli.TokenDaysOption();

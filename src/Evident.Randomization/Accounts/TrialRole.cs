@@ -18,4 +18,7 @@ public enum TrialRole
 
     /// <summary>Unblinded statistician or DSMB: reads all participants with arms and the allocation list; <c>unblinded-statistician</c>.</summary>
     UnblindedStatistician,
+
+    /// <summary>Reads all participants and their captured entries (arms as for a coordinator: only in an open-label trial) and raises data queries; records nothing; <c>monitor</c>.</summary>
+    Monitor,
 }

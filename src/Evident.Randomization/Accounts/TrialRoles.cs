@@ -10,6 +10,7 @@ public static class TrialRoles
         (TrialRole.SiteCoordinator, "site-coordinator"),
         (TrialRole.BlindedStatistician, "blinded-statistician"),
         (TrialRole.UnblindedStatistician, "unblinded-statistician"),
+        (TrialRole.Monitor, "monitor"),
     ];
 
     /// <summary>The name of <paramref name="role"/>, e.g. <c>site-coordinator</c>.</summary>

@@ -1,4 +1,5 @@
 using Evident.Randomization.Accounts;
+using Evident.Randomization.Queries;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Evident.Server.Infrastructure;
@@ -12,6 +13,7 @@ internal static class RolePolicies
     public const string Unblinded = "unblinded";
     public const string Oversight = "oversight";
     public const string Operator = "operator";
+    public const string QueryRaisers = "query-raisers";
 
     /// <summary>The role claim of an operator's token: not a trial role, so no trial route admits it.</summary>
     public const string OperatorRole = "operator";
@@ -22,5 +24,6 @@ internal static class RolePolicies
         .AddPolicy(Unblinders, p => p.RequireRole(TrialRoles.Name(TrialRole.Admin), TrialRoles.Name(TrialRole.SiteCoordinator), TrialRoles.Name(TrialRole.UnblindedStatistician)))
         .AddPolicy(Unblinded, p => p.RequireRole(TrialRoles.Name(TrialRole.UnblindedStatistician)))
         .AddPolicy(Oversight, p => p.RequireRole(TrialRoles.Name(TrialRole.Admin), TrialRoles.Name(TrialRole.UnblindedStatistician)))
-        .AddPolicy(Operator, p => p.RequireRole(OperatorRole));
+        .AddPolicy(Operator, p => p.RequireRole(OperatorRole))
+        .AddPolicy(QueryRaisers, p => p.RequireRole(TrialRoles.All.Where(r => QueryRules.MayRaise(r.Role)).Select(r => r.Name)));
 }

@@ -14,7 +14,7 @@ namespace Evident.Server.Pages.Trial;
 /// — computed on each request from the database with the same code as <c>evident analyze</c> (<see cref="InterimDashboard"/>).
 /// With <c>?cut=N</c> it shows frozen data cut N instead of the live data; a button freezes a new cut, and each cut's open
 /// and closed reports download from here. Every view writes an <c>unblinded.view</c> audit record. Every other role gets
-/// 403; another trial 404.
+/// 403; another trial 404. It also counts the data queries still unresolved at each site.
 /// </summary>
 /// <param name="store">The trial store.</param>
 /// <param name="time">The service's clock (today's date is the data cut-off).</param>
@@ -31,6 +31,9 @@ public sealed class DashboardModel(TrialStore store, TimeProvider time) : TrialP
 
     /// <summary>Why the last freeze was refused, or null.</summary>
     public string? FreezeError { get; private set; }
+
+    /// <summary>Per site (label, by the sites' order): data queries open (waiting for the site) and answered (waiting for their raiser).</summary>
+    public IReadOnlyList<(string Site, int Open, int Answered)> QueriesBySite { get; private set; } = [];
 
     /// <inheritdoc />
     protected override bool Allows(TrialRole role) => role == TrialRole.UnblindedStatistician;
@@ -52,6 +55,10 @@ public sealed class DashboardModel(TrialStore store, TimeProvider time) : TrialP
             View = view;
         }
         await Store.RecordUnblindedViewAsync(Trial.Id, UserName, "dashboard", cut);
+        var queries = await Store.ListQueriesAsync(Trial.Id);
+        QueriesBySite = (await Store.ListSitesAsync(Trial.Id))
+            .Select(site => (site.Label, queries.Count(q => q.Site == site.Id && q.Status == "open"), queries.Count(q => q.Site == site.Id && q.Status == "answered")))
+            .ToArray();
         return Page();
     }
 

@@ -14,10 +14,10 @@ namespace Evident.Server.Pages.Trial;
 /// date, the full version history (who, when, why), and (for admins and the participant's site coordinator) forms to
 /// record follow-up events, adverse events and off-study records and to correct an entry with a reason. Entries are written through
 /// <see cref="CaptureStorage"/>, so <see cref="CaptureRules"/> decides what is valid and its messages are shown next to
-/// the fields; nothing is stored when a rule fails. Another site's participant is 404 to a coordinator, as if absent.
+/// the fields; nothing is stored when a rule fails. Data queries on the entries: ParticipantQueries.cs. Another site's participant is 404 to a coordinator, as if absent.
 /// </summary>
 /// <param name="store">The trial store.</param>
-public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
+public sealed partial class ParticipantModel(TrialStore store) : TrialPageModel(store)
 {
     private readonly Dictionary<string, string> posted = new(StringComparer.Ordinal);
 
@@ -209,6 +209,7 @@ public sealed class ParticipantModel(TrialStore store) : TrialPageModel(store)
         Randomization = r;
         History = await Store.HistoryAsync(Trial.Id, participantId);
         Timeline = History.GroupBy(e => e.EntryId).Select(g => g.Last()).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId).ToArray();
+        Queries = await Store.ListQueriesAsync(Trial.Id, r.Site, participantId);
         return true;
     }
 
