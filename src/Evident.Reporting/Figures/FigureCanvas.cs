@@ -111,8 +111,9 @@ internal sealed partial class FigureCanvas : IDisposable
     public string ToSvg()
     {
         string svg;
-        using (var patterns = SvgLinePatterns.Apply(Plot, Style.Colors))
-            svg = patterns.Rewrite(Plot.GetSvgXml(Width, Height));
+        lock (SkiaGate.Sync)
+            using (var patterns = SvgLinePatterns.Apply(Plot, Style.Colors))
+                svg = patterns.Rewrite(Plot.GetSvgXml(Width, Height));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         svg = ClipId().Replace(svg, m =>
         {
@@ -135,7 +136,7 @@ internal sealed partial class FigureCanvas : IDisposable
         Plot.ScaleFactor = Style.PngScale;
         try
         {
-            return Plot.GetImageBytes(Width * Style.PngScale, Height * Style.PngScale, ImageFormat.Png);
+            lock (SkiaGate.Sync) return Plot.GetImageBytes(Width * Style.PngScale, Height * Style.PngScale, ImageFormat.Png);
         }
         finally
         {
@@ -145,7 +146,7 @@ internal sealed partial class FigureCanvas : IDisposable
 
     public void Dispose()
     {
-        Plot.Dispose();
+        lock (SkiaGate.Sync) Plot.Dispose();
         Text.Dispose();
     }
 

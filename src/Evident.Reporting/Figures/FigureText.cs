@@ -35,16 +35,22 @@ internal sealed class FigureText : IDisposable
     public float Width(string text, float size, bool bold = false)
     {
         if (text.Length == 0) return 0;
-        _label.FontSize = size;
-        _label.Bold = bold;
-        return _label.Measure(text, _paint).Width;
+        lock (SkiaGate.Sync)
+        {
+            _label.FontSize = size;
+            _label.Bold = bold;
+            return _label.Measure(text, _paint).Width;
+        }
     }
 
     public float Height(float size)
     {
-        _label.FontSize = size;
-        _label.Bold = false;
-        return _label.Measure("Ag0", _paint).Height;
+        lock (SkiaGate.Sync)
+        {
+            _label.FontSize = size;
+            _label.Bold = false;
+            return _label.Measure("Ag0", _paint).Height;
+        }
     }
 
     public float MaxWidth(IEnumerable<string> texts, float size, bool bold = false)
@@ -89,7 +95,10 @@ internal sealed class FigureText : IDisposable
         return s.StartsWith('-') ? "−" + s[1..] : s;
     }
 
-    public void Dispose() => _paint.Dispose();
+    public void Dispose()
+    {
+        lock (SkiaGate.Sync) _paint.Dispose();
+    }
 
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
