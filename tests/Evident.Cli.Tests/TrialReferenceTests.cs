@@ -165,7 +165,9 @@ public sealed class TrialReferenceTests
         Assert.Equal((3250.0, false, "follow-up too short"), (late["time"]!.GetValue<double>(), late["estimable"]!.GetValue<bool>(), late["reason"]!.GetValue<string>()));
         Assert.Null(late["survival"]);
         Assert.Contains("<td>not estimable (follow-up too short)</td>", report, StringComparison.Ordinal);
-        Assert.Contains("3250-day Time to recurrence was not estimable (follow-up too short)", summary, StringComparison.Ordinal);
+        Assert.Contains("time to recurrence at 3250 days: not estimable (follow-up too short)", summary, StringComparison.Ordinal);
+        // A label that is not a survival probability never "was" a percentage.
+        Assert.DoesNotContain("-day Time to recurrence was", summary, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ internal static class Chromium
     public const string Path = "/usr/bin/chromium";
 
     /// <summary>Launches headless chromium, installing it first when it is missing.</summary>
+    /// <summary>
+    /// How long a page waits for an element or a navigation: Playwright's 30 s default was exceeded on a shared 2-core
+    /// machine while the server tests ran beside the browser tests; a wait that succeeds returns as soon as it can.
+    /// </summary>
+    public const float TimeoutMs = 120_000;
+
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         if (!File.Exists(Path)) Install();

@@ -16,6 +16,8 @@ public sealed class ReportBrowserTests(DemoRun demo)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        page.SetDefaultTimeout(Chromium.TimeoutMs);
+        page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
         string file = Path.Combine(demo.Directory, "report.html");

@@ -84,6 +84,8 @@ internal static class ReportLayout
     {
         Directory.CreateDirectory(Artifacts);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Chromium.TimeoutMs);
+        page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
         await page.GotoAsync(url);
         var problems = new List<string>();

@@ -114,17 +114,36 @@ public sealed record ClinicianPage(
             if (experimental?.Curve is null || reference.Curve is null) continue;
             var clauses = new List<string>();
             for (int k = 0; k < times.Count; k++)
-            {
-                string phrase = ReportText.Milestone(times[k], results.Protocol.TimeUnit).Phrase;
-                clauses.Add(experimental.Milestones[k] is { } e && reference.Milestones[k] is { } r
-                    ? $"{phrase} {outcome} was {Percent(e.Survival)} with {ReportText.InSentence(experimental.Label)} and {Percent(r.Survival)} with {ReportText.InSentence(reference.Label)}"
-                    : $"{phrase} {outcome} was {ReportText.NotEstimable}");
-            }
+                clauses.Add(MilestoneClause(results, outcome, times[k], experimental, reference, k));
             var hr = stratum.Comparisons[0].HazardRatio;
             // No parenthesis inside another: the interval's own parentheses stand alone.
             yield return $"{stratum.Label}: {string.Join("; ", clauses)}; hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
                          $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events.";
         }
+    }
+
+    /// <summary>
+    /// One milestone in words. A survival endpoint reads as "3-year DFS was 97.7% with X and 89.8% with Y"; any other
+    /// label is not a quantity that "was" a percentage ("1095.75-day time to recurrence was 60%" says nothing), so it reads
+    /// with the endpoint's noun ("60.0% with X and 55.1% with Y had not had a recurrence at 1095.75 days") or, without
+    /// one, as event-free proportions under the label.
+    /// </summary>
+    private static string MilestoneClause(AnalysisResults results, string outcome, double time, ArmSummary experimental, ArmSummary reference, int k)
+    {
+        var endpoint = results.Primary.Endpoint;
+        string arms(string e, string r) => $"{e} with {ReportText.InSentence(experimental.Label)} and {r} with {ReportText.InSentence(reference.Label)}";
+        bool estimable = experimental.Milestones[k] is not null && reference.Milestones[k] is not null;
+        string pe = estimable ? Percent(experimental.Milestones[k]!.Survival) : "", pr = estimable ? Percent(reference.Milestones[k]!.Survival) : "";
+        if (endpoint.Label.EndsWith("survival", StringComparison.OrdinalIgnoreCase))
+        {
+            string phrase = ReportText.Milestone(time, results.Protocol.TimeUnit).Phrase;
+            return estimable ? $"{phrase} {outcome} was {arms(pe, pr)}" : $"{phrase} {outcome} was {ReportText.NotEstimable}";
+        }
+        string at = $"{ReportNumbers.Time(time)} {ReportText.Unit(results.Protocol.TimeUnit)}";
+        if (!estimable) return $"{ReportText.InSentence(endpoint.Label)} at {at}: {ReportText.NotEstimable}";
+        return endpoint.Noun is { } noun
+            ? $"{arms(pe, pr)} had not had {noun} at {at}"
+            : $"{ReportText.InSentence(endpoint.Label)}: {arms(pe, pr)} event-free at {at}";
     }
 
     /// <summary>Each comparison's restricted mean difference in words, naming the two arms.</summary>

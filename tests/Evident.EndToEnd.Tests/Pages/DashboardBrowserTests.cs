@@ -41,6 +41,8 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
 
             var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 }, BaseURL = baseUrl });
             var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(Chromium.TimeoutMs);
+            page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
             await page.GotoAsync("/login");
             await page.GetByLabel("Trial").FillAsync(Trial);
             await page.GetByLabel("User name").FillAsync("dsmb");

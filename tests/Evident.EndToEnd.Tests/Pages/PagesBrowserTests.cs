@@ -136,6 +136,8 @@ public sealed class PagesBrowserTests(ServiceFixture service)
     {
         var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = service.BaseUrl, ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Chromium.TimeoutMs);
+        page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
         await page.GotoAsync("/login");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
@@ -207,6 +209,8 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await service.RandomizeAsync("E2E-A11Y", "S1");
         await service.Store.RecordAsync(service.TrialId, "E2E-A11Y", new CaptureInput(CaptureKind.LastContact, DateOnly.FromDateTime(DateTime.UtcNow), null, null, null), "coord1");
         var anonymous = await service.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = service.BaseUrl });
+        anonymous.SetDefaultTimeout(Chromium.TimeoutMs);
+        anonymous.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
         await anonymous.GotoAsync("/login");
         await AssertAccessibleAsync(anonymous, "/login");
         await anonymous.Context.CloseAsync();

@@ -97,6 +97,8 @@ public sealed class ServiceFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 }, BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Chromium.TimeoutMs);
+        page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
         await page.GotoAsync("/login");
         await page.GetByLabel("Trial").FillAsync(TrialId);
         await page.GetByLabel("User name").FillAsync(user);
