@@ -146,6 +146,20 @@ public sealed class TrialReferenceTests
     }
 
     /// <summary>
+    /// Three arms: Gray's test compares all three at once, so no summary sentence says that one arm's incidence rose or
+    /// fell against another's on it; the sentence gives every arm's incidence and names the test as across the arms.
+    /// </summary>
+    [Fact]
+    public void A_three_arm_grays_test_backs_no_claim_about_two_arms()
+    {
+        var (_, _, summary) = Outputs("protocols/colon-issue12.yaml", "colon");
+        Assert.Contains("Gray's test across the 3 arms", summary, StringComparison.Ordinal);
+        Assert.Contains("with observation, ", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("cumulative incidence rose", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("cumulative incidence fell", summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// <c>milestone: [1095.75, 1826.25, 3250]</c>: every milestone of every arm, overall and per stratum, matches R, and
     /// 3250 days (past the observation arm's last follow-up, and every arm's in the "more than 4 nodes" stratum) is not
     /// estimable: null numbers with the reason in results.json, the words in the report, never a number.

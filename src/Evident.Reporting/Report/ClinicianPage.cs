@@ -162,6 +162,24 @@ public sealed record ClinicianPage(
         }
     }
 
+    /// <summary>
+    /// A cause's incidence in every arm with Gray's test across all of them, and no direction: with three or more arms the
+    /// global test says the arms differ somewhere, not that one named arm rose or fell against another.
+    /// </summary>
+    private static string AcrossArms(AnalysisResults results, CauseResult cause, string phrase, double p)
+    {
+        var estimates = results.Protocol.Arms
+            .Select(arm => cause.Arms.FirstOrDefault(a => a.ArmId == arm.Id) is { AtMilestone: { } at }
+                ? $"{Percent(at.Estimate)} with {ReportText.InSentence(arm.Label)}"
+                : $"{ReportText.NotEstimable} with {ReportText.InSentence(arm.Label)}")
+            .ToArray();
+        string numbers = estimates.Length > 1 ? string.Join(", ", estimates[..^1]) + " and " + estimates[^1] : estimates[0];
+        string test = double.IsFinite(p) ? $"Gray's test across the {cause.Arms.Count} arms {PClause(p)}" : "no test";
+        return p < Alpha
+            ? $"{cause.Label}: {phrase} cumulative incidence {numbers}; the arms differ overall ({test}), which does not say which two differ."
+            : $"{cause.Label}: did not differ across the {cause.Arms.Count} arms ({phrase} cumulative incidence {numbers}; {test}).";
+    }
+
     private static IEnumerable<string> CauseChanges(AnalysisResults results, CompetingRisksResult cr)
     {
         var protocol = results.Protocol;
@@ -175,6 +193,12 @@ public sealed record ClinicianPage(
             var r = cause.Arms.First(a => a.ArmId == control);
             if (e.Curve is null && r.Curve is null || e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
             double p = cause.GrayTest?.Test.PValue ?? double.NaN;
+            if (cause.Arms.Count > 2)
+            {
+                // Gray's test here compares all the arms at once: it backs no claim about any two of them.
+                yield return AcrossArms(results, cause, phrase, p);
+                continue;
+            }
             // The compared arm first, as in every other sentence of the summary.
             string numbers = $"{Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))} vs {Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))}";
             string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";
