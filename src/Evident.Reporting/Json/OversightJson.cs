@@ -41,7 +41,8 @@ public static class OversightJson
     /// <summary>Writes <c>baseline</c>: every stratification factor and covariate with its levels, by arm and overall.</summary>
     /// <param name="json">The writer, inside an object.</param>
     /// <param name="table">The baseline table.</param>
-    public static void WriteBaseline(Utf8JsonWriter json, BaselineTable table)
+    /// <param name="pooled">For the open report: each level's count over all participants only (<c>n</c>, <c>percent</c>), no arm.</param>
+    public static void WriteBaseline(Utf8JsonWriter json, BaselineTable table, bool pooled = false)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(table);
@@ -58,11 +59,19 @@ public static class OversightJson
             {
                 json.WriteStartObject();
                 json.WriteString("level", level.Level);
-                json.WriteStartArray("arms");
-                foreach (var count in level.Arms) WriteCount(json, count);
-                json.WriteEndArray();
-                json.WritePropertyName("overall");
-                WriteCount(json, level.Overall);
+                if (pooled)
+                {
+                    json.WriteNumber("n", level.Overall.N);
+                    json.WriteNumberOrNull("percent", level.Overall.Percent);
+                }
+                else
+                {
+                    json.WriteStartArray("arms");
+                    foreach (var count in level.Arms) WriteCount(json, count);
+                    json.WriteEndArray();
+                    json.WritePropertyName("overall");
+                    WriteCount(json, level.Overall);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -21,7 +21,7 @@ internal static class OpenResultsJson
         var pooled = r.Pooled ?? throw new ArgumentException("the results carry no pooled numbers, so there is no open report.", nameof(r));
         if (r.HasDates) AccrualJson.Write(json, pooled.Enrolment, pooled.Target);
         else json.WriteNull("accrual");   // accrual by month needs calendar dates
-        if (r.Baseline is { } baseline) WriteBaseline(json, baseline);
+        if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline, pooled: true);
         else json.WriteNull("baseline");
         WriteFollowUp(json, r, pooled);
         WriteEvents(json, pooled.Endpoints);
@@ -29,32 +29,6 @@ internal static class OpenResultsJson
         else json.WriteNull("safety");
         json.WriteStrings("notes", r.Notes);
         json.WriteStrings("warnings", r.Warnings);
-        json.WriteEndObject();
-    }
-
-    private static void WriteBaseline(Utf8JsonWriter json, BaselineTable table)
-    {
-        json.WriteStartObject("baseline");
-        json.WriteNumber("participants", table.Participants);
-        json.WriteStartArray("factors");
-        foreach (var factor in table.Factors)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", factor.Id);
-            json.WriteString("label", factor.Label);
-            json.WriteStartArray("levels");
-            foreach (var level in factor.Levels)
-            {
-                json.WriteStartObject();
-                json.WriteString("level", level.Level);
-                json.WriteNumber("n", level.Overall.N);
-                json.WriteNumberOrNull("percent", level.Overall.Percent);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
         json.WriteEndObject();
     }
 
