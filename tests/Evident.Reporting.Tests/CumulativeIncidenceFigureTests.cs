@@ -4,6 +4,8 @@ namespace Evident.Reporting.Tests;
 
 public class CumulativeIncidenceFigureTests
 {
+    private static readonly CumulativeIncidenceFigureOptions Level95 = new() { ConfidenceLevel = 0.95 };
+
     [Fact]
     public void RendersEveryCauseByArmWithRiskTable()
     {
@@ -11,7 +13,7 @@ public class CumulativeIncidenceFigureTests
         var series = IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string> { [1] = "Relapse", [2] = "Death in remission" });
         Assert.Equal(fit.Causes.Count * arms.Length, series.Count);
         var atRisk = arms.Select((a, g) => new KaplanMeierArm(a, fit.EventFree[g])).ToArray();
-        var options = new CumulativeIncidenceFigureOptions { Title = "Cumulative incidence by cause and arm", AtRisk = atRisk, TimeBreaks = [0, 12, 24, 36, 48, 60] };
+        var options = new CumulativeIncidenceFigureOptions { ConfidenceLevel = 0.95, Title = "Cumulative incidence by cause and arm", AtRisk = atRisk, TimeBreaks = [0, 12, 24, 36, 48, 60] };
         string svg = CumulativeIncidenceFigure.Svg(series, options);
         Artifacts.Save("cif-crsim", svg, CumulativeIncidenceFigure.Png(series, options));
 
@@ -29,16 +31,28 @@ public class CumulativeIncidenceFigureTests
     {
         var (fit, arms) = TestData.CrsimByArm();
         var series = IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string>());
-        Assert.Throws<ArgumentException>(() => CumulativeIncidenceFigure.Svg([]));
-        Assert.Throws<ArgumentException>(() => CumulativeIncidenceFigure.Svg([series[0], series[0]]));
+        Assert.Throws<ArgumentException>(() => CumulativeIncidenceFigure.Svg([], Level95));
+        Assert.Throws<ArgumentException>(() => CumulativeIncidenceFigure.Svg([series[0], series[0]], Level95));
         Assert.Throws<ArgumentException>(() => IncidenceSeries.FromFit(fit, ["only one"], new Dictionary<int, string>()));
         foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0 })
         {
-            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { TimeScale = bad }));
-            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { YMax = bad }));
-            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { TimeBreaks = [0, bad] }));
+            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { ConfidenceLevel = 0.95, TimeScale = bad }));
+            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { ConfidenceLevel = 0.95, YMax = bad }));
+            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { ConfidenceLevel = 0.95, TimeBreaks = [0, bad] }));
+            Assert.ThrowsAny<ArgumentException>(() => CumulativeIncidenceFigure.Svg(series, new() { ConfidenceLevel = bad }));
         }
-        Assert.Contains("cause 1, " + arms[0], Artifacts.Texts(CumulativeIncidenceFigure.Svg(series)));
+        Assert.Contains("cause 1, " + arms[0], Artifacts.Texts(CumulativeIncidenceFigure.Svg(series, Level95)));
+    }
+
+    /// <summary>The bands follow the level given (there is no default level): 90% bands are narrower than 95% ones.</summary>
+    [Fact]
+    public void Bands_are_drawn_at_the_level_given()
+    {
+        var (fit, arms) = TestData.CrsimByArm();
+        var series = IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string>());
+        string at90 = CumulativeIncidenceFigure.Svg(series, new() { ConfidenceLevel = 0.90 });
+        Assert.NotEqual(CumulativeIncidenceFigure.Svg(series, Level95), at90);
+        Assert.Equal(at90, CumulativeIncidenceFigure.Svg(series, new() { ConfidenceLevel = 0.90 }));
     }
 
     [Fact]

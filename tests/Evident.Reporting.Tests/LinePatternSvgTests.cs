@@ -37,7 +37,7 @@ public class LinePatternSvgTests
                                     .Where(s => s.Arm == arms[0] || s.Arm == arms[1]).ToList();
         Assert.Equal(fit.Causes.Count * 2, series.Count);
         Assert.True(fit.Causes.Count >= 2);
-        string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions { ShowConfidenceBands = false });
+        string svg = CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions { ConfidenceLevel = 0.95, ShowConfidenceBands = false });
         NoTagColours(svg);
         var strokes = Strokes(svg);
         for (int a = 0; a < 2; a++)
@@ -66,7 +66,7 @@ public class LinePatternSvgTests
         var (fit, arms) = TestData.CrsimByArm();
         Assert.Equal(3, fit.Causes.Count);
         string svg = CumulativeIncidenceFigure.Svg(IncidenceSeries.FromFit(fit, arms, new Dictionary<int, string>()),
-                                                   new CumulativeIncidenceFigureOptions { ShowConfidenceBands = false });
+                                                   new CumulativeIncidenceFigureOptions { ConfidenceLevel = 0.95, ShowConfidenceBands = false });
         NoTagColours(svg);
         var dashes = Strokes(svg).Where(s => s.DashArray is not null).GroupBy(s => s.DashArray!)
                                  .ToDictionary(g => g.Key, g => g.Count());
@@ -214,8 +214,8 @@ public class NativeStderrTests
         ForestRow[] rows = [new("a", 0.5, 0.25, 1.0), new("b", 1.5, 1.1, 2.2)];
         string written = CaptureNativeStderr(() =>
         {
-            CumulativeIncidenceFigure.Svg(series);
-            CumulativeIncidenceFigure.Png(series);
+            CumulativeIncidenceFigure.Svg(series, new CumulativeIncidenceFigureOptions { ConfidenceLevel = 0.95 });
+            CumulativeIncidenceFigure.Png(series, new CumulativeIncidenceFigureOptions { ConfidenceLevel = 0.95 });
             MonitoringFigure.Svg(design, [0.25, 0.5], [1.12, 2.47]);
             MonitoringFigure.Png(design, [0.25, 0.5], [1.12, 2.47]);
             ForestPlot.Svg(rows, new ForestPlotOptions { ConfidenceLevel = 0.95 });

@@ -6,7 +6,8 @@ namespace Evident.Analysis.Plan;
 
 /// <summary>
 /// The competing-risks analyses of <c>analyses.competing_risks</c>: Aalen–Johansen cumulative incidence of each cause
-/// by arm with Gray's (1988) test (<c>cmprsk::cuminc</c>), overall and per stratum, at every milestone of the endpoint.
+/// by arm with Gray's (1988) test (<c>cmprsk::cuminc</c>) across all arms and for each comparison with the control on
+/// its two arms' participants, overall and per stratum, at every milestone of the endpoint.
 /// </summary>
 internal static class CompetingRisksAnalyser
 {
@@ -65,8 +66,34 @@ internal static class CompetingRisksAnalyser
                 perArm[a] = new CauseArm(c.Protocol.Arms[a].Id, events, Array.AsReadOnly(at), curve, last);
             }
             var test = grayTest && present ? fit.Tests.FirstOrDefault(x => x.Cause == code) : null;
-            results[j] = new CauseResult(endpoint.Causes[j].Id, endpoint.Causes[j].Label, Array.AsReadOnly(perArm), test);
+            results[j] = new CauseResult(endpoint.Causes[j].Id, endpoint.Causes[j].Label, Array.AsReadOnly(perArm), test,
+                                         Pairwise(c, grayTest, t, k, g, code));
         }
         return Array.AsReadOnly(results);
+    }
+
+    /// <summary>
+    /// Gray's test of cause <paramref name="code"/> for each compared arm against the control, on the rows of those two
+    /// arms only (<c>cuminc</c> on the subset); null where the two arms hold no event of the cause or one arm is empty.
+    /// </summary>
+    private static IReadOnlyList<CauseComparison> Pairwise(AnalysedTrial c, bool grayTest, double[] t, int[] k, int[] g, int code)
+    {
+        var protocol = c.Protocol;
+        int control = protocol.Arms.ToList().FindIndex(a => a.Id == protocol.Control.Id);
+        var comparisons = new List<CauseComparison>();
+        foreach (string armId in protocol.Analyses.Primary.Compare)
+        {
+            int arm = protocol.Arms.ToList().FindIndex(a => a.Id == armId);
+            var rows = Enumerable.Range(0, t.Length).Where(r => g[r] == arm || g[r] == control).ToArray();
+            GrayTest? test = null;
+            if (grayTest && rows.Any(r => k[r] == code) && rows.Any(r => g[r] == arm) && rows.Any(r => g[r] == control))
+            {
+                var fit = AalenJohansen.Fit(rows.Select(r => t[r]).ToArray(), rows.Select(r => k[r]).ToArray(),
+                                            rows.Select(r => g[r]).ToArray(), protocol.Arms.Count, [], 1);
+                test = fit.Tests.FirstOrDefault(x => x.Cause == code);
+            }
+            comparisons.Add(new CauseComparison(armId, protocol.Control.Id, test));
+        }
+        return comparisons.AsReadOnly();
     }
 }

@@ -16,21 +16,23 @@ public static class CumulativeIncidenceFigure
 
     /// <summary>Renders the figure as a standalone SVG document.</summary>
     /// <param name="series">One or more curves with non-empty cause and arm names, no (cause, arm) pair twice.</param>
-    /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="options">Options, with the analysis's confidence level.</param>
     /// <exception cref="ArgumentException">No series, an empty or repeated name, or an invalid option.</exception>
-    public static string Svg(IReadOnlyList<IncidenceSeries> series, CumulativeIncidenceFigureOptions? options = null)
+    public static string Svg(IReadOnlyList<IncidenceSeries> series, CumulativeIncidenceFigureOptions options)
     {
-        using var canvas = Build(series, options ?? new CumulativeIncidenceFigureOptions());
+        ArgumentNullException.ThrowIfNull(options);
+        using var canvas = Build(series, options);
         return canvas.ToSvg();
     }
 
     /// <summary>Renders the figure as PNG bytes at <see cref="FigureStyle.PngScale"/> times the SVG size.</summary>
     /// <param name="series">One or more curves with non-empty cause and arm names, no (cause, arm) pair twice.</param>
-    /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="options">Options, with the analysis's confidence level.</param>
     /// <exception cref="ArgumentException">As for <see cref="Svg"/>.</exception>
-    public static byte[] Png(IReadOnlyList<IncidenceSeries> series, CumulativeIncidenceFigureOptions? options = null)
+    public static byte[] Png(IReadOnlyList<IncidenceSeries> series, CumulativeIncidenceFigureOptions options)
     {
-        using var canvas = Build(series, options ?? new CumulativeIncidenceFigureOptions());
+        ArgumentNullException.ThrowIfNull(options);
+        using var canvas = Build(series, options);
         return canvas.ToPng();
     }
 

@@ -1,6 +1,9 @@
 namespace Evident.Reporting.Figures;
 
-/// <summary>Options of <see cref="CumulativeIncidenceFigure"/>. Immutable; every property has a default.</summary>
+/// <summary>
+/// Options of <see cref="CumulativeIncidenceFigure"/>. Immutable; every property but <see cref="ConfidenceLevel"/> has a
+/// default.
+/// </summary>
 public sealed record CumulativeIncidenceFigureOptions
 {
     /// <summary>Title above the plot, or null.</summary>
@@ -42,8 +45,11 @@ public sealed record CumulativeIncidenceFigureOptions
     /// </summary>
     public bool ShowConfidenceBands { get; init; } = true;
 
-    /// <summary>Level of the bands, 0 &lt; level &lt; 1 (the analysis's confidence level). Default 0.95.</summary>
-    public double ConfidenceLevel { get; init; } = 0.95;
+    /// <summary>
+    /// Level of the bands, 0 &lt; level &lt; 1: the analysis's confidence level. Required, as for the forest plot: a figure
+    /// never assumes 95%.
+    /// </summary>
+    public required double ConfidenceLevel { get; init; }
 
     /// <summary>
     /// Size, fonts and colours: arms take <see cref="FigureStyle.Colors"/> in order of first appearance, as in the

@@ -43,11 +43,14 @@ public sealed record ClinicianPage(
         var learnings = new List<string>();
         learnings.AddRange(HazardRatioLearnings(results, results.Primary));
         learnings.AddRange(MilestoneLearnings(results));
-        learnings.AddRange(RmstLearnings(results).Take(Math.Max(0, 5 - learnings.Count)));
+        var rmst = RmstLearnings(results).ToList();
+        int room = Math.Max(0, 5 - learnings.Count);
+        learnings.AddRange(rmst.Take(room));
 
-        var changes = new List<string>();
+        // What does not fit among the key learnings is still said, first among the changes: no comparison is dropped.
+        var changes = new List<string>(learnings.Skip(5).Concat(rmst.Skip(room)));
         foreach (var secondary in results.Secondary) changes.AddRange(HazardRatioLearnings(results, secondary));
-        foreach (var cr in results.CompetingRisks) changes.AddRange(CauseChanges(results, cr));
+        foreach (var cr in results.CompetingRisks) changes.AddRange(CauseSentences.Write(results, cr));
         if (results.Safety is { } safety)
         {
             // The first safety sentence is promoted to the key learnings when there is room; each statement appears once.
@@ -97,8 +100,9 @@ public sealed record ClinicianPage(
     }
 
     /// <summary>
-    /// With milestones, one sentence per stratum: survival at each milestone in the first compared arm and the control,
-    /// or that it is not estimable, and that comparison's hazard ratio.
+    /// With milestones, one sentence per stratum (or, unstratified, one for all participants): for every comparison with
+    /// the control, survival at each milestone in the two arms, or that it is not estimable, and that comparison's hazard
+    /// ratio in the stratum.
     /// </summary>
     private static IEnumerable<string> MilestoneLearnings(AnalysisResults results)
     {
@@ -106,19 +110,24 @@ public sealed record ClinicianPage(
         var times = primary.Endpoint.Milestones;
         if (times.Count == 0) yield break;
         string outcome = ReportText.Short(results, primary.Endpoint.Label);
-        double level = results.Protocol.Analyses.Primary.ConfidenceLevel;
-        foreach (var stratum in primary.Strata)
+        double level = primary.Plan.ConfidenceLevel;
+        IReadOnlyList<GroupResult> groups = primary.Strata.Count > 0 ? primary.Strata : [primary.Overall with { Label = "All participants" }];
+        foreach (var group in groups)
         {
-            var experimental = stratum.Arms.FirstOrDefault(a => stratum.Comparisons.Count > 0 && a.ArmId == stratum.Comparisons[0].ArmId);
-            var reference = stratum.Arms.First(a => a.ArmId == results.Protocol.Control.Id);
-            if (experimental?.Curve is null || reference.Curve is null) continue;
-            var clauses = new List<string>();
-            for (int k = 0; k < times.Count; k++)
-                clauses.Add(MilestoneClause(results, outcome, times[k], experimental, reference, k));
-            var hr = stratum.Comparisons[0].HazardRatio;
-            // No parenthesis inside another: the interval's own parentheses stand alone.
-            yield return $"{stratum.Label}: {string.Join("; ", clauses)}; hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}; " +
-                         $"{stratum.Arms.Sum(a => a.N)} participants, {stratum.Arms.Sum(a => a.Events)} events.";
+            var reference = group.Arms.First(a => a.ArmId == results.Protocol.Control.Id);
+            var parts = new List<string>();
+            foreach (var comparison in group.Comparisons)
+            {
+                var experimental = group.Arms.First(a => a.ArmId == comparison.ArmId);
+                if (experimental.Curve is null || reference.Curve is null) continue;
+                var clauses = Enumerable.Range(0, times.Count).Select(k => MilestoneClause(results, outcome, times[k], experimental, reference, k));
+                var hr = comparison.HazardRatio;
+                string named = group.Comparisons.Count > 1 ? $"{ReportText.InSentence(experimental.Label)} vs {ReportText.InSentence(reference.Label)} " : "";
+                // No parenthesis inside another: the interval's own parentheses stand alone.
+                parts.Add($"{string.Join("; ", clauses)}; {named}hazard ratio {WithInterval(hr.HazardRatio, hr.ConfLow, hr.ConfHigh, level)}");
+            }
+            if (parts.Count == 0) continue;
+            yield return $"{group.Label}: {string.Join("; ", parts)}; {group.Arms.Sum(a => a.N)} participants, {group.Arms.Sum(a => a.Events)} events.";
         }
     }
 
@@ -161,50 +170,4 @@ public sealed record ClinicianPage(
                          $"restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}.";
         }
     }
-
-    /// <summary>
-    /// A cause's incidence in every arm with Gray's test across all of them, and no direction: with three or more arms the
-    /// global test says the arms differ somewhere, not that one named arm rose or fell against another.
-    /// </summary>
-    private static string AcrossArms(AnalysisResults results, CauseResult cause, string phrase, double p)
-    {
-        var estimates = results.Protocol.Arms
-            .Select(arm => cause.Arms.FirstOrDefault(a => a.ArmId == arm.Id) is { AtMilestone: { } at }
-                ? $"{Percent(at.Estimate)} with {ReportText.InSentence(arm.Label)}"
-                : $"{ReportText.NotEstimable} with {ReportText.InSentence(arm.Label)}")
-            .ToArray();
-        string numbers = estimates.Length > 1 ? string.Join(", ", estimates[..^1]) + " and " + estimates[^1] : estimates[0];
-        string test = double.IsFinite(p) ? $"Gray's test across the {cause.Arms.Count} arms {PClause(p)}" : "no test";
-        return p < Alpha
-            ? $"{cause.Label}: {phrase} cumulative incidence {numbers}; the arms differ overall ({test}), which does not say which two differ."
-            : $"{cause.Label}: did not differ across the {cause.Arms.Count} arms ({phrase} cumulative incidence {numbers}; {test}).";
-    }
-
-    private static IEnumerable<string> CauseChanges(AnalysisResults results, CompetingRisksResult cr)
-    {
-        var protocol = results.Protocol;
-        string control = protocol.Control.Id;
-        string? experimental = results.Primary.Overall.Comparisons.Count > 0 ? results.Primary.Overall.Comparisons[0].ArmId : null;
-        if (experimental is null || cr.Milestone is not double m) yield break;
-        string phrase = ReportText.Milestone(m, protocol.TimeUnit).Phrase;
-        foreach (var cause in cr.Overall)
-        {
-            var e = cause.Arms.First(a => a.ArmId == experimental);
-            var r = cause.Arms.First(a => a.ArmId == control);
-            if (e.Curve is null && r.Curve is null || e.AtMilestone is not { } pe || r.AtMilestone is not { } pr) continue;
-            double p = cause.GrayTest?.Test.PValue ?? double.NaN;
-            if (cause.Arms.Count > 2)
-            {
-                // Gray's test here compares all the arms at once: it backs no claim about any two of them.
-                yield return AcrossArms(results, cause, phrase, p);
-                continue;
-            }
-            // The compared arm first, as in every other sentence of the summary.
-            string numbers = $"{Percent(pe.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, experimental))} vs {Percent(pr.Estimate)} with {ReportText.InSentence(ReportText.ArmLabel(results, control))}";
-            string test = double.IsFinite(p) ? $"Gray's test {PClause(p)}" : "no test";
-            if (p < Alpha)
-                yield return $"{cause.Label}: {phrase} cumulative incidence {(pe.Estimate < pr.Estimate ? "fell" : "rose")} ({numbers}; {test}).";
-            else
-                yield return $"{cause.Label}: did not differ between arms ({phrase} cumulative incidence {numbers}; {test}).";
-        }
-    }}
+}

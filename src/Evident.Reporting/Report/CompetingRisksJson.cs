@@ -55,6 +55,7 @@ internal static class CompetingRisksJson
             json.WriteStartObject("gray");
             CumulativeIncidenceJson.WriteGrayTest(json, cause.GrayTest, GrayTest);
             json.WriteEndObject();
+            WriteComparisons(json, cause.Comparisons);
             json.WriteStartArray("arms");
             foreach (var arm in cause.Arms)
             {
@@ -74,6 +75,23 @@ internal static class CompetingRisksJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary><c>comparisons[]</c>: per compared arm, Gray's test against the control on the two arms' participants.</summary>
+    private static void WriteComparisons(Utf8JsonWriter json, IReadOnlyList<CauseComparison> comparisons)
+    {
+        json.WriteStartArray("comparisons");
+        foreach (var comparison in comparisons)
+        {
+            json.WriteStartObject();
+            json.WriteString("arm", comparison.ArmId);
+            json.WriteString("control", comparison.ControlId);
+            json.WriteStartObject("gray");
+            CumulativeIncidenceJson.WriteGrayTest(json, comparison.GrayTest, GrayTest);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
         json.WriteEndArray();
