@@ -12,7 +12,9 @@ internal static class ProtocolKeys
     public static readonly KeySet Trial = new("trial",
         "id", "title", "short_title", "sponsor", "registration", "version", "citation");
 
-    public static readonly KeySet Summary = new("summary", "learning_objective", "abbreviations");
+    public static readonly KeySet Summary = new("summary", "learning_objective", "abbreviations", "phase", "population", "treatments", "stopped", "published");
+
+    public static readonly KeySet Stopped = new("summary.stopped", "date", "by", "reason");
 
     public static readonly KeySet Arm = new("arms[]", "id", "label", "control");
 
@@ -107,7 +109,7 @@ internal static class ProtocolKeys
     /// </summary>
     public static readonly IReadOnlyList<string> UserKeyed =
     [
-        "summary.abbreviations",
+        "summary.abbreviations", "summary.treatments",
         "data.simple.arm.values", "data.simple.strata", "data.simple.strata.*.values",
         "data.simple.covariates", "data.simple.covariates.*.values", "data.simple.events",
         "data.adam.adsl.arm.values", "data.adam.adsl.strata", "data.adam.adsl.strata.*.values",

@@ -18,11 +18,11 @@ internal static class ProtocolParser
     {
         var root = YamlSource.Load(yaml, source, "a protocol").Map(K.Root);
         var trial = Identity(root.Require("trial").Map(K.Trial));
-        var summary = root.Get("summary") is { } s ? Summary(s.Map(K.Summary)) : new ClinicianSummary(null, ValueList<Abbreviation>.Empty);
         var timeUnit = root.Choice("time_unit", TimeUnit.Months,
             ("days", TimeUnit.Days), ("weeks", TimeUnit.Weeks), ("months", TimeUnit.Months), ("years", TimeUnit.Years));
 
         var arms = Arms(root.Require("arms"));
+        var summary = root.Get("summary") is { } s ? Summary(s.Map(K.Summary), arms) : new ClinicianSummary(null, ValueList<Abbreviation>.Empty);
         var strata = root.IdList("strata", "stratification factor", n => Factor(n.Map(K.Stratum)));
         var sites = root.IdList("sites", "site", n =>
         {
@@ -68,12 +68,29 @@ internal static class ProtocolParser
         m.Require("id").Id(), m.Require("title").String(), m.String("short_title"), m.String("sponsor"),
         m.String("registration"), m.String("version"), m.String("citation"));
 
-    private static ClinicianSummary Summary(YMap m)
+    private static ClinicianSummary Summary(YMap m, IReadOnlyList<TrialArm> arms)
     {
         var abbreviations = new List<Abbreviation>();
         if (m.Get("abbreviations") is { } a)
             foreach (var (key, value) in a.Entries()) abbreviations.Add(new Abbreviation(key.String(), value.String()));
-        return new ClinicianSummary(m.String("learning_objective"), ValueList<Abbreviation>.From(abbreviations));
+        return new ClinicianSummary(m.String("learning_objective"), ValueList<Abbreviation>.From(abbreviations))
+        {
+            Phase = m.String("phase"),
+            Population = m.String("population"),
+            Treatments = m.Get("treatments") is { } t
+                ? ValueList<KeyValuePair<string, string>>.From(t.Entries().Select(e => new KeyValuePair<string, string>(e.Key.Reference(arms.Select(a => a.Id), "arm"), e.Value.String())))
+                : ValueList<KeyValuePair<string, string>>.Empty,
+            Stopped = m.Get("stopped") is { } s ? Stop(s.Map(K.Stopped)) : null,
+            Published = m.String("published"),
+        };
+    }
+
+    private static EarlyStop Stop(YMap m)
+    {
+        var date = m.Require("date");
+        if (!DateOnly.TryParseExact(date.String(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            throw date.Error($"'{date.String()}' is not a date; expected YYYY-MM-DD");
+        return new EarlyStop(day, m.Require("by").String(), m.String("reason"));
     }
 
     private static IReadOnlyList<TrialArm> Arms(YNode node)

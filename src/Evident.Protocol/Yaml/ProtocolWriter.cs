@@ -19,9 +19,7 @@ internal static class ProtocolWriter
                 ("id", Str(p.Trial.Id)), ("title", Str(p.Trial.Title)), ("short_title", Str(p.Trial.ShortTitle)),
                 ("sponsor", Str(p.Trial.Sponsor)), ("registration", Str(p.Trial.Registration)),
                 ("version", Str(p.Trial.Version)), ("citation", Str(p.Trial.Citation)))),
-            ("summary", p.Summary.LearningObjective is null && p.Summary.Abbreviations.Count == 0 ? null : Map(
-                ("learning_objective", Str(p.Summary.LearningObjective)),
-                ("abbreviations", p.Summary.Abbreviations.Count == 0 ? null : Map(p.Summary.Abbreviations.Select(a => (a.Short, Str(a.Meaning))))))),
+            ("summary", Summary(p.Summary)),
             ("time_unit", Str(p.TimeUnit.ToYamlName())),
             ("arms", Seq(p.Arms.Select(a => Map(("id", Str(a.Id)), ("label", Str(a.Label)), ("control", Bool(a.IsControl)))))),
             ("allocation", Allocation(p.Allocation)),
@@ -46,6 +44,20 @@ internal static class ProtocolWriter
         if (text.EndsWith("...\n", StringComparison.Ordinal)) text = text[..^4];
         return text;
     }
+
+    private static YamlNode? Summary(ClinicianSummary s) =>
+        s.LearningObjective is null && s.Abbreviations.Count == 0 && s.Phase is null && s.Population is null && s.Treatments.Count == 0 && s.Stopped is null && s.Published is null
+            ? null
+            : Map(
+                ("learning_objective", Str(s.LearningObjective)),
+                ("abbreviations", s.Abbreviations.Count == 0 ? null : Map(s.Abbreviations.Select(a => (a.Short, Str(a.Meaning))))),
+                ("phase", Str(s.Phase)),
+                ("population", Str(s.Population)),
+                ("treatments", s.Treatments.Count == 0 ? null : Map(s.Treatments.Select(t => (t.Key, Str(t.Value))))),
+                ("stopped", s.Stopped is not { } stop ? null : Map(
+                    ("date", Str(stop.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
+                    ("by", Str(stop.By)), ("reason", Str(stop.Reason)))),
+                ("published", Str(s.Published)));
 
     private static YamlNode Allocation(AllocationPlan a) => Map(
         ("ratio", Quoted(string.Join(':', a.Ratio))),

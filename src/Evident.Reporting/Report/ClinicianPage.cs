@@ -19,7 +19,10 @@ namespace Evident.Reporting.Report;
 /// What did and did not change (secondary endpoints, relapse sites, adverse events), without the statements already in
 /// <paramref name="KeyLearnings"/>.
 /// </param>
-/// <param name="Abbreviations">Abbreviation → meaning, from the protocol.</param>
+/// <param name="Abbreviations">
+/// Abbreviation → meaning: those of the protocol that the page uses, and those the page itself introduces (CI), so that
+/// every abbreviation used is defined and every one defined is used (<see cref="SummaryAbbreviations"/>).
+/// </param>
 /// <param name="Citation">The protocol's citation, or null.</param>
 /// <param name="Footer">Data cut-off, software version, protocol file and hash.</param>
 public sealed record ClinicianPage(
@@ -33,6 +36,15 @@ public sealed record ClinicianPage(
     string Footer)
 {
     private const double Alpha = 0.05;
+
+    /// <summary>The study-design paragraph (phase, registry, population, arms, allocation, strata, follow-up, early stop), or null.</summary>
+    public string? StudyDesign { get; init; }
+
+    /// <summary>The conclusion: per comparison, only what its test (or the monitoring boundary) backs; null without a comparison.</summary>
+    public string? Conclusion { get; init; }
+
+    /// <summary>Published results from the protocol (<c>summary.published</c>), shown apart and labelled as not from these data; or null.</summary>
+    public string? Published { get; init; }
 
     /// <summary>Writes the page from the results.</summary>
     /// <param name="results">The analysis results.</param>
@@ -64,10 +76,19 @@ public sealed record ClinicianPage(
         }
 
         string title = protocol.Trial.ShortTitle ?? protocol.Trial.Title;
+        string design = StudyDesignParagraph.Write(results);
+        string? conclusion = results.Primary.Overall.Comparisons.Count > 0 ? ConclusionLine.Write(results) : null;
+        var keyLearnings = learnings.Take(5).ToArray();
+        string body = string.Join("\n", new[] { protocol.Summary.LearningObjective, design, conclusion, protocol.Summary.Published }
+            .OfType<string>().Concat(keyLearnings).Concat(changes));
         return new ClinicianPage(
-            $"{protocol.Trial.Id}: {title}", results.Synthetic, protocol.Summary.LearningObjective, learnings.Take(5).ToArray(), changes.AsReadOnly(),
-            protocol.Summary.Abbreviations.Select(a => new KeyValuePair<string, string>(a.Short, a.Meaning)).ToArray(),
-            protocol.Trial.Citation, FooterText(results));
+            $"{protocol.Trial.Id}: {title}", results.Synthetic, protocol.Summary.LearningObjective, keyLearnings, changes.AsReadOnly(),
+            SummaryAbbreviations.Used(protocol.Summary.Abbreviations, body), protocol.Trial.Citation, FooterText(results))
+        {
+            StudyDesign = design,
+            Conclusion = conclusion,
+            Published = protocol.Summary.Published,
+        };
     }
 
     /// <summary>"Data cut-off …; Evident …; protocol FILE (SHA-256 …)", with SYNTHETIC first when it applies.</summary>
@@ -167,7 +188,7 @@ public sealed record ClinicianPage(
             string more = rmst.Difference >= 0 ? "more" : "less";
             yield return $"Over the first {Time(rmst.Tau)} {unit}, participants given {ReportText.InSentence(ReportText.ArmLabel(results, comparison.ArmId))} " +
                          $"spent on average {Fixed(Math.Abs(rmst.Difference), 2)} {unit} {more} free of {ReportText.EventNoun(results, primary.Endpoint)} than those given {control}: " +
-                         $"restricted mean difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}.";
+                         $"{ReportText.Short(results, "restricted mean survival time")} difference {WithInterval(rmst.Difference, rmst.Lower, rmst.Upper, rmst.ConfidenceLevel)}.";
         }
     }
 }

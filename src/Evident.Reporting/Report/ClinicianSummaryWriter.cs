@@ -8,6 +8,15 @@ public static class ClinicianSummaryWriter
 {
     private const string SyntheticNotice = "SYNTHETIC DATA: these results come from simulated participants, not from a real trial.";
 
+    /// <summary>The heading of the protocol's published results, saying where they come from.</summary>
+    public const string PublishedHeading = "Published results, for comparison";
+
+    /// <summary>The label under it: the citation is the source of these numbers only, not of the data above.</summary>
+    private static string PublishedSource(ClinicianPage page) =>
+        page.Synthetic
+            ? "As published in the reference below, from the real trial; the synthetic data above were simulated to resemble them and are not drawn from that trial:"
+            : "As published in the reference below, not computed from these data:";
+
     /// <summary>The page as Markdown.</summary>
     /// <param name="page">The page.</param>
     public static string Markdown(ClinicianPage page)
@@ -17,6 +26,7 @@ public static class ClinicianSummaryWriter
         md.Append("# ").Append(page.Title).Append("\n\n");
         if (page.Synthetic) md.Append("> **").Append(SyntheticNotice).Append("**\n\n");
         if (page.LearningObjective is not null) md.Append("## Learning objective\n\n").Append(page.LearningObjective).Append("\n\n");
+        if (page.StudyDesign is not null) md.Append("## Study design\n\n").Append(page.StudyDesign).Append("\n\n");
         md.Append("## Key learnings\n\n");
         foreach (string s in page.KeyLearnings) md.Append("- ").Append(s).Append('\n');
         if (page.Changes.Count > 0)
@@ -24,6 +34,9 @@ public static class ClinicianSummaryWriter
             md.Append("\n## What did and did not change\n\n");
             foreach (string s in page.Changes) md.Append("- ").Append(s).Append('\n');
         }
+        if (page.Conclusion is not null) md.Append("\n## Conclusion\n\n").Append(page.Conclusion).Append('\n');
+        if (page.Published is not null)
+            md.Append("\n## ").Append(PublishedHeading).Append("\n\n").Append(PublishedSource(page)).Append(' ').Append(page.Published).Append('\n');
         if (page.Abbreviations.Count > 0)
         {
             md.Append("\n## Abbreviations\n\n");
@@ -46,6 +59,7 @@ public static class ClinicianSummaryWriter
         if (page.Synthetic) h.Append("<p class=\"synthetic\">").Append(E(SyntheticNotice)).Append("</p>\n");
         h.Append("<h1>").Append(E(page.Title)).Append("</h1>\n");
         if (page.LearningObjective is not null) h.Append("<h2>Learning objective</h2>\n<p>").Append(E(page.LearningObjective)).Append("</p>\n");
+        if (page.StudyDesign is not null) h.Append("<h2>Study design</h2>\n<p>").Append(E(page.StudyDesign)).Append("</p>\n");
         h.Append("<h2>Key learnings</h2>\n<ul class=\"learnings\">\n");
         foreach (string s in page.KeyLearnings) h.Append("<li>").Append(E(s)).Append("</li>\n");
         h.Append("</ul>\n");
@@ -55,6 +69,9 @@ public static class ClinicianSummaryWriter
             foreach (string s in page.Changes) h.Append("<li>").Append(E(s)).Append("</li>\n");
             h.Append("</ul>\n");
         }
+        if (page.Conclusion is not null) h.Append("<h2>Conclusion</h2>\n<p>").Append(E(page.Conclusion)).Append("</p>\n");
+        if (page.Published is not null)
+            h.Append("<h2>").Append(E(PublishedHeading)).Append("</h2>\n<p class=\"published\">").Append(E(PublishedSource(page))).Append(' ').Append(E(page.Published)).Append("</p>\n");
         if (page.Abbreviations.Count > 0)
         {
             h.Append("<h2>Abbreviations</h2>\n<p>");

@@ -15,13 +15,13 @@ public sealed class ColumnSourceTests
     public void SimpleLayoutColumnsCarryTheirLineAndKey()
     {
         var data = Example.Data;
-        Assert.Equal(new ColumnSource(DataTableRole.Participants, "arm", new SourceLocation("protocol.yaml", 108, 10, "data.simple.arm"), false),
+        Assert.Equal(new ColumnSource(DataTableRole.Participants, "arm", new SourceLocation("protocol.yaml", 124, 10, "data.simple.arm"), false),
                      data.Locate(DataTableRole.Participants, "arm"));
-        Assert.Equal(new SourceLocation("protocol.yaml", 111, 13, "data.simple.strata.risk"), data.Locate(DataTableRole.Participants, "risk_group")!.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 127, 13, "data.simple.strata.risk"), data.Locate(DataTableRole.Participants, "risk_group")!.Location);
         // Three components share relapse_date; the first key that names it is reported.
-        Assert.Equal(new SourceLocation("protocol.yaml", 117, 30, "data.simple.events.marrow_relapse.date"), data.Locate(DataTableRole.Participants, "relapse_date")!.Location);
-        Assert.Equal(new SourceLocation("protocol.yaml", 117, 50, "data.simple.events.marrow_relapse.type"), data.Locate(DataTableRole.Participants, "relapse_site")!.Location);
-        Assert.Equal(new SourceLocation("protocol.yaml", 124, 13, "data.simple.adverse_events.term"), data.Locate(DataTableRole.AdverseEvents, "term")!.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 133, 30, "data.simple.events.marrow_relapse.date"), data.Locate(DataTableRole.Participants, "relapse_date")!.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 133, 50, "data.simple.events.marrow_relapse.type"), data.Locate(DataTableRole.Participants, "relapse_site")!.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 140, 13, "data.simple.adverse_events.term"), data.Locate(DataTableRole.AdverseEvents, "term")!.Location);
         Assert.Null(data.Locate(DataTableRole.Participants, "term"));
         Assert.Null(data.Locate(DataTableRole.Participants, "ARM"));
     }
@@ -30,26 +30,26 @@ public sealed class ColumnSourceTests
     public void AdamColumnsIncludingDefaultsCarryTheirLineAndKey()
     {
         var data = Example.Data;
-        // Lines of examples/aall1731/protocol.yaml: data.simple.off_study (4 lines) comes before data.adam.
-        Assert.Equal(new SourceLocation("protocol.yaml", 134, 17, "data.adam.adsl.arm.column"), data.Locate(DataTableRole.Adsl, "ARM")!.Location);
+        // Lines of examples/aall1731/protocol.yaml (summary: 16 lines of study design before time_unit): data.simple.off_study (4 lines) comes before data.adam.
+        Assert.Equal(new SourceLocation("protocol.yaml", 150, 17, "data.adam.adsl.arm.column"), data.Locate(DataTableRole.Adsl, "ARM")!.Location);
         var participant = data.Locate(DataTableRole.Adtte, "USUBJID")!;
-        Assert.Equal(new SourceLocation("protocol.yaml", 132, 20, "data.adam.adsl.participant"), participant.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 148, 20, "data.adam.adsl.participant"), participant.Location);
         Assert.False(participant.IsDefault);
-        Assert.Equal(new SourceLocation("protocol.yaml", 157, 13, "data.adam.adae.term"), data.Locate(DataTableRole.Adae, "AEDECOD")!.Location);
+        Assert.Equal(new SourceLocation("protocol.yaml", 173, 13, "data.adam.adae.term"), data.Locate(DataTableRole.Adae, "AEDECOD")!.Location);
 
         // Without an adae mapping the defaults are located at the data.adam mapping, with the implied key.
         var defaults = TrialProtocol.Parse(RepositoryFiles.ExampleProtocol.Replace("    adae:\n      term: AEDECOD\n      grade: AETOXGRN\n", ""), "protocol.yaml");
         var grade = defaults.Data.Locate(DataTableRole.Adae, "AETOXGRN")!;
         Assert.True(grade.IsDefault);
-        Assert.Equal(new SourceLocation("protocol.yaml", 131, 5, "data.adam.adae.grade"), grade.Location);
-        Assert.Equal("protocol.yaml, line 131, key 'data.adam.adae.grade': column missing", grade.Location.Describe("column missing"));
+        Assert.Equal(new SourceLocation("protocol.yaml", 147, 5, "data.adam.adae.grade"), grade.Location);
+        Assert.Equal("protocol.yaml, line 147, key 'data.adam.adae.grade': column missing", grade.Location.Describe("column missing"));
     }
 
     [Fact]
     public void LocationsDoNotTakePartInEquality()
     {
         var moved = TrialProtocol.Parse("# a comment that moves every line down\n\n" + RepositoryFiles.ExampleProtocol, "protocol.yaml");
-        Assert.Equal(110, moved.Data.Locate(DataTableRole.Participants, "arm")!.Location.Line);
+        Assert.Equal(126, moved.Data.Locate(DataTableRole.Participants, "arm")!.Location.Line);
         Assert.Equal(Example.Data, moved.Data);
         Assert.Equal(Example.Data.GetHashCode(), moved.Data.GetHashCode());
         Assert.Equal(Example with { Hash = "" }, moved with { Hash = "" });

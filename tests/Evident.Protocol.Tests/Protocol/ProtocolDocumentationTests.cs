@@ -26,7 +26,7 @@ public sealed partial class ProtocolDocumentationTests
     [Fact]
     public void KeySetsAreFoundByReflection()
     {
-        Assert.Equal(43, ProtocolKeys.All.Count);
+        Assert.Equal(44, ProtocolKeys.All.Count);
         Assert.Contains("allocation.block_sizes", ParserPaths());
         Assert.Contains("data.adam.adtte.events.*", ParserPaths());
     }
