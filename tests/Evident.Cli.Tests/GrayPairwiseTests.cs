@@ -44,6 +44,16 @@ public sealed class GrayPairwiseTests
         Assert.Contains("; by positive lymph nodes, 4 or fewer nodes ", summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_report_table_gives_each_comparisons_test_beside_the_test_across_the_arms()
+    {
+        var (_, report, _) = ByStratum();
+        Assert.Contains("<th scope=\"col\">Gray's test p, all arms</th><th scope=\"col\">Gray's test p, Levamisole vs Observation</th>" +
+                        "<th scope=\"col\">Gray's test p, Levamisole + fluorouracil vs Observation</th>", report, StringComparison.Ordinal);
+        // Recurrence, Lev vs Obs: R's two-arm cuminc gives p = 0.833.
+        Assert.Contains("<td>0.833</td>", report, StringComparison.Ordinal);
+    }
+
     private static (JsonObject Results, string Report, string Summary) ByStratum()
     {
         string protocol = TrialReferenceTests.EditedProtocol("colon-issue12", "      gray_test: true", "      gray_test: true\n      by_stratum: true");

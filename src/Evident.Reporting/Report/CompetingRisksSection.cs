@@ -45,13 +45,23 @@ internal static class CompetingRisksSection
         h.Append("</section>\n");
     }
 
-    /// <summary>Per cause: each arm's events and incidence at each milestone ("not estimable" past the arm's follow-up), and Gray's p.</summary>
+    /// <summary>
+    /// Per cause: each arm's events and incidence at each milestone ("not estimable" past the arm's follow-up), and Gray's
+    /// p; with three or more arms, across all arms and then for each comparison on its two arms.
+    /// </summary>
     private static void Table(StringBuilder h, AnalysisResults r, CompetingRisksResult cr, string label, IReadOnlyList<CauseResult> causes)
     {
         string at = string.Concat(cr.Milestones.Select(m => ", " + ReportText.Milestone(m, r.Protocol.TimeUnit).Phrase + " incidence"));
         h.Append("<h3>").Append(E(label)).Append("</h3><table data-table=\"competing-risks\"><thead><tr><th scope=\"col\">Cause</th>");
         foreach (var arm in r.Protocol.Arms) h.Append("<th scope=\"col\">").Append(E(arm.Label)).Append(": events").Append(E(at)).Append("</th>");
-        h.Append("<th scope=\"col\">Gray's test p</th></tr></thead><tbody>");
+        // With three or more arms the test across all arms backs no claim about two of them: each comparison's own
+        // two-arm test gets a column of its own.
+        bool many = r.Protocol.Arms.Count > 2;
+        h.Append("<th scope=\"col\">").Append(many ? "Gray's test p, all arms" : "Gray's test p").Append("</th>");
+        if (many && causes.Count > 0)
+            foreach (var c in causes[0].Comparisons)
+                h.Append("<th scope=\"col\">Gray's test p, ").Append(E(r.Protocol.Arm(c.ArmId).Label)).Append(" vs ").Append(E(r.Protocol.Arm(c.ControlId).Label)).Append("</th>");
+        h.Append("</tr></thead><tbody>");
         foreach (var cause in causes)
         {
             h.Append("<tr><td>").Append(E(cause.Label)).Append("</td>");
@@ -61,7 +71,10 @@ internal static class CompetingRisksSection
                 foreach (var point in arm.Milestones) h.Append(", ").Append(point is not null ? Percent(point.Estimate) : double.IsNaN(arm.LastFollowUp) ? "NA" : ReportText.NotEstimable);
                 h.Append("</td>");
             }
-            h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td></tr>");
+            h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td>");
+            if (many)
+                foreach (var c in cause.Comparisons) h.Append("<td>").Append(PValue(c.GrayTest?.Test.PValue ?? double.NaN)).Append("</td>");
+            h.Append("</tr>");
         }
         h.Append("</tbody></table>\n");
     }

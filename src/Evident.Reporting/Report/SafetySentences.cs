@@ -32,7 +32,7 @@ internal static class SafetySentences
                 var comparison = any.Comparisons.First(x => x.Arm == experimental);
                 double p = comparison.MantelHaenszel?.Test.PValue ?? comparison.Fisher.PValue;
                 string test = comparison.MantelHaenszel is not null ? "Cochran–Mantel–Haenszel" : "Fisher's exact test";
-                string direction = p < Alpha ? (any.Proportions[experimental] > any.Proportions[control] ? "were more frequent" : "were less frequent") : "did not differ";
+                string direction = p < Alpha ? (any.Proportions[experimental] > any.Proportions[control] ? "were more frequent" : "were less frequent") : "were not significantly different";
                 sentences.Add($"Grade {severe.MinGrade}–5 events of {string.Join(" or ", safety.TermsOfInterest.Select(ReportText.InSentence))} {direction} " +
                               $"({Percent(any.Proportions[experimental])} with {exp} vs {Percent(any.Proportions[control])} with {ctl}, {test} {PClause(p)}).");
             }
