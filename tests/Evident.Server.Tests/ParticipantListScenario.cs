@@ -6,7 +6,7 @@ namespace Evident.Server.Tests;
 
 /// <summary>
 /// Six participants randomized on 2026-01-15 (in this order: P-03, P-01, P-10, P-05 at site S1; P-02, P-04 at S2), then
-/// on 2026-08-03 (<see cref="Today"/>, 200 days on) with entries that give each a different last contact and status:
+/// on 2026-08-03 (200 days on) with entries that give each a different last contact and status:
 /// <list type="bullet">
 /// <item>P-03: an ongoing adverse event, last contact 2026-03-01, a query opened by the blinded statistician; on study, overdue (AALL1731: every 3 months, 1 month grace).</item>
 /// <item>P-01: relapse 2026-04-01, death 2026-05-01; dead.</item>
@@ -18,8 +18,6 @@ namespace Evident.Server.Tests;
 /// </summary>
 public static class ParticipantListScenario
 {
-    public static readonly DateOnly Today = new(2026, 8, 3);
-
     /// <summary>Builds the scenario; returns the id of the query on P-03.</summary>
     public static async Task<long> SeedAsync(TestApp app)
     {
