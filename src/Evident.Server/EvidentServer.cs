@@ -69,6 +69,7 @@ public static class EvidentServer
         trial.MapInterim();
         trial.MapForecast();
         trial.MapDataCuts();
+        trial.MapParticipantList();
 
         app.MapSiteAssets();
         app.MapRazorPages();

@@ -4,6 +4,7 @@ using Evident.Data;
 using Evident.Protocol;
 using Evident.Randomization;
 using Evident.Randomization.Capture;
+using Evident.Randomization.Participants;
 
 namespace Evident.Analysis.Capture;
 
@@ -152,8 +153,7 @@ public static class CapturedTrial
     /// adverse event's end date.
     /// </summary>
     private static DateOnly LastContact(IEnumerable<CaptureEntry> own, DateOnly randomized) =>
-        own.Where(e => e.Content.Kind != CaptureKind.LostToFollowUp)
-           .Select(e => e.Content.EndDate is { } end && end > e.Content.Date ? end : e.Content.Date).Append(randomized).Max();
+        ParticipantSummary.LastContactOf(own.Select(e => e.Content), randomized);
 
     /// <summary>The <c>data.simple.events</c> binding that records a captured event (see the type's remarks).</summary>
     private static ComponentColumns BindingOf(TrialProtocol protocol, SimpleLayoutMapping map, CaptureInput content)

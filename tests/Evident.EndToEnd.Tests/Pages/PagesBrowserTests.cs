@@ -81,7 +81,7 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Participants" }).ClickAsync();
         await page.WaitForURLAsync($"{service.BaseUrl}/t/{service.TrialId}/participants");
         Assert.DoesNotContain("E2E-S1-ONLY", await page.ContentAsync());
-        Assert.Contains("Participants randomized at site S2", await page.Locator("main").InnerTextAsync());
+        Assert.Contains("Participants randomized at Site two", await page.Locator("main").InnerTextAsync());
 
         var direct = await page.GotoAsync($"/t/{service.TrialId}/participants/E2E-S1-ONLY");
         Assert.Equal(404, direct!.Status);

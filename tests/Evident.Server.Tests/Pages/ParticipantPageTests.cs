@@ -40,7 +40,7 @@ public sealed class ParticipantPageTests
         var list2 = await coord2.GetAsync("/t/AALL1731/participants");
         Assert.Equal(200, list2.Status);
         Assert.DoesNotContain("P-1", list2.Html);
-        Assert.Contains("Participants randomized at site S2: 0.", list2.Html);
+        Assert.Contains("Participants randomized at Site two: 0.", list2.Html);
         Assert.Equal(404, (await coord2.GetAsync(Page1)).Status);
         string before = await app.SnapshotAsync();
         // A form taken from the coordinator's own page, aimed at the other site's participant, changes nothing.
