@@ -6,6 +6,7 @@ using Evident.Data;
 // dotnet run -c Release --project bench/Evident.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Evident.Benchmarks -- generate PATH ROWS      (the Cox/KM/log-rank CSV)
 // dotnet run -c Release --project bench/Evident.Benchmarks -- generate-cr PATH ROWS   (competing-risks CSV)
+// dotnet run -c Release --project bench/Evident.Benchmarks -- generate-cp PATH ROWS   (counting-process intervals)
 switch (args)
 {
     case ["generate", var path, var rows]:
@@ -13,6 +14,9 @@ switch (args)
         return;
     case ["generate-cr", var path, var rows]:
         CompetingRisksData.Generate(int.Parse(rows, CultureInfo.InvariantCulture), seed: 20240603).WriteCsv(path);
+        return;
+    case ["generate-cp", var path, var rows]:
+        CountingProcessData.WriteCsv(path, int.Parse(rows, CultureInfo.InvariantCulture), seed: 20261207);
         return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -49,14 +49,14 @@ public static class EvidentApp
     /// <returns>0 on success, 1 when an analysis could not be computed, 2 for bad input or usage.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = BuildRootCommand();
+        var root = PhaseTimer.Time("build command line", BuildRootCommand);
         if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
         {
             stderr.WriteLine($"evident: unknown command '{args[0]}'. The commands are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
             stderr.WriteLine("Run 'evident --help' for usage.");
             return ExitCodes.Usage;
         }
-        var parse = root.Parse(args);
+        var parse = PhaseTimer.Time("parse command line", () => root.Parse(args));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {

@@ -37,10 +37,10 @@ public static class KaplanMeierCommand
             double level = parse.GetValue(confLevel);
             var at = NumberList.Parse(parse.GetValue(times), "--times");
             var frame = data.LoadFrame(parse, countingProcess: true);
-            var grouping = frame.SurvivalGroups();
-            var curves = frame.IsCountingProcess
+            var grouping = PhaseTimer.Time("group rows", frame.SurvivalGroups);
+            var curves = PhaseTimer.Time("fit Kaplan–Meier", () => frame.IsCountingProcess
                 ? KaplanMeier.FitGroupsWithEntry(frame.Entry, frame.Time, frame.Event, grouping.CodeSpan, grouping.Labels.Count, type, level)
-                : KaplanMeier.FitGroups(frame.Time, frame.Event, grouping.CodeSpan, grouping.Labels.Count, type, level);
+                : KaplanMeier.FitGroups(frame.Time, frame.Event, grouping.CodeSpan, grouping.Labels.Count, type, level));
             return new KaplanMeierReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, grouping.Labels, curves, at,
                 parse.GetValue(steps) ? (parse.GetValue(censored) ? StepListing.All : StepListing.EventTimes) : StepListing.None);
         });

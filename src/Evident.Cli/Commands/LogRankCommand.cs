@@ -43,7 +43,7 @@ public static class LogRankCommand
                 return new MaxComboReport(comboFrame.Formula.Text, comboFrame.RowCount, comboFrame.DroppedRows, comboFrame.GroupLabels, comboFrame.StratumCount, comboTest);
             }
             var frame = data.LoadFrame(parse);
-            var test = LogRank.Test(frame.Time, frame.Event, frame.Group, frame.GroupLabels.Count, frame.Stratum, frame.StratumCount, r, g);
+            var test = PhaseTimer.Time("log-rank test", () => LogRank.Test(frame.Time, frame.Event, frame.Group, frame.GroupLabels.Count, frame.Stratum, frame.StratumCount, r, g));
             return new LogRankReport(frame.Formula.Text, frame.RowCount, frame.DroppedRows, frame.GroupLabels, frame.StratumCount, test);
         });
         return command;
