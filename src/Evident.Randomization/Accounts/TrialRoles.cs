@@ -17,6 +17,16 @@ public static class TrialRoles
     /// <param name="role">A role.</param>
     public static string Name(TrialRole role) => All.First(r => r.Role == role).Name;
 
+    /// <summary>The role as people read it on a page, e.g. <c>site coordinator</c> (never the hyphenated id).</summary>
+    /// <param name="role">A role.</param>
+    public static string Title(TrialRole role) => role switch
+    {
+        TrialRole.SiteCoordinator => "site coordinator",
+        TrialRole.BlindedStatistician => "blinded statistician",
+        TrialRole.UnblindedStatistician => "unblinded statistician",
+        _ => Name(role),
+    };
+
     /// <summary>Parses a role name (case-sensitive); <c>dsmb</c> is accepted for the unblinded statistician.</summary>
     /// <param name="name">The name.</param>
     /// <param name="role">The role, when the name is known.</param>

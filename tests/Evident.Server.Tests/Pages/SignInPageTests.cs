@@ -28,7 +28,7 @@ public sealed class SignInPageTests
         Assert.Contains("href=\"/t/AALL1731/randomize\"", home.Html);
         Assert.DoesNotContain("href=\"/t/AALL1731/audit\"", home.Html);
         Assert.DoesNotContain("DSMB dashboard", home.Html);
-        Assert.Contains("coord1 <span class=\"role\">(site-coordinator, site S1)</span>", home.Html);
+        Assert.Contains("coord1 <span class=\"role\">(site coordinator, site S1)</span>", home.Html);
     }
 
     [Fact]
