@@ -167,4 +167,27 @@ public sealed class SeriousAdverseEventTests
         Assert.Equal(HttpStatusCode.Created, (await c.PostAsJsonAsync(P1 + "/adverse-events", new { term = "febrile neutropenia", grade = 3, onsetDate = "2026-03-01" })).StatusCode);
         Assert.Equal("Febrile neutropenia", (await app.Store.ListCurrentAsync(TestApp.Trial, "P1")).Single().Content.Term);
     }
+
+    [Fact]
+    public void The_export_carries_the_assessment_and_the_analysis_reads_serious_where_the_protocol_maps_it()
+    {
+        string yaml = TestApp.ProtocolYaml.Replace("      term: term\n      grade: grade\n", "      term: term\n      grade: grade\n      serious: sae\n");
+        Assert.NotEqual(TestApp.ProtocolYaml, yaml);
+        var protocol = Evident.Protocol.TrialProtocol.Parse(yaml, "protocol.yaml");
+        var r = new Evident.Randomization.Allocation(1, TestApp.Trial, "P1", "S1", new Dictionary<string, string> { ["risk"] = "SR-high" }, "blinatumomab",
+            TestApp.Start, "coord1", null, null);
+        CaptureEntry Ae(long id, string term, int grade, AdverseEventAssessment? a) =>
+            new(id, 1, TestApp.Trial, "P1", "S1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, (int)id), null, term, grade) { Assessment = a }, TestApp.Start, "coord1", null);
+        var entries = new[]
+        {
+            Ae(1, "Sepsis", 4, new(true, SeriousCriteria.LifeThreatening, Attribution.Probable, ActionTaken.Interrupted, AdverseEventOutcome.NotRecovered)),
+            Ae(2, "Nausea", 1, new(false, SeriousCriteria.None, Attribution.Unlikely, ActionTaken.None, AdverseEventOutcome.Recovering)),
+            Ae(3, "Nausea", 2, null),
+        };
+        var (_, table) = Evident.Analysis.Capture.CapturedTrial.SimpleTables(protocol, [r], entries);
+        Assert.Equal(["participant_id", "term", "grade", "onset_date", "end_date", "sae", "serious_criteria", "attribution", "action_taken", "outcome"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["yes", "no", null], Enumerable.Range(0, 3).Select(i => table.Columns[5].Format(i)));
+        var data = Evident.Analysis.Capture.CapturedTrial.ToTrialData(protocol, [r], entries);
+        Assert.Equal([true, false, null], data.AdverseEvents.Select(e => e.Serious));
+    }
 }

@@ -32,9 +32,9 @@ internal static class SeriousEventEndpoints
         TypedResults.Ok<IReadOnlyList<SeriousEventReviewView>>((await store.ListSeriousEventReviewsAsync(trialId)).Select(SeriousEventReviewView.From).ToArray());
 
     private static async Task<Results<Created<SeriousEventReviewView>, ValidationProblem, ProblemHttpResult>> Review(
-        string trialId, string participantId, long entryId, SeriousEventReviewBody? body, ClaimsPrincipal user, TrialStore store)
+        string trialId, string participantId, long entryId, SeriousEventReviewBody body, ClaimsPrincipal user, TrialStore store)
     {
-        string? note = body?.Note;
+        string? note = body.Note;
         if (note is not null && note.Length > SeriousEventReview.MaxNoteLength)
             return Problems.Invalid("note", $"The remark is at most {SeriousEventReview.MaxNoteLength} characters.");
         try
@@ -53,7 +53,7 @@ internal static class SeriousEventEndpoints
     }
 }
 
-/// <summary>Body of POST …/entries/{entryId}/review: an optional <c>note</c> (at most 1000 characters), kept as the audit record's reason.</summary>
+/// <summary>Body of POST …/entries/{entryId}/review (<c>{}</c> for none): an optional <c>note</c> (at most 1000 characters), kept as the audit record's reason.</summary>
 internal sealed record SeriousEventReviewBody(string? Note = null);
 
 /// <summary>One expedited review of a serious adverse event: the entry and version reviewed, who, when, and the remark.</summary>
