@@ -66,6 +66,7 @@ public static class EvidentServer
         trial.MapCapture();
         trial.MapOffStudy();
         trial.MapQueries();
+        trial.MapSeriousEvents();
         trial.MapInterim();
         trial.MapForecast();
         trial.MapDataCuts();

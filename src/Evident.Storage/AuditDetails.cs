@@ -95,11 +95,18 @@ internal static class AuditDetails
 
     /// <summary>
     /// <c>capture.record</c> and <c>capture.correct</c>: the entry's content; <c>end_date</c>, <c>follow_up_allowed</c>
-    /// and <c>off_reason</c> only when set (records written before they existed keep their bytes).
+    /// and <c>off_reason</c> only when set, and an adverse event's assessment (<c>serious</c>, <c>serious_criteria</c>,
+    /// <c>attribution</c>, <c>action_taken</c>, <c>outcome</c>) only when it has one (records written before they
+    /// existed keep their bytes).
     /// </summary>
     public static string Captured(CaptureEntry entry) => Write(json =>
     {
         var c = entry.Content;
+        if (c.Assessment is { } a)
+        {
+            if (a.Action is { } action) json.WriteString("action_taken", AdverseEventCodes.Name(action));
+            if (a.Attribution is { } attribution) json.WriteString("attribution", AdverseEventCodes.Name(attribution));
+        }
         json.WriteString("date", Date(c.Date));
         if (c.EndDate is { } end) json.WriteString("end_date", Date(end));
         json.WriteNumber("entry", entry.EntryId);
@@ -108,7 +115,15 @@ internal static class AuditDetails
         else json.WriteNull("grade");
         json.WriteString("kind", CaptureKinds.Name(c.Kind));
         if (c.OffStudyReason is { } offReason) json.WriteString("off_reason", offReason);
+        if (c.Assessment?.Outcome is { } outcome) json.WriteString("outcome", AdverseEventCodes.Name(outcome));
         json.WriteString("relapse_site", c.RelapseSite);
+        if (c.Assessment is { } assessment)
+        {
+            if (assessment.Serious is { } serious) json.WriteBoolean("serious", serious);
+            json.WriteStartArray("serious_criteria");
+            foreach (string name in AdverseEventCodes.Names(assessment.Criteria)) json.WriteStringValue(name);
+            json.WriteEndArray();
+        }
         json.WriteString("site", entry.Site);
         json.WriteString("term", c.Term);
         json.WriteNumber("version", entry.Version);
@@ -140,6 +155,14 @@ internal static class AuditDetails
         json.WriteString("site", query.Site);
         json.WriteNumber("step", step.Step);
         json.WriteString("text", step.Text);
+    });
+
+    /// <summary><c>sae.review</c>: the serious adverse event's entry, the version reviewed and the site (the remark is the record's reason).</summary>
+    public static string SeriousEventReviewed(SeriousEventReview review) => Write(json =>
+    {
+        json.WriteNumber("entry", review.EntryId);
+        json.WriteString("site", review.Site);
+        json.WriteNumber("version", review.Version);
     });
 
     /// <summary>A capture date as stored and audited.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Evident.Protocol;
 using Evident.Randomization;
 using Evident.Randomization.Capture;
 
@@ -15,9 +16,10 @@ namespace Evident.Storage;
 public static class CaptureStorage
 {
     private const string SelectEntry =
-        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date, off_reason, follow_up_allowed FROM capture_entries";
+        "SELECT entry_id, version, trial_id, participant_id, site_id, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date, off_reason, follow_up_allowed, " +
+        "serious, serious_criteria, attribution, action_taken, outcome FROM capture_entries";
 
-    /// <summary>Records a new entry (version 1) for a randomized participant.</summary>
+    /// <summary>Records a new entry (version 1) for a randomized participant; an adverse event's listed term is stored in the list's spelling.</summary>
     /// <param name="store">The store.</param>
     /// <param name="trialId">The trial.</param>
     /// <param name="participantId">The participant (randomized, not invalidated).</param>
@@ -34,7 +36,9 @@ public static class CaptureStorage
         {
             var r = await RequireParticipantAsync(w, trialId, participantId);
             var current = Current(await ReadAsync(w.Command(SelectEntry + " WHERE trial_id = @t AND participant_id = @p ORDER BY entry_id, version", ("@t", trialId), ("@p", participantId))));
-            Check(input, r, w.Now, current.Select(e => e.Content));
+            var terms = await TermsAsync(store, trialId);
+            input = Canonical(input, terms);
+            Check(input, r, w.Now, current.Select(e => e.Content), terms);
             var next = w.Command("SELECT COALESCE(MAX(entry_id), 0) + 1 FROM capture_entries WHERE trial_id = @t", ("@t", trialId));
             long entryId = Convert.ToInt64(await next.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             var entry = new CaptureEntry(entryId, 1, trialId, participantId, r.Site, input, w.Now, actor, null);
@@ -65,7 +69,9 @@ public static class CaptureStorage
             var current = Current(await ReadAsync(w.Command(SelectEntry + " WHERE trial_id = @t AND participant_id = @p ORDER BY entry_id, version", ("@t", trialId), ("@p", participantId))));
             var old = current.FirstOrDefault(e => e.EntryId == entryId)
                       ?? throw new StoreNotFoundException($"Entry {entryId} is not an entry of participant '{participantId}'.");
-            Check(input, r, w.Now, current.Where(e => e.EntryId != entryId).Select(e => e.Content));
+            var terms = await TermsAsync(store, trialId);
+            input = Canonical(input, terms);
+            Check(input, r, w.Now, current.Where(e => e.EntryId != entryId).Select(e => e.Content), terms);
             var entry = new CaptureEntry(entryId, old.Version + 1, trialId, participantId, r.Site, input, w.Now, actor, reason);
             await InsertAsync(w, entry, "capture.correct");
             return entry;
@@ -123,11 +129,23 @@ public static class CaptureStorage
         return r;
     }
 
-    private static void Check(CaptureInput input, Allocation r, DateTimeOffset now, IEnumerable<CaptureInput> others)
+    /// <summary>The trial's adverse-event term list (its protocol is cached once read), or null.</summary>
+    private static async Task<AdverseEventTerms?> TermsAsync(TrialStore store, string trialId) =>
+        (await store.GetTrialAsync(trialId))?.Protocol.AdverseEventTerms;
+
+    /// <summary>An adverse event's listed term in the list's spelling ("sepsis" is stored as "Sepsis"); anything else unchanged.</summary>
+    private static CaptureInput Canonical(CaptureInput input, AdverseEventTerms? terms) =>
+        input.Kind == CaptureKind.AdverseEvent && input.Term is { } term && terms?.Find(term) is { } listed ? input with { Term = listed.Term } : input;
+
+    private static void Check(CaptureInput input, Allocation r, DateTimeOffset now, IEnumerable<CaptureInput> others, AdverseEventTerms? terms)
     {
-        var problems = CaptureRules.Problems(input, DateOnly.FromDateTime(r.RandomizedAt.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime), others);
+        var problems = CaptureRules.Problems(input, DateOnly.FromDateTime(r.RandomizedAt.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime), others, terms);
         if (problems.Count > 0) throw new CaptureValidationException(problems);
     }
+
+    /// <summary>One version of an entry, read inside a write transaction, or null.</summary>
+    internal static async Task<CaptureEntry?> ReadVersionAsync(WriteContext w, string trialId, long entryId, int version) =>
+        (await ReadAsync(w.Command(SelectEntry + " WHERE trial_id = @t AND entry_id = @e AND version = @v", ("@t", trialId), ("@e", entryId), ("@v", version)))).SingleOrDefault();
 
     /// <summary>Every version of every entry of every trial, for checking the table against the audit trail.</summary>
     internal static async Task<IReadOnlyList<CaptureEntry>> ReadEveryVersionAsync(TrialStore store)
@@ -140,14 +158,19 @@ public static class CaptureStorage
     private static async Task InsertAsync(WriteContext w, CaptureEntry e, string action)
     {
         var c = e.Content;
+        var a = c.Assessment;
         string date = AuditDetails.Date(c.Date);
         string? endDate = c.EndDate is { } end ? AuditDetails.Date(end) : null;
         await w.Command(
-            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date, off_reason, follow_up_allowed) " +
-            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end, @off, @fua)",
+            "INSERT INTO capture_entries (trial_id, participant_id, site_id, entry_id, version, kind, event_date, relapse_site, term, grade, recorded_at, recorded_by, reason, end_date, off_reason, follow_up_allowed, " +
+            "serious, serious_criteria, attribution, action_taken, outcome) " +
+            "VALUES (@t, @p, @s, @e, @v, @k, @d, @rs, @term, @g, @at, @by, @why, @end, @off, @fua, @ser, @crit, @attr, @act, @out)",
             ("@t", e.TrialId), ("@p", e.ParticipantId), ("@s", e.Site), ("@e", e.EntryId), ("@v", e.Version), ("@k", CaptureKinds.Name(c.Kind)), ("@d", date),
             ("@rs", c.RelapseSite), ("@term", c.Term), ("@g", c.Grade), ("@at", w.NowText), ("@by", e.RecordedBy), ("@why", e.Reason), ("@end", endDate),
-            ("@off", c.OffStudyReason), ("@fua", c.FollowUpAllowed is { } allowed ? (allowed ? 1 : 0) : null)).ExecuteNonQueryAsync();
+            ("@off", c.OffStudyReason), ("@fua", c.FollowUpAllowed is { } allowed ? (allowed ? 1 : 0) : null),
+            ("@ser", a?.Serious is { } serious ? (serious ? 1 : 0) : null), ("@crit", a is null ? null : string.Join(',', AdverseEventCodes.Names(a.Criteria))),
+            ("@attr", a?.Attribution is { } attribution ? AdverseEventCodes.Name(attribution) : null), ("@act", a?.Action is { } taken ? AdverseEventCodes.Name(taken) : null),
+            ("@out", a?.Outcome is { } outcome ? AdverseEventCodes.Name(outcome) : null)).ExecuteNonQueryAsync();
         await w.AppendAuditAsync(e.TrialId, e.RecordedBy, action, $"participant:{e.ParticipantId}", AuditDetails.Captured(e), e.Reason);
     }
 
@@ -164,11 +187,22 @@ public static class CaptureStorage
                 EndDate = reader.IsDBNull(13) ? null : DateOnly.ParseExact(reader.GetString(13), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 OffStudyReason = Sql.NullableString(reader, 14),
                 FollowUpAllowed = reader.IsDBNull(15) ? null : Convert.ToInt64(reader.GetValue(15), CultureInfo.InvariantCulture) != 0,
+                Assessment = ReadAssessment(reader),
             };
             list.Add(new CaptureEntry(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
                 reader.GetString(2), reader.GetString(3), reader.GetString(4), content, Sql.ParseTime(reader.GetString(10)), reader.GetString(11), Sql.NullableString(reader, 12)));
         }
         return list;
+    }
+
+    /// <summary>Columns 16–20: an adverse event's assessment, null when it was recorded without one (every column null).</summary>
+    private static AdverseEventAssessment? ReadAssessment(DbDataReader reader)
+    {
+        string? criteria = Sql.NullableString(reader, 17), attribution = Sql.NullableString(reader, 18), action = Sql.NullableString(reader, 19), outcome = Sql.NullableString(reader, 20);
+        if (reader.IsDBNull(16) && criteria is null && attribution is null && action is null && outcome is null) return null;
+        AdverseEventCodes.TryParseCriteria(criteria is null or "" ? [] : criteria.Split(','), out var met, out _);
+        return new AdverseEventAssessment(reader.IsDBNull(16) ? null : Convert.ToInt64(reader.GetValue(16), CultureInfo.InvariantCulture) != 0, met,
+            AdverseEventCodes.ParseAttribution(attribution), AdverseEventCodes.ParseAction(action), AdverseEventCodes.ParseOutcome(outcome));
     }
 
     /// <summary>The last version of each entry of a list ordered by entry id then version.</summary>

@@ -21,6 +21,11 @@ internal static class SchemaMigrations
         ("capture_entries", "end_date", "TEXT NULL"),
         ("capture_entries", "off_reason", "TEXT NULL"),
         ("capture_entries", "follow_up_allowed", "INTEGER NULL"),
+        ("capture_entries", "serious", "INTEGER NULL"),
+        ("capture_entries", "serious_criteria", "TEXT NULL"),
+        ("capture_entries", "attribution", "TEXT NULL"),
+        ("capture_entries", "action_taken", "TEXT NULL"),
+        ("capture_entries", "outcome", "TEXT NULL"),
     ];
 
     /// <summary>Creates what is missing and adds the missing columns, committing once.</summary>

@@ -30,7 +30,11 @@ internal sealed class ApiChannel(TestApp app) : IEntryChannel
     {
         var admin = app.As("admin");
         Assert.Equal(HttpStatusCode.Created, (await TestApp.Randomize(admin, TestApp.Enrolment(participant, "S1"))).StatusCode);
-        await Record(admin, participant, "adverse-events", new { term = "Sepsis", grade = 4, onsetDate = Iso(date) });
+        await Record(admin, participant, "adverse-events", new
+        {
+            term = "Sepsis", grade = 4, onsetDate = Iso(date), serious = true, seriousCriteria = ScenarioAssessment.Criteria(4),
+            attribution = ScenarioAssessment.Attribution, actionTaken = ScenarioAssessment.Action(4), outcome = ScenarioAssessment.Outcome(4, null),
+        });
         await Record(admin, participant, "follow-up", new { kind = "death", date = Iso(date) });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/trials/AALL1731/randomizations/{participant}/invalidate", new { reason = "randomized the wrong person" })).StatusCode);
     }
@@ -45,13 +49,22 @@ internal sealed class ApiChannel(TestApp app) : IEntryChannel
         Record(coordinators[site], participant, "follow-up", relapseSite is null ? new { kind, date = Iso(date) } : new { kind, date = Iso(date), relapseSite });
 
     public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset, DateOnly? end = null) =>
-        Record(coordinators[site], participant, "adverse-events", new { term, grade, onsetDate = Iso(onset), endDate = end is { } e ? Iso(e) : null });
+        Record(coordinators[site], participant, "adverse-events", new
+        {
+            term, grade, onsetDate = Iso(onset), endDate = end is { } e ? Iso(e) : null, serious = ScenarioAssessment.Serious(grade), seriousCriteria = ScenarioAssessment.Criteria(grade),
+            attribution = ScenarioAssessment.Attribution, actionTaken = ScenarioAssessment.Action(grade), outcome = ScenarioAssessment.Outcome(grade, end),
+        });
 
     public Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason) =>
         Correct(coordinators[site], participant, entry, new { kind, date = Iso(date), relapseSite, reason });
 
     public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason, DateOnly? end = null) =>
-        Correct(coordinators[site], participant, entry, new { kind = "adverse_event", date = Iso(onset), term, grade, reason, endDate = end is { } e ? Iso(e) : null });
+        Correct(coordinators[site], participant, entry, new
+        {
+            kind = "adverse_event", date = Iso(onset), term, grade, reason, endDate = end is { } e ? Iso(e) : null, serious = ScenarioAssessment.Serious(grade),
+            seriousCriteria = ScenarioAssessment.Criteria(grade), attribution = ScenarioAssessment.Attribution, actionTaken = ScenarioAssessment.Action(grade),
+            outcome = ScenarioAssessment.Outcome(grade, end),
+        });
 
     private static async Task<long> Record(HttpClient client, string participant, string what, object body)
     {

@@ -112,9 +112,10 @@ public sealed class CaptureExportTests
             Assert.Equal($"\"P02\",\"{arms["P02"]}\",\"S1\",\"SR-average\",,\"2026-01-25\",\"2027-03-01\",\"2026-06-24\",\"combined\",\"2027-03-01\",,,,,,,,,", rows[3]);
             Assert.Equal($"\"P04\",\"{arms["P04"]}\",\"S1\",\"SR-average\",,\"2026-02-04\",\"2027-09-27\",,,,\"2027-06-19\",,,,,,,,", rows[5]);
             var aes = File.ReadAllLines(Path.Combine(dir, "adverse_events.csv"));
-            Assert.Equal("\"participant_id\",\"term\",\"grade\",\"onset_date\",\"end_date\"", aes[0]);
-            Assert.Equal("\"P00\",\"Febrile neutropenia\",3,\"2026-01-25\",", aes[1]);
-            Assert.Equal("\"P01\",\"Sepsis, other\",4,\"2026-02-09\",\"2026-02-16\"", aes[2]);
+            Assert.Equal("\"participant_id\",\"term\",\"grade\",\"onset_date\",\"end_date\",\"serious\",\"serious_criteria\",\"attribution\",\"action_taken\",\"outcome\"", aes[0]);
+            // Recorded without an assessment: its columns are empty.
+            Assert.Equal("\"P00\",\"Febrile neutropenia\",3,\"2026-01-25\",,,,,,", aes[1]);
+            Assert.Equal("\"P01\",\"Sepsis, other\",4,\"2026-02-09\",\"2026-02-16\",,,,,", aes[2]);
             Assert.Equal(19, aes.Length);
 
             // The default layout is ADaM (CSV); the same directory is replaced whole.
@@ -205,7 +206,7 @@ public sealed class CaptureExportTests
         Assert.Equal(new[] { "participant_id", "arm", "site", "risk_group", "sex", "randomization_date", "last_contact_date", "relapse_date", "relapse_site", "death_date", "second_malignancy_date", "death_cause", "off_therapy_date", "off_therapy_reason", "withdrawal_date", "withdrawal_reason", "withdrawal_follow_up", "lost_date", "lost_reason" },
                      participants.Columns.Select(c => c.Name));
         Assert.Equal(new[] { "P1", "blinatumomab", "S1", "SR-high", null, "2026-01-16", "2026-09-01", "2026-05-01", "combined", "2026-09-01", "2026-07-01", null, null, null, null, null, null, null, null }, Row(participants));
-        Assert.Equal(new[] { "P1", "Sepsis", "4", "2026-09-01", null }, Row(adverseEvents));
+        Assert.Equal(new[] { "P1", "Sepsis", "4", "2026-09-01", null, null, null, null, null, null }, Row(adverseEvents));
 
         var data = CapturedTrial.ToTrialData(protocol, [r], entries);
         var p = Assert.Single(data.Participants);
@@ -223,13 +224,19 @@ public sealed class CaptureExportTests
         var entries = new[]
         {
             Entry(1, "P1", Event(CaptureKind.LastContact, new DateOnly(2026, 3, 10))),
-            Entry(2, "P1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 3, 1), null, "Sepsis", 3) { EndDate = new DateOnly(2026, 4, 15) }),
+            Entry(2, "P1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 3, 1), null, "Sepsis", 3)
+            {
+                EndDate = new DateOnly(2026, 4, 15),
+                Assessment = new(true, SeriousCriteria.Hospitalization | SeriousCriteria.LifeThreatening, Attribution.Probable, ActionTaken.Interrupted, AdverseEventOutcome.Recovered),
+            }),
             Entry(3, "P1", new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 3, 5), null, "Nausea", 1)),
         };
         var (participants, adverseEvents) = CapturedTrial.SimpleTables(protocol, [r], entries);
-        Assert.Equal(new[] { "participant_id", "term", "grade", "onset_date", "end_date" }, adverseEvents.Columns.Select(c => c.Name));
-        Assert.Equal(new[] { "P1", "Sepsis", "3", "2026-03-01", "2026-04-15" }, adverseEvents.Columns.Select(c => c.Format(0)));
-        Assert.Equal(new[] { "P1", "Nausea", "1", "2026-03-05", null }, adverseEvents.Columns.Select(c => c.Format(1)));
+        Assert.Equal(new[] { "participant_id", "term", "grade", "onset_date", "end_date", "serious", "serious_criteria", "attribution", "action_taken", "outcome" },
+            adverseEvents.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { "P1", "Sepsis", "3", "2026-03-01", "2026-04-15", "yes", "life_threatening;hospitalization", "probable", "interrupted", "recovered" },
+            adverseEvents.Columns.Select(c => c.Format(0)));
+        Assert.Equal(new[] { "P1", "Nausea", "1", "2026-03-05", null, null, null, null, null, null }, adverseEvents.Columns.Select(c => c.Format(1)));
         Assert.Equal("2026-04-15", participants.Columns.Single(c => c.Name == "last_contact_date").Format(0));
         var p = Assert.Single(CapturedTrial.ToTrialData(protocol, [r], entries).Participants);
         Assert.All(p.Outcomes, o => Assert.Equal(new DateOnly(2026, 4, 15), o.End));

@@ -50,7 +50,7 @@ internal sealed class PagesChannel(TestApp app) : IEntryChannel
     {
         var admin = await SignInAsync("admin");
         await ConfirmAsync(admin, participant, [.. Answers(participant, "SR-high", "female"), ("site", "S1")]);
-        await Write(admin, participant, "AdverseEvent", ("ae.term", "Sepsis"), ("ae.grade", "4"), ("ae.date", Iso(date)));
+        await Write(admin, participant, "AdverseEvent", [("ae.term", "Sepsis"), ("ae.grade", "4"), ("ae.date", Iso(date)), .. ScenarioAssessment.FormFields("ae", 4, null)]);
         await Write(admin, participant, "FollowUp", ("fu.kind", "death"), ("fu.date", Iso(date)));
         var invalidated = await admin.SubmitAsync(Participant(participant), Participant(participant) + "?handler=Invalidate", ("inv.reason", "randomized the wrong person"));
         Assert.Equal(302, invalidated.Status);
@@ -65,18 +65,25 @@ internal sealed class PagesChannel(TestApp app) : IEntryChannel
         Write(sessions[CoordinatorOf(site)], participant, "FollowUp",
               [("fu.kind", kind), ("fu.date", Iso(date)), .. relapseSite is null ? Array.Empty<(string, string)>() : [("fu.relapseSite", relapseSite)]]);
 
-    public Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset, DateOnly? end = null) =>
-        Write(sessions[CoordinatorOf(site)], participant, "AdverseEvent", ("ae.term", term), ("ae.grade", grade.ToString(CultureInfo.InvariantCulture)), ("ae.date", Iso(onset)),
-              ("ae.endDate", end is { } e ? Iso(e) : ""));
+    public async Task<long> AdverseEventAsync(string site, string participant, string term, int grade, DateOnly onset, DateOnly? end = null) =>
+        await Write(sessions[CoordinatorOf(site)], participant, "AdverseEvent",
+              [.. await TermFieldsAsync("ae", term), ("ae.grade", grade.ToString(CultureInfo.InvariantCulture)), ("ae.date", Iso(onset)),
+               ("ae.endDate", end is { } e ? Iso(e) : ""), .. ScenarioAssessment.FormFields("ae", grade, end)]);
+
+    /// <summary>A listed term is chosen from the list; any other is written under "Other, specify", as a person does.</summary>
+    private async Task<(string, string)[]> TermFieldsAsync(string names, string term) =>
+        (await app.Store.GetTrialAsync(TestApp.Trial))!.Protocol.AdverseEventTerms?.Find(term) is null
+            ? [($"{names}.term", Evident.Server.Pages.AdverseEventLabels.OtherSpecify), ($"{names}.otherTerm", term)]
+            : [($"{names}.term", term)];
 
     public Task CorrectFollowUpAsync(string site, string participant, long entry, string kind, DateOnly date, string? relapseSite, string reason) =>
         Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
               [("c.kind", kind), ("c.date", Iso(date)), ("c.reason", reason), .. relapseSite is null ? Array.Empty<(string, string)>() : [("c.relapseSite", relapseSite)]]);
 
-    public Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason, DateOnly? end = null) =>
-        Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
-              ("c.kind", "adverse_event"), ("c.term", term), ("c.grade", grade.ToString(CultureInfo.InvariantCulture)), ("c.date", Iso(onset)), ("c.reason", reason),
-              ("c.endDate", end is { } e ? Iso(e) : ""));
+    public async Task CorrectAdverseEventAsync(string site, string participant, long entry, string term, int grade, DateOnly onset, string reason, DateOnly? end = null) =>
+        await Write(sessions[CoordinatorOf(site)], participant, $"Correct&entryId={entry}",
+              [("c.kind", "adverse_event"), .. await TermFieldsAsync("c", term), ("c.grade", grade.ToString(CultureInfo.InvariantCulture)), ("c.date", Iso(onset)), ("c.reason", reason),
+               ("c.endDate", end is { } e ? Iso(e) : ""), .. ScenarioAssessment.FormFields("c", grade, end)]);
 
     /// <summary>Posts one of the participant page's forms; the redirect names the entry saved (<c>?saved=N</c>).</summary>
     private static async Task<long> Write(Pages.PageSession s, string participant, string handler, params (string, string)[] fields)

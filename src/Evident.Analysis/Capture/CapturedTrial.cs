@@ -28,8 +28,11 @@ namespace Evident.Analysis.Capture;
 /// <see cref="Allocation.RandomizedAt"/>. Strata and the baseline covariates recorded at randomization
 /// (<see cref="Allocation.Covariates"/>) are written as the binding's data values; a covariate not recorded is empty. The adverse-event table has one row per current adverse event (participant,
 /// term, grade as <c>data.simple.adverse_events</c> names them, default <c>participant_id, term, grade</c>) plus
-/// the onset date (<c>onset_date</c> unless the protocol maps <c>adverse_events.onset</c>) and <c>end_date</c> (empty
-/// while the event is ongoing). Off-study records (off therapy, withdrawn, lost to follow-up) fill the participant
+/// the onset date (<c>onset_date</c> unless the protocol maps <c>adverse_events.onset</c>), <c>end_date</c> (empty
+/// while the event is ongoing), seriousness (<c>serious</c> unless the protocol maps <c>adverse_events.serious</c>; yes
+/// or no) and <c>serious_criteria</c> (ICH E2A wire names joined by ';'), <c>attribution</c>, <c>action_taken</c>,
+/// <c>outcome</c>, each empty for an event recorded without an assessment. Seriousness is read back (as
+/// <see cref="AdverseEventRecord.Serious"/>) where the protocol maps <c>adverse_events.serious</c>. Off-study records (off therapy, withdrawn, lost to follow-up) fill the participant
 /// table's <c>data.simple.off_study</c> columns, or default ones where the protocol maps none (<c>off_therapy_date</c>,
 /// <c>off_therapy_reason</c>, <c>withdrawal_date</c>, <c>withdrawal_reason</c>, <c>withdrawal_follow_up</c>,
 /// <c>lost_date</c>, <c>lost_reason</c>). Where the protocol maps them they become <see cref="TrialParticipant.OffStudy"/>,
@@ -80,7 +83,7 @@ public static class CapturedTrial
                 OffStudy = OffStudy(own),
             });
             foreach (var e in own.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId))
-                adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date, e.Content.EndDate));
+                adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date, e.Content.EndDate, e.Content.Assessment));
         }
         string trial = protocol.Trial.Id;
         return (SimpleLayoutTable.Participants(protocol, rows, $"{trial} captured participants"),
@@ -103,7 +106,8 @@ public static class CapturedTrial
     /// The protocol with the columns capture always writes mapped: every off-study kind (date, reason, and for a
     /// withdrawal follow-up allowed) under the protocol's names or, where it maps none, <c>off_therapy_date</c>,
     /// <c>off_therapy_reason</c>, <c>withdrawal_date</c>, <c>withdrawal_reason</c>, <c>withdrawal_follow_up</c>,
-    /// <c>lost_date</c>, <c>lost_reason</c>; and an adverse event's onset (<c>onset_date</c> unless mapped). Used for
+    /// <c>lost_date</c>, <c>lost_reason</c>; and an adverse event's onset (<c>onset_date</c> unless mapped) and
+    /// seriousness (<c>serious</c> unless mapped). Used for
     /// writing only: the data are read with the protocol as registered, so the live data and an export of them agree.
     /// </summary>
     private static TrialProtocol WithCaptureColumns(TrialProtocol protocol)
@@ -114,7 +118,7 @@ public static class CapturedTrial
             Filled(off?.OffTherapy, "off_therapy_date", "off_therapy_reason", null),
             Filled(off?.Withdrawn, "withdrawal_date", "withdrawal_reason", "withdrawal_follow_up"),
             Filled(off?.LostToFollowUp, "lost_date", "lost_reason", null));
-        var ae = map.AdverseEvents is { } a ? a with { Onset = a.Onset ?? SimpleLayoutTable.OnsetColumn } : null;
+        var ae = map.AdverseEvents is { } a ? a with { Onset = a.Onset ?? SimpleLayoutTable.OnsetColumn, Serious = a.Serious ?? SimpleLayoutTable.SeriousColumn } : null;
         return protocol with { Data = protocol.Data with { Simple = map with { OffStudy = columns, AdverseEvents = ae } } };
     }
 

@@ -1,6 +1,7 @@
 using Evident.Analysis.Input;
 using Evident.Data;
 using Evident.Protocol;
+using Evident.Randomization.Capture;
 
 namespace Evident.Analysis.Export;
 
@@ -32,9 +33,11 @@ internal sealed record SimpleLayoutRow(
 
 /// <summary>
 /// One adverse-event row of the simple layout; <paramref name="Onset"/> is written when the table asks for it or the
-/// protocol maps an onset column, <paramref name="End"/> (the resolution date, null while ongoing) when the table asks.
+/// protocol maps an onset column, <paramref name="End"/> (the resolution date, null while ongoing) and
+/// <paramref name="Assessment"/> (seriousness, criteria, attribution, action taken, outcome; null when not assessed)
+/// when the table asks.
 /// </summary>
-internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term, int Grade, DateOnly? Onset, DateOnly? End = null);
+internal sealed record SimpleLayoutAdverseEvent(string Participant, string Term, int Grade, DateOnly? Onset, DateOnly? End = null, AdverseEventAssessment? Assessment = null);
 
 /// <summary>
 /// Builds the simple layout's tables with the column names of the protocol's <c>data.simple</c>: participant, arm, site,
@@ -48,6 +51,12 @@ internal static class SimpleLayoutTable
 
     /// <summary>The column <c>CapturedTrial</c> adds after <see cref="OnsetColumn"/> for the end (resolution) date, empty while ongoing (the readers ignore it).</summary>
     public const string EndColumn = "end_date";
+
+    /// <summary>The column <c>CapturedTrial</c> adds for seriousness (yes/no, empty when not assessed) when the protocol maps none.</summary>
+    public const string SeriousColumn = "serious";
+
+    /// <summary>The captured adverse event's assessment columns after seriousness: criteria (wire names joined by ';'), attribution, action taken, outcome.</summary>
+    public static readonly IReadOnlyList<string> AssessmentColumns = ["serious_criteria", "attribution", "action_taken", "outcome"];
 
     /// <summary>The protocol's simple-layout mapping with dates, or a clear error.</summary>
     public static SimpleLayoutMapping Mapping(TrialProtocol protocol)
@@ -117,7 +126,21 @@ internal static class SimpleLayoutTable
         };
         if (ae.Onset is not null || withOnset)
             columns.Add(TableValues.Dates(ae.Onset ?? OnsetColumn, events.Select(e => e.Onset).ToArray(), sas: false));
-        if (withOnset) columns.Add(TableValues.Dates(EndColumn, events.Select(e => e.End).ToArray(), sas: false));
+        if (withOnset)
+        {
+            columns.Add(TableValues.Dates(EndColumn, events.Select(e => e.End).ToArray(), sas: false));
+            columns.AddRange(Assessment(ae.Serious ?? SeriousColumn, events.Select(e => e.Assessment).ToArray()));
+        }
         return new DataTable(source, columns);
+    }
+
+    /// <summary>Seriousness (yes/no) then <see cref="AssessmentColumns"/>, each empty where an event was recorded without an assessment.</summary>
+    private static IEnumerable<DataColumn> Assessment(string serious, IReadOnlyList<AdverseEventAssessment?> a)
+    {
+        yield return DataColumn.FromText(serious, a.Select(x => x?.Serious is { } s ? (s ? "yes" : "no") : null).ToArray());
+        yield return DataColumn.FromText(AssessmentColumns[0], a.Select(x => x is null ? null : string.Join(';', AdverseEventCodes.Names(x.Criteria))).ToArray());
+        yield return DataColumn.FromText(AssessmentColumns[1], a.Select(x => x?.Attribution is { } v ? AdverseEventCodes.Name(v) : null).ToArray());
+        yield return DataColumn.FromText(AssessmentColumns[2], a.Select(x => x?.Action is { } v ? AdverseEventCodes.Name(v) : null).ToArray());
+        yield return DataColumn.FromText(AssessmentColumns[3], a.Select(x => x?.Outcome is { } v ? AdverseEventCodes.Name(v) : null).ToArray());
     }
 }

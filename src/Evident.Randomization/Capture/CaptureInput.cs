@@ -21,4 +21,10 @@ public sealed record CaptureInput(CaptureKind Kind, DateOnly Date, string? Relap
     /// For a withdrawal of consent: whether follow-up data may still be collected (required); null for every other kind.
     /// </summary>
     public bool? FollowUpAllowed { get; init; }
+
+    /// <summary>
+    /// For an adverse event: seriousness, attribution, action taken and outcome, or null when it was recorded without
+    /// them; null for every other kind.
+    /// </summary>
+    public AdverseEventAssessment? Assessment { get; init; }
 }

@@ -1,3 +1,5 @@
+using Evident.Protocol;
+
 namespace Evident.Randomization.Capture;
 
 /// <summary>
@@ -13,7 +15,8 @@ namespace Evident.Randomization.Capture;
 /// (off protocol therapy, withdrawal of consent, lost to follow-up) has a reason of 1–500 printable characters, at most
 /// one of each kind per participant; a withdrawal says whether follow-up data may still be collected, and no other kind
 /// says so. After a withdrawal that allows no further follow-up, nothing is dated (or ends) after it, and such a
-/// withdrawal may not be dated before an existing entry's date or end date.
+/// withdrawal may not be dated before an existing entry's date or end date. An adverse event's term and assessment
+/// follow <see cref="AdverseEventRules"/> (the protocol's term list, seriousness, attribution, action taken, outcome).
 /// </remarks>
 public static class CaptureRules
 {
@@ -28,7 +31,9 @@ public static class CaptureRules
     /// <param name="randomized">The participant's randomization date.</param>
     /// <param name="today">Today's date.</param>
     /// <param name="others">The participant's other current entries (for a correction, without the entry corrected).</param>
-    public static IReadOnlyDictionary<string, string[]> Problems(CaptureInput input, DateOnly randomized, DateOnly today, IEnumerable<CaptureInput> others)
+    /// <param name="terms">The protocol's adverse-event term list, or null when it has none (then any term is accepted).</param>
+    public static IReadOnlyDictionary<string, string[]> Problems(CaptureInput input, DateOnly randomized, DateOnly today, IEnumerable<CaptureInput> others,
+        AdverseEventTerms? terms = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(others);
@@ -36,7 +41,11 @@ public static class CaptureRules
         if (input.Date < randomized) problems.Add("date", $"The date {input.Date:yyyy-MM-dd} is before the randomization date {randomized:yyyy-MM-dd}.");
         if (input.Date > today) problems.Add("date", $"The date {input.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         CheckRelapseSite(input, problems);
-        if (input.Kind == CaptureKind.AdverseEvent) CheckAdverseEvent(input, today, problems);
+        if (input.Kind == CaptureKind.AdverseEvent)
+        {
+            CheckAdverseEvent(input, today, problems);
+            AdverseEventRules.Check(input, terms, problems);
+        }
         else CheckNotAdverseEvent(input, problems);
         if (CaptureKinds.IsOffStudy(input.Kind)) CheckOffStudy(input, others, problems);
         else CheckNotOffStudy(input, problems);
@@ -72,6 +81,7 @@ public static class CaptureRules
         if (input.EndDate is not null) problems.Add("endDate", "Only an adverse event has an end date.");
         if (input.Term is not null) problems.Add("term", "Only an adverse event has a term.");
         if (input.Grade is not null) problems.Add("grade", "Only an adverse event has a grade.");
+        if (input.Assessment is not null) problems.Add("serious", "Only an adverse event has seriousness, attribution, action taken and outcome.");
     }
 
     private static void CheckOffStudy(CaptureInput input, IEnumerable<CaptureInput> others, Found problems)
@@ -142,7 +152,7 @@ public static class CaptureRules
     }
 
     /// <summary>Messages by field, each field's in the order found.</summary>
-    private sealed class Found
+    internal sealed class Found
     {
         private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
 

@@ -24,7 +24,7 @@ internal static class CaptureEndpoints
         group.MapGet("/follow-up", (string trialId, string participantId, ClaimsPrincipal user, TrialStore store) => Current(trialId, participantId, user, store, CaptureKinds.FollowUp.Contains))
             .WithSummary("The participant's current follow-up events.");
         group.MapPost("/adverse-events", RecordAdverseEvent).RequireAuthorization(RolePolicies.Randomizers)
-            .WithSummary("Record an adverse event: CTCAE term, grade 1–5, onset date, end date once resolved.");
+            .WithSummary("Record an adverse event: term (from the protocol's list), grade, onset date, end date once resolved, seriousness with its ICH E2A criteria, attribution, action taken, outcome.");
         group.MapGet("/adverse-events", (string trialId, string participantId, ClaimsPrincipal user, TrialStore store) => Current(trialId, participantId, user, store, k => k == CaptureKind.AdverseEvent))
             .WithSummary("The participant's current adverse events.");
         group.MapPost("/entries/{entryId:long}/corrections", Correct).RequireAuthorization(RolePolicies.Randomizers)
@@ -50,8 +50,10 @@ internal static class CaptureEndpoints
             return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("onsetDate", "The onset date must be a date written yyyy-MM-dd."));
         if (!TryOptionalDate(body.EndDate, out var endDate))
             return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("endDate", EndDateFormat));
+        if (!AdverseEventFields.TryRead(body.Serious, body.SeriousCriteria, body.Attribution, body.ActionTaken, body.Outcome, out var assessment, out var problems))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid(problems));
         return Write(trialId, participantId, user, store, f => f == "date" ? "onsetDate" : f,
-            (s, actor) => s.RecordAsync(trialId, participantId, new CaptureInput(CaptureKind.AdverseEvent, date, null, body.Term, body.Grade) { EndDate = endDate }, actor));
+            (s, actor) => s.RecordAsync(trialId, participantId, new CaptureInput(CaptureKind.AdverseEvent, date, null, body.Term, body.Grade) { EndDate = endDate, Assessment = assessment }, actor));
     }
 
     private static Task<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>> Correct(
@@ -67,12 +69,15 @@ internal static class CaptureEndpoints
             return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("date", "The date must be a date written yyyy-MM-dd."));
         if (!TryOptionalDate(body.EndDate, out var endDate))
             return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("endDate", EndDateFormat));
+        if (!AdverseEventFields.TryRead(body.Serious, body.SeriousCriteria, body.Attribution, body.ActionTaken, body.Outcome, out var assessment, out var problems))
+            return Task.FromResult<Results<Created<CaptureEntryView>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid(problems));
         return Write(trialId, participantId, user, store, null,
             (s, actor) => s.CorrectAsync(trialId, participantId, entryId, new CaptureInput(kind, date, body.RelapseSite, body.Term, body.Grade)
             {
                 EndDate = endDate,
                 OffStudyReason = body.OffStudyReason,
                 FollowUpAllowed = body.FollowUpAllowed,
+                Assessment = assessment,
             }, body.Reason, actor));
     }
 

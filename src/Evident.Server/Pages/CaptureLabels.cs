@@ -53,7 +53,8 @@ public static class CaptureLabels
     /// <summary>
     /// One line describing an entry's content, e.g. "Relapse: isolated CNS" or "Adverse event: Sepsis, grade 3 (onset
     /// 2026-02-01, resolved 2026-02-10)", or "Adverse event: Sepsis, grade 3 (ongoing)" while it has no end date, or
-    /// "Withdrawal of consent: moved abroad (follow-up data may still be collected)".
+    /// "Withdrawal of consent: moved abroad (follow-up data may still be collected)"; an adverse event's assessment
+    /// follows after a dash (<see cref="AdverseEventLabels.Describe"/>).
     /// </summary>
     /// <param name="content">The content.</param>
     public static string Describe(CaptureInput content)
@@ -63,11 +64,13 @@ public static class CaptureLabels
         {
             CaptureKind.Relapse => $"Relapse: {RelapseSite(content.RelapseSite ?? "")}",
             CaptureKind.AdverseEvent when content.EndDate is { } end => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Adverse event: {content.Term}, grade {content.Grade} (onset {content.Date:yyyy-MM-dd}, resolved {end:yyyy-MM-dd})"),
-            CaptureKind.AdverseEvent => $"Adverse event: {content.Term}, grade {content.Grade} (ongoing)",
+                $"Adverse event: {content.Term}, grade {content.Grade} (onset {content.Date:yyyy-MM-dd}, resolved {end:yyyy-MM-dd}){Assessed(content)}"),
+            CaptureKind.AdverseEvent => $"Adverse event: {content.Term}, grade {content.Grade} (ongoing){Assessed(content)}",
             CaptureKind.Withdrawn => $"{Kind(content.Kind)}: {content.OffStudyReason} ({(content.FollowUpAllowed == true ? "follow-up data may still be collected" : "no further follow-up data")})",
             _ when CaptureKinds.IsOffStudy(content.Kind) => $"{Kind(content.Kind)}: {content.OffStudyReason}",
             _ => Kind(content.Kind),
         };
     }
+
+    private static string Assessed(CaptureInput content) => content.Assessment is { } a ? " – " + AdverseEventLabels.Describe(a) : "";
 }

@@ -53,9 +53,13 @@ public sealed class PagesBrowserTests(ServiceFixture service)
         Assert.Matches("^Entry [0-9]+ saved\\.$", await page.Locator("#saved").InnerTextAsync());
 
         var adverse = page.Locator("#adverse-event-form");
-        await adverse.GetByLabel("CTCAE term").FillAsync("Febrile neutropenia");
-        await adverse.GetByLabel("Grade").SelectOptionAsync("3");
+        await adverse.GetByLabel("Adverse event term").FillAsync("Febrile neutropenia");
+        await adverse.GetByLabel("Grade", new() { Exact = true }).SelectOptionAsync("3");
         await adverse.GetByLabel("Onset date").FillAsync(Today);
+        await adverse.GetByLabel("No, not serious").CheckAsync();
+        await adverse.GetByRole(AriaRole.Group, new() { Name = "Attribution to the study treatment" }).GetByLabel("Possible").CheckAsync();
+        await adverse.GetByLabel("Action taken with the study treatment").SelectOptionAsync("none");
+        await adverse.GetByLabel("Outcome").SelectOptionAsync("not_recovered");
         string before = page.Url;
         await adverse.GetByRole(AriaRole.Button, new() { Name = "Record adverse event" }).ClickAsync();
         // The page before the click has a timeline too: wait for the redirect after the save (?saved=N changes).

@@ -22,8 +22,20 @@ public sealed class ParticipantPageTests
     private static Task<PageSession.Answer> FollowUp(PageSession s, string page, string kind, string date, string? site = null) =>
         s.SubmitAsync(page, page + "?handler=FollowUp", [("fu.kind", kind), ("fu.date", date), .. site is null ? Array.Empty<(string, string)>() : [("fu.relapseSite", site)]]);
 
+    /// <summary>Records an adverse event through the form, assessed as not serious, possibly related, dose not changed, and recovered once it has an end date.</summary>
     private static Task<PageSession.Answer> AdverseEvent(PageSession s, string term, string grade, string date, string endDate = "") =>
-        s.SubmitAsync(Page1, Page1 + "?handler=AdverseEvent", ("ae.term", term), ("ae.grade", grade), ("ae.date", date), ("ae.endDate", endDate));
+        s.SubmitAsync(Page1, Page1 + "?handler=AdverseEvent", [("ae.term", term), ("ae.grade", grade), ("ae.date", date), ("ae.endDate", endDate), .. Assessed("ae", endDate)]);
+
+    /// <summary>The assessment fields <see cref="AdverseEvent"/> posts (<paramref name="names"/> <c>ae</c> or <c>c</c>).</summary>
+    private static (string, string)[] Assessed(string names, string endDate) =>
+        [($"{names}.serious", "no"), ($"{names}.attribution", "possible"), ($"{names}.actionTaken", "none"), ($"{names}.outcome", endDate == "" ? "not_recovered" : "recovered")];
+
+    /// <summary>The assessment <see cref="Assessed"/> stores.</summary>
+    private static AdverseEventAssessment Assessment(bool ended) =>
+        new(false, SeriousCriteria.None, Attribution.Possible, ActionTaken.None, ended ? AdverseEventOutcome.Recovered : AdverseEventOutcome.NotRecovered);
+
+    /// <summary>How the timeline describes <see cref="Assessed"/>.</summary>
+    private static string Described(bool ended) => " – not serious; possible attribution; dose not changed; " + (ended ? "recovered or resolved" : "not recovered or not resolved");
 
     [Fact]
     public async Task CoordinatorsSeeOnlyTheirSiteAndArmsOnlyShowForRolesThatMaySeeThem()
@@ -92,13 +104,13 @@ public sealed class ParticipantPageTests
         var after = await s.GetAsync(Page1 + "?saved=2");
         Assert.Contains("<p class=\"status-message\" role=\"status\" id=\"saved\">Entry 2 saved.</p>", after.Html);
         var timeline = Regex.Matches(after.Html, "<time datetime=\"([0-9-]+)\">[0-9-]+</time> ([^<]+)").Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value.Trim()}").ToArray();
-        Assert.Equal(["2026-01-15 Randomized", "2026-02-03 Adverse event: Febrile neutropenia, grade 3 (ongoing)", "2026-03-02 Relapse: Isolated CNS"], timeline);
+        Assert.Equal(["2026-01-15 Randomized", "2026-02-03 Adverse event: Febrile neutropenia, grade 3 (ongoing)" + Described(false), "2026-03-02 Relapse: Isolated CNS"], timeline);
         Assert.Contains("<td>coord1</td>", after.Html);
         Assert.Equal(2, Regex.Matches(after.Html, "<td>original entry</td>").Count);
 
         var stored = await app.Store.ListCurrentAsync(TestApp.Trial, "P-1");
         Assert.Equal(new CaptureInput(CaptureKind.Relapse, new DateOnly(2026, 3, 2), "cns", null, null), stored[0].Content);
-        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 3), null, "Febrile neutropenia", 3), stored[1].Content);
+        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 3), null, "Febrile neutropenia", 3) { Assessment = Assessment(false) }, stored[1].Content);
     }
 
     [Fact]
@@ -133,8 +145,7 @@ public sealed class ParticipantPageTests
         await Refused(FollowUp(s, page2, "", "2026-02-20"), "fu-kind", "Choose what happened: relapse, death, second malignancy or last contact.");
         await Refused(AdverseEvent(s, "Sepsis", "0", "2026-02-03"), "ae-grade", "The CTCAE grade must be a whole number from 1 to 5.");
         await Refused(AdverseEvent(s, "Sepsis", "6", "2026-02-03"), "ae-grade", "The CTCAE grade must be a whole number from 1 to 5.");
-        await Refused(AdverseEvent(s, "", "3", "2026-02-03"), "ae-term",
-            "An adverse event needs its CTCAE term: 1 to 200 characters without control characters or surrounding spaces.");
+        await Refused(AdverseEvent(s, "", "3", "2026-02-03"), "ae-term", "Choose the adverse event's term from the protocol's list.");
         await Refused(AdverseEvent(s, "Sepsis", "3", ""), "ae-date", "Enter the onset date.");
 
         // The values entered are shown again with the message.
@@ -225,34 +236,34 @@ public sealed class ParticipantPageTests
         Assert.Equal(Page1 + "?saved=1#timeline", (await AdverseEvent(s, "Sepsis", "3", "2026-02-01", "2026-02-10")).Location);
         Assert.Equal(Page1 + "?saved=2#timeline", (await AdverseEvent(s, "Nausea", "1", "2026-02-05")).Location);
         var stored = await app.Store.ListCurrentAsync(TestApp.Trial, "P-1");
-        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 1), null, "Sepsis", 3) { EndDate = new DateOnly(2026, 2, 10) }, stored[0].Content);
-        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 5), null, "Nausea", 1), stored[1].Content);
+        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 1), null, "Sepsis", 3) { EndDate = new DateOnly(2026, 2, 10), Assessment = Assessment(true) }, stored[0].Content);
+        Assert.Equal(new CaptureInput(CaptureKind.AdverseEvent, new DateOnly(2026, 2, 5), null, "Nausea", 1) { Assessment = Assessment(false) }, stored[1].Content);
 
         var after = await s.GetAsync(Page1);
         var timeline = Regex.Matches(after.Html, "<time datetime=\"([0-9-]+)\">[0-9-]+</time> ([^<]+)").Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value.Trim()}").ToArray();
-        Assert.Equal(["2026-01-15 Randomized", "2026-02-01 Adverse event: Sepsis, grade 3 (onset 2026-02-01, resolved 2026-02-10)",
-                      "2026-02-05 Adverse event: Nausea, grade 1 (ongoing)"], timeline);
+        Assert.Equal(["2026-01-15 Randomized", "2026-02-01 Adverse event: Sepsis, grade 3 (onset 2026-02-01, resolved 2026-02-10)" + Described(true),
+                      "2026-02-05 Adverse event: Nausea, grade 1 (ongoing)" + Described(false)], timeline);
         Assert.Contains("value=\"2026-02-10\"", after.Tag("c1-endDate"));
         Assert.Contains("<label for=\"c2-endDate\">End date (leave empty while ongoing)</label>", after.Html);
 
         // A correction: a malformed end date is shown next to the correction's field; then Nausea resolves, Sepsis reopens.
         string beforeCorrection = await app.SnapshotAsync();
         var bad = await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=2", ("c.kind", "adverse_event"), ("c.term", "Nausea"), ("c.grade", "1"),
-            ("c.date", "2026-02-05"), ("c.endDate", "soon"), ("c.reason", "resolved"));
+            ("c.date", "2026-02-05"), ("c.endDate", "soon"), ("c.reason", "resolved"), ("c.serious", "no"), ("c.attribution", "possible"), ("c.actionTaken", "none"), ("c.outcome", "recovered"));
         Assert.Equal(400, bad.Status);
         Assert.Equal("'soon' is not a date; enter the end date as yyyy-MM-dd, for example 2026-03-02, or leave it empty while the event is ongoing.", bad.ErrorFor("c2-endDate"));
         Assert.Contains("value=\"soon\"", bad.Tag("c2-endDate"));
         Assert.Equal(beforeCorrection, await app.SnapshotAsync());
 
-        Assert.Equal(302, (await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=2", ("c.kind", "adverse_event"), ("c.term", "Nausea"), ("c.grade", "1"),
-            ("c.date", "2026-02-05"), ("c.endDate", "2026-02-07"), ("c.reason", "resolved per clinic note"))).Status);
-        Assert.Equal(302, (await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=1", ("c.kind", "adverse_event"), ("c.term", "Sepsis"), ("c.grade", "3"),
-            ("c.date", "2026-02-01"), ("c.endDate", ""), ("c.reason", "not resolved after all"))).Status);
+        Assert.Equal(302, (await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=2", [("c.kind", "adverse_event"), ("c.term", "Nausea"), ("c.grade", "1"),
+            ("c.date", "2026-02-05"), ("c.endDate", "2026-02-07"), ("c.reason", "resolved per clinic note"), .. Assessed("c", "2026-02-07")])).Status);
+        Assert.Equal(302, (await s.SubmitAsync(Page1, Page1 + "?handler=Correct&entryId=1", [("c.kind", "adverse_event"), ("c.term", "Sepsis"), ("c.grade", "3"),
+            ("c.date", "2026-02-01"), ("c.endDate", ""), ("c.reason", "not resolved after all"), .. Assessed("c", "")])).Status);
         var history = await app.Store.HistoryAsync(TestApp.Trial, "P-1");
         Assert.Equal([(1L, 1, (DateOnly?)new DateOnly(2026, 2, 10)), (1L, 2, null), (2L, 1, null), (2L, 2, new DateOnly(2026, 2, 7))],
             history.Select(e => (e.EntryId, e.Version, e.Content.EndDate)));
         var final = await s.GetAsync(Page1);
-        Assert.Contains("<td>Adverse event: Nausea, grade 1 (onset 2026-02-05, resolved 2026-02-07)</td>", final.Html);
-        Assert.Contains("<td>Adverse event: Sepsis, grade 3 (ongoing)</td>", final.Html);
+        Assert.Contains("<td>Adverse event: Nausea, grade 1 (onset 2026-02-05, resolved 2026-02-07)" + Described(true) + "</td>", final.Html);
+        Assert.Contains("<td>Adverse event: Sepsis, grade 3 (ongoing)" + Described(false) + "</td>", final.Html);
     }
 }

@@ -71,16 +71,6 @@ public sealed partial class ParticipantModel(TrialStore store) : TrialPageModel(
         return new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("fu.relapseSite") : null, null, null);
     }, (input, actor) => Store.RecordAsync(Trial.Id, participantId, input, actor));
 
-    /// <summary>Records an adverse event (<c>ae.term</c>, <c>ae.grade</c>, <c>ae.date</c> the onset, <c>ae.endDate</c> the resolution, empty while ongoing).</summary>
-    /// <param name="participantId">The participant.</param>
-    public Task<IActionResult> OnPostAdverseEventAsync(string participantId) => WriteAsync(participantId, "ae.", () =>
-    {
-        var date = ReadDate("ae.date", "onset date");
-        var end = ReadEndDate("ae.endDate", out bool endValid);
-        if (date is null || !endValid) return null;
-        return new CaptureInput(CaptureKind.AdverseEvent, date.Value, null, Read("ae.term")?.Trim(), ReadGrade("ae.grade")) { EndDate = end };
-    }, (input, actor) => Store.RecordAsync(Trial.Id, participantId, input, actor));
-
     /// <summary>
     /// Records an off-study record (<c>os.kind</c> off_therapy | withdrawn | lost_to_follow_up, <c>os.date</c>,
     /// <c>os.reason</c>, <c>os.followUpAllowed</c> yes | no for a withdrawal).
@@ -112,20 +102,23 @@ public sealed partial class ParticipantModel(TrialStore store) : TrialPageModel(
         string prefix = $"c{entryId}.";
         return WriteAsync(participantId, prefix, () =>
         {
-            foreach (string name in new[] { "kind", "date", "relapseSite", "term", "grade", "endDate", "reason", "offStudyReason", "followUpAllowed" })
-                if (Request.Form.TryGetValue("c." + name, out var v)) posted[prefix + name] = v.ToString();
+            foreach (string name in new[] { "kind", "date", "relapseSite", "term", "otherTerm", "grade", "endDate", "reason", "offStudyReason", "followUpAllowed",
+                                            "serious", "seriousCriteria", "attribution", "actionTaken", "outcome" })
+                if (Request.Form.TryGetValue("c." + name, out var v)) posted[prefix + name] = string.Join(',', v.Where(x => !string.IsNullOrEmpty(x)));
             string? reason = Read("c.reason")?.Trim();
             if (string.IsNullOrEmpty(reason) || reason.Length > ReasonBody.MaxLength)
                 Errors.Add(prefix + "reason", $"Give the reason for the correction (1 to {ReasonBody.MaxLength} characters); earlier versions are kept.");
             var kind = ReadKind(prefix, adverse: null, name: "c.kind");
+            if (kind == CaptureKind.AdverseEvent)
+            {
+                var ae = ReadAdverseEvent("c.", prefix);
+                return Errors.Any ? null : ae;
+            }
             var date = ReadDate("c.date", "date", prefix + "date");
-            var end = ReadEndDate("c.endDate", out _, prefix + "endDate");
             if (kind is null || date is null || Errors.Any) return null;
             if (CaptureKinds.IsOffStudy(kind.Value)) return OffStudyInput(kind.Value, date.Value, Read("c.offStudyReason"), Read("c.followUpAllowed"));
-            return kind == CaptureKind.AdverseEvent
-                ? new CaptureInput(kind.Value, date.Value, null, Read("c.term")?.Trim(), ReadGrade("c.grade")) { EndDate = end }
-                : new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("c.relapseSite") : null, null, null);
-        }, (input, actor) => Store.CorrectAsync(Trial.Id, participantId, entryId, input, Read("c.reason")!.Trim(), actor));
+            return new CaptureInput(kind.Value, date.Value, kind == CaptureKind.Relapse ? Read("c.relapseSite") : null, null, null);
+        }, (input, actor) => Store.CorrectAsync(Trial.Id, participantId, entryId, input, Read("c.reason")!.Trim(), actor), TermField);
     }
 
     /// <summary>
@@ -210,6 +203,7 @@ public sealed partial class ParticipantModel(TrialStore store) : TrialPageModel(
         History = await Store.HistoryAsync(Trial.Id, participantId);
         Timeline = History.GroupBy(e => e.EntryId).Select(g => g.Last()).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId).ToArray();
         Queries = await Store.ListQueriesAsync(Trial.Id, r.Site, participantId);
+        SeriousEventReviews = await Store.ListSeriousEventReviewsAsync(Trial.Id, participantId);
         return true;
     }
 
