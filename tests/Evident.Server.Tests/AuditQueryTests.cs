@@ -81,6 +81,17 @@ public sealed class AuditQueryTests
                 await TestApp.AssertProblem(await app.As(user).GetAsync(path), 403);
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_filters_and_the_paging()
+    {
+        await using var app = new TestApp();
+        var paths = (await TestApp.Json(await app.CreateClient().GetAsync("/openapi/v1.json"))).GetProperty("paths");
+        string[] Parameters(string path) => [.. paths.GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!)];
+        Assert.Equal(["participant", "actor", "action", "from", "to", "offset", "limit"], Parameters("/trials/{trialId}/audit"));
+        Assert.Equal(["participant", "actor", "action", "from", "to"], Parameters("/trials/{trialId}/audit.csv"));
+    }
+
     private static async Task<(JsonElement[] Records, long Total)> Records(HttpClient client, string query)
     {
         var response = await client.GetAsync(Audit + query);

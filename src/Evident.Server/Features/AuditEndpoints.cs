@@ -3,6 +3,7 @@ using Evident.Randomization.Audit;
 using Evident.Server.Infrastructure;
 using Evident.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Evident.Server.Features;
 
@@ -24,24 +25,36 @@ internal static class AuditEndpoints
         audit.MapGet("/audit/verification", Verification).WithSummary("Whether the audit chain verifies: records read, the first broken record and what is wrong with it.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem, ProblemHttpResult>> Records(string trialId, HttpContext http, TrialStore store)
+    /// <summary>The filters of the query string as the OpenAPI document lists them; read as text so that a bad value gets a message of ours.</summary>
+    internal sealed record FilterQuery(
+        [FromQuery(Name = "participant")] string? Participant, [FromQuery(Name = "actor")] string? Actor, [FromQuery(Name = "action")] string? Action,
+        [FromQuery(Name = "from")] string? From, [FromQuery(Name = "to")] string? To)
+    {
+        public Func<string, string?> Lookup(string? offset = null, string? limit = null) => key => key switch
+        {
+            "participant" => Participant, "actor" => Actor, "action" => Action, "from" => From, "to" => To, "offset" => offset, "limit" => limit, _ => null,
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem, ProblemHttpResult>> Records(string trialId, [AsParameters] FilterQuery q, string? offset, string? limit, HttpResponse response, TrialStore store)
     {
         var trial = await store.GetTrialAsync(trialId);
         if (trial is null) return Problems.NotFound($"There is no trial '{trialId}'.");
-        var (filter, problems) = AuditRequest.Read(http.Request.Query);
-        long? offset = AuditRequest.Number(http.Request.Query, "offset", 0, long.MaxValue, problems);
-        long? limit = AuditRequest.Number(http.Request.Query, "limit", 1, MaxLimit, problems);
+        var query = q.Lookup(offset, limit);
+        var (filter, problems) = AuditRequest.Read(query);
+        long? skip = AuditRequest.Number(query, "offset", 0, long.MaxValue, problems);
+        long? take = AuditRequest.Number(query, "limit", 1, MaxLimit, problems);
         if (problems.Count > 0) return Problems.Invalid(problems);
-        http.Response.Headers["X-Total-Count"] = (await store.CountAuditAsync(trialId, filter)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var records = await store.ReadAuditAsync(trialId, filter, newestFirst: false, offset ?? 0, (int?)limit);
+        response.Headers["X-Total-Count"] = (await store.CountAuditAsync(trialId, filter)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var records = await store.ReadAuditAsync(trialId, filter, newestFirst: false, skip ?? 0, (int?)take);
         return TypedResults.Ok<IReadOnlyList<AuditRecord>>(records.Select(r => AuditTrailView.Visible(trial, r)).ToArray());
     }
 
-    private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Csv(string trialId, HttpContext http, TrialStore store)
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Csv(string trialId, [AsParameters] FilterQuery q, TrialStore store)
     {
         var trial = await store.GetTrialAsync(trialId);
         if (trial is null) return Problems.NotFound($"There is no trial '{trialId}'.");
-        var (filter, problems) = AuditRequest.Read(http.Request.Query);
+        var (filter, problems) = AuditRequest.Read(q.Lookup());
         if (problems.Count > 0) return Problems.Invalid(problems);
         return TypedResults.Stream(stream => AuditCsv.WriteAsync(stream, store, trial, filter), "text/csv; charset=utf-8", AuditCsv.FileName(trial, filter));
     }

@@ -53,7 +53,7 @@ public sealed class AuditModel(TrialStore store) : TrialPageModel(store)
     {
         ReadFilter();
         var problems = new Dictionary<string, string[]>();
-        PageNumber = AuditRequest.Number(Request.Query, "page", 1, long.MaxValue / PageSize, problems) ?? 1;
+        PageNumber = AuditRequest.Number(AuditRequest.Of(Request.Query), "page", 1, long.MaxValue / PageSize, problems) ?? 1;
         Errors.AddRange(problems, f => f);
         Total = await Store.CountAuditAsync(Trial.Id, Filter);
         PageNumber = Math.Min(PageNumber, PageCount);
@@ -94,7 +94,7 @@ public sealed class AuditModel(TrialStore store) : TrialPageModel(store)
 
     private void ReadFilter()
     {
-        var (filter, problems) = AuditRequest.Read(Request.Query);
+        var (filter, problems) = AuditRequest.Read(AuditRequest.Of(Request.Query));
         Errors.AddRange(problems, f => f);
         Filter = filter;
     }
