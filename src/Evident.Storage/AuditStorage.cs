@@ -34,8 +34,7 @@ public static class AuditStorage
             : Sql.Command(connection, null, SelectRecords + " WHERE trial_id = @t ORDER BY seq", ("@t", trialId));
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            yield return new AuditRecord(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Sql.NullableString(reader, 1), reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), Sql.NullableString(reader, 7), reader.GetString(8), reader.GetString(9));
+            yield return AuditQueryStorage.Row(reader);
     }
 
     /// <summary>

@@ -1,16 +1,14 @@
-using System.Text.Json.Nodes;
 using Evident.Server.Infrastructure;
 using Evident.Randomization;
 using Evident.Randomization.Accounts;
-using Evident.Randomization.Audit;
 using Evident.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Evident.Server.Features;
 
 /// <summary>
-/// What the trial's overseers read: the emergency unblindings (admins and the unblinded statistician), the audit trail
-/// (admins; arms removed from its details in a blinded trial) and the sealed allocation list (unblinded statistician only).
+/// What the trial's overseers read: the emergency unblindings (admins and the unblinded statistician) and the sealed
+/// allocation list (unblinded statistician only); the audit trail is <see cref="AuditEndpoints"/>.
 /// </summary>
 internal static class OversightEndpoints
 {
@@ -21,26 +19,6 @@ internal static class OversightEndpoints
     public static void MapAllocationList(this IEndpointRouteBuilder trial) =>
         trial.MapGet("/allocation-list", async (string trialId, TrialStore store) => TypedResults.Ok(await store.ReadAllocationListAsync(trialId)))
             .RequireAuthorization(RolePolicies.Unblinded).WithTags("Oversight").WithSummary("The sealed allocation list (unblinded statistician only).");
-
-    public static void MapAudit(this IEndpointRouteBuilder trial) =>
-        trial.MapGet("/audit", Audit).RequireAuthorization(RolePolicies.Admin).WithTags("Oversight").WithSummary("The trial's audit records.");
-
-    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> Audit(string trialId, TrialStore store)
-    {
-        var trial = await store.GetTrialAsync(trialId);
-        if (trial is null) return Problems.NotFound($"There is no trial '{trialId}'.");
-        var records = await store.ReadAuditAsync(trialId);
-        if (!trial.Blinded) return TypedResults.Ok(records);
-        return TypedResults.Ok<IReadOnlyList<AuditRecord>>(records.Select(Redact).ToArray());
-    }
-
-    // The hash still covers the arm; an inspector verifies the chain from the database with `evident audit verify`.
-    internal static AuditRecord Redact(AuditRecord record)
-    {
-        if (JsonNode.Parse(record.Details) is not JsonObject details || !details.Remove("arm")) return record;
-        details["arm"] = "(blinded)";
-        return record with { Details = details.ToJsonString() };
-    }
 }
 
 /// <summary>The trial itself: its public description (any role) and creation of new trials (operators only, never a trial's admin).</summary>

@@ -192,9 +192,9 @@ public sealed class ParticipantPageTests
         await admin.LoginAsync("admin");
         var audit = await admin.GetAsync("/t/AALL1731/audit");
         Assert.Equal(200, audit.Status);
-        Assert.Matches("<td>coord1</td>\\s*<td>capture.correct</td>\\s*<td>participant:P-1</td>\\s*<td><pre class=\"details\">[^<]*&quot;version&quot;:2[^<]*</pre></td>\\s*<td>source document re-read</td>", audit.Html);
+        Assert.Matches("<td data-label=\"Who\">coord1</td>\\s*<td data-label=\"What\"><strong>Corrected</strong><br>\\s*<a href=\"/t/AALL1731/participants/P-1\">Participant P-1</a>[\\s\\S]*?<dt>Version</dt><dd>2</dd>[\\s\\S]*?<td data-label=\"Reason\">source document re-read</td>", audit.Html);
         // Arms are redacted in a blinded trial, exactly as the API does.
-        Assert.Contains("&quot;arm&quot;:&quot;(blinded)&quot;", audit.Html);
+        Assert.Contains("<dt>Arm</dt><dd>(blinded)</dd>", audit.Html);
         RandomizePageTests.AssertNoArm(audit.Html.Replace("\"method\"", ""));
 
         using var coord = new PageSession(app);
