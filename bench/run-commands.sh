@@ -31,6 +31,8 @@ hyperfine --warmup 1 --runs 5 --export-markdown /tmp/evident-bench.md \
   -n "finegray $rows rows" "$e finegray $crbig --formula 'Surv(time, cause) ~ arm + age + marker' --cause 1 --format json" \
   -n "cuminc $rows rows ~ arm" "$e cuminc $crbig --formula 'Surv(time, cause) ~ arm' --times 5,10,20" \
   -n "forecast 1,440 participants" "$e forecast examples/aall1731/protocol.yaml --data $trial/participants.csv --cutoff 2021-06-30 --format json" \
+  -n "simulate AALL1731 10,000 replicates, logrank" "$e simulate examples/aall1731-simulation.yaml --test logrank --reps 10000 --seed 1 --format json" \
+  -n "simulate AALL1731 10,000 replicates, maxcombo" "$e simulate examples/aall1731-simulation.yaml --test 'maxcombo(0,0;0,1;1,0;1,1)' --reps 10000 --seed 1 --format json" \
   -n "simulate 10,000 replicates" "$e simulate --looks 4 --information 0.25,0.5,0.75,1 --alpha 0.025 --spending obrien-fleming --hazard-ratio 0.6 --control-median 195.2018 --accrual 60 --subjects 1440 --events 41,83,124,165 --reps 10000 --seed 1"
 cat /tmp/evident-bench.md
 if command -v Rscript >/dev/null && Rscript -e 'library(data.table)' >/dev/null 2>&1; then

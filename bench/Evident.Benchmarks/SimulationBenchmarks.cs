@@ -23,7 +23,13 @@ public class SimulationBenchmarks
             subjects: 1440, events: [41, 83, 124, 165], dropoutRate: 0, dropoutTime: 12);
     }
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public SimulationResult Simulate1000Replicates() =>
         SurvivalSimulation.Run(_scenario, new SimulationRun { Replicates = 1000, Seed = 1 });
+
+    /// <summary>The same trials analysed by the MaxCombo test of the four usual FH weights (issue 16); compare with the log-rank baseline.</summary>
+    [Benchmark]
+    public SimulationResult Simulate1000ReplicatesMaxCombo() =>
+        SurvivalSimulation.Run(_scenario with { Test = SimulationTest.MaxCombo([new(0, 0), new(0, 1), new(1, 0), new(1, 1)]) },
+                               new SimulationRun { Replicates = 1000, Seed = 1 });
 }

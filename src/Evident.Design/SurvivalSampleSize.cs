@@ -31,38 +31,61 @@ public static class SurvivalSampleSize
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Design, "Design");
+        if (options.Strata is not null) return StratifiedSampleSize.Compute(options);
         double hr = options.HazardRatio;
         Checks.Positive(hr, "HazardRatio");
         if (hr == 1) throw new DesignInputException("HazardRatio", "1", "there is no effect to detect.");
         var inputs = SampleSizeInputs.Read(options);
+        var (dropout, r) = CommonInputs(options);
+
+        var design = GroupSequential.Create(options.Design);
+        double eventsFixed = EventsFixed(design, r, Math.Log(hr));
+        double maxEvents = MaxEvents(design, eventsFixed);
+        double[] treatmentHazards = [.. inputs.ControlHazards.Select(h => hr * h)];
+        var arms = EventMixture.Single(new ArmEventCurves(
+            new PiecewiseEventCurve(inputs.HazardStarts, treatmentHazards, dropout),
+            new PiecewiseEventCurve(inputs.HazardStarts, inputs.ControlHazards, dropout), r));
+        var (accrual, followUp) = AccrualSchedule.Solve(inputs, options.FollowUpTime, options.MaxSubjects, arms, maxEvents);
+        var stops = design.RejectionProbabilitiesH1.Zip(design.FutilityProbabilitiesH1, (a, b) => a + b).ToArray();
+        return Looks(design, eventsFixed, maxEvents, inputs, treatmentHazards, arms, accrual, followUp, stops)
+               with { EffectiveHazardRatios = Array.AsReadOnly(Enumerable.Repeat(hr, design.Looks).ToArray()), Power = 1 - design.Beta };
+    }
+
+    /// <summary>Checks the follow-up, subjects, dropout and allocation; returns the dropout hazard and the ratio r.</summary>
+    internal static (double Dropout, double Ratio) CommonInputs(SurvivalSampleSizeOptions options)
+    {
         if (options.FollowUpTime is double f) Checks.Within(f, DesignLimits.NonNegative, "FollowUpTime", "must be a finite number ≥ 0.");
         if (options.MaxSubjects is double n) Checks.Positive(n, "MaxSubjects");
         Checks.Within(options.DropoutRate, DesignLimits.DropoutRate, "DropoutRate", $"must lie in {DesignLimits.DropoutRate}.");
         Checks.Positive(options.DropoutTime, "DropoutTime");
-        double r = options.AllocationRatio;
-        Checks.Positive(r, "AllocationRatio");
+        Checks.Positive(options.AllocationRatio, "AllocationRatio");
+        return (-Math.Log(1 - options.DropoutRate) / options.DropoutTime, options.AllocationRatio);
+    }
 
-        var design = GroupSequential.Create(options.Design);
+    /// <summary>Schoenfeld's events of the fixed design, (z<sub>1−α/s</sub> + z<sub>1−β</sub>)²(1 + r)²/(r·log²HR).</summary>
+    internal static double EventsFixed(GroupSequentialDesign design, double r, double logHr)
+    {
         double zAlpha = Gaussian.UpperQuantile(design.TwoSided ? design.Alpha / 2 : design.Alpha);
         double zBeta = Gaussian.UpperQuantile(design.Beta);
-        double logHr = Math.Log(hr);
-        double eventsFixed = (zAlpha + zBeta) * (zAlpha + zBeta) * (1 + r) * (1 + r) / r / (logHr * logHr);
+        return (zAlpha + zBeta) * (zAlpha + zBeta) * (1 + r) * (1 + r) / r / (logHr * logHr);
+    }
+
+    /// <summary>D<sub>max</sub> = events of the fixed design × inflation factor, refused when a look adds less than one event.</summary>
+    internal static double MaxEvents(GroupSequentialDesign design, double eventsFixed)
+    {
         double maxEvents = eventsFixed * design.InflationFactor;
         if (Checks.TooFewEventsPerLook(design.Information, maxEvents) is { } tooFew)
             throw new DesignInputException("Looks", design.Looks.ToString(CultureInfo.InvariantCulture),
                 tooFew + " Use fewer looks, or a hazard ratio further from 1.");
-
-        double dropout = -Math.Log(1 - options.DropoutRate) / options.DropoutTime;
-        double[] treatmentHazards = [.. inputs.ControlHazards.Select(h => hr * h)];
-        var arms = new ArmEventCurves(
-            new PiecewiseEventCurve(inputs.HazardStarts, treatmentHazards, dropout),
-            new PiecewiseEventCurve(inputs.HazardStarts, inputs.ControlHazards, dropout), r);
-        var (accrual, followUp) = AccrualSchedule.Solve(inputs, options.FollowUpTime, options.MaxSubjects, arms, maxEvents);
-        return Looks(design, eventsFixed, maxEvents, inputs, treatmentHazards, arms, accrual, followUp);
+        return maxEvents;
     }
 
-    private static SurvivalSampleSizeResult Looks(GroupSequentialDesign design, double eventsFixed, double maxEvents, SampleSizeInputs inputs,
-        double[] treatmentHazards, ArmEventCurves arms, AccrualCurve accrual, double followUp)
+    /// <summary>
+    /// Each look's events, analysis time and subjects, and the expectations at stopping given each look's probability of
+    /// stopping under H1 (<paramref name="stopH1"/>).
+    /// </summary>
+    internal static SurvivalSampleSizeResult Looks(GroupSequentialDesign design, double eventsFixed, double maxEvents, SampleSizeInputs inputs,
+        double[] treatmentHazards, EventMixture arms, AccrualCurve accrual, double followUp, IReadOnlyList<double> stopH1)
     {
         int looks = design.Looks;
         double duration = accrual.End + followUp;
@@ -75,27 +98,28 @@ public static class SurvivalSampleSize
             double target = events[k];
             times[k] = k == looks - 1
                 ? duration
-                : Roots.Brent(tau => accrual.Events(tau, arms) - target, 0, duration, 1e-10 * duration);
+                : Roots.Brent(tau => arms.Events(accrual, tau) - target, 0, duration, 1e-10 * duration);
             subjects[k] = accrual.Subjects(times[k]);
         }
 
-        double continuing = 1, expectedSubjects = 0, expectedDuration = 0;
+        double continuing = 1, expectedSubjects = 0, expectedDuration = 0, expectedEvents = 0;
         for (int k = 0; k < looks - 1; k++)
         {
-            double stop = design.RejectionProbabilitiesH1[k] + design.FutilityProbabilitiesH1[k];
-            expectedSubjects += stop * subjects[k];
-            expectedDuration += stop * times[k];
-            continuing -= stop;
+            expectedSubjects += stopH1[k] * subjects[k];
+            expectedDuration += stopH1[k] * times[k];
+            expectedEvents += stopH1[k] * events[k];
+            continuing -= stopH1[k];
         }
         expectedSubjects += continuing * subjects[^1];
         expectedDuration += continuing * times[^1];
+        expectedEvents += continuing * events[^1];
 
         return new SurvivalSampleSizeResult(
             design, eventsFixed, maxEvents, accrual.Subjects(accrual.End),
             Array.AsReadOnly<double>([.. accrual.Starts, accrual.End]), Array.AsReadOnly(accrual.Intensities.ToArray()), followUp,
             Array.AsReadOnly(inputs.HazardStarts.ToArray()), Array.AsReadOnly(inputs.ControlHazards.ToArray()), Array.AsReadOnly(treatmentHazards),
             Array.AsReadOnly(events), Array.AsReadOnly(times), Array.AsReadOnly(subjects),
-            design.ExpectedInformationH0 * eventsFixed, design.ExpectedInformationH1 * eventsFixed,
+            design.ExpectedInformationH0 * eventsFixed, arms.Strata.Length == 1 ? design.ExpectedInformationH1 * eventsFixed : expectedEvents,
             expectedSubjects, duration, expectedDuration);
     }
 }

@@ -57,4 +57,11 @@ public sealed record SurvivalSampleSizeOptions
 
     /// <summary>Planned allocation ratio r = n<sub>treatment</sub>/n<sub>control</sub>, &gt; 0 (rpact <c>allocationRatioPlanned</c>). Default 1.</summary>
     public double AllocationRatio { get; init; } = 1;
+
+    /// <summary>
+    /// A stratified design: each stratum's share of subjects, control hazard and hazard ratio (2 or more strata), the
+    /// test the stratified log-rank test. Give these instead of <see cref="HazardRatio"/> and the control hazard, which
+    /// stay unset. Null (the default) for an unstratified design.
+    /// </summary>
+    public IReadOnlyList<DesignStratum>? Strata { get; init; }
 }

@@ -40,4 +40,23 @@ public sealed record SurvivalSampleSizeResult(
     double ExpectedEventsH1,
     double ExpectedSubjectsH1,
     double StudyDuration,
-    double ExpectedStudyDurationH1);
+    double ExpectedStudyDurationH1)
+{
+    /// <summary>
+    /// A stratified design's strata with their subjects and expected events per look; null for an unstratified design.
+    /// </summary>
+    public IReadOnlyList<StratumSampleSize>? Strata { get; init; }
+
+    /// <summary>
+    /// The hazard ratio the stratified log-rank test sees at each look, exp(Σ<sub>s</sub> D<sub>s</sub> log HR<sub>s</sub> /
+    /// Σ<sub>s</sub> D<sub>s</sub>) with D<sub>s</sub> the stratum's expected events by the look (Schoenfeld 1981); the
+    /// hazard ratio itself at every look for an unstratified design.
+    /// </summary>
+    public IReadOnlyList<double> EffectiveHazardRatios { get; init; } = [];
+
+    /// <summary>
+    /// Power of the design under the alternative from the stratified log-rank test's asymptotics, with each look's own
+    /// drift √(r)/(1 + r)·|Σ<sub>s</sub> D<sub>s</sub> log HR<sub>s</sub>|/√D; 1 − β for an unstratified design.
+    /// </summary>
+    public double Power { get; init; }
+}

@@ -1,3 +1,4 @@
+using Evident.Design.Simulation;
 using Evident.Statistics;
 using Evident.Statistics.Cox;
 
@@ -24,4 +25,12 @@ public sealed record PrimaryAnalysis(
     TieMethod Ties,
     double ConfidenceLevel,
     ConfidenceType ConfidenceType,
-    HazardRatioModel HazardRatioModel = HazardRatioModel.Joint);
+    HazardRatioModel HazardRatioModel = HazardRatioModel.Joint)
+{
+    /// <summary>
+    /// The pre-specified primary test of each comparison (YAML <c>test</c>): <c>logrank</c> (the default), <c>fh(ρ,γ)</c>,
+    /// <c>maxcombo(ρ,γ;ρ,γ;…)</c> or <c>rmst(τ)</c>, the text form <see cref="SimulationTest.Parse"/> reads; the same
+    /// test <c>evident simulate --protocol</c> analyses its simulated trials with.
+    /// </summary>
+    public SimulationTest Test { get; init; } = SimulationTest.LogRank;
+}

@@ -26,4 +26,13 @@ public enum EstimateStatus
 
     /// <summary>Fewer than two arms have participants, so there is nothing to compare.</summary>
     SingleArm,
+
+    /// <summary>
+    /// A weighted statistic has no information: no event time with both arms at risk and a positive weight (e.g.
+    /// FH(0, 1) when every event is at the first event time), so its variance is zero.
+    /// </summary>
+    NoInformation,
+
+    /// <summary>The RMST horizon τ lies beyond the shortest of the two arms' longest follow-up.</summary>
+    BeyondFollowUp,
 }

@@ -9,7 +9,8 @@ namespace Evident.Analysis.Plan;
 /// <summary>
 /// Each compared arm against the control within a group of participants: its hazard ratio from the joint model
 /// (<c>coxph(Surv ~ arm + strata(…))</c> over every arm) or the pairwise one (the same on the two arms only), its
-/// log-rank test on the two arms' participants (<c>survdiff</c> on the subset) and its RMST difference.
+/// log-rank test on the two arms' participants (<c>survdiff</c> on the subset), its RMST difference and the plan's
+/// primary test (<see cref="PrimaryTestAnalyser"/>).
 /// </summary>
 internal static class ComparisonAnalyser
 {
@@ -28,15 +29,17 @@ internal static class ComparisonAnalyser
         for (int k = 0; k < comparisons.Length; k++)
         {
             int arm = c.Compare[k];
-            var (test, status) = LogRankTest(c, rows, followUp, arm, strata);
+            var (pair, status) = Pair(c, rows, followUp, arm, strata);
+            var test = pair is null ? null : LogRank.Test(pair.Time, pair.IsEvent, pair.Group, 2, pair.Stratum, pair.StratumCount);
             var difference = tau is double horizon ? Rmst(arms[arm], arms[c.ControlArm], horizon, plan.ConfidenceLevel) : null;
-            comparisons[k] = new ArmComparison(c.Protocol.Arms[arm].Id, hazardRatios[k].HazardRatio, hazardRatios[k].Status, test, status, difference);
+            var primary = PrimaryTestAnalyser.Run(plan, pair, status, test, arms[arm], arms[c.ControlArm]);
+            comparisons[k] = new ArmComparison(c.Protocol.Arms[arm].Id, hazardRatios[k].HazardRatio, hazardRatios[k].Status, test, status, difference, primary);
         }
         return comparisons;
     }
 
     /// <summary>The RMST difference at τ, refused when τ is beyond either arm's last follow-up; null when an arm has no participant.</summary>
-    private static RmstComparison? Rmst(ArmSummary arm, ArmSummary control, double tau, double level)
+    public static RmstComparison? Rmst(ArmSummary arm, ArmSummary control, double tau, double level)
     {
         if (arm.Curve is not { } experimental || control.Curve is not { } reference) return null;
         double limit = Math.Min(arm.LastFollowUp, control.LastFollowUp);
@@ -80,8 +83,11 @@ internal static class ComparisonAnalyser
         }).ToArray();
     }
 
-    /// <summary>The log-rank test of <paramref name="arm"/> against the control on those two arms' participants among <paramref name="rows"/>.</summary>
-    private static (LogRankTest? Test, EstimateStatus Status) LogRankTest(AnalysedTrial c, int[] rows, FollowUp followUp, int arm, int[]? strata)
+    /// <summary>
+    /// The participants of <paramref name="arm"/> and the control among <paramref name="rows"/>, coded for the two-group
+    /// kernels (group 1 = the arm), or why there is nothing to compare.
+    /// </summary>
+    private static (TwoArmData? Pair, EstimateStatus Status) Pair(AnalysedTrial c, int[] rows, FollowUp followUp, int arm, int[]? strata)
     {
         var pair = rows.Where(i => c.Arm[i] == arm || c.Arm[i] == c.ControlArm).ToArray();
         if (pair.Length == 0) return (null, EstimateStatus.NoParticipants);
@@ -90,6 +96,6 @@ internal static class ComparisonAnalyser
         var time = pair.Select(i => followUp.Time[i]).ToArray();
         var isEvent = pair.Select(followUp.IsEvent).ToArray();
         var stratum = strata is null ? [] : pair.Select(i => strata[i]).ToArray();
-        return (LogRank.Test(time, isEvent, group, 2, stratum, c.StratumLabels.Count), EstimateStatus.Estimated);
+        return (new TwoArmData(time, isEvent, group, stratum, c.StratumLabels.Count), EstimateStatus.Estimated);
     }
 }

@@ -19,5 +19,6 @@ namespace Evident.Analysis.Results;
 /// </param>
 /// <param name="LogRankStatus">Whether the data allowed the test, and if not, why.</param>
 /// <param name="Rmst">RMST of this arm minus the control's at the endpoint's horizon, or its refusal; null without a horizon or when an arm has no participant.</param>
+/// <param name="PrimaryTest">The analysis plan's primary test (<c>analyses.primary.test</c>; the log-rank test by default).</param>
 public sealed record ArmComparison(string ArmId, CoxCoefficient HazardRatio, EstimateStatus Status, LogRankTest? LogRank,
-                                   EstimateStatus LogRankStatus, RmstComparison? Rmst);
+                                   EstimateStatus LogRankStatus, RmstComparison? Rmst, PrimaryTestResult PrimaryTest);

@@ -25,7 +25,9 @@ public static class SampleSizeCommand
                 ("ControlHazards", "--lambda2"), ("PiecewiseSurvivalTimes", "--piecewise-time"),
                 ("AccrualTime", "--accrual"), ("AccrualTimes", "--accrual-time"), ("AccrualIntensities", "--accrual-intensity"),
                 ("FollowUpTime", "--follow-up"), ("MaxSubjects", "--max-subjects"), ("DropoutRate", "--dropout"), ("DropoutTime", "--dropout-time"),
-                ("AllocationRatio", "--allocation")));
+                ("AllocationRatio", "--allocation"), ("Strata", "--stratum-prevalence"), ("StratumPrevalence", "--stratum-prevalence"),
+                ("StratumHazardRatio", "--stratum-hazard-ratio"), ("StratumControlMedian", "--stratum-control-median"),
+                ("StratumControlHazard", "--stratum-control-median")));
         });
         return command;
     }
@@ -34,7 +36,7 @@ public static class SampleSizeCommand
     private sealed class Inputs
     {
         private readonly Option<double> power = new("--power") { Description = "Power 1 − β.", DefaultValueFactory = _ => 0.8 };
-        private readonly Option<double> hazardRatio = new("--hazard-ratio") { Description = "Hazard ratio under the alternative (treatment vs control).", Required = true };
+        private readonly Option<double?> hazardRatio = new("--hazard-ratio") { Description = "Hazard ratio under the alternative (treatment vs control); required unless the design is stratified." };
         private readonly Option<double?> controlMedian = new("--control-median") { Description = "Median survival in the control arm (time units of accrual and follow-up)." };
         private readonly Option<double?> controlHazard = new("--control-hazard") { Description = "Constant hazard in the control arm (instead of --control-median)." };
         private readonly Option<string?> lambda2 = new("--lambda2") { Description = "Control hazard in each piece of --piecewise-time, e.g. 0.04,0.02 (rpact lambda2); treatment = hazard ratio × control." };
@@ -46,10 +48,35 @@ public static class SampleSizeCommand
         private readonly Option<double?> maxSubjects = new("--max-subjects") { Description = "Subjects to enrol (rpact maxNumberOfSubjects); the follow-up is then computed." };
         private readonly Option<double> dropout = new("--dropout") { Description = "Probability of dropout by --dropout-time (exponential).", DefaultValueFactory = _ => 0 };
         private readonly Option<double> dropoutTime = new("--dropout-time") { Description = "Time at which --dropout is reached.", DefaultValueFactory = _ => 12 };
+        private readonly Option<string?> stratumName = new("--stratum-name") { Description = "Stratified design: the strata's labels, e.g. SR-average,SR-high (default: stratum 1, stratum 2, …)." };
+        private readonly Option<string?> stratumPrevalence = new("--stratum-prevalence") { Description = "Stratified design: each stratum's share of subjects, e.g. 0.6,0.4 (normalised to sum 1)." };
+        private readonly Option<string?> stratumHazardRatio = new("--stratum-hazard-ratio") { Description = "Stratified design: each stratum's hazard ratio, e.g. 0.7,0.5 (instead of --hazard-ratio)." };
+        private readonly Option<string?> stratumControlMedian = new("--stratum-control-median") { Description = "Stratified design: each stratum's control median, e.g. 60,24 (exponential)." };
+        private readonly Option<string?> stratumControlHazard = new("--stratum-control-hazard") { Description = "Stratified design: each stratum's constant control hazard (instead of --stratum-control-median)." };
         private readonly Option<string> allocation = new("--allocation") { Description = "Allocation ratio treatment:control, e.g. 1:1 or 2:1.", DefaultValueFactory = _ => "1:1" };
 
         public IEnumerable<Option> All =>
-            [power, hazardRatio, controlMedian, controlHazard, lambda2, piecewiseTime, accrual, accrualTime, accrualIntensity, followUp, maxSubjects, dropout, dropoutTime, allocation];
+            [power, hazardRatio, controlMedian, controlHazard, lambda2, piecewiseTime, accrual, accrualTime, accrualIntensity, followUp, maxSubjects, dropout, dropoutTime, allocation,
+             stratumName, stratumPrevalence, stratumHazardRatio, stratumControlMedian, stratumControlHazard];
+
+        /// <summary>The strata of a stratified design from the --stratum-* lists, one value per stratum in each; null without them.</summary>
+        private DesignStratum[]? Strata(ParseResult parse)
+        {
+            double[] prevalence = NumberList.Parse(parse.GetValue(stratumPrevalence), "--stratum-prevalence");
+            double[] ratios = NumberList.Parse(parse.GetValue(stratumHazardRatio), "--stratum-hazard-ratio");
+            double[] medians = NumberList.Parse(parse.GetValue(stratumControlMedian), "--stratum-control-median");
+            double[] hazards = NumberList.Parse(parse.GetValue(stratumControlHazard), "--stratum-control-hazard");
+            string? names = parse.GetValue(stratumName);
+            if (prevalence.Length + ratios.Length + medians.Length + hazards.Length == 0 && names is null) return null;
+            if (prevalence.Length < 2) throw new UsageException("a stratified design needs --stratum-prevalence with two or more values, e.g. 0.6,0.4.");
+            if ((medians.Length == 0) == (hazards.Length == 0)) throw new UsageException("give exactly one of --stratum-control-median and --stratum-control-hazard.");
+            double[] control = medians.Length > 0 ? medians : hazards;
+            string[] labels = names is null ? [.. prevalence.Select((_, s) => $"stratum {s + 1}")] : [.. names.Split(',').Select(n => n.Trim())];
+            foreach (var (option, count) in new[] { ("--stratum-hazard-ratio", ratios.Length), (medians.Length > 0 ? "--stratum-control-median" : "--stratum-control-hazard", control.Length), ("--stratum-name", labels.Length) })
+                if (count != prevalence.Length)
+                    throw new UsageException($"{option} has {count} values but --stratum-prevalence has {prevalence.Length}: give one per stratum.");
+            return [.. prevalence.Select((p, s) => new DesignStratum(labels[s], p, ratios[s], medians.Length > 0 ? control[s] : null, hazards.Length > 0 ? control[s] : null))];
+        }
 
         public SurvivalSampleSizeOptions Read(ParseResult parse, DesignOptions design)
         {
@@ -59,7 +86,12 @@ public static class SampleSizeCommand
             if (!(p > alpha)) throw new UsageException($"--power {p}: must exceed --alpha ({alpha}).");
             double? median = parse.GetValue(controlMedian), hazard = parse.GetValue(controlHazard);
             double[] hazards = NumberList.Parse(parse.GetValue(lambda2), "--lambda2"), hazardStarts = NumberList.Parse(parse.GetValue(piecewiseTime), "--piecewise-time");
-            if ((median is null ? 0 : 1) + (hazard is null ? 0 : 1) + (hazards.Length == 0 ? 0 : 1) != 1)
+            var strata = Strata(parse);
+            if (strata is not null && (median ?? hazard ?? parse.GetValue(hazardRatio)) is not null || strata is not null && hazards.Length > 0)
+                throw new UsageException("a stratified design takes --stratum-hazard-ratio and --stratum-control-median (or --stratum-control-hazard) instead of --hazard-ratio and the overall control hazard.");
+            if (strata is null && parse.GetValue(hazardRatio) is null)
+                throw new UsageException("--hazard-ratio is required (or --stratum-prevalence, --stratum-hazard-ratio and --stratum-control-median for a stratified design).");
+            if (strata is null && (median is null ? 0 : 1) + (hazard is null ? 0 : 1) + (hazards.Length == 0 ? 0 : 1) != 1)
                 throw new UsageException("give exactly one of --control-median, --control-hazard and --lambda2.");
             if (hazardStarts.Length > 0 && hazards.Length == 0) throw new UsageException("--piecewise-time needs --lambda2 (one hazard per piece).");
             double[] accrualTimes = NumberList.Parse(parse.GetValue(accrualTime), "--accrual-time"), intensities = NumberList.Parse(parse.GetValue(accrualIntensity), "--accrual-intensity");
@@ -71,7 +103,8 @@ public static class SampleSizeCommand
             return new SurvivalSampleSizeOptions
             {
                 Design = design.Read(parse, 1 - p),
-                HazardRatio = parse.GetValue(hazardRatio),
+                HazardRatio = parse.GetValue(hazardRatio) ?? 0,
+                Strata = strata,
                 ControlMedian = median,
                 ControlHazard = hazard,
                 ControlHazards = hazards.Length > 0 ? hazards : null,

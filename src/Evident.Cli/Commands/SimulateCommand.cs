@@ -25,14 +25,15 @@ public static class SimulateCommand
         var reps = new Option<long>("--reps") { Description = "Number of simulated trials.", DefaultValueFactory = _ => 10000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed; results do not depend on threads or sharding.", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run part i of N (1 ≤ i ≤ N), e.g. 3/10; combine with 'evident simulate merge'." };
-        var test = new Option<string?>("--test") { Description = "Test at each look: logrank (default), fh(rho,gamma), maxcombo(rho,gamma;rho,gamma;...) or rmst(tau); overrides the scenario's 'test'." };
+        var test = new Option<string?>("--test") { Description = "Test at each look: logrank (default), fh(rho,gamma), maxcombo(rho,gamma;rho,gamma;...) or rmst(tau); overrides --protocol and the scenario's 'test'." };
+        var protocol = new Option<string?>("--protocol") { Description = "Trial protocol (YAML) whose analysis plan pre-specifies the test (analyses.primary.test); overrides the scenario's 'test'." };
         var threads = new Option<int>("--threads") { Description = "Maximum threads (default: all processors).", DefaultValueFactory = _ => -1 };
         var output = new OutputOptions();
         var command = new Command("simulate", "Monte-Carlo power, stopping probabilities, expected events, subjects and duration of a group-sequential survival trial.");
         design.AddTo(command);
         command.Arguments.Add(scenarioFile);
         flags.AddTo(command);
-        foreach (Option o in new Option[] { test, reps, seed, shard, threads }) command.Options.Add(o);
+        foreach (Option o in new Option[] { test, protocol, reps, seed, shard, threads }) command.Options.Add(o);
         output.AddTo(command);
         command.Subcommands.Add(CreateMerge());
         CommandRunner.SetReportAction(command, output, parse => DesignOptions.Call<IReport>(() =>
@@ -49,6 +50,7 @@ public static class SimulateCommand
                 scenario = flags.Scenario(parse, design);
             }
             if (parse.GetValue(test) is { } testText) scenario = scenario with { Test = SimulationTest.Parse(testText) };
+            else if (parse.GetValue(protocol) is { } protocolPath) scenario = scenario with { Test = AnalyzeCommand.LoadProtocol(protocolPath).Analyses.Primary.Test };
             var (index, count) = ParseShard(parse.GetValue(shard));
             var run = new SimulationRun
             {

@@ -18,7 +18,7 @@ internal static class AccrualSchedule
 {
     /// <summary>The accrual with absolute intensities and its end, and the follow-up after it.</summary>
     /// <exception cref="DesignInputException">A missing or conflicting input, or events that cannot be reached as asked.</exception>
-    public static (AccrualCurve Accrual, double FollowUp) Solve(SampleSizeInputs inputs, double? followUp, double? maxSubjects, ArmEventCurves arms, double maxEvents)
+    public static (AccrualCurve Accrual, double FollowUp) Solve(SampleSizeInputs inputs, double? followUp, double? maxSubjects, EventMixture arms, double maxEvents)
     {
         if (followUp.HasValue && maxSubjects.HasValue)
             throw new DesignInputException("MaxSubjects", Text(maxSubjects.Value), "give the follow-up or the subjects, not both: the other is computed.");
@@ -33,7 +33,7 @@ internal static class AccrualSchedule
                 return WithFollowUp(open.Until(EndFor(open, n)), arms, maxEvents, "MaxSubjects");
             if (followUp is not double f)
                 throw new DesignInputException("FollowUpTime", null, "an open-ended accrual needs the follow-up or the number of subjects.");
-            double end = Increasing(t => open.Until(t).Events(t + f, arms) - maxEvents, Math.Max(times[^1], 1), "FollowUpTime");
+            double end = Increasing(t => arms.Events(open.Until(t), t + f) - maxEvents, Math.Max(times[^1], 1), "FollowUpTime");
             return (open.Until(end), f);
         }
         var closed = new AccrualCurve(times[..^1], intensities, times[^1]);
@@ -43,7 +43,7 @@ internal static class AccrualSchedule
             if (maxSubjects is double n) return WithFollowUp(closed.Scaled(n / total), arms, maxEvents, "MaxSubjects");
             if (followUp is not double f)
                 throw new DesignInputException("FollowUpTime", null, "relative accrual intensities need the follow-up (or the number of subjects).");
-            double perSubject = closed.Events(closed.End + f, arms) / total;
+            double perSubject = arms.Events(closed, closed.End + f) / total;
             return (closed.Scaled(maxEvents / perSubject / total), f);
         }
         if (followUp is double given)
@@ -55,14 +55,14 @@ internal static class AccrualSchedule
     }
 
     /// <summary>The accrual and the follow-up after its end at which the expected events reach D<sub>max</sub>.</summary>
-    private static (AccrualCurve, double) WithFollowUp(AccrualCurve accrual, ArmEventCurves arms, double maxEvents, string input)
+    private static (AccrualCurve, double) WithFollowUp(AccrualCurve accrual, EventMixture arms, double maxEvents, string input)
     {
         double subjects = accrual.Subjects(accrual.End);
         double eventual = subjects * arms.EventualFraction();
         if (!(eventual > maxEvents * (1 + 1e-9)))
             throw new DesignInputException(input, null,
                 string.Create(CultureInfo.InvariantCulture, $"{subjects:G6} subjects are expected to have {eventual:G6} events in all, no more than the {maxEvents:G6} needed (too few subjects, or too much dropout)."));
-        double time = Increasing(t => accrual.Events(t, arms) - maxEvents, Math.Max(accrual.End, 1), input);
+        double time = Increasing(t => arms.Events(accrual, t) - maxEvents, Math.Max(accrual.End, 1), input);
         if (time < accrual.End)
             throw new DesignInputException(input, null,
                 string.Create(CultureInfo.InvariantCulture, $"with {subjects:G6} subjects the {maxEvents:G6} events are expected at time {time:G6}, before accrual ends at {accrual.End:G6}, so fewer subjects would do; shorten the accrual or lower its intensities."));

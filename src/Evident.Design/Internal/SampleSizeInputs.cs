@@ -16,9 +16,11 @@ internal sealed record SampleSizeInputs(double[] HazardStarts, double[] ControlH
 
     /// <summary>Checks the hazard and accrual options.</summary>
     /// <exception cref="DesignInputException">A missing, conflicting or out-of-range input.</exception>
-    public static SampleSizeInputs Read(SurvivalSampleSizeOptions options)
+    /// <param name="options">The options.</param>
+    /// <param name="overallHazards">False for a stratified design, whose hazards are per stratum: only accrual is read.</param>
+    public static SampleSizeInputs Read(SurvivalSampleSizeOptions options, bool overallHazards = true)
     {
-        var (starts, hazards) = Hazards(options);
+        var (starts, hazards) = overallHazards ? Hazards(options) : ([0], []);
         var (times, intensities, relative) = Accrual(options);
         return new SampleSizeInputs(starts, hazards, times, intensities, relative);
     }

@@ -33,6 +33,16 @@ internal sealed class LookStatistic
     private readonly int[][] _eventAtRisk = [[], []];
     private readonly int[] _rmstEvents = new int[2];
 
+    // MaxCombo's integration buffers, one set per number of weights with information, reused across looks.
+    private readonly int[] _used;
+    private readonly double[][][] _correlation;
+    private readonly double[][] _lowerLimits;
+    private readonly double[][] _upperLimits;
+
+    /// <summary>Error target and budget of the first, coarse MaxCombo integral.</summary>
+    private const double CoarseError = 1e-4;
+    private const long CoarseEvaluations = 50_000;
+
     public LookStatistic(SimulationTest test, int strata, int subjects)
     {
         _test = test;
@@ -42,6 +52,10 @@ internal sealed class LookStatistic
         _w = new double[k];
         _score = new double[k];
         _covariance = new double[k * k];
+        _used = new int[k];
+        _correlation = [.. Enumerable.Range(0, k + 1).Select(m => Enumerable.Range(0, m).Select(_ => new double[m]).ToArray())];
+        _lowerLimits = [.. Enumerable.Range(0, k + 1).Select(m => Enumerable.Repeat(double.NegativeInfinity, m).ToArray())];
+        _upperLimits = [.. Enumerable.Range(0, k + 1).Select(m => new double[m])];
         if (test.Kind == SimulationTestKind.RestrictedMean)
         {
             for (int a = 0; a < 2; a++) { _eventTime[a] = new double[subjects]; _eventAtRisk[a] = new int[subjects]; }
@@ -71,12 +85,19 @@ internal sealed class LookStatistic
         double residual = p - (experimental ? 1 : 0), pq = p * (1 - p);
         for (int i = 0; i < k; i++)
         {
-            double w = _w[i] = _weights[i].At(s);
+            double w = _w[i] = Weight(_weights[i], s);
             _score[i] += w * residual;
         }
         for (int i = 0; i < k; i++)
             for (int j = 0; j <= i; j++) _covariance[i * k + j] += _w[i] * _w[j] * pq;
         _survival[stratum] = s * (1 - 1 / atRisk);
+    }
+
+    /// <summary>Ŝ^ρ (1 − Ŝ)^γ without a power call for the usual exponents 0 and 1 (the same value as <see cref="FlemingHarringtonWeight.At"/>).</summary>
+    private static double Weight(FlemingHarringtonWeight weight, double s)
+    {
+        double w = weight.Rho switch { 0 => 1, 1 => s, _ => Math.Pow(s, weight.Rho) };
+        return weight.Gamma switch { 0 => w, 1 => w * (1 - s), _ => w * Math.Pow(1 - s, weight.Gamma) };
     }
 
     /// <summary>A primary event at follow-up <paramref name="time"/> in <paramref name="arm"/> with <paramref name="armAtRisk"/> of that arm at risk.</summary>
@@ -97,34 +118,39 @@ internal sealed class LookStatistic
 
     private double MaxComboZ(double critical, double futility)
     {
-        int k = _weights.Length;
-        var used = new List<int>(k);
+        int k = _weights.Length, m = 0;
         double max = double.NegativeInfinity;
         for (int i = 0; i < k; i++)
         {
             double v = _covariance[i * k + i];
             if (!(v > 0)) continue;
-            used.Add(i);
+            _used[m++] = i;
             max = Math.Max(max, _score[i] / Math.Sqrt(v));
         }
-        if (used.Count == 0) return 0;
+        if (m == 0) return 0;
         double upper = max;                                                        // Φ⁻¹(1 − p) ≤ M
-        double lower = -Normal.InvCDF(0, 1, Math.Min(1, used.Count * Normal.CDF(0, 1, -max)));  // and ≥ this
+        double lower = -Normal.InvCDF(0, 1, Math.Min(1, m * Normal.CDF(0, 1, -max)));  // and ≥ this
         if (lower >= critical) return lower;
         if (upper < critical && (upper <= futility || lower > futility)) return upper;
-        var correlation = new double[used.Count][];
-        for (int a = 0; a < used.Count; a++)
+        var correlation = _correlation[m];
+        var upperLimits = _upperLimits[m];
+        for (int a = 0; a < m; a++)
         {
-            correlation[a] = new double[used.Count];
-            for (int b = 0; b < used.Count; b++)
+            upperLimits[a] = max;
+            for (int b = 0; b < m; b++)
             {
-                int i = Math.Max(used[a], used[b]), j = Math.Min(used[a], used[b]);
+                int i = Math.Max(_used[a], _used[b]), j = Math.Min(_used[a], _used[b]);
                 correlation[a][b] = a == b ? 1 : _covariance[i * k + j] / Math.Sqrt(_covariance[i * k + i] * _covariance[j * k + j]);
             }
         }
-        var lowerLimits = Enumerable.Repeat(double.NegativeInfinity, used.Count).ToArray();
-        var upperLimits = Enumerable.Repeat(max, used.Count).ToArray();
-        double below = MultivariateNormal.Rectangle(lowerLimits, upperLimits, correlation, absoluteError: 1e-9).Value;
+        // P(all Z_k ≤ M) decides the look only through Φ(critical) and Φ(futility): a coarse integral whose error
+        // estimate clears both thresholds gives the same decisions as the fine one, which is computed only otherwise.
+        var coarse = MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: CoarseError, maxEvaluations: CoarseEvaluations);
+        double margin = 2 * coarse.ErrorEstimate;
+        bool clear = coarse.ErrorEstimate <= CoarseError
+                     && Math.Abs(coarse.Value - Normal.CDF(0, 1, critical)) > margin
+                     && (double.IsNegativeInfinity(futility) || Math.Abs(coarse.Value - Normal.CDF(0, 1, futility)) > margin);
+        double below = clear ? coarse.Value : MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: 1e-9).Value;
         return Normal.InvCDF(0, 1, Math.Clamp(below, 0, 1));
     }
 

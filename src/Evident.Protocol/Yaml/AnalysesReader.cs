@@ -1,4 +1,5 @@
 using Evident.Design;
+using Evident.Design.Simulation;
 using Evident.Statistics;
 using Evident.Statistics.Cox;
 using Evident.Statistics.Safety;
@@ -54,7 +55,8 @@ internal static class AnalysesReader
         var confType = m.Choice("conf_type", ConfidenceType.Log,
             ("log", ConfidenceType.Log), ("log-log", ConfidenceType.LogLog), ("plain", ConfidenceType.Plain));
         var model = m.Choice("hazard_ratio_model", HazardRatioModel.Joint, ("joint", HazardRatioModel.Joint), ("pairwise", HazardRatioModel.Pairwise));
-        return new PrimaryAnalysis(endpoint, compare, stratifyBy, m.Boolean("by_stratum") ?? true, ties, level, confType, model);
+        var test = m.Get("test") is { } tn ? DesignInputs.Check(() => SimulationTest.Parse(tn.String()), _ => (m, "test")) : SimulationTest.LogRank;
+        return new PrimaryAnalysis(endpoint, compare, stratifyBy, m.Boolean("by_stratum") ?? true, ties, level, confType, model) { Test = test };
     }
 
     private static SubgroupAnalysis Subgroups(YMap m, ProtocolDefinitions defined, string primaryEndpoint)

@@ -88,10 +88,10 @@ internal static class ProtocolKeys
     public static readonly KeySet Analyses = new("analyses", "primary", "secondary", "subgroups", "competing_risks", "safety", "monitoring");
 
     public static readonly KeySet Primary = new("analyses.primary",
-        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model");
+        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model", "test");
 
     public static readonly KeySet Secondary = new("analyses.secondary[]",
-        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model");
+        "endpoint", "compare", "stratify_by", "by_stratum", "ties", "confidence_level", "conf_type", "hazard_ratio_model", "test");
 
     public static readonly KeySet Subgroups = new("analyses.subgroups", "endpoint", "by");
 

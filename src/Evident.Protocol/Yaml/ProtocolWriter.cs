@@ -1,4 +1,5 @@
 using System.Globalization;
+using Evident.Design.Simulation;
 using Evident.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -75,7 +76,8 @@ internal static class ProtocolWriter
         ("ties", Str(p.Ties == TieMethod.Efron ? "efron" : "breslow")),
         ("confidence_level", Num(p.ConfidenceLevel)),
         ("conf_type", Str(p.ConfidenceType switch { ConfidenceType.LogLog => "log-log", ConfidenceType.Plain => "plain", _ => "log" })),
-        ("hazard_ratio_model", Str(p.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint")));
+        ("hazard_ratio_model", Str(p.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint")),
+        ("test", p.Test.Kind == SimulationTestKind.LogRank ? null : Quoted(p.Test.ToString())));
 
     private static YamlNode Endpoint(Endpoint e) => Map(
         ("id", Str(e.Id)),

@@ -30,8 +30,23 @@ public static class MaxComboJson
         json.WriteNumber("n_dropped", droppedRows);
         json.WriteNumber("strata", strata);
         json.WriteGroup("z_group", groups[0]);
+        WriteComponents(json, test.Components);
+        WriteCorrelation(json, test.Correlation);
+        json.WriteNumber("statistic", test.Statistic);
+        json.WriteNumber("p_value", test.PValue);
+        json.WriteNumber("p_value_error", test.Probability.ErrorEstimate);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>tests[]</c>: each weighted statistic's {<c>rho</c>, <c>gamma</c>, <c>z</c>, <c>score</c>, <c>variance</c>}.</summary>
+    /// <param name="json">The writer, inside an object.</param>
+    /// <param name="components">The weighted statistics.</param>
+    public static void WriteComponents(Utf8JsonWriter json, IReadOnlyList<MaxComboComponent> components)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(components);
         json.WriteStartArray("tests");
-        foreach (var component in test.Components)
+        foreach (var component in components)
         {
             json.WriteStartObject();
             json.WriteNumber("rho", component.Weight.Rho);
@@ -42,17 +57,22 @@ public static class MaxComboJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary><c>correlation</c>: the statistics' null correlation, row by row.</summary>
+    /// <param name="json">The writer, inside an object.</param>
+    /// <param name="correlation">The matrix as rows.</param>
+    public static void WriteCorrelation(Utf8JsonWriter json, IReadOnlyList<IReadOnlyList<double>> correlation)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(correlation);
         json.WriteStartArray("correlation");
-        foreach (var row in test.Correlation)
+        foreach (var row in correlation)
         {
             json.WriteStartArray();
             foreach (double r in row) json.WriteNumberValue(r);
             json.WriteEndArray();
         }
         json.WriteEndArray();
-        json.WriteNumber("statistic", test.Statistic);
-        json.WriteNumber("p_value", test.PValue);
-        json.WriteNumber("p_value_error", test.Probability.ErrorEstimate);
-        json.WriteEndObject();
     }
 }

@@ -35,7 +35,33 @@ public static class SampleSizeJson
         json.WriteNumberOrNull("expected_subjects_h1", result.ExpectedSubjectsH1);
         json.WriteNumberOrNull("study_duration", result.StudyDuration);
         json.WriteNumberOrNull("expected_study_duration_h1", result.ExpectedStudyDurationH1);
+        json.WriteNumberOrNull("power", result.Power);
+        json.WriteNumbers("effective_hazard_ratios", result.EffectiveHazardRatios);
+        WriteStrata(json, result.Strata);
         json.WriteEndObject();
+    }
+
+    /// <summary><c>strata</c>: each stratum's share, hazard ratio, control hazard, subjects and expected events per look; null when unstratified.</summary>
+    private static void WriteStrata(Utf8JsonWriter json, IReadOnlyList<StratumSampleSize>? strata)
+    {
+        if (strata is null)
+        {
+            json.WriteNull("strata");
+            return;
+        }
+        json.WriteStartArray("strata");
+        foreach (var s in strata)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", s.Name);
+            json.WriteNumber("prevalence", s.Prevalence);
+            json.WriteNumber("hazard_ratio", s.HazardRatio);
+            json.WriteNumber("control_hazard", s.ControlHazard);
+            json.WriteNumber("subjects", s.Subjects);
+            json.WriteNumbers("events_per_look", s.EventsPerLook);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>rpact's shape: a number when there is one piece, an array of numbers when there are several.</summary>

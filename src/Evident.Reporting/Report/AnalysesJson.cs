@@ -43,6 +43,7 @@ internal static class AnalysesJson
         json.WriteString("role", role);
         json.WriteNumber("confidence_level", plan.ConfidenceLevel);
         json.WriteString("hazard_ratio_model", plan.HazardRatioModel == HazardRatioModel.Pairwise ? "pairwise" : "joint");
+        json.WriteString("test", plan.Test.ToString());
         json.WriteNumbers("milestones", analysis.Endpoint.Milestones);
         WriteGroup(json, r, analysis, analysis.Overall);
         json.WriteStartArray("strata");
@@ -84,6 +85,7 @@ internal static class AnalysesJson
                 json.WriteEndObject();
             }
             else json.WriteNull("rmst");
+            PrimaryTestJson.Write(json, c.PrimaryTest);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -39,6 +39,7 @@ internal static class EndpointTables
         }
         h.Append("</tbody></table>\n");
         GlobalLogRank(h, primary);
+        PrimaryTest(h, r, primary);
         Rmst(h, r, primary);
         h.Append("<p class=\"meta\">Kaplan–Meier estimates with Greenwood standard errors (").Append(E(plan.ConfidenceType.ToString().ToLowerInvariant()))
          .Append("-scale intervals); hazard ratios from Cox models (").Append(E(plan.Ties.ToString())).Append(" ties), overall stratified by ")
@@ -55,6 +56,37 @@ internal static class EndpointTables
             h.Append("<tr><td>").Append(E(group.Label == "Overall" ? "Overall (stratified)" : group.Label)).Append("</td><td>").Append(group.LogRank is { } t ? Fixed(t.Statistic) : "NA")
              .Append("</td><td>").Append(group.LogRank is { } d ? d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture) : "NA")
              .Append("</td><td>").Append(PValue(group.LogRank?.PValue ?? double.NaN)).Append("</td></tr>");
+        h.Append("</tbody></table>\n");
+    }
+
+    /// <summary>
+    /// The plan's pre-specified primary test when it is not the log-rank test (whose p is in the table above): each
+    /// comparison's statistic and p in each group, or why it is not estimable.
+    /// </summary>
+    private static void PrimaryTest(StringBuilder h, AnalysisResults r, PrimaryResult primary)
+    {
+        var test = primary.Plan.Test;
+        if (test.Kind == Design.Simulation.SimulationTestKind.LogRank) return;
+        string statistic = test.Kind switch
+        {
+            Design.Simulation.SimulationTestKind.FlemingHarrington => "χ² (1 df)",
+            Design.Simulation.SimulationTestKind.MaxCombo => "Largest |z|",
+            _ => "z",
+        };
+        h.Append("<table data-table=\"primary-test\"><thead><tr><th scope=\"col\" class=\"text\">Primary test: ").Append(E(PrimaryTestText.Name(test, r.Protocol.TimeUnit)))
+         .Append("</th><th scope=\"col\">").Append(statistic).Append("</th><th scope=\"col\">p</th></tr></thead><tbody>");
+        foreach (var group in primary.Strata.Append(primary.Overall))
+        {
+            foreach (var c in group.Comparisons)
+            {
+                h.Append("<tr><td class=\"text\">").Append(E(group.Label == "Overall" ? "Overall (stratified)" : group.Label)).Append(": ")
+                 .Append(E(r.Protocol.Arm(c.ArmId).Label)).Append(" vs ").Append(E(ReportText.InSentence(r.Protocol.Control.Label))).Append("</td>");
+                if (PrimaryTestText.Reason(c.PrimaryTest.Status) is { } reason)
+                    h.Append("<td colspan=\"2\">not estimable: ").Append(E(reason)).Append("</td></tr>");
+                else
+                    h.Append("<td>").Append(Fixed(c.PrimaryTest.Statistic)).Append("</td><td>").Append(PValue(c.PrimaryTest.PValue)).Append("</td></tr>");
+            }
+        }
         h.Append("</tbody></table>\n");
     }
 
