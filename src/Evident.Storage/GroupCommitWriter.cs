@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -191,6 +192,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             try
             {
                 DbConnection connection = postgres is null ? await OpenSqliteAsync() : owned = await postgres.OpenConnectionAsync();
+                long begun = Stopwatch.GetTimestamp();
                 await using var tx = await connection.BeginTransactionAsync(postgres is null ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted);
                 var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(), lockHead: postgres is not null);
                 context.Pipelining = pipelining;
@@ -218,7 +220,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     await tx.RollbackAsync();
                     return Attempt.WithoutPipelining;
                 }
+                long committing = Stopwatch.GetTimestamp();
                 await tx.CommitAsync();
+                if (GroupCommitMetrics.Enabled) AddMetrics(batch, begun, committing);
                 context.RunAfterCommit();
                 if (postgres is null && committed.CurrentCount == 0) committed.Release();
                 return new Attempt(results, -1, null);
@@ -241,6 +245,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 }
             }
         }
+    }
+
+    private static void AddMetrics(List<PendingWrite> batch, long begun, long committing)
+    {
+        long end = Stopwatch.GetTimestamp(), queued = 0;
+        foreach (var item in batch) queued += begun - item.Queued;
+        GroupCommitMetrics.AddBatch(batch.Count, queued, end - begun, end - committing);
     }
 
     private static bool IsTransient(Exception e) =>
@@ -284,6 +295,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private abstract class PendingWrite(bool pipelined)
     {
         public bool Pipelined { get; } = pipelined;
+        public long Queued { get; } = Stopwatch.GetTimestamp();
         public abstract Task<object?> RunAsync(WriteContext context);
         public abstract void Complete(object? result);
         public abstract void Fail(Exception e);
