@@ -21,8 +21,10 @@ namespace Evident.Storage;
 /// fails with its own exception, and the batch is run again without it (the writes before k are re-run on the same
 /// state, so they do the same). A failure of the commit itself fails every write of the batch: none is acknowledged.
 /// PostgreSQL serialization failures and deadlocks re-run the batch (at most five attempts).</para>
-/// <para>Pipelining (PostgreSQL): a randomization's insert and audit record are sent together with the next
-/// randomization's reads, or with the head update (see <see cref="WriteContext"/>).</para>
+/// <para>Pipelining (PostgreSQL): the state every permuted-block randomization of the batch decides on is read in the
+/// command that locks the head (<see cref="PrefetchedDecisions"/>), the decisions are made in memory in arrival order, and
+/// their inserts and audit records are sent as set-based inserts with the head update: three round trips per batch
+/// instead of one or more per randomization (see <see cref="WriteContext"/>).</para>
 /// <para>Prepared statements: SQLite keeps one long-lived connection whose commands (prepared once) are reused by SQL
 /// text; PostgreSQL uses Npgsql's automatic preparation on the server side.</para>
 /// <para>SQLite checkpoints: a commit that finds the WAL over its limit would copy the WAL back into the database file
@@ -94,9 +96,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Queues <paramref name="work"/> and completes after the transaction that ran it committed (or failed).</summary>
     /// <param name="work">The write.</param>
     /// <param name="pipelined">Whether its first command is read through <see cref="WriteContext.CommandAfterPending"/> (so a deferred write may wait for it).</param>
-    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined)
+    /// <param name="prefetch">What its decision reads, to be read for the whole batch with the head (PostgreSQL), or null.</param>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined, DecisionKey? prefetch)
     {
-        var pending = new PendingWrite<T>(work, pipelined);
+        var pending = new PendingWrite<T>(work, pipelined, prefetch);
         if (!queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TrialStore));
         return pending.Result;
     }
@@ -194,7 +197,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 DbConnection connection = postgres is null ? await OpenSqliteAsync() : owned = await postgres.OpenConnectionAsync();
                 long begun = Stopwatch.GetTimestamp();
                 await using var tx = await connection.BeginTransactionAsync(postgres is null ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted);
-                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(), lockHead: postgres is not null);
+                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(), lockHead: postgres is not null,
+                    pipelining ? [.. batch.Where(w => w.Prefetch is not null).Select(w => w.Prefetch!)] : []);
                 context.Pipelining = pipelining;
                 long headSequence = context.HeadSequence;
                 var results = new object?[batch.Count];
@@ -292,16 +296,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         public static Attempt WithoutPipelining => new(null, -1, null, true);
     }
 
-    private abstract class PendingWrite(bool pipelined)
+    private abstract class PendingWrite(bool pipelined, DecisionKey? prefetch)
     {
         public bool Pipelined { get; } = pipelined;
+        public DecisionKey? Prefetch { get; } = prefetch;
         public long Queued { get; } = Stopwatch.GetTimestamp();
         public abstract Task<object?> RunAsync(WriteContext context);
         public abstract void Complete(object? result);
         public abstract void Fail(Exception e);
     }
 
-    private sealed class PendingWrite<T>(Func<WriteContext, Task<T>> work, bool pipelined) : PendingWrite(pipelined)
+    private sealed class PendingWrite<T>(Func<WriteContext, Task<T>> work, bool pipelined, DecisionKey? prefetch) : PendingWrite(pipelined, prefetch)
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Task<T> Result => completion.Task;
