@@ -21,10 +21,10 @@ namespace Evident.Storage;
 /// fails with its own exception, and the batch is run again without it (the writes before k are re-run on the same
 /// state, so they do the same). A failure of the commit itself fails every write of the batch: none is acknowledged.
 /// PostgreSQL serialization failures and deadlocks re-run the batch (at most five attempts).</para>
-/// <para>Pipelining (PostgreSQL): the state every permuted-block randomization of the batch decides on is read in the
-/// command that locks the head (<see cref="PrefetchedDecisions"/>), the decisions are made in memory in arrival order, and
-/// their inserts and audit records are sent as set-based inserts with the head update: three round trips per batch
-/// instead of one or more per randomization (see <see cref="WriteContext"/>).</para>
+/// <para>Pipelining (PostgreSQL): <c>BEGIN</c>, the head lock and the state every permuted-block randomization of the
+/// batch decides on travel in one command (<see cref="PrefetchedDecisions"/>), the decisions are made in memory in
+/// arrival order, and their inserts and audit records are sent as set-based inserts with the head update and
+/// <c>COMMIT</c>: two round trips per batch instead of one or more per randomization (see <see cref="WriteContext"/>).</para>
 /// <para>Prepared statements: SQLite keeps one long-lived connection whose commands (prepared once) are reused by SQL
 /// text; PostgreSQL uses Npgsql's automatic preparation on the server side.</para>
 /// <para>SQLite checkpoints: a commit that finds the WAL over its limit would copy the WAL back into the database file
@@ -196,8 +196,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 DbConnection connection = postgres is null ? await OpenSqliteAsync() : owned = await postgres.OpenConnectionAsync();
                 long begun = Stopwatch.GetTimestamp();
-                await using var tx = await connection.BeginTransactionAsync(postgres is null ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted);
-                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(), lockHead: postgres is not null,
+                // PostgreSQL's BEGIN travels with the head lock and its COMMIT with the inserts and the head update (WriteContext).
+                await using var tx = postgres is null ? await connection.BeginTransactionAsync(IsolationLevel.Serializable) : null;
+                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(),
                     pipelining ? [.. batch.Where(w => w.Prefetch is not null).Select(w => w.Prefetch!)] : []);
                 context.Pipelining = pipelining;
                 long headSequence = context.HeadSequence;
@@ -211,21 +212,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     }
                     catch (Exception e) when (!IsTransient(e))
                     {
-                        await tx.RollbackAsync();
+                        await context.RollbackAsync();
                         return context.Deferred ? Attempt.WithoutPipelining : new Attempt(null, i, e);
                     }
                 }
+                long committing = Stopwatch.GetTimestamp();
                 try
                 {
-                    if (context.HeadSequence != headSequence) await context.WriteHeadAsync();
+                    await context.CommitAsync(context.HeadSequence != headSequence);
                 }
-                catch (Exception e) when (!IsTransient(e) && context.Deferred)
+                catch (PostgresException e) when (!IsTransient(e) && context.Deferred)
                 {
-                    await tx.RollbackAsync();
+                    // The server refused a deferred insert: nothing committed. Re-run without pipelining to find the write at fault.
+                    await context.RollbackAsync();
                     return Attempt.WithoutPipelining;
                 }
-                long committing = Stopwatch.GetTimestamp();
-                await tx.CommitAsync();
                 if (GroupCommitMetrics.Enabled) AddMetrics(batch, begun, committing);
                 context.RunAfterCommit();
                 if (postgres is null && committed.CurrentCount == 0) committed.Release();

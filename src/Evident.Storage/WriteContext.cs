@@ -17,8 +17,8 @@ namespace Evident.Storage;
 /// <see cref="DeferredRandomizations"/>), and every randomization waiting is sent, as three set-based inserts, in the
 /// same command as the next statement that reads (<see cref="CommandAfterPending"/>) or as the head update, in order,
 /// inside the same transaction. The decisions of permuted-block randomizations read nothing
-/// (<see cref="Decisions"/>, read with the head), so a batch of them costs three round trips in all: the head with
-/// their state, their inserts with the head update, and the commit. Any other command first requires the deferred
+/// (<see cref="Decisions"/>, read with the head), so a batch of them costs two round trips in all: <c>BEGIN</c> with the
+/// head lock and their state, then their inserts with the head update and <c>COMMIT</c>. Any other command first requires the deferred
 /// rows to be flushed (<see cref="FlushAsync"/>); the writer does that before each write that does not read through
 /// <see cref="CommandAfterPending"/>. A failure in a pipelined batch cannot be pinned on one write, so the writer re-runs
 /// such a batch without pipelining (and without <see cref="Decisions"/>).</para>
@@ -29,7 +29,7 @@ internal sealed class WriteContext
     private List<Action>? afterCommit;
     private readonly DeferredRandomizations deferred = new();
 
-    private WriteContext(DbConnection connection, DbTransaction transaction, Dictionary<string, DbCommand> commands, long headSequence, string headHash, DateTimeOffset now)
+    private WriteContext(DbConnection connection, DbTransaction? transaction, Dictionary<string, DbCommand> commands, long headSequence, string headHash, DateTimeOffset now)
     {
         Connection = connection;
         Transaction = transaction;
@@ -41,22 +41,24 @@ internal sealed class WriteContext
     }
 
     public DbConnection Connection { get; }
-    public DbTransaction Transaction { get; }
+    /// <summary>SQLite's transaction; null on PostgreSQL, whose transaction is driven by statements (see <see cref="BeginAsync"/>).</summary>
+    public DbTransaction? Transaction { get; }
     public long HeadSequence { get; private set; }
     public string HeadHash { get; private set; }
     public DateTimeOffset Now { get; }
     public string NowText { get; }
 
     /// <summary>
-    /// Reads the audit head inside <paramref name="transaction"/>; <paramref name="lockHead"/> adds <c>FOR UPDATE</c>
-    /// (PostgreSQL). With <paramref name="prefetch"/> keys (PostgreSQL), the same command then reads their
-    /// <see cref="Decisions"/>.
+    /// Reads the audit head inside <paramref name="transaction"/>, or (null: PostgreSQL) begins the transaction with
+    /// <c>BEGIN</c> in the same command and locks the head row <c>FOR UPDATE</c>. With <paramref name="prefetch"/> keys
+    /// (PostgreSQL), the same command then reads their <see cref="Decisions"/>. <see cref="CommitAsync"/> ends it.
     /// </summary>
-    public static async Task<WriteContext> BeginAsync(DbConnection connection, DbTransaction transaction, Dictionary<string, DbCommand> commands, DateTimeOffset now,
-        bool lockHead, IReadOnlyCollection<DecisionKey> prefetch)
+    public static async Task<WriteContext> BeginAsync(DbConnection connection, DbTransaction? transaction, Dictionary<string, DbCommand> commands, DateTimeOffset now,
+        IReadOnlyCollection<DecisionKey> prefetch)
     {
         var context = new WriteContext(connection, transaction, commands, 0, AuditChain.Genesis, now);
-        string headSql = lockHead ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE" : "SELECT seq, hash FROM audit_head WHERE id = 1";
+        string headSql = transaction is not null ? "SELECT seq, hash FROM audit_head WHERE id = 1"
+            : "BEGIN ISOLATION LEVEL READ COMMITTED;\nSELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
         var head = prefetch.Count == 0 ? context.Command(headSql) : context.Command(headSql + ";\n" + PrefetchedDecisions.Query, PrefetchedDecisions.Parameters(prefetch));
         await using var reader = await head.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) throw new InvalidOperationException("The audit head row is missing; the database was altered behind the service's back.");
@@ -180,9 +182,31 @@ internal sealed class WriteContext
         return record;
     }
 
-    public async Task WriteHeadAsync()
+    private const string UpdateHead = "UPDATE audit_head SET seq = @head_seq, hash = @head_hash WHERE id = 1";
+
+    /// <summary>
+    /// Writes the head back when <paramref name="headMoved"/> and commits. PostgreSQL: the deferred randomizations, the head
+    /// update and <c>COMMIT</c> travel in one command (one round trip); a statement that fails there skips the rest, so
+    /// nothing commits, and the caller rolls back.
+    /// </summary>
+    public async Task CommitAsync(bool headMoved)
     {
-        var update = CommandAfterPending("UPDATE audit_head SET seq = @head_seq, hash = @head_hash WHERE id = 1", ("@head_seq", HeadSequence), ("@head_hash", HeadHash));
-        await update.ExecuteNonQueryAsync();
+        (string, object?)[] head = [("@head_seq", HeadSequence), ("@head_hash", HeadHash)];
+        if (Transaction is not null)
+        {
+            if (headMoved) await Command(UpdateHead, head).ExecuteNonQueryAsync();
+            await Transaction.CommitAsync();
+            return;
+        }
+        var commit = headMoved ? CommandAfterPending(UpdateHead + ";\nCOMMIT", head) : CommandAfterPending("COMMIT");
+        await commit.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Rolls the transaction back, dropping any deferred randomizations.</summary>
+    public async Task RollbackAsync()
+    {
+        if (HasPending) deferred.Take();
+        if (Transaction is not null) await Transaction.RollbackAsync();
+        else await CachedCommand("ROLLBACK", []).ExecuteNonQueryAsync();
     }
 }
