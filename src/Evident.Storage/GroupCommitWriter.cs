@@ -217,16 +217,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     }
                 }
                 long committing = Stopwatch.GetTimestamp();
-                try
-                {
-                    await context.CommitAsync(context.HeadSequence != headSequence);
-                }
-                catch (PostgresException e) when (!IsTransient(e) && context.Deferred)
-                {
-                    // The server refused a deferred insert: nothing committed. Re-run without pipelining to find the write at fault.
-                    await context.RollbackAsync();
-                    return Attempt.WithoutPipelining;
-                }
+                if (!await CommitAsync(context, context.HeadSequence != headSequence)) return Attempt.WithoutPipelining;
                 if (GroupCommitMetrics.Enabled) AddMetrics(batch, begun, committing);
                 context.RunAfterCommit();
                 if (postgres is null && committed.CurrentCount == 0) committed.Release();
@@ -249,6 +240,24 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     await owned.DisposeAsync();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Commits the batch; false when the server refused a deferred insert (nothing committed; rolled back): the batch is
+    /// then re-run without pipelining to find the write at fault. Any other failure of the commit is thrown.
+    /// </summary>
+    private static async Task<bool> CommitAsync(WriteContext context, bool headMoved)
+    {
+        try
+        {
+            await context.CommitAsync(headMoved);
+            return true;
+        }
+        catch (PostgresException e) when (!IsTransient(e) && context.Deferred)
+        {
+            await context.RollbackAsync();
+            return false;
         }
     }
 
