@@ -2,6 +2,7 @@
 // clients each randomizing participants one after another. Prints randomizations per second and latency percentiles.
 //   dotnet run -c Release --project bench/Evident.LoadBenchmark -- [--db PATH|CONNECTION] [--clients 64] [--participants 20000] [--warmup 2000] [--pg-stats 1]
 // --pg-stats 1 (PostgreSQL): round trips, commits and WAL flushes per randomization and what the backends wait on (PostgresProbe).
+// --writer-stats 1: the group-commit writer's batches, queue waits, time holding the audit head and committing (GroupCommitMetrics).
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -14,7 +15,7 @@ using Evident.Storage;
 
 string db = Path.Combine(Path.GetTempPath(), $"evident-load-{Guid.NewGuid():N}.db");
 int clients = 64, participants = 20_000, warmup = 2_000;
-bool pgStats = false;
+bool pgStats = false, writerStats = false;
 for (int a = 0; a + 1 < args.Length; a += 2)
 {
     switch (args[a])
@@ -24,6 +25,7 @@ for (int a = 0; a + 1 < args.Length; a += 2)
         case "--participants": participants = int.Parse(args[a + 1]); break;
         case "--warmup": warmup = int.Parse(args[a + 1]); break;
         case "--pg-stats": pgStats = args[a + 1] == "1"; break;
+        case "--writer-stats": writerStats = args[a + 1] == "1"; break;
         default: throw new ArgumentException($"unknown option {args[a]}");
     }
 }
@@ -57,11 +59,16 @@ var latencies = new double[participants];
 int failures = await LoadAsync(participants, participants + warmup, new double[warmup]);
 await using var pgProbe = pgStats && TrialStore.IsPostgres(db) ? new Evident.LoadBenchmark.PostgresProbe(db) : null;
 if (pgProbe is not null) await pgProbe.StartAsync();
+GroupCommitMetrics.Enabled = writerStats;
+GroupCommitMetrics.Reset();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var pausedBefore = GC.GetTotalPauseDuration();
 int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 var clock = Stopwatch.StartNew();
 failures += await LoadAsync(0, participants, latencies);
 double seconds = clock.Elapsed.TotalSeconds;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var writer = GroupCommitMetrics.Read();
 if (pgProbe is not null) await pgProbe.StopAsync(participants);
 var paused = GC.GetTotalPauseDuration() - pausedBefore;
 string collections = $"{GC.CollectionCount(0) - collectionsBefore[0]}/{GC.CollectionCount(1) - collectionsBefore[1]}/{GC.CollectionCount(2) - collectionsBefore[2]}";
@@ -97,6 +104,8 @@ await using (var check = await TrialStore.OpenAsync(db, TimeProvider.System))
     Console.WriteLine($"latency p50      {P(0.50):F1} ms");
     Console.WriteLine($"latency p99      {P(0.99):F1} ms");
     Console.WriteLine($"latency max      {latencies[^1]:F1} ms");
+    Console.WriteLine($"process CPU      {cpu.TotalMilliseconds / participants:F2} ms per randomization (HTTP clients and service together; {cpu.TotalSeconds / seconds:F2} cores busy)");
+    if (writerStats) Evident.LoadBenchmark.WriterStats.Print(writer, seconds);
     Console.WriteLine($"GC pauses        {paused.TotalMilliseconds:F0} ms in total; collections gen0/1/2 {collections}");
     Console.WriteLine($"load average     {LoadAverage()} (1, 5, 15 min; 2 cores are shared by client, server and database)");
     Console.WriteLine($"audit chain      {(verification.IsIntact ? "intact" : "BROKEN: " + verification.Problem)} ({verification.Records} records)");

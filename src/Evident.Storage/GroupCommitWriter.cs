@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -20,8 +21,10 @@ namespace Evident.Storage;
 /// fails with its own exception, and the batch is run again without it (the writes before k are re-run on the same
 /// state, so they do the same). A failure of the commit itself fails every write of the batch: none is acknowledged.
 /// PostgreSQL serialization failures and deadlocks re-run the batch (at most five attempts).</para>
-/// <para>Pipelining (PostgreSQL): a randomization's insert and audit record are sent together with the next
-/// randomization's reads, or with the head update (see <see cref="WriteContext"/>).</para>
+/// <para>Pipelining (PostgreSQL): <c>BEGIN</c>, the head lock and the state every permuted-block randomization of the
+/// batch decides on travel in one command (<see cref="PrefetchedDecisions"/>), the decisions are made in memory in
+/// arrival order, and their inserts and audit records are sent as set-based inserts with the head update and
+/// <c>COMMIT</c>: two round trips per batch instead of one or more per randomization (see <see cref="WriteContext"/>).</para>
 /// <para>Prepared statements: SQLite keeps one long-lived connection whose commands (prepared once) are reused by SQL
 /// text; PostgreSQL uses Npgsql's automatic preparation on the server side.</para>
 /// <para>SQLite checkpoints: a commit that finds the WAL over its limit would copy the WAL back into the database file
@@ -93,9 +96,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Queues <paramref name="work"/> and completes after the transaction that ran it committed (or failed).</summary>
     /// <param name="work">The write.</param>
     /// <param name="pipelined">Whether its first command is read through <see cref="WriteContext.CommandAfterPending"/> (so a deferred write may wait for it).</param>
-    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined)
+    /// <param name="prefetch">What its decision reads, to be read for the whole batch with the head (PostgreSQL), or null.</param>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined, DecisionKey? prefetch)
     {
-        var pending = new PendingWrite<T>(work, pipelined);
+        var pending = new PendingWrite<T>(work, pipelined, prefetch);
         if (!queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TrialStore));
         return pending.Result;
     }
@@ -191,8 +195,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             try
             {
                 DbConnection connection = postgres is null ? await OpenSqliteAsync() : owned = await postgres.OpenConnectionAsync();
-                await using var tx = await connection.BeginTransactionAsync(postgres is null ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted);
-                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(), lockHead: postgres is not null);
+                long begun = Stopwatch.GetTimestamp();
+                // PostgreSQL's BEGIN travels with the head lock and its COMMIT with the inserts and the head update (WriteContext).
+                await using var tx = postgres is null ? await connection.BeginTransactionAsync(IsolationLevel.Serializable) : null;
+                var context = await WriteContext.BeginAsync(connection, tx, commands, time.GetUtcNow(),
+                    pipelining ? [.. batch.Where(w => w.Prefetch is not null).Select(w => w.Prefetch!)] : []);
                 context.Pipelining = pipelining;
                 long headSequence = context.HeadSequence;
                 var results = new object?[batch.Count];
@@ -205,20 +212,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     }
                     catch (Exception e) when (!IsTransient(e))
                     {
-                        await tx.RollbackAsync();
+                        await context.RollbackAsync();
                         return context.Deferred ? Attempt.WithoutPipelining : new Attempt(null, i, e);
                     }
                 }
-                try
-                {
-                    if (context.HeadSequence != headSequence) await context.WriteHeadAsync();
-                }
-                catch (Exception e) when (!IsTransient(e) && context.Deferred)
-                {
-                    await tx.RollbackAsync();
-                    return Attempt.WithoutPipelining;
-                }
-                await tx.CommitAsync();
+                long committing = Stopwatch.GetTimestamp();
+                if (!await CommitAsync(context, context.HeadSequence != headSequence)) return Attempt.WithoutPipelining;
+                if (GroupCommitMetrics.Enabled) AddMetrics(batch, begun, committing);
                 context.RunAfterCommit();
                 if (postgres is null && committed.CurrentCount == 0) committed.Release();
                 return new Attempt(results, -1, null);
@@ -241,6 +241,31 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Commits the batch; false when the server refused a deferred insert (nothing committed; rolled back): the batch is
+    /// then re-run without pipelining to find the write at fault. Any other failure of the commit is thrown.
+    /// </summary>
+    private static async Task<bool> CommitAsync(WriteContext context, bool headMoved)
+    {
+        try
+        {
+            await context.CommitAsync(headMoved);
+            return true;
+        }
+        catch (PostgresException e) when (!IsTransient(e) && context.Deferred)
+        {
+            await context.RollbackAsync();
+            return false;
+        }
+    }
+
+    private static void AddMetrics(List<PendingWrite> batch, long begun, long committing)
+    {
+        long end = Stopwatch.GetTimestamp(), queued = 0;
+        foreach (var item in batch) queued += begun - item.Queued;
+        GroupCommitMetrics.AddBatch(batch.Count, queued, end - begun, end - committing);
     }
 
     private static bool IsTransient(Exception e) =>
@@ -281,15 +306,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         public static Attempt WithoutPipelining => new(null, -1, null, true);
     }
 
-    private abstract class PendingWrite(bool pipelined)
+    private abstract class PendingWrite(bool pipelined, DecisionKey? prefetch)
     {
         public bool Pipelined { get; } = pipelined;
+        public DecisionKey? Prefetch { get; } = prefetch;
+        public long Queued { get; } = Stopwatch.GetTimestamp();
         public abstract Task<object?> RunAsync(WriteContext context);
         public abstract void Complete(object? result);
         public abstract void Fail(Exception e);
     }
 
-    private sealed class PendingWrite<T>(Func<WriteContext, Task<T>> work, bool pipelined) : PendingWrite(pipelined)
+    private sealed class PendingWrite<T>(Func<WriteContext, Task<T>> work, bool pipelined, DecisionKey? prefetch) : PendingWrite(pipelined, prefetch)
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Task<T> Result => completion.Task;

@@ -14,8 +14,13 @@ internal static class RandomizationRows
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public const string Select =
-        "SELECT id, trial_id, participant_id, site_id, strata_json, arm, randomized_at, randomized_by, invalidated_at, invalidation_reason FROM randomizations";
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    public const string Columns = "id, trial_id, participant_id, site_id, strata_json, arm, randomized_at, randomized_by, invalidated_at, invalidation_reason";
+
+    /// <summary>How many <see cref="Columns"/> there are.</summary>
+    public const int ColumnCount = 10;
+
+    public const string Select = "SELECT " + Columns + " FROM randomizations";
 
     public const string SelectCovariates = "SELECT covariate, value FROM baseline_values WHERE trial_id = @t AND participant_id = @p ORDER BY covariate";
 
@@ -37,6 +42,13 @@ internal static class RandomizationRows
     /// <summary>A value set as stored in <c>strata_json</c> and <c>eligibility_json</c>: a JSON object, members in ordinal order.</summary>
     public static string ToJson<T>(IReadOnlyDictionary<string, T> values) =>
         JsonSerializer.Serialize(new SortedDictionary<string, T>(values.ToDictionary(), StringComparer.Ordinal), Json);
+
+    /// <summary>A randomization as <see cref="Read"/> and <see cref="ReadCovariatesAsync(WriteContext, string, string)"/> return it once stored as <paramref name="strataJson"/>.</summary>
+    public static Allocation AsStored(Allocation a, string strataJson) => a with
+    {
+        Strata = JsonSerializer.Deserialize<Dictionary<string, string>>(strataJson) ?? [],
+        RandomizedAt = Sql.ParseTime(Sql.Time(a.RandomizedAt)),
+    };
 
     /// <summary>Covariates by id in ordinal order (the order they are stored, compared and shown in); empty for null.</summary>
     public static IReadOnlyDictionary<string, string> Sorted(IReadOnlyDictionary<string, string>? covariates) =>

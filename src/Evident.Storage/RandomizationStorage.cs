@@ -46,9 +46,13 @@ public static class RandomizationStorage
         var trial = await store.RequireTrialAsync(trialId);
         string stratum = StratumKey.For(trial.Protocol, request.Strata);
         var levels = RandomizationService.MinimizationLevels(trial.Protocol, request);
-        return await store.WriteAsync(pipelined: true, work: async w =>
+        // Permuted blocks decide on state the writer reads for the whole batch at once (PostgreSQL); minimization reads its counts itself.
+        var key = new DecisionKey(trialId, request.ParticipantId, idempotencyKey, stratum);
+        return await store.WriteAsync(pipelined: true, prefetch: levels.Count == 0 ? key : null, work: async w =>
         {
-            var (state, id) = await ReadStateAsync(store, w, trialId, request, idempotencyKey, stratum, levels);
+            var (state, id) = w.Decisions is { } prefetched && prefetched.Covers(key)
+                ? await PrefetchedStateAsync(store, w, prefetched, key, request.Site)
+                : await ReadStateAsync(store, w, trialId, request, idempotencyKey, stratum, levels);
             var decision = RandomizationService.Decide(trial.Protocol, request, state, random);
             if (decision.Status != RandomizationStatus.Created) return new RandomizationOutcome(decision.Status, decision.Existing, decision.Message);
             string arm = decision.Arm!;
@@ -57,7 +61,8 @@ public static class RandomizationStorage
             {
                 Covariates = RandomizationRows.Sorted(request.Covariates),
             };
-            await InsertAsync(w, allocation, request.Eligibility, stratum, state.Sequence, idempotencyKey);
+            string strataJson = await InsertAsync(w, allocation, request.Eligibility, stratum, state.Sequence, idempotencyKey);
+            w.Decisions?.Add(key, RandomizationRows.AsStored(allocation, strataJson));
             return new RandomizationOutcome(RandomizationStatus.Created, allocation, null);
         });
     }
@@ -226,6 +231,30 @@ public static class RandomizationStorage
         return (new RandomizationState(participant, keyHolder, siteExists, sequence, listed, counts), id);
     }
 
+    /// <summary>
+    /// What <see cref="ReadStateAsync"/> would read, from the state the writer read for the whole batch with the head
+    /// (see <see cref="PrefetchedDecisions"/>). Only what the batch did not read costs a round trip, after the deferred
+    /// inserts: the covariates of a participant randomized before (a repeat), and a site not yet seen committed.
+    /// </summary>
+    private static async Task<(RandomizationState State, long Id)> PrefetchedStateAsync(TrialStore store, WriteContext w, PrefetchedDecisions prefetched,
+        DecisionKey key, string site)
+    {
+        var (participant, stored, keyHolder) = prefetched.Existing(key);
+        if (participant is not null && stored)
+        {
+            await w.FlushAsync();
+            participant = participant with { Covariates = await RandomizationRows.ReadCovariatesAsync(w, key.TrialId, key.ParticipantId) };
+        }
+        bool siteExists = store.KnownSites.ContainsKey((key.TrialId, site));
+        if (!siteExists)
+        {
+            await w.FlushAsync();
+            siteExists = await store.SiteExistsAsync(w, key.TrialId, site);
+        }
+        var (sequence, listed) = prefetched.NextSlot(key);
+        return (new RandomizationState(participant, keyHolder, siteExists, sequence, listed, []), prefetched.NextId);
+    }
+
     /// <summary>For each minimization level, the participants already allocated with it, by arm.</summary>
     private static async Task<IReadOnlyList<IReadOnlyDictionary<string, int>>> ReadMinimizationCountsAsync(WriteContext w, string trialId, IReadOnlyList<MinimizationLevel> levels)
     {
@@ -254,12 +283,23 @@ public static class RandomizationStorage
         }
     }
 
-    /// <summary>Sends the randomization, its covariates and its audit record in one command (deferred on PostgreSQL, see <see cref="WriteContext"/>).</summary>
-    private static async Task InsertAsync(WriteContext w, Allocation a, IReadOnlyDictionary<string, bool> eligibility, string stratum, int sequence, string? idempotencyKey)
+    /// <summary>
+    /// Sends the randomization, its covariates and its audit record in one command (deferred on PostgreSQL, see
+    /// <see cref="WriteContext"/>); returns the strata as stored.
+    /// </summary>
+    private static async Task<string> InsertAsync(WriteContext w, Allocation a, IReadOnlyDictionary<string, bool> eligibility, string stratum, int sequence, string? idempotencyKey)
     {
+        string strataJson = RandomizationRows.ToJson(a.Strata), eligibilityJson = RandomizationRows.ToJson(eligibility);
+        string details = AuditDetails.Randomized(a.Id, a.Site, a.Strata, eligibility, a.Covariates, a.Arm);
+        if (w.Pipelining)
+        {
+            w.Defer(new RandomizationRow(a.Id, a.TrialId, a.ParticipantId, a.Site, stratum, strataJson, eligibilityJson, sequence, a.Arm, idempotencyKey, w.NowText,
+                a.RandomizedBy, a.Covariates), "randomize", $"participant:{a.ParticipantId}", details);
+            return strataJson;
+        }
         (string Name, object? Value)[] parameters =
-            [("@id", a.Id), ("@t", a.TrialId), ("@p", a.ParticipantId), ("@site", a.Site), ("@s", stratum), ("@strata", RandomizationRows.ToJson(a.Strata)),
-             ("@elig", RandomizationRows.ToJson(eligibility)), ("@q", sequence), ("@arm", a.Arm), ("@k", idempotencyKey), ("@at", w.NowText), ("@by", a.RandomizedBy)];
+            [("@id", a.Id), ("@t", a.TrialId), ("@p", a.ParticipantId), ("@site", a.Site), ("@s", stratum), ("@strata", strataJson),
+             ("@elig", eligibilityJson), ("@q", sequence), ("@arm", a.Arm), ("@k", idempotencyKey), ("@at", w.NowText), ("@by", a.RandomizedBy)];
         string insert = RandomizationRows.Insert;
         if (a.Covariates.Count > 0)
         {
@@ -267,8 +307,8 @@ public static class RandomizationStorage
             insert += ";\n" + RandomizationRows.InsertBaselineValues(a.Covariates.Count);
             parameters = [.. parameters, .. a.Covariates.SelectMany((c, i) => new (string, object?)[] { ($"@b_c{i}", c.Key), ($"@b_v{i}", c.Value) })];
         }
-        string details = AuditDetails.Randomized(a.Id, a.Site, a.Strata, eligibility, a.Covariates, a.Arm);
         await w.AppendAuditAsync(a.TrialId, a.RandomizedBy, "randomize", $"participant:{a.ParticipantId}", details, null, insert, parameters);
+        return strataJson;
     }
 
     private static int Int(object value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);

@@ -124,6 +124,6 @@ public sealed class TrialStore : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in the group-commit writer's next transaction (see <see cref="GroupCommitWriter"/>).</summary>
-    internal Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined = false) =>
-        (writer ?? throw new ObjectDisposedException(nameof(TrialStore))).WriteAsync(work, pipelined);
+    internal Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> work, bool pipelined = false, DecisionKey? prefetch = null) =>
+        (writer ?? throw new ObjectDisposedException(nameof(TrialStore))).WriteAsync(work, pipelined, prefetch);
 }

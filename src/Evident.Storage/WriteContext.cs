@@ -13,20 +13,23 @@ namespace Evident.Storage;
 /// prepared once for the life of the writer's connection. Work that must happen only once the batch is durable (filling
 /// in-memory caches) is registered with <see cref="AfterCommit"/>.
 /// <para>Pipelining (PostgreSQL, where every statement is a network round trip): with <see cref="Pipelining"/> on, a
-/// write may be deferred (the change sent with its audit record by <c>AppendAuditAsync</c>)
-/// and is then sent in the same command as the next statement that reads (<see cref="CommandAfterPending"/>) or as the
-/// head update, in order, inside the same transaction, so a randomization costs one round trip instead of two. Any
-/// other command first requires the deferred write to be flushed (<see cref="FlushAsync"/>); the writer does that
-/// before each write that does not read through <see cref="CommandAfterPending"/>. A failure in a pipelined batch
-/// cannot be pinned on one write, so the writer re-runs such a batch without pipelining.</para>
+/// randomization is deferred (<see cref="Defer"/>: its row, covariates and audit record wait in
+/// <see cref="DeferredRandomizations"/>), and every randomization waiting is sent, as three set-based inserts, in the
+/// same command as the next statement that reads (<see cref="CommandAfterPending"/>) or as the head update, in order,
+/// inside the same transaction. The decisions of permuted-block randomizations read nothing
+/// (<see cref="Decisions"/>, read with the head), so a batch of them costs two round trips in all: <c>BEGIN</c> with the
+/// head lock and their state, then their inserts with the head update and <c>COMMIT</c>. Any other command first requires the deferred
+/// rows to be flushed (<see cref="FlushAsync"/>); the writer does that before each write that does not read through
+/// <see cref="CommandAfterPending"/>. A failure in a pipelined batch cannot be pinned on one write, so the writer re-runs
+/// such a batch without pipelining (and without <see cref="Decisions"/>).</para>
 /// </remarks>
 internal sealed class WriteContext
 {
     private readonly Dictionary<string, DbCommand> commands;
     private List<Action>? afterCommit;
-    private (string Sql, (string Name, object? Value)[] Parameters)? pending;
+    private readonly DeferredRandomizations deferred = new();
 
-    private WriteContext(DbConnection connection, DbTransaction transaction, Dictionary<string, DbCommand> commands, long headSequence, string headHash, DateTimeOffset now)
+    private WriteContext(DbConnection connection, DbTransaction? transaction, Dictionary<string, DbCommand> commands, long headSequence, string headHash, DateTimeOffset now)
     {
         Connection = connection;
         Transaction = transaction;
@@ -38,23 +41,37 @@ internal sealed class WriteContext
     }
 
     public DbConnection Connection { get; }
-    public DbTransaction Transaction { get; }
+    /// <summary>SQLite's transaction; null on PostgreSQL, whose transaction is driven by statements (see <see cref="BeginAsync"/>).</summary>
+    public DbTransaction? Transaction { get; }
     public long HeadSequence { get; private set; }
     public string HeadHash { get; private set; }
     public DateTimeOffset Now { get; }
     public string NowText { get; }
 
-    /// <summary>Reads the audit head inside <paramref name="transaction"/>; <paramref name="lockHead"/> adds <c>FOR UPDATE</c> (PostgreSQL).</summary>
-    public static async Task<WriteContext> BeginAsync(DbConnection connection, DbTransaction transaction, Dictionary<string, DbCommand> commands, DateTimeOffset now, bool lockHead)
+    /// <summary>
+    /// Reads the audit head inside <paramref name="transaction"/>, or (null: PostgreSQL) begins the transaction with
+    /// <c>BEGIN</c> in the same command and locks the head row <c>FOR UPDATE</c>. With <paramref name="prefetch"/> keys
+    /// (PostgreSQL), the same command then reads their <see cref="Decisions"/>. <see cref="CommitAsync"/> ends it.
+    /// </summary>
+    public static async Task<WriteContext> BeginAsync(DbConnection connection, DbTransaction? transaction, Dictionary<string, DbCommand> commands, DateTimeOffset now,
+        IReadOnlyCollection<DecisionKey> prefetch)
     {
         var context = new WriteContext(connection, transaction, commands, 0, AuditChain.Genesis, now);
-        var head = context.Command(lockHead ? "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE" : "SELECT seq, hash FROM audit_head WHERE id = 1");
+        string headSql = transaction is not null ? "SELECT seq, hash FROM audit_head WHERE id = 1"
+            : "BEGIN ISOLATION LEVEL READ COMMITTED;\nSELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+        var head = prefetch.Count == 0 ? context.Command(headSql) : context.Command(headSql + ";\n" + PrefetchedDecisions.Query, PrefetchedDecisions.Parameters(prefetch));
         await using var reader = await head.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) throw new InvalidOperationException("The audit head row is missing; the database was altered behind the service's back.");
         context.HeadSequence = Convert.ToInt64(reader.GetValue(0));
         context.HeadHash = reader.GetString(1);
+        if (prefetch.Count == 0) return context;
+        await reader.NextResultAsync();
+        context.Decisions = await PrefetchedDecisions.ReadAsync(reader, prefetch);
         return context;
     }
+
+    /// <summary>The decision state of the batch's permuted-block randomizations, read with the head (null when none was asked for).</summary>
+    public PrefetchedDecisions? Decisions { get; private set; }
 
     /// <summary>Whether writes may be deferred to the next command (set by the writer).</summary>
     public bool Pipelining { get; set; }
@@ -62,32 +79,35 @@ internal sealed class WriteContext
     /// <summary>Whether a write was deferred at any time in this transaction.</summary>
     public bool Deferred { get; private set; }
 
-    /// <summary>Whether a deferred write is waiting to be sent.</summary>
-    public bool HasPending => pending is not null;
+    /// <summary>Whether deferred randomizations are waiting to be sent.</summary>
+    public bool HasPending => deferred.Count > 0;
 
-    /// <summary>Sends the deferred write, if any, on its own.</summary>
+    /// <summary>Sends the deferred randomizations, if any, on their own.</summary>
     public async Task FlushAsync()
     {
-        if (pending is not { } write) return;
-        pending = null;
-        await Command(write.Sql, write.Parameters).ExecuteNonQueryAsync();
+        if (!HasPending) return;
+        await CachedCommand(DeferredRandomizations.Sql, deferred.Take()).ExecuteNonQueryAsync();
     }
 
     /// <summary>
-    /// The cached command for <paramref name="sql"/> preceded by the deferred write, if any, in the same command text (its
-    /// statements run first, so <paramref name="sql"/> sees them). Parameter names must differ from the deferred write's.
+    /// The cached command for <paramref name="sql"/> preceded by the deferred randomizations, if any, in the same command
+    /// text (their statements run first, so <paramref name="sql"/> sees them). Parameter names must not start with <c>@d</c>.
     /// </summary>
     public DbCommand CommandAfterPending(string sql, params (string Name, object? Value)[] parameters)
     {
-        if (pending is not { } write) return Command(sql, parameters);
-        pending = null;
-        return Command(write.Sql + ";\n" + sql, [.. write.Parameters, .. parameters]);
+        if (!HasPending) return Command(sql, parameters);
+        return CachedCommand(DeferredRandomizations.Sql + ";\n" + sql, [.. deferred.Take(), .. parameters]);
     }
 
     /// <summary>The cached command for <paramref name="sql"/>, bound to this transaction, with these parameter values (same names, same order at every use).</summary>
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        if (pending is not null) throw new InvalidOperationException("A deferred write must be sent before another command.");
+        if (HasPending) throw new InvalidOperationException("Deferred randomizations must be sent before another command.");
+        return CachedCommand(sql, parameters);
+    }
+
+    private DbCommand CachedCommand(string sql, (string Name, object? Value)[] parameters)
+    {
         if (!commands.TryGetValue(sql, out var command))
         {
             command = Sql.Command(Connection, Transaction, sql, parameters);
@@ -123,12 +143,11 @@ internal sealed class WriteContext
     public async Task AppendAuditAsync(string? trialId, string actor, string action, string entity, string details, string? reason,
         string? changeSql, (string Name, object? Value)[] changeParameters)
     {
-        long sequence = HeadSequence + 1;
-        string hash = AuditChain.Hash(sequence, trialId, NowText, actor, action, entity, details, reason, HeadHash);
+        var record = NextAudit(trialId, actor, action, entity, details, reason);
         var parameters = new (string Name, object? Value)[changeParameters.Length + 10];
         changeParameters.CopyTo(parameters, 0);
         int k = changeParameters.Length;
-        parameters[k] = ("@audit_seq", sequence);
+        parameters[k] = ("@audit_seq", record.Sequence);
         parameters[k + 1] = ("@audit_trial", trialId);
         parameters[k + 2] = ("@audit_at", NowText);
         parameters[k + 3] = ("@audit_actor", actor);
@@ -136,24 +155,58 @@ internal sealed class WriteContext
         parameters[k + 5] = ("@audit_entity", entity);
         parameters[k + 6] = ("@audit_details", details);
         parameters[k + 7] = ("@audit_reason", reason);
-        parameters[k + 8] = ("@audit_prev", HeadHash);
-        parameters[k + 9] = ("@audit_hash", hash);
+        parameters[k + 8] = ("@audit_prev", record.PreviousHash);
+        parameters[k + 9] = ("@audit_hash", record.Hash);
         string sql = changeSql is null ? InsertAudit : changeSql + ";\n" + InsertAudit;
-        HeadSequence = sequence;
-        HeadHash = hash;
-        if (Pipelining && changeSql is not null)
-        {
-            await FlushAsync();
-            pending = (sql, parameters);
-            Deferred = true;
-            return;
-        }
         await Command(sql, parameters).ExecuteNonQueryAsync();
     }
 
-    public async Task WriteHeadAsync()
+    /// <summary>
+    /// Defers a randomization (<see cref="Pipelining"/> on): its row, its covariates and its audit record are sent with
+    /// the batch's next reading command or with the head update. The audit head moves now.
+    /// </summary>
+    public void Defer(RandomizationRow row, string action, string entity, string details)
     {
-        var update = CommandAfterPending("UPDATE audit_head SET seq = @head_seq, hash = @head_hash WHERE id = 1", ("@head_seq", HeadSequence), ("@head_hash", HeadHash));
-        await update.ExecuteNonQueryAsync();
+        deferred.Add(row, NextAudit(row.TrialId, row.By, action, entity, details, null));
+        Deferred = true;
+    }
+
+    /// <summary>The next audit record of the chain, the head moved to it.</summary>
+    private AuditRow NextAudit(string? trialId, string actor, string action, string entity, string details, string? reason)
+    {
+        long sequence = HeadSequence + 1;
+        string hash = AuditChain.Hash(sequence, trialId, NowText, actor, action, entity, details, reason, HeadHash);
+        var record = new AuditRow(sequence, trialId, NowText, actor, action, entity, details, reason, HeadHash, hash);
+        HeadSequence = sequence;
+        HeadHash = hash;
+        return record;
+    }
+
+    private const string UpdateHead = "UPDATE audit_head SET seq = @head_seq, hash = @head_hash WHERE id = 1";
+
+    /// <summary>
+    /// Writes the head back when <paramref name="headMoved"/> and commits. PostgreSQL: the deferred randomizations, the head
+    /// update and <c>COMMIT</c> travel in one command (one round trip); a statement that fails there skips the rest, so
+    /// nothing commits, and the caller rolls back.
+    /// </summary>
+    public async Task CommitAsync(bool headMoved)
+    {
+        (string, object?)[] head = [("@head_seq", HeadSequence), ("@head_hash", HeadHash)];
+        if (Transaction is not null)
+        {
+            if (headMoved) await Command(UpdateHead, head).ExecuteNonQueryAsync();
+            await Transaction.CommitAsync();
+            return;
+        }
+        var commit = headMoved ? CommandAfterPending(UpdateHead + ";\nCOMMIT", head) : CommandAfterPending("COMMIT");
+        await commit.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Rolls the transaction back, dropping any deferred randomizations.</summary>
+    public async Task RollbackAsync()
+    {
+        if (HasPending) deferred.Take();
+        if (Transaction is not null) await Transaction.RollbackAsync();
+        else await CachedCommand("ROLLBACK", []).ExecuteNonQueryAsync();
     }
 }
