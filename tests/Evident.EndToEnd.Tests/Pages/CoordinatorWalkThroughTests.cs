@@ -99,9 +99,14 @@ public sealed partial class CoordinatorWalkThroughTests(ServiceFixture service)
         await steps.CheckAsync(page, "follow-up");
 
         var adverse = page.Locator("#adverse-event-form");
-        await adverse.GetByLabel("CTCAE term").FillAsync("Febrile neutropenia");
-        await adverse.GetByLabel("Grade").SelectOptionAsync("3");
+        await adverse.GetByLabel("Adverse event term").FillAsync("Sepsis");
+        await adverse.GetByLabel("Grade", new() { Exact = true }).SelectOptionAsync("3");
         await adverse.GetByLabel("Onset date").FillAsync(Today);
+        await adverse.GetByLabel("Yes, serious").CheckAsync();
+        await adverse.GetByLabel("Requires inpatient hospitalization or prolongs an existing one").CheckAsync();
+        await adverse.GetByRole(AriaRole.Group, new() { Name = "Attribution to the study treatment" }).GetByLabel("Possible").CheckAsync();
+        await adverse.GetByLabel("Action taken with the study treatment").SelectOptionAsync("interrupted");
+        await adverse.GetByLabel("Outcome").SelectOptionAsync("not_recovered");
         string before = page.Url;
         await adverse.GetByRole(AriaRole.Button, new() { Name = "Record adverse event" }).ClickAsync();
         await page.WaitForURLAsync(url => url != before);
