@@ -1,3 +1,6 @@
+using System.Text;
+using Evident.Randomization.Audit;
+
 namespace Evident.Randomization;
 
 /// <summary>The files of a frozen data cut, as <c>evident export</c> writes the simple layout.</summary>
@@ -10,4 +13,7 @@ public sealed record DataCutFiles(string ParticipantsCsv, string AdverseEventsCs
 
     /// <summary>The adverse-event file's name.</summary>
     public const string AdverseEventsName = "adverse_events.csv";
+
+    /// <summary>The files' SHA-256 (<see cref="ManifestHash"/>: participants.csv, then adverse_events.csv, as UTF-8).</summary>
+    public string Sha256() => ManifestHash.Of([(ParticipantsName, Encoding.UTF8.GetBytes(ParticipantsCsv)), (AdverseEventsName, Encoding.UTF8.GetBytes(AdverseEventsCsv))]);
 }

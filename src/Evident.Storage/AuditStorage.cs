@@ -39,7 +39,7 @@ public static class AuditStorage
 
     /// <summary>
     /// Recomputes the whole chain and reports the first broken link (see <see cref="AuditChain.Verify"/>); on an intact
-    /// chain, checks the tables (randomizations, captured entries and corrections, unblindings, users, tokens) against the trail and reports the first disagreement (a row without its
+    /// chain, checks the tables (randomizations, captured entries and corrections, unblindings, users, tokens, frozen data cuts) against the trail and reports the first disagreement (a row without its
     /// record is reported at the sequence number after the head), then checks the trail against the signed anchors.
     /// </summary>
     /// <param name="store">The store.</param>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Evident.Testing;
 
 namespace Evident.Cli.Tests;
 
@@ -8,7 +9,8 @@ namespace Evident.Cli.Tests;
 /// <c>evident analyze --report open|closed|both</c>: the open report (report-open.html, results-open.json) holds no
 /// arm-level number, its pooled numbers are the closed report's summed over the arms and its median follow-up matches R's
 /// <c>survfit(Surv(time, 1 - status) ~ 1)</c> (tests/fixtures/trials/make_dsmb_refs.R); both carry the <c>report</c> block
-/// whose data hash anyone can recompute with sha256sum.
+/// whose data hash anyone can recompute with sha256sum. The walk of results-open.json fails on any key naming an arm,
+/// any arm id or label as a value and any bare list of numbers (how results.json writes a count per arm).
 /// </summary>
 public sealed class OpenReportTests
 {
@@ -62,11 +64,62 @@ public sealed class OpenReportTests
     }
 
     [Fact]
-    public void Walk_finds_an_arm_key_and_an_arm_value()
+    public void Walk_finds_an_arm_key_an_arm_value_and_a_per_arm_array()
     {
         var leaks = new List<string>();
-        Walk(JsonNode.Parse("""{"events":[{"n":3,"arm":"x"}],"label":"Observation","by":{"lev":1}}""")!, "$", ["Observation", "lev"], leaks);
-        Assert.Equal(3, leaks.Count);
+        Walk(JsonNode.Parse("""{"events":[{"n":3,"arm":"x"}],"label":"Observation","by":{"lev":1},"rows":[{"term":"a","participants":[2,5]}]}""")!, "$", ["Observation", "lev"], leaks);
+        Assert.Equal(4, leaks.Count);
+        Assert.Contains("$.rows[0].participants: a list of bare numbers (one per arm?)", leaks);
+    }
+
+    /// <summary>
+    /// The demo (AALL1731: off-study records, follow-up schedule, serious events, organ classes, deaths) has every block
+    /// the open report shows: its results-open.json holds the CONSORT totals, completeness and the overdue list, the adverse
+    /// events by highest grade, the serious events and the organ classes, each the closed report's summed over the arms,
+    /// and not one arm key, arm value or per-arm array.
+    /// </summary>
+    [Fact]
+    public void The_demos_open_results_hold_every_pooled_block_and_no_arm_level_number()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "evident-open-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, stderr) = Fixtures.Run("demo", "--out", directory);
+            Assert.True(code == 0, stderr);
+            var open = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results-open.json")))!;
+            var closed = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "results.json")))!;
+            var arms = ArmNames(File.ReadAllText(RepositoryFiles.PathOf("examples/aall1731/protocol.yaml")));
+            var leaks = new List<string>();
+            Walk(open, "$", arms, leaks);
+            Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+
+            Assert.Equal(closed["consort"]!["total"]!.ToJsonString(), open["consort"]!["total"]!.ToJsonString());
+            Assert.Equal(closed["consort"]!["recorded"]!.ToJsonString(), open["consort"]!["recorded"]!.ToJsonString());
+            Assert.True(open["consort"]!["total"]!["withdrawn"]!.GetValue<int>() + open["consort"]!["total"]!["off_therapy"]!.GetValue<int>() > 0, "the demo records off-study participants");
+
+            var total = open["completeness"]!["total"]!;
+            var closedArms = closed["completeness"]!["arms"]!.AsArray();
+            Assert.Equal(closedArms.Sum(a => a!["observed"]!.GetValue<double>()), total["observed"]!.GetValue<double>(), 9);
+            Assert.Equal(closedArms.Sum(a => a!["potential"]!.GetValue<double>()), total["potential"]!.GetValue<double>(), 9);
+            Assert.Equal(closedArms.Sum(a => a!["overdue"]!.GetValue<int>()), total["overdue"]!.GetValue<int>());
+            Assert.Equal(closed["overdue"]!.AsArray().Select(o => o!["participant"]!.GetValue<string>()), open["overdue"]!.AsArray().Select(o => o!["participant"]!.GetValue<string>()));
+
+            var grades = open["adverse_events_max_grade"]!["by_grade"]!.AsArray();
+            var byArm = closed["adverse_events_max_grade"]!.AsArray();
+            Assert.Equal(byArm.Sum(a => a!["n"]!.GetValue<int>()), open["adverse_events_max_grade"]!["n"]!.GetValue<int>());
+            for (int g = 0; g < grades.Count; g++)
+                Assert.Equal(byArm.Sum(a => a!["by_grade"]![g]!["n"]!.GetValue<int>()), grades[g]!["n"]!.GetValue<int>());
+            var organ = open["adverse_events_by_organ_class"]!.AsArray();
+            Assert.True(organ.Count > 0, "the demo maps its terms to organ classes");
+            Assert.Equal(closed["adverse_events_by_organ_class"]!.AsArray().Select(r => r!["n"]!.GetValue<int>()), organ.Select(r => r!["n"]!.GetValue<int>()));
+            Assert.Equal(closed["serious_adverse_events"]!.AsArray().Count, open["serious_adverse_events"]!.AsArray().Count);
+            Assert.Equal(closed["accrual"]!.ToJsonString(), open["accrual"]!.ToJsonString());
+            Assert.Equal(closed["baseline"]!["factors"]!.AsArray().Count, open["baseline"]!["factors"]!.AsArray().Count);
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Theory]
@@ -178,6 +231,9 @@ public sealed class OpenReportTests
                 }
                 break;
             case JsonArray a:
+                // results.json writes a count per arm as a bare list of numbers (organ classes' "arms"); the open report has none.
+                if (a.Count > 0 && a.All(x => x is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number))
+                    leaks.Add($"{path}: a list of bare numbers (one per arm?)");
                 for (int i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]", arms, leaks);
                 break;
             case JsonValue v when v.TryGetValue<string>(out var s) && arms.Contains(s):

@@ -23,13 +23,12 @@ public static class DataCuts
         return new DataCutFiles(Csv(participants), Csv(adverseEvents));
     }
 
-    /// <summary>The SHA-256 of the cut's files (<see cref="DataHash"/>: participants.csv, then adverse_events.csv).</summary>
+    /// <summary>The SHA-256 of the cut's files (<see cref="DataCutFiles.Sha256"/>: participants.csv, then adverse_events.csv).</summary>
     /// <param name="files">The files.</param>
     public static string Sha256(DataCutFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return DataHash.Of([(DataCutFiles.ParticipantsName, Encoding.UTF8.GetBytes(files.ParticipantsCsv)),
-                            (DataCutFiles.AdverseEventsName, Encoding.UTF8.GetBytes(files.AdverseEventsCsv))]);
+        return files.Sha256();
     }
 
     /// <summary>The cut's data mapped onto the protocol, with <see cref="TrialData.Sha256"/> set.</summary>

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Evident.Randomization.Audit;
 
 namespace Evident.Analysis.Input;
 
@@ -19,14 +18,7 @@ public static class DataHash
         return Of(paths.Select(path => (Path.GetFileName(path), File.ReadAllBytes(path))));
     }
 
-    /// <summary>The hash of named contents (a frozen data cut's files), in that order.</summary>
+    /// <summary>The hash of named contents, in that order (<see cref="ManifestHash.Of"/>).</summary>
     /// <param name="files">Each file's name and bytes.</param>
-    public static string Of(IEnumerable<(string Name, byte[] Content)> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        var manifest = new StringBuilder();
-        foreach (var (name, content) in files)
-            manifest.Append(Convert.ToHexStringLower(SHA256.HashData(content))).Append("  ").Append(name).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifest.ToString())));
-    }
+    public static string Of(IEnumerable<(string Name, byte[] Content)> files) => ManifestHash.Of(files);
 }

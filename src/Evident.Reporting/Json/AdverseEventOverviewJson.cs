@@ -65,31 +65,40 @@ public static class AdverseEventOverviewJson
     private static void MaximumGrade(Utf8JsonWriter json, TrialProtocol protocol, AdverseEventOverview overview, bool pooled)
     {
         var table = overview.MaximumGrade;
-        json.WriteStartArray("adverse_events_max_grade");
-        var groups = pooled ? [Enumerable.Range(0, table.ArmCount).ToArray()] : Enumerable.Range(0, table.ArmCount).Select(a => new[] { a }).ToArray();
-        foreach (var arms in groups)
+        if (pooled)
         {
+            // One object over all arms, not a one-entry array: nothing in the open report is a list by arm.
+            json.WritePropertyName("adverse_events_max_grade");
+            Grades(json, table, Enumerable.Range(0, table.ArmCount).ToArray());
+            return;
+        }
+        json.WriteStartArray("adverse_events_max_grade");
+        for (int arm = 0; arm < table.ArmCount; arm++) Grades(json, table, [arm], protocol.Arms[arm]);
+        json.WriteEndArray();
+    }
+
+    /// <summary>Participants of <paramref name="arms"/> by highest grade; with <paramref name="arm"/>, its id and label first.</summary>
+    private static void Grades(Utf8JsonWriter json, Statistics.Safety.MaximumGradeTable table, int[] arms, TrialArm? arm = null)
+    {
+        json.WriteStartObject();
+        if (arm is not null)
+        {
+            json.WriteString("arm", arm.Id);
+            json.WriteString("label", arm.Label);
+        }
+        int n = arms.Sum(table.Participants);
+        json.WriteNumber("n", n);
+        json.WriteStartArray("by_grade");
+        for (int grade = 0; grade <= Statistics.Safety.MaximumGradeTable.HighestGrade; grade++)
+        {
+            int count = arms.Sum(a => table.Count(a, grade));
             json.WriteStartObject();
-            if (!pooled)
-            {
-                json.WriteString("arm", protocol.Arms[arms[0]].Id);
-                json.WriteString("label", protocol.Arms[arms[0]].Label);
-            }
-            int n = arms.Sum(table.Participants);
-            json.WriteNumber("n", n);
-            json.WriteStartArray("by_grade");
-            for (int grade = 0; grade <= Statistics.Safety.MaximumGradeTable.HighestGrade; grade++)
-            {
-                int count = arms.Sum(a => table.Count(a, grade));
-                json.WriteStartObject();
-                json.WriteNumber("grade", grade);
-                json.WriteNumber("n", count);
-                json.WriteNumberOrNull("percent", n == 0 ? double.NaN : 100.0 * count / n);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            json.WriteNumber("grade", grade);
+            json.WriteNumber("n", count);
+            json.WriteNumberOrNull("percent", n == 0 ? double.NaN : 100.0 * count / n);
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

@@ -20,21 +20,17 @@ public static class CompletenessJson
         json.WriteString("method", "Clark completeness index");
         json.WriteBoolean("overdue_assessed", completeness.OverdueAfter is not null);
         json.WriteNumberOrNull("overdue_after", completeness.OverdueAfter ?? double.NaN);
-        json.WriteStartArray("arms");
-        var arms = pooled
-            ? [new ArmCompleteness("", completeness.Arms.Sum(a => a.Observed), completeness.Arms.Sum(a => a.Potential), completeness.Arms.Sum(a => a.Overdue))]
-            : completeness.Arms;
-        foreach (var arm in arms)
+        if (pooled)
         {
-            json.WriteStartObject();
-            if (!pooled) json.WriteString("arm", arm.Arm);
-            json.WriteNumber("observed", arm.Observed);
-            json.WriteNumber("potential", arm.Potential);
-            json.WriteNumberOrNull("completeness", arm.Completeness);
-            json.WriteNumber("overdue", arm.Overdue);
-            json.WriteEndObject();
+            json.WritePropertyName("total");
+            Counts(json, new ArmCompleteness("", completeness.Arms.Sum(a => a.Observed), completeness.Arms.Sum(a => a.Potential), completeness.Arms.Sum(a => a.Overdue)), withArm: false);
         }
-        json.WriteEndArray();
+        else
+        {
+            json.WriteStartArray("arms");
+            foreach (var arm in completeness.Arms) Counts(json, arm, withArm: true);
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.WriteStartArray("overdue");
         foreach (var o in completeness.Overdue)
@@ -49,6 +45,17 @@ public static class CompletenessJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    private static void Counts(Utf8JsonWriter json, ArmCompleteness arm, bool withArm)
+    {
+        json.WriteStartObject();
+        if (withArm) json.WriteString("arm", arm.Arm);
+        json.WriteNumber("observed", arm.Observed);
+        json.WriteNumber("potential", arm.Potential);
+        json.WriteNumberOrNull("completeness", arm.Completeness);
+        json.WriteNumber("overdue", arm.Overdue);
+        json.WriteEndObject();
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -33,10 +33,12 @@ public static class ConsortJson
         json.WriteEndArray();
         json.WritePropertyName("total");
         Counts(json, flow.Pooled(), withArm: false);
-        json.WriteStartArray("arms");
         if (!pooled)
+        {
+            json.WriteStartArray("arms");
             foreach (var arm in flow.Arms) Counts(json, arm, withArm: true);
-        json.WriteEndArray();
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

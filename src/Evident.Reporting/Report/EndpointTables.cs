@@ -33,8 +33,8 @@ internal static class EndpointTables
                 h.Append("<tr><td>").Append(a == 0 ? E(group.Label == "Overall" ? "Overall (stratified)" : group.Label) : "").Append("</td><td class=\"text\">").Append(E(arm.Label))
                  .Append("</td><td>").Append(arm.N).Append("</td><td>").Append(arm.Events).Append("</td>");
                 foreach (var point in arm.Milestones) h.Append("<td>").Append(E(ReportText.MilestoneEstimate(point, arm))).Append("</td>");
-                h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(WithInterval(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh, level)[..].Replace($"({Level(level)} CI ", "(")))
-                 .Append("</td><td>").Append(comparison is null ? "" : PValue(comparison.LogRank?.PValue ?? double.NaN)).Append("</td></tr>\n");
+                h.Append("<td>").Append(comparison is null ? (arm.ArmId == r.Protocol.Control.Id ? "1 (reference)" : "") : E(HazardRatio(comparison.HazardRatio.HazardRatio, comparison.HazardRatio.ConfLow, comparison.HazardRatio.ConfHigh)))
+                 .Append("</td><td>").Append(comparison is null ? "" : P(comparison.LogRank?.PValue ?? double.NaN)).Append("</td></tr>\n");
             }
         }
         h.Append("</tbody></table>\n");
@@ -45,6 +45,20 @@ internal static class EndpointTables
          .Append("-scale intervals); hazard ratios from Cox models (").Append(E(plan.Ties.ToString())).Append(" ties), overall stratified by ")
          .Append(E(string.Join(", ", plan.StratifyBy.DefaultIfEmpty("nothing")))).Append("; each arm's log-rank test against the control on those two arms' participants, overall stratified; hazard ratios ").Append(plan.HazardRatioModel == HazardRatioModel.Joint ? "from one model over every arm" : "from one model per comparison on its two arms").Append(".</p></section>\n");
     }
+
+    /// <summary>
+    /// A hazard ratio with its interval, "0.45 (0.30 to 0.68)" (the column's heading gives the level), or "not estimable"
+    /// when the data do not allow it (an arm or subgroup without events, short follow-up), never "NA" as a number.
+    /// </summary>
+    internal static string HazardRatio(double hr, double low, double high) =>
+        !double.IsFinite(hr) ? NotEstimable : $"{Fixed(hr)} ({Limit(low)} to {Limit(high)})";
+
+    /// <summary>A p-value, or "not estimable" when there is none.</summary>
+    internal static string P(double p) => double.IsFinite(p) ? PValue(p) : NotEstimable;
+
+    private static string Limit(double x) => double.IsFinite(x) ? Fixed(x) : NotEstimable;
+
+    internal const string NotEstimable = "not estimable";
 
     /// <summary>With more than two arms, the k-arm log-rank test of each group, labelled as the global test.</summary>
     private static void GlobalLogRank(StringBuilder h, PrimaryResult primary)

@@ -191,8 +191,8 @@ public static class HtmlReport
             bool first = s.Factor != previous;
             previous = s.Factor;
             h.Append("<tr><td>").Append(E(s.FactorLabel)).Append("</td><td>").Append(E(s.Level)).Append("</td><td>").Append(s.Events).Append('/').Append(s.N)
-             .Append("</td><td>").Append(Fixed(s.HazardRatio.HazardRatio)).Append(" (").Append(Fixed(s.HazardRatio.ConfLow)).Append(" to ").Append(Fixed(s.HazardRatio.ConfHigh))
-             .Append(")</td><td>").Append(PValue(s.HazardRatio.PValue)).Append("</td><td>").Append(first ? PValue(s.Interaction?.PValue ?? double.NaN) : "")
+             .Append("</td><td>").Append(EndpointTables.HazardRatio(s.HazardRatio.HazardRatio, s.HazardRatio.ConfLow, s.HazardRatio.ConfHigh))
+             .Append("</td><td>").Append(EndpointTables.P(s.HazardRatio.PValue)).Append("</td><td>").Append(first ? EndpointTables.P(s.Interaction?.PValue ?? double.NaN) : "")
              .Append("</td><td>").Append(first ? s.Missing.ToString(CultureInfo.InvariantCulture) : "").Append("</td></tr>");
         }
         h.Append("</tbody></table>\n");

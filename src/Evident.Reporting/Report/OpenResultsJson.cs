@@ -8,8 +8,9 @@ namespace Evident.Reporting.Report;
 
 /// <summary>
 /// <c>results-open.json</c>, the open report's numbers: the provenance and <c>report</c> block of results.json, then
-/// accrual, the baseline table's overall column, the pooled median follow-up, the events per endpoint and the adverse
-/// events over all arms. It holds no arm-level number and no arm key: what it says could go to a steering committee.
+/// accrual, the baseline table's overall column, the pooled median follow-up, the CONSORT totals, completeness and the
+/// overdue list without arms, the events per endpoint, and the adverse events over all arms (by highest grade, the
+/// serious events without arms, by organ class and term). It holds no arm-level number and no arm key: what it says could go to a steering committee.
 /// </summary>
 internal static class OpenResultsJson
 {
@@ -24,7 +25,17 @@ internal static class OpenResultsJson
         if (r.Baseline is { } baseline) OversightJson.WriteBaseline(json, baseline, pooled: true);
         else json.WriteNull("baseline");
         WriteFollowUp(json, r, pooled);
+        if (r.Consort is { } consort) ConsortJson.Write(json, consort, pooled: true);
+        else json.WriteNull("consort");
+        if (r.Completeness is { } completeness) CompletenessJson.Write(json, completeness, pooled: true);
+        else
+        {
+            json.WriteNull("completeness");
+            json.WriteStartArray("overdue");
+            json.WriteEndArray();
+        }
         WriteEvents(json, pooled.Endpoints);
+        AdverseEventOverviewJson.Write(json, r.Protocol, r.AdverseEvents, pooled: true);
         if (pooled.AdverseEvents is { } ae) WriteSafety(json, ae);
         else json.WriteNull("safety");
         json.WriteStrings("notes", r.Notes);

@@ -61,7 +61,7 @@ internal static class OpenSections
         if (r.Pooled is { FollowUp: var e })
             h.Append("<p data-follow-up-pooled>Median follow-up for ").Append(E(ReportText.InSentence(r.Primary.Endpoint.Label))).Append(" by reverse Kaplan–Meier, all ")
              .Append(e.N).Append(" participants: ")
-             .Append(double.IsNaN(e.Median) ? "not reached" : $"{Fixed(e.Median, 1)} {E(ReportText.Unit(r.Protocol.TimeUnit))} ({Level(e.ConfidenceLevel)} CI {Fixed(e.ConfLow, 1)} to {Fixed(e.ConfHigh, 1)})")
+             .Append(ParticipantsSection.Median(e, E(ReportText.Unit(r.Protocol.TimeUnit))))
              .Append(".</p>\n");
         h.Append("</section>\n");
     }

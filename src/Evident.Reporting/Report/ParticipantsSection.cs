@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Evident.Analysis.Oversight;
 using Evident.Analysis.Results;
+using Evident.Statistics.Survival;
 using static Evident.Reporting.Report.ReportNumbers;
 
 namespace Evident.Reporting.Report;
@@ -50,9 +51,22 @@ internal static class ParticipantsSection
         {
             var e = arm.Estimate;
             h.Append("<tr><td>").Append(E(arm.Label)).Append("</td><td>").Append(e.N).Append("</td><td>")
-             .Append(double.IsNaN(e.Median) ? "not reached" : $"{Fixed(e.Median, 1)} ({Fixed(e.ConfLow, 1)} to {Fixed(e.ConfHigh, 1)})").Append("</td></tr>");
+             .Append(Median(e, "")).Append("</td></tr>");
         }
         h.Append("</tbody></table>\n");
+    }
+
+    /// <summary>
+    /// The median follow-up with its interval, e.g. "14.2 (10.1 to 18.0)", the level after <paramref name="unit"/> when
+    /// given ("14.2 months (95% CI …)"). A limit the reverse Kaplan–Meier curve does not reach (short follow-up) is
+    /// "not estimable", never a number; a median it does not reach is "not reached".
+    /// </summary>
+    internal static string Median(FollowUpEstimate e, string unit)
+    {
+        if (double.IsNaN(e.Median)) return "not reached";
+        string low = double.IsFinite(e.ConfLow) ? Fixed(e.ConfLow, 1) : "not estimable";
+        string high = double.IsFinite(e.ConfHigh) ? Fixed(e.ConfHigh, 1) : "not estimable";
+        return unit.Length == 0 ? $"{Fixed(e.Median, 1)} ({low} to {high})" : $"{Fixed(e.Median, 1)} {unit} ({Level(e.ConfidenceLevel)} CI {low} to {high})";
     }
 
     private static string Count(BaselineCount count) => double.IsNaN(count.Percent) ? $"{count.N}" : $"{count.N} ({Fixed(count.Percent, 1)}%)";

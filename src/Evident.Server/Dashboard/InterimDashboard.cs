@@ -4,7 +4,6 @@ using Evident.Analysis.Capture;
 using Evident.Analysis.Enrolment;
 using Evident.Analysis.Forecast;
 using Evident.Data;
-using Evident.Reporting.Figures;
 using Evident.Reporting.Report;
 using Evident.Randomization;
 using Evident.Storage;
@@ -22,20 +21,16 @@ namespace Evident.Server.Dashboard;
 /// </summary>
 /// <param name="Trial">The trial.</param>
 /// <param name="AsOf">The cut-off: today's UTC date for the live data, the cut's cut-off for a frozen cut (<see cref="Cut"/>).</param>
-/// <param name="Enrolment">Accrual by month, stratum and site.</param>
-/// <param name="EnrolmentByStratumSvg">The accrual figure by stratum, or null with nobody randomized.</param>
-/// <param name="EnrolmentBySiteSvg">The accrual figure by site, or null with nobody randomized.</param>
+/// <param name="Enrolment">Accrual by month, stratum and site (the table of sites by strata; the accrual figures are the report's <see cref="ReportSection.Accrual"/>).</param>
 /// <param name="Results">The interim analysis, or null when it cannot be computed yet (see <paramref name="Unavailable"/>).</param>
 /// <param name="Unavailable">Why the analysis cannot be computed yet (no participant, no primary event), else null.</param>
-/// <param name="Sections">The report sections as HTML fragments (primary, Kaplan–Meier, monitoring, relapse by site, safety); empty without results.</param>
+/// <param name="Sections">The closed report's sections as HTML fragments, those of <see cref="Shown"/>; empty without results.</param>
 /// <param name="Invalidated">Randomizations invalidated and left out of every count.</param>
 /// <param name="Elapsed">Time taken to read, map and analyse.</param>
 public sealed record InterimDashboard(
     StoredTrial Trial,
     DateOnly AsOf,
     EnrolmentSummary Enrolment,
-    string? EnrolmentByStratumSvg,
-    string? EnrolmentBySiteSvg,
     AnalysisResults? Results,
     string? Unavailable,
     IReadOnlyDictionary<ReportSection, string> Sections,
@@ -54,14 +49,26 @@ public sealed record InterimDashboard(
     /// <summary>The frozen data cut shown, or null for the live data.</summary>
     public StoredDataCut? Cut { get; init; }
 
-    /// <summary>The sections shown, in order, with their headings for the page's table of contents.</summary>
+    /// <summary>
+    /// The sections shown, in order, with their headings for the page's table of contents: every section of the closed
+    /// report a data-monitoring committee reads (accrual against target, CONSORT flow, baseline by arm and median
+    /// follow-up, completeness and the overdue list, the primary analysis, its curves, the subgroups, the boundaries, competing risks,
+    /// adverse events, highest grade, serious events and organ classes, deaths), rendered by the report's own code.
+    /// </summary>
     public static readonly IReadOnlyList<(ReportSection Section, string Id, string Heading)> Shown =
     [
+        (ReportSection.Accrual, "accrual", "Accrual against target"),
+        (ReportSection.Consort, "consort", "Participant flow"),
+        (ReportSection.Participants, "participants", "Baseline and follow-up"),
+        (ReportSection.Completeness, "completeness", "Completeness of follow-up"),
         (ReportSection.Primary, "primary", "Primary analysis"),
         (ReportSection.KaplanMeier, "kaplan-meier", "Kaplan–Meier curves"),
+        (ReportSection.Forest, "forest", "Subgroups"),
         (ReportSection.Monitoring, "monitoring", "Group-sequential boundaries"),
         (ReportSection.CompetingRisks, "competing-risks", "Competing risks"),
+        (ReportSection.Deaths, "deaths", "Deaths and overall survival"),
         (ReportSection.Safety, "safety", "Safety"),
+        (ReportSection.AdverseEvents, "adverse-events", "Adverse events: highest grade, serious events, organ classes"),
     ];
 
     /// <summary>Reads the trial from <paramref name="store"/> and computes the dashboard as of today.</summary>
@@ -92,13 +99,6 @@ public sealed record InterimDashboard(
     {
         var protocol = trial.Protocol;
         var enrolment = EnrolmentSummary.Summarize(protocol, data, asOf);
-        string? byStratum = null, bySite = null;
-        if (enrolment.Months.Count > 0)
-        {
-            var target = AccrualTarget.Plan(protocol, enrolment, data.Participants.Min(p => p.Randomized));
-            byStratum = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.ByStratum, "Randomized by stratum", target: target));
-            bySite = HtmlReport.Inline(EnrolmentFigure.Svg(enrolment.Months, enrolment.Total, enrolment.BySite, "Randomized by site", target: target));
-        }
         AnalysisResults? results = null;
         string? unavailable = null;
         var sections = new Dictionary<ReportSection, string>();
@@ -119,7 +119,7 @@ public sealed record InterimDashboard(
             }
         }
         var (forecast, noForecast) = ForecastOf(protocol, data, asOf);
-        return new InterimDashboard(trial, asOf, enrolment, byStratum, bySite, results, unavailable, sections, invalidated, clock.Elapsed)
+        return new InterimDashboard(trial, asOf, enrolment, results, unavailable, sections, invalidated, clock.Elapsed)
         {
             Forecast = forecast,
             ForecastUnavailable = noForecast,

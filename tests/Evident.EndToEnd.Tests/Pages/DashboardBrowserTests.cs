@@ -1,3 +1,4 @@
+using Evident.Server.Dashboard;
 using Evident.Server.Infrastructure;
 using Evident.Randomization;
 using Evident.Randomization.Accounts;
@@ -53,7 +54,7 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
 
             Assert.Contains("UNBLINDED", await page.Locator("[data-unblinded]").InnerTextAsync());
             Assert.Contains("400 randomized", await page.Locator("p.lead").InnerTextAsync());
-            string[] figures = ["enrolment-stratum", "enrolment-site", "km-0", "km-1", "km-2", "monitoring", "cif-0", "cif-1", "cif-2"];
+            string[] figures = ["accrual-strata", "accrual-sites", "consort", "km-0", "km-1", "km-2", "monitoring", "cif-0", "cif-1", "cif-2"];
             foreach (string id in figures)
             {
                 var figure = page.Locator($"figure[data-figure='{id}']");
@@ -98,8 +99,8 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
         await page.WaitForURLAsync($"**/t/{Trial}/dashboard?cut=1");
         Assert.Contains("Frozen data cut 1", await page.Locator("[data-cut='1']").InnerTextAsync());
         Assert.Contains("400 randomized", await page.Locator("p.lead").InnerTextAsync());
-        await ReportLayout.CheckAsync(context, $"{baseUrl}/t/{Trial}/dashboard?cut=1", "dashboard-cut",
-                                      ["data-cuts", "enrolment", "primary", "kaplan-meier", "monitoring", "competing-risks"]);
+        await ReportLayout.CheckAsync(context, $"{baseUrl}/t/{Trial}/dashboard?cut=1", "dashboard-cut", DashboardSections);
+        await CheckTheShortCutAsync(context, page, baseUrl);
         foreach (string kind in new[] { "closed", "open" })
         {
             string href = (await page.Locator($"tr[data-cut-row='1'] a[data-report='{kind}']").GetAttributeAsync("href"))!;
@@ -111,6 +112,28 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
             await ReportLayout.CheckAsync(context, new Uri(file).AbsoluteUri, $"dashboard-cut-report-{kind}",
                                           kind == "closed" ? ["accrual", "participants", "primary", "kaplan-meier", "monitoring"] : ["accrual", "participants-pooled", "events-pooled"]);
         }
+    }
+
+    /// <summary>Every section the dashboard shows of a cut: its own (data cuts, enrolment) and each of the closed report's.</summary>
+    private static readonly string[] DashboardSections =
+        ["data-cuts", "enrolment", "queries", "forecast", .. InterimDashboard.Shown.Select(s => s.Id)];
+
+    /// <summary>
+    /// A second cut with a cut-off four months after the first randomization (80 participants, short follow-up): every
+    /// section is still there and fits, and what the data cannot give (an interval of the median follow-up, the 3-year
+    /// estimate) reads "not estimable", never a number.
+    /// </summary>
+    private static async Task CheckTheShortCutAsync(IBrowserContext context, IPage page, string baseUrl)
+    {
+        await page.GotoAsync($"{baseUrl}/t/{Trial}/dashboard");
+        await page.GetByLabel("Cut-off").FillAsync("2025-05-06");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Freeze a data cut" }).ClickAsync();
+        await page.WaitForURLAsync($"**/t/{Trial}/dashboard?cut=2");
+        Assert.Contains("Frozen data cut 2", await page.Locator("[data-cut='2']").InnerTextAsync());
+        Assert.Contains("81 randomized", await page.Locator("p.lead").InnerTextAsync());
+        Assert.Contains("not estimable", await page.Locator("section#primary").InnerTextAsync());
+        Assert.DoesNotContain("NA", await page.Locator("table[data-table='follow-up']").InnerTextAsync());
+        await ReportLayout.CheckAsync(context, $"{baseUrl}/t/{Trial}/dashboard?cut=2", "dashboard-cut-short", DashboardSections);
     }
 
     /// <summary>
