@@ -6,14 +6,19 @@ namespace Evident.Reporting.Figures;
 /// <summary>Fonts, text measurement and number formatting shared by the figures (invariant culture throughout).</summary>
 internal sealed class FigureText : IDisposable
 {
-    private readonly Paint _paint = Paint.NewDisposablePaint();
+    private readonly Paint _paint;
     private readonly LabelStyle _label = new();
 
     public FigureText(FigureStyle style)
     {
         Style = style;
-        FontName = ResolveFont(style.FontFamilies);
-        _label.FontName = FontName;
+        // The paint and the font look-up are native Skia objects too: made under the gate like every drawing call.
+        lock (SkiaGate.Sync)
+        {
+            _paint = Paint.NewDisposablePaint();
+            FontName = ResolveFont(style.FontFamilies);
+            _label.FontName = FontName;
+        }
     }
 
     public FigureStyle Style { get; }
