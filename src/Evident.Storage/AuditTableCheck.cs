@@ -14,17 +14,18 @@ namespace Evident.Storage;
 /// <c>capture.record</c> or <c>capture.correct</c> record rebuilt by <see cref="AuditDetails.Captured"/>), data queries
 /// (every step, with its <c>query.*</c> record rebuilt by <see cref="AuditDetails.QueryStep"/>) and unblindings
 /// (who, when, why) are checked the same way; users and tokens by <see cref="AuditAccountCheck"/>, frozen data cuts by
-/// <see cref="AuditDataCutCheck"/>.
+/// <see cref="AuditDataCutCheck"/>, serious adverse event reviews by <see cref="AuditSeriousEventCheck"/>.
 /// </summary>
 internal static class AuditTableCheck
 {
     private const string SelectRows =
         "SELECT id, trial_id, participant_id, site_id, strata_json, eligibility_json, arm, randomized_at, randomized_by FROM randomizations ORDER BY id";
 
-    /// <summary>The first disagreement between the tables and <paramref name="records"/> (randomizations, captured entries and their corrections, query steps, unblindings, users, tokens, frozen data cuts), or null.</summary>
+    /// <summary>The first disagreement between the tables and <paramref name="records"/> (randomizations, captured entries and their corrections, query steps, unblindings, users, tokens, frozen data cuts, serious event reviews), or null.</summary>
     public static async Task<(long? Sequence, string Problem)?> FirstDisagreementAsync(TrialStore store, IReadOnlyList<AuditRecord> records) =>
         await RandomizationsAsync(store, records) ?? await CaptureAsync(store, records) ?? await QueriesAsync(store, records) ?? await UnblindingsAsync(store, records)
-        ?? await AuditAccountCheck.FirstDisagreementAsync(store, records) ?? await AuditDataCutCheck.FirstDisagreementAsync(store, records);
+        ?? await AuditAccountCheck.FirstDisagreementAsync(store, records) ?? await AuditDataCutCheck.FirstDisagreementAsync(store, records)
+        ?? await AuditSeriousEventCheck.FirstDisagreementAsync(store, records);
 
     /// <summary>The first disagreement between the <c>randomizations</c> table and <paramref name="records"/>, or null.</summary>
     private static async Task<(long? Sequence, string Problem)?> RandomizationsAsync(TrialStore store, IReadOnlyList<AuditRecord> records)

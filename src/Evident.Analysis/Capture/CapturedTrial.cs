@@ -82,9 +82,9 @@ public static class CapturedTrial
             {
                 OffStudy = OffStudy(own),
             });
-            foreach (var e in own.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId))
-                adverseEvents.Add(new SimpleLayoutAdverseEvent(r.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date, e.Content.EndDate, e.Content.Assessment));
         }
+        foreach (var e in AdverseEventEntries(randomizations, entries))
+            adverseEvents.Add(new SimpleLayoutAdverseEvent(e.ParticipantId, e.Content.Term!, e.Content.Grade!.Value, e.Content.Date, e.Content.EndDate, e.Content.Assessment));
         string trial = protocol.Trial.Id;
         return (SimpleLayoutTable.Participants(protocol, rows, $"{trial} captured participants"),
                 SimpleLayoutTable.AdverseEvents(protocol, adverseEvents, withOnset: true, $"{trial} captured adverse events"));
@@ -99,7 +99,22 @@ public static class CapturedTrial
     public static TrialData ToTrialData(TrialProtocol protocol, IReadOnlyList<Allocation> randomizations, IReadOnlyList<CaptureEntry> entries)
     {
         var (participants, adverseEvents) = SimpleTables(protocol, randomizations, entries);
-        return SimpleLayoutReader.Read(protocol, participants, protocol.Data.Simple!.AdverseEvents is null ? null : adverseEvents);
+        var data = SimpleLayoutReader.Read(protocol, participants, protocol.Data.Simple!.AdverseEvents is null ? null : adverseEvents);
+        var captured = AdverseEventEntries(randomizations, entries);
+        if (data.AdverseEvents.Count != captured.Count) return data;
+        // Rows in the same order as written: each carries its end date and assessment for the ADaM export (ADAE).
+        return data with
+        {
+            AdverseEvents = data.AdverseEvents.Select((e, i) => e with { End = captured[i].Content.EndDate, Assessment = captured[i].Content.Assessment }).ToArray(),
+        };
+    }
+
+    /// <summary>The current adverse events of the valid randomizations: participants in commit order, each one's events by onset then entry id.</summary>
+    private static List<CaptureEntry> AdverseEventEntries(IReadOnlyList<Allocation> randomizations, IReadOnlyList<CaptureEntry> entries)
+    {
+        var byParticipant = entries.Where(e => e.Content.Kind == CaptureKind.AdverseEvent).ToLookup(e => e.ParticipantId, StringComparer.Ordinal);
+        return randomizations.Where(r => r.InvalidatedAt is null).OrderBy(r => r.Id)
+            .SelectMany(r => byParticipant[r.ParticipantId].OrderBy(e => e.Content.Date).ThenBy(e => e.EntryId)).ToList();
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ namespace Evident.Analysis.Export;
 /// randomization date, then the end-of-treatment and end-of-study variables when the data record off-study events). ADTTE: one row per participant and <c>data.adam.adtte.parameters</c> endpoint, with
 /// <c>PARAMCD</c>, <c>AVAL</c> = <c>ADT − STARTDT</c> in days, <c>CNSR</c> 0 (event) or 1 (censored), <c>STARTDT</c>,
 /// <c>ADT</c>, <c>EVNTDESC</c> = the first description the protocol maps for the component that ended follow-up, and
-/// <c>CNSDTDSC</c> = <c>LAST CONTACT</c> for a censoring. ADAE: participant, term, grade, one row per adverse event.
+/// <c>CNSDTDSC</c> = <c>LAST CONTACT</c> for a censoring. ADAE: participant, term, grade, one row per adverse event, and for captured data the assessment
+/// (<c>AESER</c>, the ICH E2A flags, <c>AEREL</c>, <c>AEACN</c>, <c>AEOUT</c>) and <c>AEENDT</c>
+/// (see <see cref="AdamAdverseEvents"/>).
 /// Dates are ISO text, or SAS date numbers for XPT.
 /// </remarks>
 public static class AdamTables
@@ -41,12 +43,7 @@ public static class AdamTables
                 DataColumn.FromText(AdamOffStudy.DeathCause, rows.Select(r => r.Death?.Cause).ToArray()),
                 TableValues.Dates(AdamOffStudy.LastAlive, rows.Select(r => r.LastKnownAlive).ToArray(), sasDates)]).ToArray());
         var adtte = Adtte(protocol, map, rows, sasDates);
-        var adae = new DataTable("adae", [
-            DataColumn.FromText(map.Participant, data.AdverseEvents.Select(e => (string?)rows[e.Participant].Id).ToArray()),
-            DataColumn.FromText(map.AdverseEvents.Term, data.AdverseEvents.Select(e => (string?)e.Term).ToArray()),
-            DataColumn.FromNumbers(map.AdverseEvents.Grade, data.AdverseEvents.Select(e => (double)e.Grade).ToArray()),
-        ]);
-        return (adsl, adtte, adae);
+        return (adsl, adtte, AdamAdverseEvents.Build(map, data, sasDates));
     }
 
     /// <summary>One row per participant: identifier, arm, site, strata and covariates as data values, randomization date.</summary>

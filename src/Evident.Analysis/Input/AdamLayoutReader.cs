@@ -76,8 +76,8 @@ public static class AdamLayoutReader
         string source = $"{files.Adsl}, {files.Adtte}";
         if (files.Adae is not null)
         {
-            var ae = new AdverseEventColumns(map.Participant, map.AdverseEvents.Term, map.AdverseEvents.Grade);
-            var adae = MappedTable.Read(protocol, DataTableRole.Adae, files.Adae, new[] { ae.Participant, ae.Term, ae.Grade }.Distinct().ToArray());
+            var ae = new AdverseEventColumns(map.Participant, map.AdverseEvents.Term, map.AdverseEvents.Grade) { Serious = map.AdverseEvents.Serious };
+            var adae = MappedTable.Read(protocol, DataTableRole.Adae, files.Adae, new[] { ae.Participant, ae.Term, ae.Grade, ae.Serious }.OfType<string>().Distinct().ToArray());
             events = DataErrors.AdverseEvents(adae, ae, index, files.Adsl);
             source += ", " + files.Adae;
         }

@@ -151,7 +151,7 @@ internal sealed class DataMappingReader(ProtocolDefinitions defined)
         return new AdamMapping(participant, arm, site, strataColumns, covariateColumns, randomized,
             ValueList<AdamParameter>.From(defined.Endpoints.Select(e => parameters.Find(p => p.Endpoint == e.Id)).OfType<AdamParameter>()),
             ValueList<AdamEventDescriptions>.From(defined.Components.Select(c => descriptions.Find(e => e.Component == c.Id)).OfType<AdamEventDescriptions>()),
-            new AdverseEventColumns(participant, term, grade));
+            new AdverseEventColumns(participant, term, grade) { Serious = adae?.Get("serious") is { } serious ? Named(DataTableRole.Adae, serious) : null });
     }
 
     private IReadOnlyList<ColumnBinding> FactorBindings(DataTableRole table, YMap m, string key, KeySet keys, bool required)

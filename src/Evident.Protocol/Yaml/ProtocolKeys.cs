@@ -78,7 +78,7 @@ internal static class ProtocolKeys
 
     public static readonly KeySet Adtte = new("data.adam.adtte", "parameters", "events");
 
-    public static readonly KeySet Adae = new("data.adam.adae", "term", "grade");
+    public static readonly KeySet Adae = new("data.adam.adae", "term", "grade", "serious");
 
     public static readonly KeySet Design = new("design",
         "looks", "information", "alpha", "two_sided", "spending", "beta", "power", "beta_spending", "binding",

@@ -138,7 +138,7 @@ internal static class ProtocolWriter
         ("adtte", Map(
             ("parameters", Map(a.Parameters.Select(p => (p.Endpoint, Str(p.ParamCode))))),
             ("events", Map(a.Events.Select(e => (e.Component, Flow(e.Descriptions))))))),
-        ("adae", Map(("term", Str(a.AdverseEvents.Term)), ("grade", Str(a.AdverseEvents.Grade)))));
+        ("adae", Map(("term", Str(a.AdverseEvents.Term)), ("grade", Str(a.AdverseEvents.Grade)), ("serious", Str(a.AdverseEvents.Serious)))));
 
     private static YamlNode Binding(ColumnBinding b) => b.Values.Count == 0
         ? Str(b.Column)!
