@@ -6,9 +6,9 @@ namespace Evident.Cli.Tests;
 /// <summary>
 /// Issue 12 item 4 and issue 13: a number that cannot be estimated is shown as "not estimable", never as NA, NaN, ∞ or
 /// "Infinity". <c>evident demo</c> and <c>evident analyze</c> run on the demo, the fixture trials (colon: three arms, pbc,
-/// cgd, each in today's protocol and in its issue-12 plan) and the demo's data cut four months after the first
-/// randomization (short follow-up); every text a reader sees (report.html, report-open.html, summary.md, summary.html,
-/// the console) is searched for such a value.
+/// cgd, each in today's protocol and in its issue-12 plan) and the demo's data cut at 2021-01-31 (short follow-up) and
+/// on the day after the first randomization (an arm without participants); every text a reader sees (report.html,
+/// report-open.html, summary.md, summary.html, the console) is searched for such a value.
 /// </summary>
 public sealed partial class NoMissingValueTextTests
 {
@@ -16,7 +16,7 @@ public sealed partial class NoMissingValueTextTests
 
     public static TheoryData<string> Runs => new()
     {
-        "demo", "short-follow-up", "colon", "pbc", "cgd", "colon-issue12", "pbc-issue12", "cgd-issue12",
+        "demo", "short-follow-up", "one-arm-empty", "colon", "pbc", "cgd", "colon-issue12", "pbc-issue12", "cgd-issue12",
     };
 
     [Theory]
@@ -36,6 +36,8 @@ public sealed partial class NoMissingValueTextTests
                 found.AddRange(Offending(name.EndsWith(".html", StringComparison.Ordinal) ? VisibleText(text) : text).Select(v => $"{name}: {v}"));
             }
             Assert.True(found.Count == 0, $"{run}:\n" + string.Join("\n", found.Distinct()));
+            if (run == "one-arm-empty")
+                Assert.Contains("<td>0, not estimable (no participants)</td>", File.ReadAllText(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
         }
         finally
         {
@@ -58,15 +60,16 @@ public sealed partial class NoMissingValueTextTests
     private static string[] Arguments(string run, string directory)
     {
         if (run == "demo") return ["demo", "--out", directory];
-        if (run == "short-follow-up")
+        if (run is "short-follow-up" or "one-arm-empty")
         {
-            // The demo's own data, cut four months after the first randomization, as the browser test of short follow-up does.
+            // The demo's own data cut at 2021-01-31 (short follow-up), as the browser test of short follow-up does, or on
+            // 2019-06-02, the day after the first randomization (two participants, both blinatumomab: chemotherapy has none).
             string demo = directory + "-data";
             var (code, _, stderr) = Fixtures.Run("demo", "--out", demo);
             Assert.True(code == 0, stderr);
             string copy = Path.Combine(demo, "data");
             return ["analyze", RepositoryFiles.PathOf("examples/aall1731/protocol.yaml"), "--data", Path.Combine(copy, "participants.csv"),
-                    "--ae", Path.Combine(copy, "adverse_events.csv"), "--cutoff", "2021-01-31", "--out", directory];
+                    "--ae", Path.Combine(copy, "adverse_events.csv"), "--cutoff", run == "one-arm-empty" ? "2019-06-02" : "2021-01-31", "--out", directory];
         }
         string trial = run.Split('-')[0];
         string[] args = ["analyze", Trial($"protocols/{run}.yaml"), "--data", Trial($"data/{trial}.csv"), "--out", directory];

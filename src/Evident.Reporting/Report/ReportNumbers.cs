@@ -24,6 +24,27 @@ public static class ReportNumbers
     /// <param name="reason">Why, in a few lowercase words.</param>
     public static string NotEstimableBecause(string reason) => $"{NotEstimable} ({reason})";
 
+    /// <summary>
+    /// An interval's limits, "10.1 to 18.0"; a limit that is not finite reads "not estimable" ("10.1 to not estimable"),
+    /// and when neither is, the interval is "not estimable" once.
+    /// </summary>
+    /// <param name="low">Lower limit, or NaN/±∞.</param>
+    /// <param name="high">Upper limit, or NaN/±∞.</param>
+    /// <param name="decimals">Decimals.</param>
+    public static string Limits(double low, double high, int decimals = 2) =>
+        !double.IsFinite(low) && !double.IsFinite(high) ? NotEstimable : $"{Fixed(low, decimals)} to {Fixed(high, decimals)}";
+
+    /// <summary>
+    /// A count with its percentage, "3 (25.0%)"; without a percentage (an arm with no participants) "0, not estimable
+    /// (no participants)", so that no parentheses nest.
+    /// </summary>
+    /// <param name="count">The count.</param>
+    /// <param name="proportion">The count's proportion of its arm, or NaN when the arm has no participants.</param>
+    public static string CountAndPercent(int count, double proportion) =>
+        double.IsFinite(proportion)
+            ? $"{count.ToString(Invariant)} ({Percent(proportion)})"
+            : $"{count.ToString(Invariant)}, {NotEstimableBecause(NoParticipants)}";
+
     /// <summary>A percentage as <see cref="Percent(double)"/>, or "not estimable (reason)" when there is none.</summary>
     /// <param name="p">A proportion in [0, 1], or NaN.</param>
     /// <param name="reason">Why it may be missing (e.g. <see cref="NoParticipants"/>), or null when there is no known reason.</param>

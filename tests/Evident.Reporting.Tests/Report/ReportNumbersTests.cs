@@ -44,6 +44,10 @@ public sealed class ReportNumbersTests
         Assert.Equal("not estimable (no events)", ReportNumbers.PValue(double.NaN, ReportNumbers.NoEvents));
         Assert.Equal("not estimable", ReportNumbers.PValue(double.NaN, null));
         Assert.Equal("0.500", ReportNumbers.PValue(0.5, ReportNumbers.NoEvents));
+        Assert.Equal("10.1 to not estimable", ReportNumbers.Limits(10.1, double.PositiveInfinity, 1));
+        Assert.Equal("not estimable", ReportNumbers.Limits(double.NaN, double.NaN, 1));
+        Assert.Equal("3 (25.0%)", ReportNumbers.CountAndPercent(3, 0.25));
+        Assert.Equal("0, not estimable (no participants)", ReportNumbers.CountAndPercent(0, double.NaN));
     }
 
     [Theory]
