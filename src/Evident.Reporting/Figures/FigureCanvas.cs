@@ -17,7 +17,7 @@ internal sealed partial class FigureCanvas : IDisposable
         Text = new FigureText(style);
         Width = style.Width;
         Title = title;
-        Plot = new Plot();
+        lock (SkiaGate.Sync) Plot = new Plot();
         // Not Plot.Font.Set: it replaces the typeface globally and bold text is then drawn regular.
         Plot.Axes.Top.FrameLineStyle.Width = 0;
         Plot.Axes.Right.FrameLineStyle.Width = 0;

@@ -6,14 +6,23 @@ namespace Evident.Reporting.Figures;
 /// <summary>Fonts, text measurement and number formatting shared by the figures (invariant culture throughout).</summary>
 internal sealed class FigureText : IDisposable
 {
-    private readonly Paint _paint = Paint.NewDisposablePaint();
-    private readonly LabelStyle _label = new();
+    private readonly Paint _paint;
+    private readonly LabelStyle _label;
 
+    /// <summary>
+    /// Creates the paint and resolves the font under <see cref="SkiaGate"/>: ScottPlot's typeface cache is shared by
+    /// every thread, and filling it while another thread draws was one way the test hosts died in libSkiaSharp.
+    /// </summary>
     public FigureText(FigureStyle style)
     {
         Style = style;
-        FontName = ResolveFont(style.FontFamilies);
-        _label.FontName = FontName;
+        lock (SkiaGate.Sync)
+        {
+            _paint = Paint.NewDisposablePaint();
+            _label = new LabelStyle();
+            FontName = ResolveFont(style.FontFamilies);
+            _label.FontName = FontName;
+        }
     }
 
     public FigureStyle Style { get; }
