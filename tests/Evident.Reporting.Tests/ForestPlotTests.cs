@@ -70,7 +70,7 @@ public class ForestPlotTests
         Assert.Equal("0.45 (0.31–0.67)", ForestPlot.EstimateText(row));
         Assert.Equal("0.450 (0.312–0.667)", ForestPlot.EstimateText(row, 3));
         Assert.Equal("", ForestPlot.EstimateText(ForestRow.Heading("h")));
-        Assert.Equal("1.20 (0.00–∞)", ForestPlot.EstimateText(new ForestRow("inf", 1.2, 0, double.PositiveInfinity)));
+        Assert.Equal("1.20 (CI not estimable)", ForestPlot.EstimateText(new ForestRow("inf", 1.2, 0, double.PositiveInfinity)));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class ForestPlotTests
     {
         var rows = new[] { new ForestRow("monotone", 1.2, 0, double.PositiveInfinity), new ForestRow("ok", 0.5, 0.25, 1.0) };
         var texts = Artifacts.Texts(ForestPlot.Svg(rows, At95));
-        Assert.Contains("1.20 (0.00–∞)", texts);
+        Assert.Contains("1.20 (CI not estimable)", texts);
     }
 
     [Theory]

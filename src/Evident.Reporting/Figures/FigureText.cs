@@ -7,15 +7,19 @@ namespace Evident.Reporting.Figures;
 internal sealed class FigureText : IDisposable
 {
     private readonly Paint _paint;
-    private readonly LabelStyle _label = new();
+    private readonly LabelStyle _label;
 
+    /// <summary>
+    /// Creates the paint and resolves the font under <see cref="SkiaGate"/>: ScottPlot's typeface cache is shared by
+    /// every thread, and filling it while another thread draws was one way the test hosts died in libSkiaSharp.
+    /// </summary>
     public FigureText(FigureStyle style)
     {
         Style = style;
-        // The paint and the font look-up are native Skia objects too: made under the gate like every drawing call.
         lock (SkiaGate.Sync)
         {
             _paint = Paint.NewDisposablePaint();
+            _label = new LabelStyle();
             FontName = ResolveFont(style.FontFamilies);
             _label.FontName = FontName;
         }
@@ -75,19 +79,25 @@ internal sealed class FigureText : IDisposable
         return Fonts.Default;
     }
 
-    /// <summary>Fixed-point with <paramref name="digits"/> decimals, invariant culture, U+2212 for minus.</summary>
+    /// <summary>
+    /// Fixed-point with <paramref name="digits"/> decimals, invariant culture, U+2212 for minus; NaN and ±∞ are
+    /// "not estimable" (<see cref="Report.ReportNumbers.NotEstimable"/>), never NA or ∞.
+    /// </summary>
     public static string Fixed(double value, int digits)
     {
-        if (double.IsNaN(value)) return "NA";
-        if (double.IsPositiveInfinity(value)) return "∞";
-        if (double.IsNegativeInfinity(value)) return "−∞";
+        if (!double.IsFinite(value)) return Report.ReportNumbers.NotEstimable;
         string s = value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return s.StartsWith('-') ? "−" + s[1..] : s;
     }
 
-    /// <summary>An estimate with its interval: "0.45 (0.31–0.66)".</summary>
+    /// <summary>
+    /// An estimate with its interval: "0.45 (0.31–0.66)"; "1.20 (CI not estimable)" when a limit is not finite (a monotone
+    /// likelihood), "not estimable" without an estimate.
+    /// </summary>
     public static string Interval(double estimate, double lower, double upper, int digits) =>
-        $"{Fixed(estimate, digits)} ({Fixed(lower, digits)}–{Fixed(upper, digits)})";
+        !double.IsFinite(estimate) ? Report.ReportNumbers.NotEstimable
+        : double.IsFinite(lower) && double.IsFinite(upper) ? $"{Fixed(estimate, digits)} ({Fixed(lower, digits)}–{Fixed(upper, digits)})"
+        : $"{Fixed(estimate, digits)} (CI {Report.ReportNumbers.NotEstimable})";
 
     /// <summary>A p-value as journals print it: "&lt;0.001", else three decimals ("0.012"); NaN gives "".</summary>
     public static string PValue(double p) =>

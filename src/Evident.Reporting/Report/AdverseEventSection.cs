@@ -86,7 +86,7 @@ internal static class AdverseEventSection
     {
         h.Append("<tr").Append(attributes).Append("><th scope=\"row\" class=\"text\">").Append(E(label)).Append("</th>");
         for (int c = 0; c < counts.Length; c++)
-            h.Append("<td>").Append(counts[c]).Append(" (").Append(size[c] == 0 ? "NA" : Percent((double)counts[c] / size[c])).Append(")</td>");
+            h.Append("<td>").Append(CountAndPercent(counts[c], size[c] == 0 ? double.NaN : (double)counts[c] / size[c])).Append("</td>");
         h.Append("</tr>");
     }
 

@@ -68,10 +68,10 @@ internal static class CompetingRisksSection
             foreach (var arm in cause.Arms)
             {
                 h.Append("<td>").Append(arm.Events);
-                foreach (var point in arm.Milestones) h.Append(", ").Append(point is not null ? Percent(point.Estimate) : double.IsNaN(arm.LastFollowUp) ? "NA" : ReportText.NotEstimable);
+                foreach (var point in arm.Milestones) h.Append(", ").Append(point is not null ? Percent(point.Estimate) : double.IsNaN(arm.LastFollowUp) ? NotEstimableBecause(NoParticipants) : ReportText.NotEstimable);
                 h.Append("</td>");
             }
-            h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN)).Append("</td>");
+            h.Append("<td>").Append(PValue(cause.GrayTest?.Test.PValue ?? double.NaN, cause.Arms.Sum(a => a.Events) == 0 ? NoEvents : null)).Append("</td>");
             if (many)
                 foreach (var c in cause.Comparisons) h.Append("<td>").Append(PValue(c.GrayTest?.Test.PValue ?? double.NaN)).Append("</td>");
             h.Append("</tr>");

@@ -24,7 +24,7 @@ internal static class CompletenessSection
                           : c.Arms.Select(a => (r.Protocol.Arm(a.Arm).Label, a.Observed, a.Potential, a.Overdue)).ToArray();
         foreach (var (label, observed, potential, overdue) in rows)
             h.Append("<tr><th scope=\"row\" class=\"text\">").Append(E(label)).Append("</th><td>").Append(Fixed(observed, 1)).Append("</td><td>").Append(Fixed(potential, 1))
-             .Append("</td><td>").Append(potential > 0 ? Percent(observed / potential) : "not estimable").Append("</td><td>").Append(c.OverdueAfter is null ? "not assessed" : overdue.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+             .Append("</td><td>").Append(Percent(potential > 0 ? observed / potential : double.NaN, "no potential follow-up")).Append("</td><td>").Append(c.OverdueAfter is null ? "not assessed" : overdue.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
         h.Append("</tbody></table>\n");
         if (c.OverdueAfter is not { } after)
             h.Append("<p>Overdue participants are not assessed: the protocol gives no follow-up schedule (follow_up_schedule).</p>\n");

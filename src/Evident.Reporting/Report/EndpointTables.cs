@@ -58,7 +58,7 @@ internal static class EndpointTables
 
     private static string Limit(double x) => double.IsFinite(x) ? Fixed(x) : NotEstimable;
 
-    internal const string NotEstimable = "not estimable";
+    internal const string NotEstimable = ReportNumbers.NotEstimable;
 
     /// <summary>With more than two arms, the k-arm log-rank test of each group, labelled as the global test.</summary>
     private static void GlobalLogRank(StringBuilder h, PrimaryResult primary)
@@ -67,8 +67,8 @@ internal static class EndpointTables
         h.Append("<table data-table=\"global-logrank\"><thead><tr><th scope=\"col\">Global log-rank test, all ").Append(primary.Overall.Arms.Count)
          .Append(" arms</th><th scope=\"col\">χ²</th><th scope=\"col\">df</th><th scope=\"col\">p</th></tr></thead><tbody>");
         foreach (var group in primary.Strata.Append(primary.Overall))
-            h.Append("<tr><td>").Append(E(group.Label == "Overall" ? "Overall (stratified)" : group.Label)).Append("</td><td>").Append(group.LogRank is { } t ? Fixed(t.Statistic) : "NA")
-             .Append("</td><td>").Append(group.LogRank is { } d ? d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture) : "NA")
+            h.Append("<tr><td>").Append(E(group.Label == "Overall" ? "Overall (stratified)" : group.Label)).Append("</td><td>").Append(group.LogRank is { } t ? Fixed(t.Statistic) : NotEstimable)
+             .Append("</td><td>").Append(group.LogRank is { } d ? d.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture) : NotEstimable)
              .Append("</td><td>").Append(PValue(group.LogRank?.PValue ?? double.NaN)).Append("</td></tr>");
         h.Append("</tbody></table>\n");
     }

@@ -262,10 +262,10 @@ public static class HtmlReport
         foreach (var row in table.Terms.Append(table.AnyTerm))
         {
             h.Append("<tr><td>").Append(E(TermLabel(row, terms))).Append("</td>");
-            for (int a = 0; a < arms.Count; a++) h.Append("<td>").Append(row.Participants[a]).Append(" (").Append(Percent(row.Proportions[a])).Append(")</td>");
+            for (int a = 0; a < arms.Count; a++) h.Append("<td>").Append(CountAndPercent(row.Participants[a], row.Proportions[a])).Append("</td>");
             foreach (var c in row.Comparisons)
                 h.Append("<td>").Append($"{Percent(c.RiskDifference.Difference)} ({Percent(c.RiskDifference.Lower)} to {Percent(c.RiskDifference.Upper)})")
-                 .Append("</td><td>").Append(PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c.MantelHaenszel?.Test.PValue ?? double.NaN)).Append("</td>");
+                 .Append("</td><td>").Append(PValue(c.Fisher.PValue)).Append("</td><td>").Append(PValue(c.MantelHaenszel?.Test.PValue ?? double.NaN, row.Participants.Sum() == 0 ? NoEvents : null)).Append("</td>");
             h.Append("</tr>");
         }
         h.Append("</tbody></table>\n");

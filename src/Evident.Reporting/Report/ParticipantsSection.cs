@@ -64,9 +64,8 @@ internal static class ParticipantsSection
     internal static string Median(FollowUpEstimate e, string unit)
     {
         if (double.IsNaN(e.Median)) return "not reached";
-        string low = double.IsFinite(e.ConfLow) ? Fixed(e.ConfLow, 1) : "not estimable";
-        string high = double.IsFinite(e.ConfHigh) ? Fixed(e.ConfHigh, 1) : "not estimable";
-        return unit.Length == 0 ? $"{Fixed(e.Median, 1)} ({low} to {high})" : $"{Fixed(e.Median, 1)} {unit} ({Level(e.ConfidenceLevel)} CI {low} to {high})";
+        string limits = Limits(e.ConfLow, e.ConfHigh, 1);
+        return unit.Length == 0 ? $"{Fixed(e.Median, 1)} ({limits})" : $"{Fixed(e.Median, 1)} {unit} ({Level(e.ConfidenceLevel)} CI {limits})";
     }
 
     private static string Count(BaselineCount count) => double.IsNaN(count.Percent) ? $"{count.N}" : $"{count.N} ({Fixed(count.Percent, 1)}%)";

@@ -53,11 +53,11 @@ public static class ReportText
     public static string ArmLabel(AnalysisResults results, string armId) => results.Protocol.Arm(armId).Label;
 
     /// <summary>The words for a milestone that cannot be estimated because an arm's follow-up ends before it.</summary>
-    public const string NotEstimable = "not estimable (follow-up too short)";
+    public const string NotEstimable = ReportNumbers.NotEstimable + " (follow-up too short)";
 
     /// <summary>
     /// Ŝ at a milestone with its interval ("97.7% to 99.1%" style), "not estimable (follow-up too short)" when the arm's
-    /// follow-up ends before it, or "NA" when the arm has no participant.
+    /// follow-up ends before it, or "not estimable (no participants)" when the arm has none.
     /// </summary>
     /// <param name="point">The estimate, or null.</param>
     /// <param name="arm">The arm.</param>
@@ -65,7 +65,7 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(arm);
         if (point is not null) return $"{ReportNumbers.Percent(point.Survival)} ({ReportNumbers.Percent(point.Lower)} to {ReportNumbers.Percent(point.Upper)})";
-        return arm.Curve is null ? "NA" : NotEstimable;
+        return arm.Curve is null ? ReportNumbers.NotEstimableBecause(ReportNumbers.NoParticipants) : NotEstimable;
     }
 
     /// <summary>The endpoint's event for sentences: its <c>noun</c> ("a relapse or death"), else "a {short label} event".</summary>

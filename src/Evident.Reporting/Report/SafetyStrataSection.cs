@@ -31,7 +31,7 @@ internal static class SafetyStrataSection
                 h.Append("<td>");
                 if (c.ByStratum[s] is { } d)
                     h.Append(Percent(d.Difference)).Append(", ").Append(Percent(d.Lower)).Append(" to ").Append(Percent(d.Upper));
-                else h.Append("not estimable: an arm has no participant in this stratum");
+                else h.Append(NotEstimable).Append(": an arm has no participant in this stratum");
                 h.Append("</td>");
             }
             h.Append("<td>").Append(E(Homogeneity(c.Homogeneity))).Append("</td></tr>");
@@ -43,8 +43,8 @@ internal static class SafetyStrataSection
     private static string Homogeneity(BreslowDayTest test) => test.Status switch
     {
         BreslowDayStatus.Computed => PValue(test.Tarone!.PValue),
-        BreslowDayStatus.TooFewStrata => "not estimable: fewer than two strata have participants in both arms and some with and some without the event",
-        _ => "not estimable: the common odds ratio is 0 or infinite",
+        BreslowDayStatus.TooFewStrata => NotEstimable + ": fewer than two strata have participants in both arms and some with and some without the event",
+        _ => NotEstimable + ": the common odds ratio is 0 or infinite",
     };
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
