@@ -17,28 +17,32 @@ internal sealed partial class FigureCanvas : IDisposable
         Text = new FigureText(style);
         Width = style.Width;
         Title = title;
-        lock (SkiaGate.Sync) Plot = new Plot();
-        // Not Plot.Font.Set: it replaces the typeface globally and bold text is then drawn regular.
-        Plot.Axes.Top.FrameLineStyle.Width = 0;
-        Plot.Axes.Right.FrameLineStyle.Width = 0;
-        foreach (var axis in new IAxis[] { Plot.Axes.Bottom, Plot.Axes.Left })
+        // A new plot creates native Skia objects (paints, typefaces): under the gate, as every drawing call is.
+        lock (SkiaGate.Sync)
         {
-            axis.TickLabelStyle.FontName = Text.FontName;
-            axis.TickLabelStyle.FontSize = style.FontSize;
-            axis.Label.FontName = Text.FontName;
-            axis.Label.FontSize = style.FontSize;
-            axis.Label.Bold = false;
-            axis.FrameLineStyle.Color = Colors.Black;
-            axis.MajorTickStyle.Color = Colors.Black;
-            axis.MinorTickStyle.Length = 0;
+            Plot = new Plot();
+            // Not Plot.Font.Set: it replaces the typeface globally and bold text is then drawn regular.
+            Plot.Axes.Top.FrameLineStyle.Width = 0;
+            Plot.Axes.Right.FrameLineStyle.Width = 0;
+            foreach (var axis in new IAxis[] { Plot.Axes.Bottom, Plot.Axes.Left })
+            {
+                axis.TickLabelStyle.FontName = Text.FontName;
+                axis.TickLabelStyle.FontSize = style.FontSize;
+                axis.Label.FontName = Text.FontName;
+                axis.Label.FontSize = style.FontSize;
+                axis.Label.Bold = false;
+                axis.FrameLineStyle.Color = Colors.Black;
+                axis.MajorTickStyle.Color = Colors.Black;
+                axis.MinorTickStyle.Length = 0;
+            }
+            Plot.Grid.XAxisStyle.IsVisible = false;
+            Plot.Grid.YAxisStyle.MajorLineStyle.Color = Colors.Black.WithAlpha(0.08);
+            Plot.Grid.YAxisStyle.MinorLineStyle.Width = 0;
+            Plot.Legend.FontName = Text.FontName;
+            Plot.Legend.FontSize = style.FontSize;
+            Plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.25);
+            Plot.Legend.ShadowColor = Colors.Transparent;
         }
-        Plot.Grid.XAxisStyle.IsVisible = false;
-        Plot.Grid.YAxisStyle.MajorLineStyle.Color = Colors.Black.WithAlpha(0.08);
-        Plot.Grid.YAxisStyle.MinorLineStyle.Width = 0;
-        Plot.Legend.FontName = Text.FontName;
-        Plot.Legend.FontSize = style.FontSize;
-        Plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.25);
-        Plot.Legend.ShadowColor = Colors.Transparent;
     }
 
     public Plot Plot { get; }
