@@ -116,8 +116,11 @@ internal sealed partial class FigureCanvas : IDisposable
     {
         string svg;
         lock (SkiaGate.Sync)
-            using (var patterns = SvgLinePatterns.Apply(Plot, Style.Colors))
-                svg = patterns.Rewrite(Plot.GetSvgXml(Width, Height));
+        {
+            SkiaGate.SettleFinalizers();
+            using var patterns = SvgLinePatterns.Apply(Plot, Style.Colors);
+            svg = patterns.Rewrite(Plot.GetSvgXml(Width, Height));
+        }
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         svg = ClipId().Replace(svg, m =>
         {
@@ -140,7 +143,11 @@ internal sealed partial class FigureCanvas : IDisposable
         Plot.ScaleFactor = Style.PngScale;
         try
         {
-            lock (SkiaGate.Sync) return Plot.GetImageBytes(Width * Style.PngScale, Height * Style.PngScale, ImageFormat.Png);
+            lock (SkiaGate.Sync)
+            {
+                SkiaGate.SettleFinalizers();
+                return Plot.GetImageBytes(Width * Style.PngScale, Height * Style.PngScale, ImageFormat.Png);
+            }
         }
         finally
         {

@@ -10,4 +10,17 @@ internal static class SkiaGate
 {
     /// <summary>Held while a thread calls into Skia.</summary>
     public static readonly Lock Sync = new();
+
+    /// <summary>
+    /// Runs the finalizers of Skia objects already unreachable, while <see cref="Sync"/> is held and so nothing draws.
+    /// The lock cannot cover the finalizer thread: Release test hosts still died in libSkiaSharp on a thread-pool worker
+    /// (dmesg), at random tests, with every call under the lock, which fits a finalizer freeing a native object shared
+    /// with the figure being drawn (SkiaSharp issue 1220 reports such a crash with its text shaper). Called before each
+    /// render; a full collection per figure costs milliseconds against a report's seconds. A mitigation, not a proof.
+    /// </summary>
+    public static void SettleFinalizers()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
 }
