@@ -16,11 +16,13 @@ internal static class SkiaGate
     /// The lock cannot cover the finalizer thread: Release test hosts still died in libSkiaSharp on a thread-pool worker
     /// (dmesg), at random tests, with every call under the lock, which fits a finalizer freeing a native object shared
     /// with the figure being drawn (SkiaSharp issue 1220 reports such a crash with its text shaper). Called before each
-    /// render; a full collection per figure costs milliseconds against a report's seconds. A mitigation, not a proof.
+    /// render. The collection is of the young generations only: a render's temporaries die young, and a full collection
+    /// per figure held the lock long enough to starve the thread pool of a test host that also served pages. A
+    /// mitigation, not a proof.
     /// </summary>
     public static void SettleFinalizers()
     {
-        GC.Collect();
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
         GC.WaitForPendingFinalizers();
     }
 }
