@@ -7,7 +7,7 @@ namespace Evident.Storage;
 /// <summary>
 /// The <c>data_cuts</c> table against the trail. A cut is written once with its <c>data_cut.freeze</c> record in one
 /// transaction (<see cref="DataCutStorage.FreezeDataCutAsync"/>), so the record's details rebuilt from the row
-/// (<see cref="AuditDetails.DataCutFrozen"/>: cut-off, data SHA-256, number, participants), its actor (who froze it) and
+/// (<see cref="AuditDetails.DataCutFrozen"/>: cut-off, data SHA-256, number, participants, protocol SHA-256), its actor (who froze it) and
 /// its time must be the record's, byte for byte; the files stored in the row must still hash to that SHA-256
 /// (<see cref="DataCutFiles.Sha256"/>), so a file edited in the table is named even when its hash column was edited too;
 /// and every <c>data_cut.freeze</c> record must have its row (a deleted cut is named).
@@ -15,7 +15,7 @@ namespace Evident.Storage;
 internal static class AuditDataCutCheck
 {
     private const string SelectRows =
-        "SELECT trial_id, id, cutoff, frozen_at, frozen_by, data_sha256, participants, participants_csv, adverse_events_csv FROM data_cuts ORDER BY trial_id, id";
+        "SELECT trial_id, id, cutoff, frozen_at, frozen_by, data_sha256, participants, participants_csv, adverse_events_csv, protocol_sha256 FROM data_cuts ORDER BY trial_id, id";
 
     /// <summary>The first disagreement between the <c>data_cuts</c> table and <paramref name="records"/>, or null.</summary>
     public static async Task<(long? Sequence, string Problem)?> FirstDisagreementAsync(TrialStore store, IReadOnlyList<AuditRecord> records)
@@ -35,7 +35,9 @@ internal static class AuditDataCutCheck
             seen.Add((trialId, entity));
             if (!DateOnly.TryParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cutoff))
                 return (record.Sequence, $"{row} has the cut-off '{reader.GetString(2)}', not a date as yyyy-mm-dd; audit record {record.Sequence} says {record.Details}");
-            string details = AuditDetails.DataCutFrozen(id, cutoff, hash, Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture));
+            // A record written before the protocol's hash was recorded cannot vouch for it; every later one does.
+            string? protocol = record.Details.Contains("\"protocol_sha256\"", StringComparison.Ordinal) ? reader.GetString(9) : null;
+            string details = AuditDetails.DataCutFrozen(id, cutoff, hash, Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture), protocol);
             if (details != record.Details)
                 return (record.Sequence, $"{row} disagrees with audit record {record.Sequence}: the table says {details}, the trail says {record.Details}");
             if (frozenBy != record.Actor || frozenAt != record.At)

@@ -129,13 +129,17 @@ internal static class AuditDetails
         json.WriteNumber("version", entry.Version);
     });
 
-    /// <summary><c>data_cut.freeze</c>: the cut's number, cut-off, files' hash and size.</summary>
-    public static string DataCutFrozen(long id, DateOnly cutoff, string dataSha256, int participants) => Write(json =>
+    /// <summary>
+    /// <c>data_cut.freeze</c>: the cut's number, cut-off, files' hash and size, and the SHA-256 of the protocol it was
+    /// frozen under (null only to rebuild a record written before the protocol's hash was recorded).
+    /// </summary>
+    public static string DataCutFrozen(long id, DateOnly cutoff, string dataSha256, int participants, string? protocolSha256) => Write(json =>
     {
         json.WriteString("cutoff", Date(cutoff));
         json.WriteString("data_sha256", dataSha256);
         json.WriteNumber("id", id);
         json.WriteNumber("participants", participants);
+        if (protocolSha256 is not null) json.WriteString("protocol_sha256", protocolSha256);
     });
 
     /// <summary><c>unblinded.view</c>: what was shown (dashboard, interim, report), of which cut (null = live data) and which report.</summary>

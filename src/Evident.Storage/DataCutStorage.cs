@@ -35,7 +35,7 @@ public static class DataCutStorage
                             "VALUES (@t, @id, @cutoff, @at, @by, @data, @protocol, @n, @p, @ae)",
                 ("@t", trialId), ("@id", id), ("@cutoff", AuditDetails.Date(cutoff)), ("@at", w.NowText), ("@by", actor), ("@data", dataSha256),
                 ("@protocol", trial.Protocol.Hash), ("@n", participants), ("@p", files.ParticipantsCsv), ("@ae", files.AdverseEventsCsv)).ExecuteNonQueryAsync();
-            await w.AppendAuditAsync(trialId, actor, "data_cut.freeze", $"data_cut:{id}", AuditDetails.DataCutFrozen(id, cutoff, dataSha256, participants), null);
+            await w.AppendAuditAsync(trialId, actor, "data_cut.freeze", $"data_cut:{id}", AuditDetails.DataCutFrozen(id, cutoff, dataSha256, participants, trial.Protocol.Hash), null);
             return new StoredDataCut(id, cutoff, w.Now, actor, dataSha256, trial.Protocol.Hash, participants);
         });
     }

@@ -5,8 +5,8 @@ using Evident.Storage;
 namespace Evident.Server.Tests;
 
 /// <summary>
-/// <c>audit verify</c> checks the <c>data_cuts</c> table against the trail: a cut's hash, cut-off, participants, who froze
-/// it and when must be its <c>data_cut.freeze</c> record's, its stored files must still hash to that SHA-256, and every
+/// <c>audit verify</c> checks the <c>data_cuts</c> table against the trail: a cut's hash, cut-off, participants, protocol, who
+/// froze it and when must be its <c>data_cut.freeze</c> record's, its stored files must still hash to that SHA-256, and every
 /// freeze record must have its row. Each edit made behind the service's back is named at the freeze record, and undoing
 /// it verifies again. On SQLite (and through the command line) and on PostgreSQL.
 /// </summary>
@@ -46,6 +46,13 @@ public sealed class DataCutAuditTests
         await Broken(app, "UPDATE data_cuts SET data_sha256 = REPLACE(data_sha256, SUBSTR(data_sha256, 1, 1), 'x') WHERE id = 2", second,
                      $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-28\",\"data_sha256\":\"x");
         await Databases.RowsAsync(app.Database, $"UPDATE data_cuts SET data_sha256 = '{Files.Sha256()}' WHERE id = 2");
+        Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
+
+        // The protocol a cut was frozen under is in its record too.
+        string protocol = (await app.Store.ListDataCutsAsync(TestApp.Trial))[1].ProtocolSha256;
+        await Broken(app, "UPDATE data_cuts SET protocol_sha256 = 'f00d' WHERE id = 2", second,
+                     $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-28\",\"data_sha256\":\"{Files.Sha256()}\",\"id\":2,\"participants\":2,\"protocol_sha256\":\"f00d\"}}, the trail says");
+        await Databases.RowsAsync(app.Database, $"UPDATE data_cuts SET protocol_sha256 = '{protocol}' WHERE id = 2");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
         await Broken(app, "UPDATE data_cuts SET cutoff = '2026-02-27' WHERE id = 2", second, $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-27\"");
