@@ -29,15 +29,7 @@ internal static class CompetingRisksJson
             json.WriteString("title", cr.Title);
             json.WriteNumbers("milestones", cr.Milestones);
             WriteCauses(json, cr.Overall, cr.Milestones);
-            json.WriteStartArray("strata");
-            foreach (var (label, causes) in cr.Strata)
-            {
-                json.WriteStartObject();
-                json.WriteString("stratum", label);
-                WriteCauses(json, causes, cr.Milestones);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            WriteStrata(json, cr, causes => WriteCauses(json, causes, cr.Milestones));
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -114,16 +106,22 @@ internal static class CompetingRisksJson
         json.WriteString("title", cr.Title);
         json.WriteNumberOrNull("milestone", cr.Milestone ?? double.NaN);
         WriteFirstMilestone(json, cr.Overall, cr.Milestone);
+        WriteStrata(json, cr, causes => WriteFirstMilestone(json, causes, cr.Milestone));
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>strata[]</c>: each stratum's label and its causes, written by <paramref name="writeCauses"/>.</summary>
+    private static void WriteStrata(Utf8JsonWriter json, CompetingRisksResult cr, Action<IReadOnlyList<CauseResult>> writeCauses)
+    {
         json.WriteStartArray("strata");
         foreach (var (label, causes) in cr.Strata)
         {
             json.WriteStartObject();
             json.WriteString("stratum", label);
-            WriteFirstMilestone(json, causes, cr.Milestone);
+            writeCauses(causes);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void WriteFirstMilestone(Utf8JsonWriter json, IReadOnlyList<CauseResult> causes, double? milestone)

@@ -7,32 +7,18 @@ namespace Evident.Analysis.Tests.Oversight;
 /// <summary>Highest grade, serious adverse events and organ classes, counted by hand on four participants.</summary>
 public sealed class AdverseEventOverviewTests
 {
-    private static readonly TrialProtocol Protocol = TrialProtocol.Parse("""
-        trial: {id: T, title: T}
-        arms:
-          - {id: a, label: Arm A, control: true}
-          - {id: b, label: Arm B}
-        allocation: {ratio: "1:1", block_sizes: [2]}
-        components: [{id: death}]
-        endpoints: [{id: os, events: [death]}]
-        data:
-          simple:
-            participant: id
-            arm: arm
-            randomized: rand
-            last_contact: last
-            events: {death: {date: death_date}}
-            adverse_events: {term: term, grade: grade, serious: serious, onset: onset}
-        adverse_event_terms:
-          other_allowed: true
-          terms:
-            - {term: Sepsis, organ_class: Infections and infestations}
-            - {term: Nausea, organ_class: Gastrointestinal disorders}
-            - {term: Catheter related infection, organ_class: Infections and infestations}
-        analyses: {primary: {endpoint: os}}
-        """, "t.yaml");
+    private static readonly TrialProtocol Protocol = TwoArmTrial.Protocol(
+        simple: "adverse_events: {term: term, grade: grade, serious: serious, onset: onset}",
+        sections: """
+            adverse_event_terms:
+              other_allowed: true
+              terms:
+                - {term: Sepsis, organ_class: Infections and infestations}
+                - {term: Nausea, organ_class: Gastrointestinal disorders}
+                - {term: Catheter related infection, organ_class: Infections and infestations}
+            """);
 
-    private static readonly DateOnly Start = new(2020, 1, 1);
+    private static readonly DateOnly Start = TwoArmTrial.Start;
 
     private static TrialParticipant Participant(string id, int arm) => new(id, arm, [], [], null, Start, [new EndpointOutcome(Start, Start.AddDays(400), -1)]);
 

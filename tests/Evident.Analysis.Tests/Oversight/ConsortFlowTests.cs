@@ -7,30 +7,15 @@ namespace Evident.Analysis.Tests.Oversight;
 /// <summary>The CONSORT flow counted by hand on six participants.</summary>
 public sealed class ConsortFlowTests
 {
-    private static readonly TrialProtocol Protocol = TrialProtocol.Parse("""
-        trial: {id: T, title: T}
-        arms:
-          - {id: a, label: Arm A, control: true}
-          - {id: b, label: Arm B}
-        allocation: {ratio: "1:1", block_sizes: [2]}
-        components: [{id: death}]
-        endpoints: [{id: os, events: [death]}]
-        data:
-          simple:
-            participant: id
-            arm: arm
-            randomized: rand
-            last_contact: last
-            events: {death: {date: death_date}}
-            off_study:
-              off_therapy: {date: off_date, reason: off_reason}
-              lost_to_follow_up: {date: lost_date}
-        analyses: {primary: {endpoint: os}}
-        """, "t.yaml");
+    private static readonly TrialProtocol Protocol = TwoArmTrial.Protocol(simple: """
+        off_study:
+          off_therapy: {date: off_date, reason: off_reason}
+          lost_to_follow_up: {date: lost_date}
+        """);
 
     private static readonly OffStudyKind[] Mapped = [OffStudyKind.OffTherapy, OffStudyKind.LostToFollowUp];
 
-    private static readonly DateOnly Start = new(2020, 1, 1);
+    private static readonly DateOnly Start = TwoArmTrial.Start;
 
     private static TrialParticipant Participant(string id, int arm, params OffStudyRecord[] records) =>
         new(id, arm, [], [], null, Start, [new EndpointOutcome(Start, Start.AddDays(400), -1)]) { OffStudy = records };

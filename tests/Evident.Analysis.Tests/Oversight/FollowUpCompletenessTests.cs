@@ -7,27 +7,10 @@ namespace Evident.Analysis.Tests.Oversight;
 /// <summary>Clark's completeness index and the overdue list, worked by hand on five participants (time unit days).</summary>
 public sealed class FollowUpCompletenessTests
 {
-    private static readonly TrialProtocol Protocol = TrialProtocol.Parse("""
-        trial: {id: T, title: T}
-        time_unit: days
-        arms:
-          - {id: a, label: Arm A, control: true}
-          - {id: b, label: Arm B}
-        allocation: {ratio: "1:1", block_sizes: [2]}
-        components: [{id: death, death: true}]
-        endpoints: [{id: os, events: [death]}]
-        data:
-          simple:
-            participant: id
-            arm: arm
-            randomized: rand
-            last_contact: last
-            events: {death: {date: death_date}}
-        follow_up_schedule: {interval: 30, grace: 10}
-        analyses: {primary: {endpoint: os}}
-        """, "t.yaml");
+    private static readonly TrialProtocol Protocol = TwoArmTrial.Protocol(
+        header: "time_unit: days", death: true, sections: "follow_up_schedule: {interval: 30, grace: 10}");
 
-    private static readonly DateOnly Start = new(2020, 1, 1);
+    private static readonly DateOnly Start = TwoArmTrial.Start;
 
     private static readonly DateOnly Cutoff = Start.AddDays(100);
 
