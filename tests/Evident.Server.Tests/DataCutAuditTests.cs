@@ -43,37 +43,37 @@ public sealed class DataCutAuditTests
         long first = freezes[0].Sequence, second = freezes[1].Sequence;
         string at = freezes[1].At;
 
-        await Broken(app, "UPDATE data_cuts SET data_sha256 = REPLACE(data_sha256, SUBSTR(data_sha256, 1, 1), 'x') WHERE id = 2", second,
+        await AuditEdits.Broken(app, "UPDATE data_cuts SET data_sha256 = REPLACE(data_sha256, SUBSTR(data_sha256, 1, 1), 'x') WHERE id = 2", second,
                      $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-28\",\"data_sha256\":\"x");
         await Databases.RowsAsync(app.Database, $"UPDATE data_cuts SET data_sha256 = '{Files.Sha256()}' WHERE id = 2");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
         // The protocol a cut was frozen under is in its record too.
         string protocol = (await app.Store.ListDataCutsAsync(TestApp.Trial))[1].ProtocolSha256;
-        await Broken(app, "UPDATE data_cuts SET protocol_sha256 = 'f00d' WHERE id = 2", second,
+        await AuditEdits.Broken(app, "UPDATE data_cuts SET protocol_sha256 = 'f00d' WHERE id = 2", second,
                      $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-28\",\"data_sha256\":\"{Files.Sha256()}\",\"id\":2,\"participants\":2,\"protocol_sha256\":\"f00d\"}}, the trail says");
         await Databases.RowsAsync(app.Database, $"UPDATE data_cuts SET protocol_sha256 = '{protocol}' WHERE id = 2");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
-        await Broken(app, "UPDATE data_cuts SET cutoff = '2026-02-27' WHERE id = 2", second, $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-27\"");
+        await AuditEdits.Broken(app, "UPDATE data_cuts SET cutoff = '2026-02-27' WHERE id = 2", second, $"data cut 2 of trial {TestApp.Trial} disagrees with audit record {second}: the table says {{\"cutoff\":\"2026-02-27\"");
         await Databases.RowsAsync(app.Database, "UPDATE data_cuts SET cutoff = '2026-02-28' WHERE id = 2");
 
-        await Broken(app, "UPDATE data_cuts SET frozen_by = 'mallory' WHERE id = 1", first, $"data cut 1 of trial {TestApp.Trial} disagrees with audit record {first}: the table says frozen by mallory at ");
+        await AuditEdits.Broken(app, "UPDATE data_cuts SET frozen_by = 'mallory' WHERE id = 1", first, $"data cut 1 of trial {TestApp.Trial} disagrees with audit record {first}: the table says frozen by mallory at ");
         await Databases.RowsAsync(app.Database, "UPDATE data_cuts SET frozen_by = 'unblinded' WHERE id = 1");
 
-        await Broken(app, "UPDATE data_cuts SET frozen_at = '2025-01-01T00:00:00.0000000Z' WHERE id = 2", second, "the table says frozen by unblinded at 2025-01-01T00:00:00.0000000Z, the trail says unblinded at " + at);
+        await AuditEdits.Broken(app, "UPDATE data_cuts SET frozen_at = '2025-01-01T00:00:00.0000000Z' WHERE id = 2", second, "the table says frozen by unblinded at 2025-01-01T00:00:00.0000000Z, the trail says unblinded at " + at);
         await Databases.RowsAsync(app.Database, $"UPDATE data_cuts SET frozen_at = '{at}' WHERE id = 2");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
         // A file edited in the table, and its hash column too: the files no longer hash to what the trail recorded.
         var edited = Files with { ParticipantsCsv = Files.ParticipantsCsv.Replace("P2,blinatumomab", "P2,chemotherapy", StringComparison.Ordinal) };
-        await Broken(app, $"UPDATE data_cuts SET participants_csv = '{edited.ParticipantsCsv}' WHERE id = 1", first,
+        await AuditEdits.Broken(app, $"UPDATE data_cuts SET participants_csv = '{edited.ParticipantsCsv}' WHERE id = 1", first,
                      $"data cut 1 of trial {TestApp.Trial}: its stored files hash to {edited.Sha256()}, not to the SHA-256 {Files.Sha256()} that audit record {first} recorded");
-        await Broken(app, $"UPDATE data_cuts SET data_sha256 = '{edited.Sha256()}' WHERE id = 1", first, $"data cut 1 of trial {TestApp.Trial} disagrees with audit record {first}: the table says");
+        await AuditEdits.Broken(app, $"UPDATE data_cuts SET data_sha256 = '{edited.Sha256()}' WHERE id = 1", first, $"data cut 1 of trial {TestApp.Trial} disagrees with audit record {first}: the table says");
         await Databases.RowsAsync(app.Database, $"UPDATE data_cuts SET participants_csv = '{Files.ParticipantsCsv}', data_sha256 = '{Files.Sha256()}' WHERE id = 1");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
-        await Broken(app, "DELETE FROM data_cuts WHERE id = 2", second, $"audit record {second} freezes data_cut:2 of trial {TestApp.Trial}, but the data_cuts table has no such row");
+        await AuditEdits.Broken(app, "DELETE FROM data_cuts WHERE id = 2", second, $"audit record {second} freezes data_cut:2 of trial {TestApp.Trial}, but the data_cuts table has no such row");
         if (database is null)
         {
             var stdout = new StringWriter();
@@ -81,13 +81,5 @@ public sealed class DataCutAuditTests
             Assert.Equal(1, EvidentApp.Run(["audit", "verify", "--db", app.Database], stdout, stderr));
             Assert.Contains($"BROKEN at record {second}: audit record {second} freezes data_cut:2", stdout.ToString() + stderr);
         }
-    }
-
-    private static async Task Broken(TestApp app, string sql, long sequence, string problem)
-    {
-        Assert.Single(await Databases.RowsAsync(app.Database, sql + " RETURNING id"));
-        var result = await app.Store.VerifyAuditAsync();
-        Assert.Equal(sequence, result.FirstBroken);
-        Assert.Contains(problem, result.Problem);
     }
 }

@@ -58,37 +58,37 @@ public sealed class SeriousEventAuditTests
         long first = reviews[0].Sequence, second = reviews[1].Sequence, next = (await app.Store.ReadAuditAsync()).Last().Sequence + 1;
         string at = reviews[1].At, row2 = $"serious event review 2 (entry {entry} version 2 of participant 'P1' of trial {TestApp.Trial})";
 
-        await Broken(app, "UPDATE serious_event_reviews SET reviewed_by = 'mallory' WHERE id = 1", first,
+        await AuditEdits.Broken(app, "UPDATE serious_event_reviews SET reviewed_by = 'mallory' WHERE id = 1", first,
                      $"disagrees with audit record {first}: the table says reviewed by mallory at {reviews[0].At}, the trail says unblinded at {reviews[0].At}");
         await Databases.RowsAsync(app.Database, "UPDATE serious_event_reviews SET reviewed_by = 'unblinded' WHERE id = 1 RETURNING id");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
-        await Broken(app, "UPDATE serious_event_reviews SET reviewed_at = '2026-01-01T00:00:00.0000000Z' WHERE id = 2", second,
+        await AuditEdits.Broken(app, "UPDATE serious_event_reviews SET reviewed_at = '2026-01-01T00:00:00.0000000Z' WHERE id = 2", second,
                      $"{row2} disagrees with audit record {second}: the table says reviewed by admin at 2026-01-01T00:00:00.0000000Z, the trail says admin at {at}");
         await Databases.RowsAsync(app.Database, $"UPDATE serious_event_reviews SET reviewed_at = '{at}' WHERE id = 2 RETURNING id");
 
-        await Broken(app, "UPDATE serious_event_reviews SET note = 'Not sent' WHERE id = 1", first,
+        await AuditEdits.Broken(app, "UPDATE serious_event_reviews SET note = 'Not sent' WHERE id = 1", first,
                      $"disagrees with audit record {first}: the table's remark is 'Not sent', the trail's is 'Sent to the sponsor'");
         await Databases.RowsAsync(app.Database, "UPDATE serious_event_reviews SET note = 'Sent to the sponsor' WHERE id = 1 RETURNING id");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
         // The entry or version moved to another event, or the site changed: the row no longer matches any record's content.
-        await Broken(app, "UPDATE serious_event_reviews SET version = 3 WHERE id = 2", next,
+        await AuditEdits.Broken(app, "UPDATE serious_event_reviews SET version = 3 WHERE id = 2", next,
                      $"serious event review 2 (entry {entry} version 3 of participant 'P1' of trial {TestApp.Trial}) has no sae.review record with its content in the audit trail: the table says {{\"entry\":{entry},\"site\":\"S1\",\"version\":3}}");
         await Databases.RowsAsync(app.Database, "UPDATE serious_event_reviews SET version = 2 WHERE id = 2 RETURNING id");
-        await Broken(app, "UPDATE serious_event_reviews SET site_id = 'S2' WHERE id = 1", next, "the table says {\"entry\":" + entry + ",\"site\":\"S2\",\"version\":1}");
+        await AuditEdits.Broken(app, "UPDATE serious_event_reviews SET site_id = 'S2' WHERE id = 1", next, "the table says {\"entry\":" + entry + ",\"site\":\"S2\",\"version\":1}");
         await Databases.RowsAsync(app.Database, "UPDATE serious_event_reviews SET site_id = 'S1' WHERE id = 1 RETURNING id");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
         // A review added in the table only (a copy of a real one, under another id) has no record of its own.
-        await Broken(app,
+        await AuditEdits.Broken(app,
             "INSERT INTO serious_event_reviews (trial_id, participant_id, site_id, entry_id, version, reviewed_at, reviewed_by, note) " +
             $"VALUES ('{TestApp.Trial}', 'P1', 'S1', {entry + 1}, 1, '{at}', 'admin', NULL)", next,
             $"(entry {entry + 1} version 1 of participant 'P1' of trial {TestApp.Trial}) has no sae.review record with its content in the audit trail");
         await Databases.RowsAsync(app.Database, $"DELETE FROM serious_event_reviews WHERE entry_id = {entry + 1} RETURNING id");
         Assert.True((await app.Store.VerifyAuditAsync()).IsIntact);
 
-        await Broken(app, "DELETE FROM serious_event_reviews WHERE id = 2", second,
+        await AuditEdits.Broken(app, "DELETE FROM serious_event_reviews WHERE id = 2", second,
                      $"audit record {second} reviews a serious adverse event of participant:P1 of trial {TestApp.Trial} ({{\"entry\":{entry},\"site\":\"S1\",\"version\":2}}), but the serious_event_reviews table has no such row");
         if (database is null)
         {
@@ -97,13 +97,5 @@ public sealed class SeriousEventAuditTests
             Assert.Equal(1, EvidentApp.Run(["audit", "verify", "--db", app.Database], stdout, stderr));
             Assert.Contains($"BROKEN at record {second}: audit record {second} reviews a serious adverse event", stdout.ToString() + stderr);
         }
-    }
-
-    private static async Task Broken(TestApp app, string sql, long sequence, string problem)
-    {
-        Assert.Single(await Databases.RowsAsync(app.Database, sql + " RETURNING id"));
-        var result = await app.Store.VerifyAuditAsync();
-        Assert.Equal(sequence, result.FirstBroken);
-        Assert.Contains(problem, result.Problem);
     }
 }
