@@ -40,15 +40,7 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
             var store = app.Services.GetRequiredService<TrialStore>();
             await SeedAsync(store, clock);
 
-            var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 }, BaseURL = baseUrl });
-            var page = await context.NewPageAsync();
-            page.SetDefaultTimeout(Chromium.TimeoutMs);
-            page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
-            await page.GotoAsync("/login");
-            await page.GetByLabel("Trial").FillAsync(Trial);
-            await page.GetByLabel("User name").FillAsync("dsmb");
-            await page.GetByLabel("Password").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            var page = await ServiceFixture.SignInAsync(service.Browser, baseUrl, Trial, "dsmb", Password);
             await page.GetByRole(AriaRole.Link, new() { Name = "DSMB dashboard" }).First.ClickAsync();
             await page.WaitForURLAsync($"**/t/{Trial}/dashboard");
 
@@ -75,8 +67,8 @@ public sealed class DashboardBrowserTests(ServiceFixture service)
             await page.SetViewportSizeAsync(ServiceFixture.Tablet.Width, ServiceFixture.Tablet.Height);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "the dashboard scrolls sideways on a tablet");
             await ServiceFixture.ScreenshotAsync(page, "dashboard-tablet");
-            await FreezeAndOpenTheCutAsync(context, page, baseUrl);
-            await context.DisposeAsync();
+            await FreezeAndOpenTheCutAsync(page.Context, page, baseUrl);
+            await page.Context.DisposeAsync();
         }
         finally
         {

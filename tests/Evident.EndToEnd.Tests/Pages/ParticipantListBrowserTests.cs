@@ -41,16 +41,7 @@ public sealed class ParticipantListBrowserTests(ServiceFixture service)
         {
             var store = app.Services.GetRequiredService<TrialStore>();
             await SeedAsync(store, clock);
-            var context = await service.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = baseUrl });
-            var page = await context.NewPageAsync();
-            page.SetDefaultTimeout(Chromium.TimeoutMs);
-            page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
-            await page.GotoAsync("/login");
-            await page.GetByLabel("Trial").FillAsync(Trial);
-            await page.GetByLabel("User name").FillAsync("coord1");
-            await page.GetByLabel("Password").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync($"{baseUrl}/t/{Trial}");
+            var page = await ServiceFixture.SignInAsync(service.Browser, baseUrl, Trial, "coord1", Password, new ViewportSize { Width = width, Height = 900 });
 
             // The worklist: one overdue, one due, one query to answer.
             var followUp = page.GetByRole(AriaRole.Region, new() { Name = "Follow-up due" });
@@ -94,7 +85,7 @@ public sealed class ParticipantListBrowserTests(ServiceFixture service)
             Assert.DoesNotContain("lost_to_follow_up", text);
             Assert.DoesNotContain("Arm", await table.Locator("thead").InnerTextAsync());
             await ServiceFixture.ScreenshotAsync(page, $"participants-sorted-{width}");
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
         finally
         {

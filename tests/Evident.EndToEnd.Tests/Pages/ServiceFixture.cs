@@ -92,19 +92,32 @@ public sealed class ServiceFixture : IAsyncLifetime
     /// <param name="browser">The browser (usually <see cref="Browser"/>).</param>
     /// <param name="user">One of <see cref="Users"/>.</param>
     /// <param name="viewport">The viewport; 1100×900 when null.</param>
-    public async Task<IPage> LoginAsync(IBrowser browser, string user, ViewportSize? viewport = null)
+    public Task<IPage> LoginAsync(IBrowser browser, string user, ViewportSize? viewport = null) =>
+        SignInAsync(browser, BaseUrl, TrialId, user, Password(user), viewport);
+
+    /// <summary>
+    /// A new page (its own cookies) on the service at <paramref name="baseUrl"/>, signed in through the sign-in form and
+    /// arrived on the trial's home; for tests that start a service of their own.
+    /// </summary>
+    /// <param name="browser">The browser.</param>
+    /// <param name="baseUrl">The service's address.</param>
+    /// <param name="trial">The trial signed in to.</param>
+    /// <param name="user">The user name.</param>
+    /// <param name="password">Its password.</param>
+    /// <param name="viewport">The viewport; 1100×900 when null.</param>
+    public static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string trial, string user, string password, ViewportSize? viewport = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 }, BaseURL = BaseUrl });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 }, BaseURL = baseUrl });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Chromium.TimeoutMs);
         page.SetDefaultNavigationTimeout(Chromium.TimeoutMs);
         await page.GotoAsync("/login");
-        await page.GetByLabel("Trial").FillAsync(TrialId);
+        await page.GetByLabel("Trial").FillAsync(trial);
         await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(Password(user));
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync($"{BaseUrl}/t/{TrialId}");
+        await page.WaitForURLAsync($"{baseUrl}/t/{trial}");
         return page;
     }
 
