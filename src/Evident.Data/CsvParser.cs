@@ -309,6 +309,13 @@ internal static class CsvParser
                 chunk.EncodeText(slot, record, content, escaped);
                 return;
             }
+            // Most fields of a numeric column are plain numbers: try the exact fast path before trimming and classifying.
+            if (!escaped && Utf8Values.TryFastPath(content, out double number))
+            {
+                chunk.Values[slot][chunk.Offset + record] = number;
+                chunk.SawNumber[slot] = true;
+                return;
+            }
             double value = double.NaN;
             FieldClass kind = escaped ? FieldClass.Other : Utf8Values.Classify(content, out value);
             switch (kind)
