@@ -196,61 +196,25 @@ internal static class Utf8Values
         return (uint)chunk;
     }
 
-    private const int SmallestPowerOfFive = -342;
-    private const int LargestPowerOfFive = 308;
-
-    /// <summary>
-    /// 128-bit approximations of 5^q, q = −342…308, normalised so the top bit is set (high word first):
-    /// truncated for q ≥ 0, rounded up for q &lt; 0, as in the reference implementation (fast_float).
-    /// </summary>
-    private static readonly ulong[] PowersOfFive = BuildPowersOfFive();
-
-    private static ulong[] BuildPowersOfFive()
-    {
-        var table = new ulong[2 * (LargestPowerOfFive - SmallestPowerOfFive + 1)];
-        BigInteger two128 = BigInteger.One << 128;
-        for (int q = SmallestPowerOfFive; q <= LargestPowerOfFive; q++)
-        {
-            BigInteger c;
-            if (q < 0)
-            {
-                BigInteger power5 = BigInteger.Pow(5, -q);
-                int z = (int)(power5 - 1).GetBitLength(); // smallest z with 2^z >= power5
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = (BigInteger.One << b) / power5 + 1;
-                while (c >= two128) c >>= 1;
-            }
-            else
-            {
-                c = BigInteger.Pow(5, q);
-                long bits = (long)c.GetBitLength();
-                c = bits < 128 ? c << (int)(128 - bits) : c >> (int)(bits - 128);
-            }
-            int index = 2 * (q - SmallestPowerOfFive);
-            table[index] = (ulong)(c >> 64);
-            table[index + 1] = (ulong)(c & ulong.MaxValue);
-        }
-        return table;
-    }
-
     /// <summary>w·10^q correctly rounded to a double, for w ≠ 0 exact; false for subnormal results (slow path).</summary>
     private static bool EiselLemire(ulong w, int q, out double value)
     {
         value = 0;
-        if (q < SmallestPowerOfFive) return true;
-        if (q > LargestPowerOfFive)
+        if (q < PowersOfFive.Smallest) return true;
+        if (q > PowersOfFive.Largest)
         {
             value = double.PositiveInfinity;
             return true;
         }
         int lz = BitOperations.LeadingZeroCount(w);
         w <<= lz;
-        int index = 2 * (q - SmallestPowerOfFive);
-        ulong high = Math.BigMul(w, PowersOfFive[index], out ulong low);
+        int index = 2 * (q - PowersOfFive.Smallest);
+        ReadOnlySpan<ulong> powers = PowersOfFive.Table;
+        ulong high = Math.BigMul(w, powers[index], out ulong low);
         const ulong precisionMask = ulong.MaxValue >> 55;
         if ((high & precisionMask) == precisionMask)
         {
-            ulong secondHigh = Math.BigMul(w, PowersOfFive[index + 1], out _);
+            ulong secondHigh = Math.BigMul(w, powers[index + 1], out _);
             low += secondHigh;
             if (secondHigh > low) high++;
         }

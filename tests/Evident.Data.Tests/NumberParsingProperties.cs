@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Evident.Data;
 using FsCheck;
@@ -101,6 +102,35 @@ public sealed class NumberParsingProperties
     [InlineData("Inf")]
     public void Other_text_goes_to_the_slow_path(string text)
         => Assert.False(Utf8Values.TryFastPath(Encoding.ASCII.GetBytes(text), out _), text);
+
+    [Fact]
+    public void The_stored_powers_of_five_are_fast_float_s_table()
+    {
+        // Recomputed with big integers: truncated 5^q for q ≥ 0; 2^b / 5^−q + 1 for q < 0, b as in fast_float.
+        ReadOnlySpan<ulong> table = PowersOfFive.Table;
+        Assert.Equal(2 * (PowersOfFive.Largest - PowersOfFive.Smallest + 1), table.Length);
+        var two128 = BigInteger.One << 128;
+        for (int q = PowersOfFive.Smallest; q <= PowersOfFive.Largest; q++)
+        {
+            BigInteger c;
+            if (q < 0)
+            {
+                var power5 = BigInteger.Pow(5, -q);
+                int z = (int)(power5 - 1).GetBitLength();
+                int b = q >= -27 ? z + 127 : 2 * z + 128;
+                c = (BigInteger.One << b) / power5 + 1;
+                while (c >= two128) c >>= 1;
+            }
+            else
+            {
+                c = BigInteger.Pow(5, q);
+                long bits = (long)c.GetBitLength();
+                c = bits < 128 ? c << (int)(128 - bits) : c >> (int)(bits - 128);
+            }
+            int index = 2 * (q - PowersOfFive.Smallest);
+            Assert.True((ulong)(c >> 64) == table[index] && (ulong)(c & ulong.MaxValue) == table[index + 1], $"5^{q}");
+        }
+    }
 
     private static bool SameBits(double expected, double actual)
         => BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual);
