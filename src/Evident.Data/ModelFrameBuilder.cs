@@ -127,7 +127,11 @@ internal sealed class ModelFrameBuilder
     private int[] CompleteRows(DataColumn[] used)
     {
         int n = table.RowCount;
-        var incomplete = used.Where(c => c.Kind == ColumnKind.Text ? c.Codes.IndexOfAnyInRange(int.MinValue, -1) >= 0 : ColumnChecks.AnyNaN(c.Numbers)).ToArray();
+        var hasMissing = new bool[used.Length];
+        Parallel.For(0, used.Length, k => hasMissing[k] = used[k].Kind == ColumnKind.Text
+            ? used[k].Codes.IndexOfAnyInRange(int.MinValue, -1) >= 0
+            : ColumnChecks.AnyNaN(used[k].Numbers));
+        var incomplete = used.Where((_, k) => hasMissing[k]).ToArray();
         if (incomplete.Length == 0)
         {
             var all = new int[n];
