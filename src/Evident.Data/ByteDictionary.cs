@@ -21,9 +21,7 @@ internal sealed class ByteDictionary
 
     public int GetOrAdd(ReadOnlySpan<byte> key)
     {
-        var hasher = new HashCode();
-        hasher.AddBytes(key);
-        int hash = hasher.ToHashCode();
+        int hash = Hash(key);
         int mask = buckets.Length - 1;
         int slot = hash & mask;
         while (true)
@@ -51,7 +49,24 @@ internal sealed class ByteDictionary
         return code;
     }
 
-    public string GetString(int code) => Encoding.UTF8.GetString(arena, starts[code], lengths[code]);
+    /// <summary>
+    /// Keys of up to 8 bytes (arm and stratum codes, short labels: most text columns) are hashed as one word by a
+    /// multiplicative hash (Fibonacci hashing, Knuth TAOCP 6.4), longer ones by <see cref="HashCode"/>.
+    /// </summary>
+    private static int Hash(ReadOnlySpan<byte> key)
+    {
+        if (key.Length > 8)
+        {
+            var hasher = new HashCode();
+            hasher.AddBytes(key);
+            return hasher.ToHashCode();
+        }
+        ulong word = (ulong)key.Length << 56;
+        for (int i = 0; i < key.Length; i++) word ^= (ulong)key[i] << (8 * i);
+        return (int)((word * 0x9E3779B97F4A7C15UL) >> 32);
+    }
+
+        public string GetString(int code) => Encoding.UTF8.GetString(arena, starts[code], lengths[code]);
 
     private void Rehash()
     {

@@ -28,7 +28,7 @@ internal static class CsvParser
         ReadOnlySpan<byte> span = data.Span[..length];
         var (names, bodyStart) = ReadHeader(span, source, delimiter);
         var (slotOf, slotField) = SelectFields(names, columns, source);
-        int[] bounds = ChunkBounds(span, bodyStart, length, chunkCount);
+        int[] bounds = ChunkBounds(data[..length], bodyStart, length, chunkCount);
         var chunks = CreateChunks(data[..length], bounds, slotField.Length);
         Parallel.For(0, chunks.Length, c =>
         {
@@ -236,7 +236,7 @@ internal static class CsvParser
     }
 
     /// <summary>Chunk start positions (record starts) plus the end; the first is <paramref name="start"/>.</summary>
-    internal static int[] ChunkBounds(ReadOnlySpan<byte> data, int start, int end, int? requested)
+    internal static int[] ChunkBounds(ReadOnlyMemory<byte> data, int start, int end, int? requested)
     {
         int length = end - start;
         int k = requested ?? Math.Clamp(length / MinChunkBytes, 1, Environment.ProcessorCount * 8);
@@ -246,14 +246,14 @@ internal static class CsvParser
         var segment = new int[k + 1];
         for (int i = 0; i <= k; i++) segment[i] = start + (int)((long)length * i / k);
         var quotes = new int[k];
-        for (int i = 0; i < k; i++) quotes[i] = data[segment[i]..segment[i + 1]].Count((byte)'"');
+        Parallel.For(0, k, i => quotes[i] = data.Span[segment[i]..segment[i + 1]].Count((byte)'"'));
 
         var bounds = new List<int>(k + 1) { start };
         int parity = 0;
         for (int i = 1; i < k; i++)
         {
             parity ^= quotes[i - 1] & 1;
-            int cut = NextRecordStart(data, segment[i], end, parity == 1);
+            int cut = NextRecordStart(data.Span, segment[i], end, parity == 1);
             if (cut > bounds[^1] && cut < end) bounds.Add(cut);
         }
         bounds.Add(end);
@@ -307,6 +307,13 @@ internal static class CsvParser
             if (chunk.TextFrom[slot] <= record)
             {
                 chunk.EncodeText(slot, record, content, escaped);
+                return;
+            }
+            // Most fields of a numeric column are plain numbers: try the exact fast path before trimming and classifying.
+            if (!escaped && Utf8Values.TryFastPath(content, out double number))
+            {
+                chunk.Values[slot][chunk.Offset + record] = number;
+                chunk.SawNumber[slot] = true;
                 return;
             }
             double value = double.NaN;

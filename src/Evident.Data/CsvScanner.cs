@@ -48,6 +48,7 @@ internal static class CsvScanner
         ulong insideCarry = 0;    // all ones when the previous block ended inside quotes
         Span<byte> tail = stackalloc byte[64];
         if (maxRecords <= 0) return new CsvScanResult(0, start, CsvProblem.None, -1, -1);
+        int lastSelected = fieldCount < 0 ? int.MaxValue : slotOf.LastIndexOfAnyExceptInRange(int.MinValue, -1);
 
         for (int blockStart = start; blockStart < end; blockStart += 64)
         {
@@ -63,7 +64,7 @@ internal static class CsvScanner
                 Masks(tail, delimiter, out quotes, out delimiters, out newlines);
             }
             if (quotes != 0) lastQuote = blockStart + 63 - BitOperations.LeadingZeroCount(quotes);
-            ulong inside = PrefixXor(quotes) ^ insideCarry;
+            ulong inside = quotes == 0 ? insideCarry : PrefixXor(quotes) ^ insideCarry; // most blocks hold no quote
             insideCarry = (ulong)((long)inside >> 63);
             ulong structural = (delimiters | newlines) & ~inside;
 
@@ -77,6 +78,16 @@ internal static class CsvScanner
                 {
                     field++; // an unselected, unquoted field: nothing to look at
                     fieldStart = position + 1;
+                    if (field <= lastSelected) continue;
+                    // No field left in the record is selected, and none holds a quote up to the end of this block: pass
+                    // its delimiters up to the next LF in one step, counting them for the field-count check.
+                    ulong lf = structural & newlines;
+                    ulong before = lf == 0 ? ulong.MaxValue : (lf & (0 - lf)) - 1;
+                    ulong passed = structural & before;
+                    if (passed == 0) continue;
+                    field += BitOperations.PopCount(passed);
+                    fieldStart = blockStart + 64 - BitOperations.LeadingZeroCount(passed);
+                    structural &= ~before;
                     continue;
                 }
                 int contentEnd = position;

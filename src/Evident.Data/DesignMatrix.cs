@@ -99,30 +99,49 @@ internal sealed class DesignMatrix
         var columnFactors = new FactorLevels?[p][];
         var columnNumbers = new double[]?[p][];
         for (int j = 0; j < p; j++) (_, columnFactors[j], columnNumbers[j]) = terms[columns[j].TermIndex];
-        // Row by row, so the row-major matrix is written sequentially.
         var values = GC.AllocateUninitializedArray<double>(checked(m * p));
-        for (int i = 0; i < m; i++)
+        // Blocks of rows in parallel, each a contiguous stretch of the row-major matrix filled column by column.
+        int blocks = (m + FillBlockRows - 1) / FillBlockRows;
+        Parallel.For(0, blocks, b =>
         {
-            for (int j = 0; j < p; j++)
-            {
-                var factors = columnFactors[j];
-                var numbers = columnNumbers[j];
-                int[] index = columnLevels[j];
-                double x = 1;
-                for (int v = 0; v < index.Length; v++)
-                {
-                    if (factors[v] is { } f)
-                    {
-                        if (f.Codes[i] != index[v]) { x = 0; break; }
-                    }
-                    else
-                    {
-                        x *= numbers[v]![i];
-                    }
-                }
-                values[i * p + j] = x;
-            }
-        }
+            int from = b * FillBlockRows, to = Math.Min(m, from + FillBlockRows);
+            for (int j = 0; j < p; j++) FillColumn(values, p, j, columnFactors[j], columnNumbers[j], columnLevels[j], from, to);
+        });
         return values;
+    }
+
+    private const int FillBlockRows = 1 << 15;
+
+    /// <summary>Column <paramref name="j"/> of rows [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static void FillColumn(double[] values, int p, int j, FactorLevels?[] factors, double[]?[] numbers, int[] index, int from, int to)
+    {
+        if (index.Length == 1 && numbers[0] is { } x)
+        {
+            for (int i = from; i < to; i++) values[i * p + j] = x[i];
+            return;
+        }
+        if (index.Length == 1 && factors[0] is { } f)
+        {
+            int[] codes = f.Codes;
+            int level = index[0];
+            for (int i = from; i < to; i++) values[i * p + j] = codes[i] == level ? 1 : 0;
+            return;
+        }
+        for (int i = from; i < to; i++)
+        {
+            double product = 1;
+            for (int v = 0; v < index.Length; v++)
+            {
+                if (factors[v] is { } factor)
+                {
+                    if (factor.Codes[i] != index[v]) { product = 0; break; }
+                }
+                else
+                {
+                    product *= numbers[v]![i];
+                }
+            }
+            values[i * p + j] = product;
+        }
     }
 }

@@ -92,14 +92,24 @@ internal sealed class FactorLevels
     {
         // Factors usually have a handful of levels: a linear scan of those beats hashing every row; past
         // SmallLevels distinct values the dictionary takes over. Equals matches the dictionary's equality.
-        const int SmallLevels = 16;
+        // Codes such as strata 1…4 or arms 0/1 are small whole numbers: a table indexed by the value answers those
+        // without a search (−0 and 0 share an entry, as Equals has them equal).
+        const int SmallLevels = 16, SmallWhole = 256;
         Dictionary<double, int>? firstSeen = null;
         var distinct = new List<double>();
         Span<double> small = stackalloc double[SmallLevels];
+        Span<int> whole = stackalloc int[SmallWhole];
+        whole.Fill(-1);
         for (int i = 0; i < rows.Length; i++)
         {
             double v = values[rows[i]];
-            int id = -1;
+            bool isWhole = v >= 0 && v < SmallWhole && v == (int)v;
+            int id = isWhole ? whole[(int)v] : -1;
+            if (id >= 0)
+            {
+                codes[i] = id;
+                continue;
+            }
             if (firstSeen is null)
             {
                 for (int k = 0; k < distinct.Count; k++)
@@ -120,6 +130,7 @@ internal sealed class FactorLevels
                     firstSeen[v] = id;
                 }
             }
+            if (isWhole) whole[(int)v] = id;
             codes[i] = id;
         }
         return distinct;

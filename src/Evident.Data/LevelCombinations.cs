@@ -24,7 +24,7 @@ internal static class LevelCombinations
             labels.Add(new ReadOnlyDictionary<string, string>(new Dictionary<string, string>()));
             return (new int[m], labels);
         }
-        int[] codes = (int[])variables[0].Codes.Clone();
+        int[] codes = variables[0].Codes; // shared while nothing is folded in: no one writes a factor's codes
         var combinations = new List<int[]>();
         for (int l = 0; l < variables[0].Count; l++) combinations.Add([l]);
         for (int v = 1; v < variables.Count; v++)

@@ -20,12 +20,12 @@ public sealed class ModelFrame
     private readonly double[] time;
     private readonly double[] entry;
     private readonly bool[] events;
-    private readonly int[] statusCodes;
+    private readonly Lazy<int[]> statusCodes;
     private readonly double[] covariates;
     private readonly Lazy<(int[] Codes, ReadOnlyCollection<IReadOnlyDictionary<string, string>> Labels)> groups;
     private readonly int[] stratum;
     private readonly int[] cluster;
-    private readonly int[] sourceRows;
+    private readonly Lazy<int[]> sourceRows;
     private readonly ModelFrameBuilder builder;
 
     private ModelFrame(ModelFrameBuilder b, ModelFrameOptions options)
@@ -35,7 +35,7 @@ public sealed class ModelFrame
         time = b.Time;
         entry = b.Entry;
         events = b.Events;
-        statusCodes = b.StatusCodes;
+        statusCodes = new Lazy<int[]>(() => b.CauseCodes ?? Array.ConvertAll(b.Events, e => e ? 1 : 0));
         EventCount = b.EventCount;
         DroppedRows = b.DroppedRows;
         ExcludedByLandmark = b.ExcludedByLandmark;
@@ -50,7 +50,7 @@ public sealed class ModelFrame
         StratumNames = b.StratumNames.AsReadOnly();
         cluster = b.Cluster;
         ClusterCount = b.ClusterCount;
-        sourceRows = b.SourceRows;
+        sourceRows = new Lazy<int[]>(b.BuildSourceRows);
         builder = b;
     }
 
@@ -104,7 +104,7 @@ public sealed class ModelFrame
     public int ExcludedByLandmark { get; }
 
     /// <summary>1-based data-row number in the file of each used row (for messages and per-subject output).</summary>
-    public ReadOnlySpan<int> SourceRows => sourceRows;
+    public ReadOnlySpan<int> SourceRows => sourceRows.Value;
 
     /// <summary>Follow-up time per used row: finite, ≥ 0 (the stop time of counting-process data, finite, any sign).</summary>
     public ReadOnlySpan<double> Time => time;
@@ -122,7 +122,7 @@ public sealed class ModelFrame
     public ReadOnlySpan<bool> Event => events;
 
     /// <summary>Status as a code: 0 = censored, k ≥ 1 = event of cause k (1 for every event unless <see cref="ModelFrameOptions.StatusIsCause"/>; 1/2 coding is mapped to 0/1).</summary>
-    public ReadOnlySpan<int> StatusCodes => statusCodes;
+    public ReadOnlySpan<int> StatusCodes => statusCodes.Value;
 
     /// <summary>Number of rows with an event.</summary>
     public int EventCount { get; }

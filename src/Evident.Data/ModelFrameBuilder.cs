@@ -42,9 +42,6 @@ internal sealed class ModelFrameBuilder
                     formula.TimeColumn, $"times after the landmark {RNumberFormat.Format(landmark)}");
             }
         }
-        SourceRows = new int[rows.Length];
-        for (int i = 0; i < rows.Length; i++) SourceRows[i] = rows[i] + 1;
-
         BuildTime(table[formula.TimeColumn]);
         if (formula.EntryColumn is not null) BuildEntry(table[formula.EntryColumn], table[formula.TimeColumn]);
         BuildStatus(table[formula.StatusColumn]);
@@ -67,7 +64,8 @@ internal sealed class ModelFrameBuilder
 
     public bool[] Events { get; private set; } = [];
 
-    public int[] StatusCodes { get; private set; } = [];
+    /// <summary>Cause codes when <see cref="ModelFrameOptions.StatusIsCause"/>; null for <c>Surv()</c> status, whose codes are the events (0/1).</summary>
+    public int[]? CauseCodes { get; private set; }
 
     public int EventCount { get; private set; }
 
@@ -91,7 +89,13 @@ internal sealed class ModelFrameBuilder
 
     public int ClusterCount { get; private set; }
 
-    public int[] SourceRows { get; }
+    /// <summary>1-based file row of each used row (computed on first use: messages and per-subject output only).</summary>
+    public int[] BuildSourceRows()
+    {
+        var result = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++) result[i] = rows[i] + 1;
+        return result;
+    }
 
     /// <summary>Group codes and labels over every column of the non-strata terms (the frame computes them on first use).</summary>
     public (int[] Codes, ReadOnlyCollection<IReadOnlyDictionary<string, string>> Labels) BuildGroups()
@@ -123,8 +127,19 @@ internal sealed class ModelFrameBuilder
     private int[] CompleteRows(DataColumn[] used)
     {
         int n = table.RowCount;
+        var hasMissing = new bool[used.Length];
+        Parallel.For(0, used.Length, k => hasMissing[k] = used[k].Kind == ColumnKind.Text
+            ? used[k].Codes.IndexOfAnyInRange(int.MinValue, -1) >= 0
+            : ColumnChecks.AnyNaN(used[k].Numbers));
+        var incomplete = used.Where((_, k) => hasMissing[k]).ToArray();
+        if (incomplete.Length == 0)
+        {
+            var all = new int[n];
+            for (int r = 0; r < n; r++) all[r] = r;
+            return all;
+        }
         var missing = new bool[n];
-        foreach (var column in used)
+        foreach (var column in incomplete)
         {
             if (column.Kind == ColumnKind.Text)
             {
@@ -240,10 +255,9 @@ internal sealed class ModelFrameBuilder
     {
         int m = rows.Length;
         Events = new bool[m];
-        StatusCodes = new int[m];
         if (options.StatusIsCause) CodeCauses(column);
         else CodeSurvStatus(column);
-        for (int i = 0; i < m; i++) if (Events[i]) EventCount++;
+        EventCount = m - Events.AsSpan().Count(false);
         if (EventCount == 0)
             throw DataInputException.InFile(Source, $"no events: every one of the {m} rows is censored.", column.Name, "at least one event");
     }
@@ -253,15 +267,17 @@ internal sealed class ModelFrameBuilder
     {
         const string expected = "cause codes must be whole numbers (0 = censored, k = failure from cause k)";
         double[] values = column.Kind == ColumnKind.Logical ? LogicalValues(column) : NumericValues(column, expected, "is not a non-negative cause code");
+        var codes = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++)
         {
             double v = values[i];
             if (double.IsInfinity(v) || v < 0) throw BadValue(column, i, "is not a non-negative cause code", expected);
             if (v != Math.Floor(v)) throw BadValue(column, i, "is not a whole number", expected);
             if (v > int.MaxValue) throw BadValue(column, i, "is too large", expected);
-            StatusCodes[i] = (int)v;
+            codes[i] = (int)v;
             Events[i] = v != 0;
         }
+        CauseCodes = codes;
     }
 
     /// <summary>Status as <c>Surv()</c> reads it: 0/1, 1/2 (2 = event) or TRUE/FALSE, never the two numeric codings mixed.</summary>
@@ -277,20 +293,33 @@ internal sealed class ModelFrameBuilder
         else
         {
             double[] values = NumericValues(column, expected, "is not a valid status");
-            int first0 = -1, first2 = -1;
+            // One branch-free pass decides; only a column that fails is walked again to name the row.
+            bool any0 = false, any2 = false, other = false;
             for (int i = 0; i < m; i++)
             {
                 double v = values[i];
-                if (v == 0) { if (first0 < 0) first0 = i; }
-                else if (v == 2) { if (first2 < 0) first2 = i; }
-                else if (v != 1) throw BadValue(column, i, "is not a valid status", expected);
+                any0 |= v == 0;
+                any2 |= v == 2;
+                other |= v != 0 & v != 1 & v != 2;
             }
-            if (first0 >= 0 && first2 >= 0)
-                throw BadValue(column, Math.Max(first0, first2), "mixes the 0/1 and 1/2 status codings", expected);
-            double eventCode = first2 >= 0 ? 2 : 1;
+            if (other || (any0 && any2)) throw BadStatus(column, values, expected);
+            double eventCode = any2 ? 2 : 1;
             for (int i = 0; i < m; i++) Events[i] = values[i] == eventCode;
         }
-        for (int i = 0; i < m; i++) StatusCodes[i] = Events[i] ? 1 : 0;
+    }
+
+    /// <summary>The error for the first row that is not a status, or that mixes the 0/1 and 1/2 codings.</summary>
+    private DataInputException BadStatus(DataColumn column, double[] values, string expected)
+    {
+        int first0 = -1, first2 = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (v == 0) { if (first0 < 0) first0 = i; }
+            else if (v == 2) { if (first2 < 0) first2 = i; }
+            else if (v != 1) return BadValue(column, i, "is not a valid status", expected);
+        }
+        return BadValue(column, Math.Max(first0, first2), "mixes the 0/1 and 1/2 status codings", expected);
     }
 
     /// <summary>The data the frame was built from.</summary>
@@ -354,9 +383,9 @@ internal sealed class ModelFrameBuilder
     {
         const string expected = "covariates must be finite numbers";
         double[] values = NumericValues(column, expected);
-        for (int i = 0; i < values.Length; i++)
-            if (double.IsInfinity(values[i])) throw BadValue(column, i, "is infinite", expected);
-        return values;
+        if (!ColumnChecks.AnyInfinity(values)) return values;
+        int at = Array.FindIndex(values, double.IsInfinity);
+        throw BadValue(column, at, "is infinite", expected);
     }
 
     private void BuildCluster()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Evident.Data;
 
@@ -92,39 +93,48 @@ internal static class Utf8Values
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>Clinger's exact fast path; false means "use the slow path", not "not a number".</summary>
+    /// <summary>
+    /// Clinger's exact fast path (and Eisel–Lemire) for <c>[+-]digits[.digits][(e|E)[+-]digits]</c> with at most 19
+    /// significant digits; false means "use the slow path", not "not a number". Leading zeros are skipped, then digits
+    /// are read eight at a time with SWAR arithmetic (as in fast_float) while eight remain, one at a time after. The
+    /// (mantissa, exponent) pair is the field's exact decimal value, so the result is the correctly rounded double,
+    /// bit-identical to <see cref="double.Parse(string, IFormatProvider)"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryFastPath(ReadOnlySpan<byte> s, out double value)
+    public static bool TryFastPath(ReadOnlySpan<byte> s, out double value)
     {
         value = 0;
-        int i = 0, n = s.Length;
-        bool negative = false;
-        if (s[0] == (byte)'-') { negative = true; i = 1; }
-        else if (s[0] == (byte)'+') { i = 1; }
+        int n = s.Length;
+        if (n == 0) return false;
+        ref byte p = ref MemoryMarshal.GetReference(s);
+        int i = 0;
+        bool negative = p == (byte)'-';
+        if (negative || p == (byte)'+') i = 1;
+        int start = i;
+        while (i < n && Unsafe.Add(ref p, i) == (byte)'0') i++;
         ulong mantissa = 0;
-        int digits = 0, exponent = 0, start = i;
-        ReadDigits(s, ref i, ref mantissa, ref digits);
-        int integerEnd = i;
-        if (i < n && s[i] == (byte)'.')
+        int significant = i;
+        ReadDigits(ref p, n, ref i, ref mantissa);
+        int digits = i - significant, exponent = 0;
+        bool anyDigit = i > start;
+        if (i < n && Unsafe.Add(ref p, i) == (byte)'.')
         {
-            i++;
-            int fracStart = i;
-            ReadDigits(s, ref i, ref mantissa, ref digits);
-            exponent = -(i - fracStart);
-            if (i == fracStart && integerEnd == start) return false;
+            int fraction = ++i;
+            if (mantissa == 0) while (i < n && Unsafe.Add(ref p, i) == (byte)'0') i++;
+            significant = i;
+            ReadDigits(ref p, n, ref i, ref mantissa);
+            digits += i - significant;
+            exponent = fraction - i;
+            anyDigit |= i > fraction;
         }
-        else if (integerEnd == start)
-        {
-            return false;
-        }
-        if (digits > 19) return false;
-        if (i < n && (s[i] | 0x20) == (byte)'e')
+        if (!anyDigit || digits > 19) return false;
+        if (i < n && (Unsafe.Add(ref p, i) | 0x20) == (byte)'e')
         {
             i++;
             bool negExp = false;
-            if (i < n && (s[i] == (byte)'-' || s[i] == (byte)'+')) { negExp = s[i] == (byte)'-'; i++; }
+            if (i < n && Unsafe.Add(ref p, i) is (byte)'-' or (byte)'+') { negExp = Unsafe.Add(ref p, i) == (byte)'-'; i++; }
             int expStart = i, e = 0;
-            while (i < n && (uint)(s[i] - '0') <= 9 && e < 10000) { e = e * 10 + (s[i] - '0'); i++; }
+            while (i < n && (uint)(Unsafe.Add(ref p, i) - '0') <= 9 && e < 10000) { e = e * 10 + (Unsafe.Add(ref p, i) - '0'); i++; }
             if (i == expStart) return false;
             exponent += negExp ? -e : e;
         }
@@ -148,30 +158,24 @@ internal static class Utf8Values
     }
 
     /// <summary>
-    /// Accumulates decimal digits into <paramref name="mantissa"/>, counting significant digits; once the mantissa is
-    /// non-zero, eight digits at a time with SWAR arithmetic (as in fast_float) while at most 19 digits are held.
+    /// Accumulates decimal digits into <paramref name="mantissa"/>: eight at a time while eight remain, then one at a
+    /// time. Past 19 digits the mantissa wraps; the caller counts the digits and rejects such fields.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ReadDigits(ReadOnlySpan<byte> s, ref int i, ref ulong mantissa, ref int digits)
+    private static void ReadDigits(ref byte p, int n, ref int i, ref ulong mantissa)
     {
-        int n = s.Length;
+        while (i + 8 <= n)
+        {
+            ulong chunk = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i));
+            if (!BitConverter.IsLittleEndian || !IsEightDigits(chunk)) break;
+            mantissa = unchecked(mantissa * 100_000_000 + ParseEightDigits(chunk));
+            i += 8;
+        }
         while (i < n)
         {
-            if (mantissa != 0 && digits <= 11 && i + 8 <= n)
-            {
-                ulong chunk = Unsafe.ReadUnaligned<ulong>(ref Unsafe.AsRef(in s[i]));
-                if (BitConverter.IsLittleEndian && IsEightDigits(chunk))
-                {
-                    mantissa = mantissa * 100_000_000 + ParseEightDigits(chunk);
-                    digits += 8;
-                    i += 8;
-                    continue;
-                }
-            }
-            uint d = (uint)(s[i] - '0');
+            uint d = (uint)(Unsafe.Add(ref p, i) - '0');
             if (d > 9) break;
-            if (mantissa != 0 || d != 0) digits++;
-            mantissa = mantissa * 10 + d;
+            mantissa = unchecked(mantissa * 10 + d);
             i++;
         }
     }
@@ -192,61 +196,25 @@ internal static class Utf8Values
         return (uint)chunk;
     }
 
-    private const int SmallestPowerOfFive = -342;
-    private const int LargestPowerOfFive = 308;
-
-    /// <summary>
-    /// 128-bit approximations of 5^q, q = −342…308, normalised so the top bit is set (high word first):
-    /// truncated for q ≥ 0, rounded up for q &lt; 0, as in the reference implementation (fast_float).
-    /// </summary>
-    private static readonly ulong[] PowersOfFive = BuildPowersOfFive();
-
-    private static ulong[] BuildPowersOfFive()
-    {
-        var table = new ulong[2 * (LargestPowerOfFive - SmallestPowerOfFive + 1)];
-        BigInteger two128 = BigInteger.One << 128;
-        for (int q = SmallestPowerOfFive; q <= LargestPowerOfFive; q++)
-        {
-            BigInteger c;
-            if (q < 0)
-            {
-                BigInteger power5 = BigInteger.Pow(5, -q);
-                int z = (int)(power5 - 1).GetBitLength(); // smallest z with 2^z >= power5
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = (BigInteger.One << b) / power5 + 1;
-                while (c >= two128) c >>= 1;
-            }
-            else
-            {
-                c = BigInteger.Pow(5, q);
-                long bits = (long)c.GetBitLength();
-                c = bits < 128 ? c << (int)(128 - bits) : c >> (int)(bits - 128);
-            }
-            int index = 2 * (q - SmallestPowerOfFive);
-            table[index] = (ulong)(c >> 64);
-            table[index + 1] = (ulong)(c & ulong.MaxValue);
-        }
-        return table;
-    }
-
     /// <summary>w·10^q correctly rounded to a double, for w ≠ 0 exact; false for subnormal results (slow path).</summary>
     private static bool EiselLemire(ulong w, int q, out double value)
     {
         value = 0;
-        if (q < SmallestPowerOfFive) return true;
-        if (q > LargestPowerOfFive)
+        if (q < PowersOfFive.Smallest) return true;
+        if (q > PowersOfFive.Largest)
         {
             value = double.PositiveInfinity;
             return true;
         }
         int lz = BitOperations.LeadingZeroCount(w);
         w <<= lz;
-        int index = 2 * (q - SmallestPowerOfFive);
-        ulong high = Math.BigMul(w, PowersOfFive[index], out ulong low);
+        int index = 2 * (q - PowersOfFive.Smallest);
+        ReadOnlySpan<ulong> powers = PowersOfFive.Table;
+        ulong high = Math.BigMul(w, powers[index], out ulong low);
         const ulong precisionMask = ulong.MaxValue >> 55;
         if ((high & precisionMask) == precisionMask)
         {
-            ulong secondHigh = Math.BigMul(w, PowersOfFive[index + 1], out _);
+            ulong secondHigh = Math.BigMul(w, powers[index + 1], out _);
             low += secondHigh;
             if (secondHigh > low) high++;
         }

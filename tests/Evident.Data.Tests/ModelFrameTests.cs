@@ -259,6 +259,7 @@ public class ModelFrameTests
     [InlineData("t,s\n1,0\n2,1\n3,2\n", "t.csv, row 3, column 's': value '2' mixes the 0/1 and 1/2 status codings; status must be 0/1, 1/2 or TRUE/FALSE.")]
     [InlineData("t,s\n1,dead\n", "t.csv, row 1, column 's': value 'dead' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
     [InlineData("t,s\n1,1\n2,dead\n", "t.csv, row 2, column 's': value 'dead' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
+    [InlineData("t,s\n1,0\n2,2\n3,7\n", "t.csv, row 3, column 's': value '7' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
     [InlineData("t,s\n1,1\n2,NaN\n3,-1\n", "t.csv, row 3, column 's': value '-1' is not a valid status; status must be 0/1, 1/2 or TRUE/FALSE.")]
     [InlineData("t,s\nTRUE,1\n", "t.csv, row 1, column 't': value 'TRUE' is TRUE/FALSE, not a number; survival times must be non-negative numbers.")]
     [InlineData("t,s\n1,0\n2,0\n3,NA\n", "t.csv: no events: every one of the 2 rows is censored.")]
@@ -267,6 +268,19 @@ public class ModelFrameTests
     {
         var e = Assert.Throws<DataInputException>(() => FrameOf(csv, "Surv(t, s) ~ 1"));
         Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void NumericStrataAreCodedInNumericOrderWhateverTheirValues()
+    {
+        // Small whole numbers (a table lookup), −0 and 0 (one level), fractions, large and negative values (a search).
+        double[] values = [3, 0.5, -0.0, 300, 0, 3, 2, -7, 1e6, 0.5, 255, 256, 2];
+        string csv = "t,s,g\n" + string.Concat(values.Select((v, i) => $"{i + 1},1,{v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}\n"));
+        var frame = FrameOf(csv, "Surv(t, s) ~ strata(g)");
+        double[] levels = values.Select(v => v == 0 ? 0 : v).Distinct().Order().ToArray();
+        Assert.Equal(levels.Length, frame.StratumCount);
+        Assert.Equal(values.Select(v => Array.IndexOf(levels, v == 0 ? 0 : v)).ToArray(), frame.Stratum.ToArray());
+        Assert.Equal("g=-7", frame.StratumNames[0]);
     }
 
     [Fact]
