@@ -117,7 +117,6 @@ internal sealed partial class FigureCanvas : IDisposable
         string svg;
         lock (SkiaGate.Sync)
         {
-            SkiaGate.SettleFinalizers();
             using var patterns = SvgLinePatterns.Apply(Plot, Style.Colors);
             svg = patterns.Rewrite(Plot.GetSvgXml(Width, Height));
         }
@@ -145,8 +144,7 @@ internal sealed partial class FigureCanvas : IDisposable
         {
             lock (SkiaGate.Sync)
             {
-                SkiaGate.SettleFinalizers();
-                return Plot.GetImageBytes(Width * Style.PngScale, Height * Style.PngScale, ImageFormat.Png);
+                    return Plot.GetImageBytes(Width * Style.PngScale, Height * Style.PngScale, ImageFormat.Png);
             }
         }
         finally

@@ -178,6 +178,7 @@ public static class KaplanMeierFigure
         {
             var marks = plot.Add.Markers(censorX.ToArray(), censorY.ToArray(), MarkerShape.VerticalBar, 9, color);
             marks.MarkerLineWidth = 1.5f;
+            marks.MarkerStyle.CustomRenderer = OwnedPathMarkers.VerticalBar;
         }
         // A step holds its value over [x_i, x_i+1] and drops there: count the drop (and the bands) over the whole step.
         for (int i = 0; i + 1 < xs.Count; i++)

@@ -202,6 +202,7 @@ public static class MonitoringFigure
         observed.LinePattern = LinePattern.Dotted;
         observed.MarkerSize = 10;
         observed.MarkerShape = MarkerShape.FilledDiamond;
+        observed.MarkerStyle.CustomRenderer = OwnedPathMarkers.FilledDiamond;
         observed.LegendText = "Observed Z";
         if (!o.LabelObserved) return;
         for (int i = 0; i < z.Count; i++)
