@@ -171,37 +171,18 @@ internal sealed class CoxDesign
         var x = GC.AllocateUninitializedArray<double>(checked(n * p));
         int blocks = BlockCount(n);
         var partial = new double[blocks * (p + 1)];   // per block: Σ w·x_j (j < p), then Σ w
-        unsafe
+        SortedGather.Gather(order, time, isEvent, weights, covariates, covariateCount, cols, sortedTime, ev, w, x);
+        ForBlocks(n, (lo, hi, b) =>
         {
-            fixed (double* pt = time, pc = covariates, pw = weights)
-            fixed (bool* pe = isEvent)
+            var sum = new Span<double>(partial, b * (p + 1), p + 1);
+            for (int k = lo; k < hi; k++)
             {
-                // Pointers rather than spans so the parallel body (a lambda) can read the caller's memory.
-                double* tp = pt, cp = pc, wp = pw;
-                bool* ep = pe;
-                bool unweighted = weights.Length == 0;
-                int q = covariateCount;
-                ForBlocks(n, (lo, hi, b) =>
-                {
-                    var sum = new Span<double>(partial, b * (p + 1), p + 1);
-                    for (int k = lo; k < hi; k++)
-                    {
-                        // The gather is a random walk over the caller's rows (a cache and TLB miss per row): ask for
-                        // the row needed a few iterations ahead so the misses overlap.
-                        if (k + Lookahead < hi) Prefetch(cp + (long)order[k + Lookahead] * q);
-                        int row = order[k];
-                        sortedTime[k] = tp[row];
-                        ev[k] = ep[row];
-                        double wk = unweighted ? 1.0 : wp[row];
-                        w[k] = wk;
-                        sum[p] += wk;
-                        double* src = cp + (long)row * q;
-                        var dst = x.AsSpan(k * p, p);
-                        for (int j = 0; j < dst.Length; j++) { double v = src[cols[j]]; dst[j] = v; sum[j] += wk * v; }
-                    }
-                });
+                double wk = w[k];
+                sum[p] += wk;
+                var xk = new ReadOnlySpan<double>(x, k * p, p);
+                for (int j = 0; j < xk.Length; j++) sum[j] += wk * xk[j];
             }
-        }
+        });
         var means = new double[p];
         double wsum = 0;
         for (int b = 0; b < blocks; b++)
@@ -244,7 +225,7 @@ internal sealed class CoxDesign
         return new CoxDesign(n, p, sortedTime, ev, w, x, start, order, means, mult, weights.Length != 0);
     }
 
-    private const int BlockRows = 1 << 16, Lookahead = 8;
+    private const int BlockRows = 1 << 16;
 
     /// <summary>Fixed row blocks (independent of the machine, so sums over blocks are reproducible everywhere).</summary>
     private static int BlockCount(int n) => Math.Max(1, (n + BlockRows - 1) / BlockRows);
@@ -256,11 +237,6 @@ internal sealed class CoxDesign
         int blocks = BlockCount(n);
         if (blocks == 1) body(0, n, 0);
         else Parallel.For(0, blocks, b => body(b * BlockRows, Math.Min(n, (b + 1) * BlockRows), b));
-    }
-
-    private static unsafe void Prefetch(double* address)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported) System.Runtime.Intrinsics.X86.Sse.Prefetch0(address);
     }
 
     /// <summary>Throws for the first non-finite covariate; a vector scan first, since x − x is 0 exactly when x is finite.</summary>
