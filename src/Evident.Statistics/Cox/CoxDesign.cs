@@ -49,7 +49,7 @@ internal sealed class CoxDesign
     public double[] Time { get; }
     public bool[] IsEvent { get; }
     public double[] Weight { get; }
-    /// <summary>Row-major n×p centred (and scaled) covariates in sorted order.</summary>
+    /// <summary>Row-major n×p centred (and scaled) covariates in sorted order, followed by <c>Vector&lt;double&gt;.Count − 1</c> zeros.</summary>
     public double[] X { get; }
     /// <summary>Stratum s occupies sorted rows <c>[StratumStart[s], StratumStart[s+1])</c>.</summary>
     public int[] StratumStart { get; }
@@ -98,7 +98,7 @@ internal sealed class CoxDesign
             entryOrder[k] = k;
         }
         for (int s = 0; s < design.StratumCount; s++)
-            RadixSort.Sort(keys, entryOrder, design.StratumStart[s], design.StratumStart[s + 1] - design.StratumStart[s]);
+            RadixSort.SortHighBitsFirst(keys, entryOrder, design.StratumStart[s], design.StratumStart[s + 1] - design.StratumStart[s]);
         return new CoxDesign(n, design.P, design.Time, design.IsEvent, design.Weight, design.X, design.StratumStart, design.Order,
                              design.Means, design.Scale, design.Weighted) { Entry = sortedEntry, EntryOrder = entryOrder };
     }
@@ -161,14 +161,16 @@ internal sealed class CoxDesign
                 ForBlocks(n, (lo, hi) => { for (int k = lo; k < hi; k++) keys[k] = RadixSort.Key(tp[order[k]]); });
             }
         }
-        for (int s = 0; s < strata; s++) RadixSort.Sort(keys, order, start[s], start[s + 1] - start[s]);
+        for (int s = 0; s < strata; s++) RadixSort.SortHighBitsFirst(keys, order, start[s], start[s + 1] - start[s]);
 
         int[] cols = columns ?? Enumerable.Range(0, covariateCount).ToArray();
         int p = cols.Length;
         var sortedTime = GC.AllocateUninitializedArray<double>(n);
         var ev = GC.AllocateUninitializedArray<bool>(n);
         var w = GC.AllocateUninitializedArray<double>(n);
-        var x = GC.AllocateUninitializedArray<double>(checked(n * p));
+        // Padded to a whole vector past the last row: the Cox likelihood reads each row in whole vectors.
+        var x = GC.AllocateUninitializedArray<double>(checked(n * p + System.Numerics.Vector<double>.Count - 1));
+        x.AsSpan(n * p).Clear();
         int blocks = BlockCount(n);
         var partial = new double[blocks * (p + 1)];   // per block: Σ w·x_j (j < p), then Σ w
         SortedGather.Gather(order, time, isEvent, weights, covariates, covariateCount, cols, sortedTime, ev, w, x);

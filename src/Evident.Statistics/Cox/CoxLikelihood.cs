@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -89,7 +90,7 @@ internal sealed class CoxLikelihood
     {
         var d = _d;
         var ws = _work[chunk];
-        int p = d.P;
+        int p = d.P, stride = ws.Stride;
         double[] time = d.Time;
         bool[] isEvent = d.IsEvent;
         bool withG = timeFunction is not null;
@@ -139,12 +140,12 @@ internal sealed class CoxLikelihood
                         double w = weight[person];
                         ndead++; deadwt += w; denom2 += r; loglik += w * eta[person];
                         for (int i = 0; i < p; i++) xd[i] += w * xi[i];
-                        AddOuter(a2, c2, xi, p, r);
+                        AddOuter(a2, c2, xi, p, stride, r);
                     }
                     else
                     {
                         denom += r;
-                        AddOuter(a, c, xi, p, r);
+                        AddOuter(a, c, xi, p, stride, r);
                     }
                 }
                 if (ndead == 0) continue;
@@ -155,7 +156,7 @@ internal sealed class CoxLikelihood
                     for (; leaving > next; leaving--)
                     {
                         int k = d.EntryOrder![leaving];
-                        AddOuter(a, c, x + (long)k * p, p, -risk[k]);
+                        AddOuter(a, c, x + (long)k * p, p, stride, -risk[k]);
                         denom -= risk[k];
                         atRisk--;
                     }
@@ -178,8 +179,9 @@ internal sealed class CoxLikelihood
                     for (int i = 0, ij = 0; i < p; i++)
                         for (int j = 0; j <= i; j++, ij++)
                         {
-                            c[ij] += c2[ij] * frac;
-                            dI[ij] += wtInverse * (c[ij] - mean[i] * a[j]);
+                            double* cij = c + i * stride + j;
+                            *cij += c2[i * stride + j] * frac;
+                            dI[ij] += wtInverse * (*cij - mean[i] * a[j]);
                         }
                 }
                 for (int i = 0; i < p; i++) u[i] += du[i];
@@ -228,16 +230,22 @@ internal sealed class CoxLikelihood
         for (int k = 0; k < n; k++) risks[k] *= w[k];
     }
 
-    /// <summary>a += r·x and the packed lower triangle c += r·x xᵀ.</summary>
+    /// <summary>
+    /// a += r·x and the lower triangle of c += r·x xᵀ (row i at c + i·stride), in whole vectors: row i is updated on
+    /// columns 0 … i rounded up to a vector, so the lanes past i (and past p in a) hold sums of whatever follows the row
+    /// in memory and are never read. Each lane is a product then a sum, as the scalar <c>c[j] += (r·x_i)·x_j</c>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void AddOuter(double* a, double* c, double* xi, int p, double risk)
+    private static unsafe void AddOuter(double* a, double* c, double* xi, int p, int stride, double risk)
     {
+        int width = Vector<double>.Count;
+        var r = new Vector<double>(risk);
+        for (int j = 0; j < p; j += width) *(Vector<double>*)(a + j) += r * *(Vector<double>*)(xi + j);
         for (int i = 0; i < p; i++)
         {
-            double rx = risk * xi[i];
-            a[i] += rx;
-            for (int j = 0; j <= i; j++) c[j] += rx * xi[j];
-            c += i + 1;
+            var rx = new Vector<double>(risk * xi[i]);
+            double* ci = c + i * stride;
+            for (int j = 0; j <= i; j += width) *(Vector<double>*)(ci + j) += rx * *(Vector<double>*)(xi + j);
         }
     }
 
@@ -253,14 +261,21 @@ internal sealed class CoxLikelihood
             for (int j = 0; j < i; j++) m[j * p + i] = m[i * p + j];
     }
 
-    /// <summary>Scratch and partial sums of one chunk of strata (packed lower triangles for p×p quantities).</summary>
+    /// <summary>
+    /// Scratch and partial sums of one chunk of strata: the running sums a and c in rows of <see cref="Stride"/> (p rounded
+    /// up to whole vectors, see <see cref="AddOuter"/>), other p×p quantities as packed lower triangles.
+    /// </summary>
     private sealed class Workspace(int p)
     {
-        public readonly double[] A = new double[p], A2 = new double[p], Xd = new double[p], Du = new double[p], Mean = new double[p];
+        public readonly int Stride = RoundUp(p);
+        public readonly double[] Xd = new double[p], Du = new double[p], Mean = new double[p];
+        public readonly double[] A = new double[RoundUp(p)], A2 = new double[RoundUp(p)], C = new double[p * RoundUp(p)], C2 = new double[p * RoundUp(p)];
         public readonly double[] EtaBlock = new double[BlockRows], RiskBlock = new double[BlockRows];
-        public readonly double[] C = new double[p * (p + 1) / 2], C2 = new double[p * (p + 1) / 2], DI = new double[p * (p + 1) / 2];
+        public readonly double[] DI = new double[p * (p + 1) / 2];
         public readonly double[] U = new double[p], UG = new double[p];
         public readonly double[] I = new double[p * (p + 1) / 2], IG = new double[p * (p + 1) / 2], IGG = new double[p * (p + 1) / 2];
         public double LogLik;
+
+        private static int RoundUp(int p) => (p + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
     }
 }

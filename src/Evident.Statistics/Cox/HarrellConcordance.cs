@@ -36,7 +36,7 @@ internal static class HarrellConcordance
             int first = design.StratumStart[s], last = design.StratumStart[s + 1] - 1;
             if (last < first) return;
             for (int k = first; k <= last; k++) { keys[k] = RadixSort.Key(etaArray[k]); idx[k] = k; }
-            RadixSort.Sort(keys, idx, first, last - first + 1);
+            RadixSort.SortHighBitsFirst(keys, idx, first, last - first + 1);
             int ranks = Ranks(etaArray, idx, rank, first, last);
             var (c, d, t) = design.Weighted
                 ? Stratum(design, s, rank, tree.AsSpan(first + s, ranks + 1), atRank.AsSpan(first + s, ranks + 1), design.Weight, first, last)
