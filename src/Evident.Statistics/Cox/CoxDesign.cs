@@ -97,8 +97,7 @@ internal sealed class CoxDesign
             keys[k] = RadixSort.Key(sortedEntry[k]);
             entryOrder[k] = k;
         }
-        for (int s = 0; s < design.StratumCount; s++)
-            RadixSort.SortHighBitsFirst(keys, entryOrder, design.StratumStart[s], design.StratumStart[s + 1] - design.StratumStart[s]);
+        ForStrata(design.StratumStart, (lo, hi) => RadixSort.SortHighBitsFirst(keys, entryOrder, lo, hi - lo));
         return new CoxDesign(n, design.P, design.Time, design.IsEvent, design.Weight, design.X, design.StratumStart, design.Order,
                              design.Means, design.Scale, design.Weighted) { Entry = sortedEntry, EntryOrder = entryOrder };
     }
@@ -161,7 +160,7 @@ internal sealed class CoxDesign
                 ForBlocks(n, (lo, hi) => { for (int k = lo; k < hi; k++) keys[k] = RadixSort.Key(tp[order[k]]); });
             }
         }
-        for (int s = 0; s < strata; s++) RadixSort.SortHighBitsFirst(keys, order, start[s], start[s + 1] - start[s]);
+        ForStrata(start, (lo, hi) => RadixSort.SortHighBitsFirst(keys, order, lo, hi - lo));
 
         int[] cols = columns ?? Enumerable.Range(0, covariateCount).ToArray();
         int p = cols.Length;
@@ -234,6 +233,14 @@ internal sealed class CoxDesign
 
     private static void ForBlocks(int n, Action<int, int> body) => ForBlocks(n, (lo, hi, _) => body(lo, hi));
 
+    /// <summary>Runs <paramref name="body"/> on each stratum's row range [lo, hi), strata in parallel.</summary>
+    private static void ForStrata(int[] stratumStart, Action<int, int> body)
+    {
+        int strata = stratumStart.Length - 1;
+        if (strata == 1) body(stratumStart[0], stratumStart[1]);
+        else Parallel.For(0, strata, s => body(stratumStart[s], stratumStart[s + 1]));
+    }
+
     private static void ForBlocks(int n, Action<int, int, int> body)
     {
         int blocks = BlockCount(n);
@@ -261,15 +268,19 @@ internal sealed class CoxDesign
     /// <summary>The linear predictor η = x·β (centred, scaled β) for every sorted row.</summary>
     public double[] LinearPredictor(ReadOnlySpan<double> betaScaled)
     {
-        var eta = new double[N];
+        var eta = GC.AllocateUninitializedArray<double>(N);
         int p = P;
-        for (int k = 0; k < N; k++)
+        double[] x = X, beta = betaScaled.ToArray();
+        ForBlocks(N, (lo, hi) =>
         {
-            double z = 0;
-            int o = k * p;
-            for (int j = 0; j < p; j++) z += betaScaled[j] * X[o + j];
-            eta[k] = z;
-        }
+            for (int k = lo; k < hi; k++)
+            {
+                double z = 0;
+                int o = k * p;
+                for (int j = 0; j < p; j++) z += beta[j] * x[o + j];
+                eta[k] = z;
+            }
+        });
         return eta;
     }
 }

@@ -206,6 +206,14 @@ internal sealed class CoxLikelihood
     {
         int p = _d.P;
         double[] x = _d.X;
+        if (beta.AsSpan().IndexOfAnyExcept(0.0) < 0)
+        {
+            // β = 0 (the first evaluation): η = 0 and e^η = 1 exactly, as the general path computes them.
+            eta.AsSpan(lo - offset, hi - lo).Clear();
+            if (_d.Weighted) _d.Weight.AsSpan(lo, hi - lo).CopyTo(risk.AsSpan(lo - offset));
+            else risk.AsSpan(lo - offset, hi - lo).Fill(1.0);
+            return;
+        }
         for (int k = lo; k < hi; k++)
         {
             var xk = new ReadOnlySpan<double>(x, k * p, p);
