@@ -8,7 +8,9 @@ namespace Evident.Benchmarks;
 /// <summary>
 /// A Stopwatch split of one Cox fit into its phases (sorting and laying out the design, each likelihood evaluation,
 /// the information matrix's factorisation, the linear predictor, the concordance), with the wall and the process CPU
-/// time of each, then the whole fit as <c>evident cox</c> runs it. Run it on an idle machine, or compare CPU times.
+/// time of each, then the whole fit as <c>evident cox</c> runs it, and at the end each phase's median over the repeats
+/// (a repeat that meets a full garbage collection is slow in whichever phase it falls). Run it on an idle machine, or
+/// compare CPU times.
 /// <code>
 /// dotnet run -c Release --project bench/Evident.Benchmarks -- profile-cox FILE.csv "Surv(time, status) ~ x1 + … + strata(stratum)" [repeats]
 /// </code>
@@ -20,10 +22,11 @@ internal static class CoxPhaseProfile
         var parsed = SurvivalFormula.Parse(formula);
         var frame = ModelFrame.Build(TableReader.Read(path, parsed.Columns), parsed);
         var options = new CoxOptions();
+        var phases = new List<(string Phase, double Wall, double Cpu)>();
         for (int r = 0; r < repeats; r++)
         {
             Console.WriteLine($"repeat {r + 1} of {repeats} ({frame.Time.Length:N0} rows, {frame.CovariateCount} covariates, {frame.StratumCount} strata)");
-            var clock = new PhaseClock();
+            var clock = new PhaseClock(phases);
             var design = CoxDesign.Build(frame.Entry, frame.Time, frame.Event, frame.Covariates, frame.CovariateCount,
                                          frame.Stratum, [], null, scale: true);
             clock.Lap("sort and lay out the design");
@@ -51,9 +54,21 @@ internal static class CoxPhaseProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  β̂₁ = {fit.Coefficients[0]:R}, ℓ = {fit.LogLikelihood:R}, C = {concordance:R}"));
         }
+        Console.WriteLine($"median over {repeats} repeats");
+        foreach (var group in phases.GroupBy(p => p.Phase))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {group.Key,-44} {Median(group.Select(p => p.Wall)),8:F1} ms wall {Median(group.Select(p => p.Cpu)),8:F1} ms CPU"));
+        }
     }
 
-    private sealed class PhaseClock
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private sealed class PhaseClock(List<(string Phase, double Wall, double Cpu)> phases)
     {
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -61,8 +76,9 @@ internal static class CoxPhaseProfile
         public void Lap(string phase)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {phase,-44} {_wall.Elapsed.TotalMilliseconds,8:F1} ms wall {(cpu - _cpu).TotalMilliseconds,8:F1} ms CPU"));
+            double wall = _wall.Elapsed.TotalMilliseconds, used = (cpu - _cpu).TotalMilliseconds;
+            phases.Add((phase, wall, used));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {wall,8:F1} ms wall {used,8:F1} ms CPU"));
             _cpu = cpu;
             _wall.Restart();
         }
