@@ -173,7 +173,7 @@ internal sealed class CoxLikelihood
                 {
                     denom += denom2 * frac;
                     loglik -= wt * Math.Log(denom);
-                    // One division per sub-step: the p(p + 3)/2 divisions by the denominator were a fifth of the walk.
+                    // One division per sub-step rather than p(p + 3)/2: multiply by 1/S_k.
                     double inverse = 1 / denom, wtInverse = wt * inverse;
                     for (int i = 0; i < p; i++) { a[i] += a2[i] * frac; mean[i] = a[i] * inverse; du[i] -= wt * mean[i]; }
                     for (int i = 0, ij = 0; i < p; i++)
