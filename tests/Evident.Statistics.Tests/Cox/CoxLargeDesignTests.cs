@@ -78,7 +78,7 @@ public class CoxLargeDesignTests
         // Breslow: each row and its copy share every risk set, so weight 2 and two copies give the same fit. The copies
         // put the block boundaries of the risk scores at other rows than the weighted fit, and the weighted fit takes
         // the double-precision concordance, the copies the integer one.
-        var (time, isEvent, x, stratum) = Data(9_000, 3, 11);
+        var (time, isEvent, x, stratum) = Data(40_000, 3, 11);   // about 10,000 rows a stratum: blocks of 4,096 rows
         var breslow = new CoxOptions { Ties = TieMethod.Breslow };
         var weighted = CoxRegression.Fit(time, isEvent, x, 3, stratum, [], Enumerable.Repeat(2.0, time.Length).ToArray(), breslow);
         var copies = CoxRegression.Fit([.. time, .. time], [.. isEvent, .. isEvent], [.. x, .. x], 3, [.. stratum, .. stratum], [], breslow);
