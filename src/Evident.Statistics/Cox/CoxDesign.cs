@@ -49,7 +49,7 @@ internal sealed class CoxDesign
     public double[] Time { get; }
     public bool[] IsEvent { get; }
     public double[] Weight { get; }
-    /// <summary>Row-major n×p centred (and scaled) covariates in sorted order.</summary>
+    /// <summary>Row-major n×p centred (and scaled) covariates in sorted order, followed by <c>Vector&lt;double&gt;.Count − 1</c> zeros.</summary>
     public double[] X { get; }
     /// <summary>Stratum s occupies sorted rows <c>[StratumStart[s], StratumStart[s+1])</c>.</summary>
     public int[] StratumStart { get; }
@@ -97,8 +97,7 @@ internal sealed class CoxDesign
             keys[k] = RadixSort.Key(sortedEntry[k]);
             entryOrder[k] = k;
         }
-        for (int s = 0; s < design.StratumCount; s++)
-            RadixSort.Sort(keys, entryOrder, design.StratumStart[s], design.StratumStart[s + 1] - design.StratumStart[s]);
+        ForStrata(design.StratumStart, (lo, hi) => RadixSort.SortHighBitsFirst(keys, entryOrder, lo, hi - lo));
         return new CoxDesign(n, design.P, design.Time, design.IsEvent, design.Weight, design.X, design.StratumStart, design.Order,
                              design.Means, design.Scale, design.Weighted) { Entry = sortedEntry, EntryOrder = entryOrder };
     }
@@ -161,47 +160,30 @@ internal sealed class CoxDesign
                 ForBlocks(n, (lo, hi) => { for (int k = lo; k < hi; k++) keys[k] = RadixSort.Key(tp[order[k]]); });
             }
         }
-        for (int s = 0; s < strata; s++) RadixSort.Sort(keys, order, start[s], start[s + 1] - start[s]);
+        ForStrata(start, (lo, hi) => RadixSort.SortHighBitsFirst(keys, order, lo, hi - lo));
 
         int[] cols = columns ?? Enumerable.Range(0, covariateCount).ToArray();
         int p = cols.Length;
         var sortedTime = GC.AllocateUninitializedArray<double>(n);
         var ev = GC.AllocateUninitializedArray<bool>(n);
         var w = GC.AllocateUninitializedArray<double>(n);
-        var x = GC.AllocateUninitializedArray<double>(checked(n * p));
+        // Padded to a whole vector past the last row: the Cox likelihood reads each row in whole vectors.
+        var x = GC.AllocateUninitializedArray<double>(checked(n * p + System.Numerics.Vector<double>.Count - 1));
+        x.AsSpan(n * p).Clear();
         int blocks = BlockCount(n);
         var partial = new double[blocks * (p + 1)];   // per block: Σ w·x_j (j < p), then Σ w
-        unsafe
+        SortedGather.Gather(order, time, isEvent, weights, covariates, covariateCount, cols, sortedTime, ev, w, x);
+        ForBlocks(n, (lo, hi, b) =>
         {
-            fixed (double* pt = time, pc = covariates, pw = weights)
-            fixed (bool* pe = isEvent)
+            var sum = new Span<double>(partial, b * (p + 1), p + 1);
+            for (int k = lo; k < hi; k++)
             {
-                // Pointers rather than spans so the parallel body (a lambda) can read the caller's memory.
-                double* tp = pt, cp = pc, wp = pw;
-                bool* ep = pe;
-                bool unweighted = weights.Length == 0;
-                int q = covariateCount;
-                ForBlocks(n, (lo, hi, b) =>
-                {
-                    var sum = new Span<double>(partial, b * (p + 1), p + 1);
-                    for (int k = lo; k < hi; k++)
-                    {
-                        // The gather is a random walk over the caller's rows (a cache and TLB miss per row): ask for
-                        // the row needed a few iterations ahead so the misses overlap.
-                        if (k + Lookahead < hi) Prefetch(cp + (long)order[k + Lookahead] * q);
-                        int row = order[k];
-                        sortedTime[k] = tp[row];
-                        ev[k] = ep[row];
-                        double wk = unweighted ? 1.0 : wp[row];
-                        w[k] = wk;
-                        sum[p] += wk;
-                        double* src = cp + (long)row * q;
-                        var dst = x.AsSpan(k * p, p);
-                        for (int j = 0; j < dst.Length; j++) { double v = src[cols[j]]; dst[j] = v; sum[j] += wk * v; }
-                    }
-                });
+                double wk = w[k];
+                sum[p] += wk;
+                var xk = new ReadOnlySpan<double>(x, k * p, p);
+                for (int j = 0; j < xk.Length; j++) sum[j] += wk * xk[j];
             }
-        }
+        });
         var means = new double[p];
         double wsum = 0;
         for (int b = 0; b < blocks; b++)
@@ -244,23 +226,26 @@ internal sealed class CoxDesign
         return new CoxDesign(n, p, sortedTime, ev, w, x, start, order, means, mult, weights.Length != 0);
     }
 
-    private const int BlockRows = 1 << 16, Lookahead = 8;
+    private const int BlockRows = 1 << 16;
 
     /// <summary>Fixed row blocks (independent of the machine, so sums over blocks are reproducible everywhere).</summary>
     private static int BlockCount(int n) => Math.Max(1, (n + BlockRows - 1) / BlockRows);
 
     private static void ForBlocks(int n, Action<int, int> body) => ForBlocks(n, (lo, hi, _) => body(lo, hi));
 
+    /// <summary>Runs <paramref name="body"/> on each stratum's row range [lo, hi), strata in parallel.</summary>
+    private static void ForStrata(int[] stratumStart, Action<int, int> body)
+    {
+        int strata = stratumStart.Length - 1;
+        if (strata == 1) body(stratumStart[0], stratumStart[1]);
+        else Parallel.For(0, strata, s => body(stratumStart[s], stratumStart[s + 1]));
+    }
+
     private static void ForBlocks(int n, Action<int, int, int> body)
     {
         int blocks = BlockCount(n);
         if (blocks == 1) body(0, n, 0);
         else Parallel.For(0, blocks, b => body(b * BlockRows, Math.Min(n, (b + 1) * BlockRows), b));
-    }
-
-    private static unsafe void Prefetch(double* address)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported) System.Runtime.Intrinsics.X86.Sse.Prefetch0(address);
     }
 
     /// <summary>Throws for the first non-finite covariate; a vector scan first, since x − x is 0 exactly when x is finite.</summary>
@@ -283,15 +268,19 @@ internal sealed class CoxDesign
     /// <summary>The linear predictor η = x·β (centred, scaled β) for every sorted row.</summary>
     public double[] LinearPredictor(ReadOnlySpan<double> betaScaled)
     {
-        var eta = new double[N];
+        var eta = GC.AllocateUninitializedArray<double>(N);
         int p = P;
-        for (int k = 0; k < N; k++)
+        double[] x = X, beta = betaScaled.ToArray();
+        ForBlocks(N, (lo, hi) =>
         {
-            double z = 0;
-            int o = k * p;
-            for (int j = 0; j < p; j++) z += betaScaled[j] * X[o + j];
-            eta[k] = z;
-        }
+            for (int k = lo; k < hi; k++)
+            {
+                double z = 0;
+                int o = k * p;
+                for (int j = 0; j < p; j++) z += beta[j] * x[o + j];
+                eta[k] = z;
+            }
+        });
         return eta;
     }
 }

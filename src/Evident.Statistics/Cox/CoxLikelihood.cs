@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Evident.Statistics.Cox;
 
 /// <summary>
@@ -19,11 +23,13 @@ namespace Evident.Statistics.Cox;
 internal sealed class CoxLikelihood
 {
     private const int RowsPerChunk = 1 << 16;
+    private const int BlockRows = 1 << 12;   // 4,096 rows of η and risk: 64 KB, with their covariates in L2
 
     private readonly CoxDesign _d;
     private readonly bool _efron;
     private readonly int[] _chunkStart;   // chunk c covers strata [_chunkStart[c], _chunkStart[c+1])
     private readonly Workspace[] _work;
+    private readonly double[]? _eta, _risk;   // counting process: η and w·e^η per sorted row, filled by each evaluation
 
     public CoxLikelihood(CoxDesign design, TieMethod ties)
     {
@@ -39,6 +45,9 @@ internal sealed class CoxLikelihood
         _chunkStart = starts.ToArray();
         _work = new Workspace[_chunkStart.Length - 1];
         for (int c = 0; c < _work.Length; c++) _work[c] = new Workspace(design.P);
+        if (design.Entry is null) return;
+        _eta = GC.AllocateUninitializedArray<double>(design.N);
+        _risk = GC.AllocateUninitializedArray<double>(design.N);
     }
 
     /// <summary>
@@ -77,51 +86,66 @@ internal sealed class CoxLikelihood
         return loglik;
     }
 
-    private void EvaluateChunk(int chunk, double[] beta, double[]? timeFunction)
+    private unsafe void EvaluateChunk(int chunk, double[] beta, double[]? timeFunction)
     {
         var d = _d;
         var ws = _work[chunk];
-        int p = d.P;
-        double[] x = d.X, time = d.Time, weight = d.Weight;
+        int p = d.P, stride = ws.Stride;
+        double[] time = d.Time;
         bool[] isEvent = d.IsEvent;
         bool withG = timeFunction is not null;
-        Span<double> a = ws.A, a2 = ws.A2, xd = ws.Xd, du = ws.Du, mean = ws.Mean, c = ws.C, c2 = ws.C2, dI = ws.DI;
+        // Right-censored data: the risk scores of the next block of rows down (while its covariates stay in cache);
+        // counting process: every row's up front, since a row leaves the risk set wherever its entry time falls.
+        bool counting = d.Entry is not null;
+        int chunkLo = d.StratumStart[_chunkStart[chunk]];
+        if (counting) RiskScores(chunkLo, d.StratumStart[_chunkStart[chunk + 1]], beta, _eta!, _risk!, 0);
+        Span<double> du = ws.Du, mean = ws.Mean, dI = ws.DI;
         Span<double> u = ws.U, imat = ws.I, uG = ws.UG, imatG = ws.IG, imatGG = ws.IGG;
         u.Clear(); imat.Clear(); uG.Clear(); imatG.Clear(); imatGG.Clear();
         double loglik = 0;
 
+        fixed (double* x = d.X, etaAll = _eta, riskAll = _risk, etaBlock = ws.EtaBlock, riskBlock = ws.RiskBlock)
+        fixed (double* weight = d.Weight, a = ws.A, a2 = ws.A2, c = ws.C, c2 = ws.C2, xd = ws.Xd)
         for (int s = _chunkStart[chunk]; s < _chunkStart[chunk + 1]; s++)
         {
             int first = d.StratumStart[s];
             int person = d.StratumStart[s + 1] - 1;
+            // eta[k] and risk[k] hold row k's η and w·e^η for blockLo ≤ k ≤ person.
+            double* eta = etaAll, risk = riskAll;
+            int blockLo = counting ? chunkLo : int.MaxValue;
             int leaving = person, atRisk = 0;
             double denom = 0;
-            a.Clear(); c.Clear();
+            ws.A.AsSpan().Clear(); ws.C.AsSpan().Clear();
             while (person >= first)
             {
                 double dtime = time[person];
                 double g = withG ? timeFunction![person] : 0;
                 int ndead = 0;
                 double deadwt = 0, denom2 = 0;
-                a2.Clear(); c2.Clear(); xd.Clear();
+                ws.A2.AsSpan().Clear(); ws.C2.AsSpan().Clear(); ws.Xd.AsSpan().Clear();
                 for (; person >= first && time[person] == dtime; person--)
                 {
-                    var xi = new ReadOnlySpan<double>(x, person * p, p);
-                    double zb = 0;
-                    for (int i = 0; i < xi.Length; i++) zb += beta[i] * xi[i];
-                    double w = weight[person];
-                    double risk = Math.Exp(zb) * w;
+                    if (person < blockLo)
+                    {
+                        blockLo = Math.Max(first, person + 1 - BlockRows);
+                        RiskScores(blockLo, person + 1, beta, ws.EtaBlock, ws.RiskBlock, blockLo);
+                        eta = etaBlock - blockLo;
+                        risk = riskBlock - blockLo;
+                    }
+                    double* xi = x + (long)person * p;
+                    double r = risk[person];
                     atRisk++;
                     if (isEvent[person])
                     {
-                        ndead++; deadwt += w; denom2 += risk; loglik += w * zb;
-                        for (int i = 0; i < xi.Length; i++) xd[i] += w * xi[i];
-                        AddOuter(a2, c2, xi, risk);
+                        double w = weight[person];
+                        ndead++; deadwt += w; denom2 += r; loglik += w * eta[person];
+                        for (int i = 0; i < p; i++) xd[i] += w * xi[i];
+                        AddOuter(a2, c2, xi, p, stride, r);
                     }
                     else
                     {
-                        denom += risk;
-                        AddOuter(a, c, xi, risk);
+                        denom += r;
+                        AddOuter(a, c, xi, p, stride, r);
                     }
                 }
                 if (ndead == 0) continue;
@@ -132,18 +156,15 @@ internal sealed class CoxLikelihood
                     for (; leaving > next; leaving--)
                     {
                         int k = d.EntryOrder![leaving];
-                        var xk = new ReadOnlySpan<double>(x, k * p, p);
-                        double zk = 0;
-                        for (int i = 0; i < xk.Length; i++) zk += beta[i] * xk[i];
-                        AddOuter(a, c, xk, -Math.Exp(zk) * weight[k]);
-                        denom -= Math.Exp(zk) * weight[k];
+                        AddOuter(a, c, x + (long)k * p, p, stride, -risk[k]);
+                        denom -= risk[k];
                         atRisk--;
                     }
                     // An emptied risk set restarts from exact zeros rather than from rounding residue.
-                    if (atRisk == ndead) { denom = 0; a.Clear(); c.Clear(); }
+                    if (atRisk == ndead) { denom = 0; ws.A.AsSpan().Clear(); ws.C.AsSpan().Clear(); }
                 }
 
-                xd.CopyTo(du);
+                new ReadOnlySpan<double>(xd, p).CopyTo(du);
                 dI.Clear();
                 // Breslow is Efron with one sub-step; with one death the two coincide.
                 int steps = _efron ? ndead : 1;
@@ -152,12 +173,15 @@ internal sealed class CoxLikelihood
                 {
                     denom += denom2 * frac;
                     loglik -= wt * Math.Log(denom);
-                    for (int i = 0; i < p; i++) { a[i] += a2[i] * frac; mean[i] = a[i] / denom; du[i] -= wt * mean[i]; }
+                    // One division per sub-step rather than p(p + 3)/2: multiply by 1/S_k.
+                    double inverse = 1 / denom, wtInverse = wt * inverse;
+                    for (int i = 0; i < p; i++) { a[i] += a2[i] * frac; mean[i] = a[i] * inverse; du[i] -= wt * mean[i]; }
                     for (int i = 0, ij = 0; i < p; i++)
                         for (int j = 0; j <= i; j++, ij++)
                         {
-                            c[ij] += c2[ij] * frac;
-                            dI[ij] += wt * (c[ij] - mean[i] * a[j]) / denom;
+                            double* cij = c + i * stride + j;
+                            *cij += c2[i * stride + j] * frac;
+                            dI[ij] += wtInverse * (*cij - mean[i] * a[j]);
                         }
                 }
                 for (int i = 0; i < p; i++) u[i] += du[i];
@@ -172,14 +196,64 @@ internal sealed class CoxLikelihood
         ws.LogLik = loglik;
     }
 
-    private static void AddOuter(Span<double> a, Span<double> c, ReadOnlySpan<double> xi, double risk)
+    /// <summary>
+    /// η = x·β and the risk score w·e^η of sorted rows [lo, hi), written at [lo − offset, hi − offset) of
+    /// <paramref name="eta"/> and <paramref name="risk"/>: computed once per evaluation and row. The exponential is the
+    /// vectorised <c>Vector256.Exp</c> for every row (a short tail padded), which acts lane by lane, so a row's score
+    /// does not depend on the block it is computed in.
+    /// </summary>
+    private void RiskScores(int lo, int hi, double[] beta, double[] eta, double[] risk, int offset)
     {
-        for (int i = 0, row = 0; i < xi.Length; row += ++i)
+        int p = _d.P;
+        double[] x = _d.X;
+        if (beta.AsSpan().IndexOfAnyExcept(0.0) < 0)
         {
-            double rx = risk * xi[i];
-            a[i] += rx;
-            var ci = c.Slice(row, i + 1);
-            for (int j = 0; j < ci.Length; j++) ci[j] += rx * xi[j];
+            // β = 0 (the first evaluation): η = 0 and e^η = 1 exactly, as the general path computes them.
+            eta.AsSpan(lo - offset, hi - lo).Clear();
+            if (_d.Weighted) _d.Weight.AsSpan(lo, hi - lo).CopyTo(risk.AsSpan(lo - offset));
+            else risk.AsSpan(lo - offset, hi - lo).Fill(1.0);
+            return;
+        }
+        for (int k = lo; k < hi; k++)
+        {
+            var xk = new ReadOnlySpan<double>(x, k * p, p);
+            double z = 0;
+            for (int i = 0; i < xk.Length; i++) z += beta[i] * xk[i];
+            eta[k - offset] = z;
+        }
+        int width = Vector256<double>.Count, n = hi - lo, at = 0;
+        var etas = eta.AsSpan(lo - offset, n);
+        var risks = risk.AsSpan(lo - offset, n);
+        for (; at + width <= n; at += width) Vector256.Exp(Vector256.Create(etas.Slice(at, width))).CopyTo(risks.Slice(at, width));
+        if (at < n)
+        {
+            Span<double> tail = stackalloc double[width];
+            tail.Clear();
+            etas[at..].CopyTo(tail);
+            var e = Vector256.Exp(Vector256.Create(tail));
+            for (int k = at; k < n; k++) risks[k] = e.GetElement(k - at);
+        }
+        if (!_d.Weighted) return;
+        var w = _d.Weight.AsSpan(lo, n);
+        for (int k = 0; k < n; k++) risks[k] *= w[k];
+    }
+
+    /// <summary>
+    /// a += r·x and the lower triangle of c += r·x xᵀ (row i at c + i·stride), in whole vectors: row i is updated on
+    /// columns 0 … i rounded up to a vector, so the lanes past i (and past p in a) hold sums of whatever follows the row
+    /// in memory and are never read. Each lane is a product then a sum, as the scalar <c>c[j] += (r·x_i)·x_j</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void AddOuter(double* a, double* c, double* xi, int p, int stride, double risk)
+    {
+        int width = Vector<double>.Count;
+        var r = new Vector<double>(risk);
+        for (int j = 0; j < p; j += width) *(Vector<double>*)(a + j) += r * *(Vector<double>*)(xi + j);
+        for (int i = 0; i < p; i++)
+        {
+            var rx = new Vector<double>(risk * xi[i]);
+            double* ci = c + i * stride;
+            for (int j = 0; j <= i; j += width) *(Vector<double>*)(ci + j) += rx * *(Vector<double>*)(xi + j);
         }
     }
 
@@ -195,13 +269,21 @@ internal sealed class CoxLikelihood
             for (int j = 0; j < i; j++) m[j * p + i] = m[i * p + j];
     }
 
-    /// <summary>Scratch and partial sums of one chunk of strata (packed lower triangles for p×p quantities).</summary>
+    /// <summary>
+    /// Scratch and partial sums of one chunk of strata: the running sums a and c in rows of <see cref="Stride"/> (p rounded
+    /// up to whole vectors, see <see cref="AddOuter"/>), other p×p quantities as packed lower triangles.
+    /// </summary>
     private sealed class Workspace(int p)
     {
-        public readonly double[] A = new double[p], A2 = new double[p], Xd = new double[p], Du = new double[p], Mean = new double[p];
-        public readonly double[] C = new double[p * (p + 1) / 2], C2 = new double[p * (p + 1) / 2], DI = new double[p * (p + 1) / 2];
+        public readonly int Stride = RoundUp(p);
+        public readonly double[] Xd = new double[p], Du = new double[p], Mean = new double[p];
+        public readonly double[] A = new double[RoundUp(p)], A2 = new double[RoundUp(p)], C = new double[p * RoundUp(p)], C2 = new double[p * RoundUp(p)];
+        public readonly double[] EtaBlock = new double[BlockRows], RiskBlock = new double[BlockRows];
+        public readonly double[] DI = new double[p * (p + 1) / 2];
         public readonly double[] U = new double[p], UG = new double[p];
         public readonly double[] I = new double[p * (p + 1) / 2], IG = new double[p * (p + 1) / 2], IGG = new double[p * (p + 1) / 2];
         public double LogLik;
+
+        private static int RoundUp(int p) => (p + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Evident.Statistics.Cox;
 
 /// <summary>
@@ -22,17 +24,23 @@ internal static class HarrellConcordance
         var idx = GC.AllocateUninitializedArray<int>(n);
         var keys = GC.AllocateUninitializedArray<ulong>(n);
         var rank = GC.AllocateUninitializedArray<int>(n);
-        var tree = new double[n + strata];
-        var atRank = new double[n + strata];
+        // Unit weights: counts in ints, half the memory of doubles, so a stratum's tree stays in cache; the sums of
+        // whole numbers are exact either way, so the result is the same.
+        var tree = design.Weighted ? new double[n + strata] : null;
+        var atRank = design.Weighted ? new double[n + strata] : null;
+        var count = design.Weighted ? null : new int[n + strata];
+        var countAtRank = design.Weighted ? null : new int[n + strata];
         var sums = new double[3 * strata];
         void One(int s)
         {
             int first = design.StratumStart[s], last = design.StratumStart[s + 1] - 1;
             if (last < first) return;
             for (int k = first; k <= last; k++) { keys[k] = RadixSort.Key(etaArray[k]); idx[k] = k; }
-            RadixSort.Sort(keys, idx, first, last - first + 1);
-            var (c, d, t) = Stratum(design, s, etaArray, idx, rank, tree.AsSpan(first + s, last - first + 2),
-                                    atRank.AsSpan(first + s, last - first + 2), first, last);
+            RadixSort.SortHighBitsFirst(keys, idx, first, last - first + 1);
+            int ranks = Ranks(etaArray, idx, rank, first, last);
+            var (c, d, t) = design.Weighted
+                ? Stratum(design, s, rank, tree.AsSpan(first + s, ranks + 1), atRank.AsSpan(first + s, ranks + 1), design.Weight, first, last)
+                : Stratum(design, s, rank, count.AsSpan(first + s, ranks + 1), countAtRank.AsSpan(first + s, ranks + 1), (ReadOnlySpan<int>)default, first, last);
             sums[3 * s] = c; sums[3 * s + 1] = d; sums[3 * s + 2] = t;
         }
         if (strata == 1) One(0);
@@ -43,22 +51,31 @@ internal static class HarrellConcordance
         return pairs > 0 ? (concordant + 0.5 * tied) / pairs : double.NaN;
     }
 
-    /// <summary>Concordant, discordant and tied weight of one stratum (sorted rows first..last, idx ascending in η there).</summary>
-    private static (double Concordant, double Discordant, double Tied) Stratum(
-        CoxDesign design, int s, double[] eta, int[] idx, int[] rank, Span<double> fenwickAll, Span<double> exactAll, int first, int last)
+    /// <summary>Ranks of η within the stratum (1-based, equal values share a rank; idx ascending in η); returns the count.</summary>
+    private static int Ranks(double[] eta, int[] idx, int[] rank, int first, int last)
     {
-        double[] time = design.Time, weight = design.Weight;
-        bool[] isEvent = design.IsEvent;
-        // Ranks of η within the stratum (1-based, equal values share a rank).
         int ranks = 0;
         for (int i = first; i <= last; i++)
         {
             if (i == first || eta[idx[i]] != eta[idx[i - 1]]) ranks++;
             rank[idx[i]] = ranks;
         }
-        var fenwick = fenwickAll[..(ranks + 1)];
-        var exact = exactAll[..(ranks + 1)];
-        double concordant = 0, discordant = 0, tied = 0, total = 0;
+        return ranks;
+    }
+
+    /// <summary>
+    /// Concordant, discordant and tied weight of one stratum (sorted rows first..last): a Fenwick tree of the weight at
+    /// risk over the ranks of η, in doubles with case weights (<paramref name="weights"/>) or in counts without (empty).
+    /// </summary>
+    private static (double Concordant, double Discordant, double Tied) Stratum<T>(
+        CoxDesign design, int s, int[] rank, Span<T> fenwick, Span<T> exact, ReadOnlySpan<T> weights, int first, int last)
+        where T : struct, INumber<T>
+    {
+        double[] time = design.Time;
+        bool[] isEvent = design.IsEvent;
+        bool unit = weights.IsEmpty;
+        double concordant = 0, discordant = 0, tied = 0;
+        T total = T.Zero;
         int leaving = last;
         for (int hi = last; hi >= first;)
         {
@@ -69,35 +86,36 @@ internal static class HarrellConcordance
             for (int next = design.Leaving(s, t, leaving); leaving > next; leaving--)
             {
                 int k = design.EntryOrder![leaving];
-                Add(fenwick, rank[k], -weight[k]); exact[rank[k]] -= weight[k]; total -= weight[k];
+                T wk = unit ? T.One : weights[k];
+                Add(fenwick, rank[k], -wk); exact[rank[k]] -= wk; total -= wk;
             }
             for (int k = lo; k <= hi; k++)
-                if (!isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
+                if (!isEvent[k]) { T wk = unit ? T.One : weights[k]; Add(fenwick, rank[k], wk); exact[rank[k]] += wk; total += wk; }
             for (int k = lo; k <= hi; k++)
             {
                 if (!isEvent[k]) continue;
-                double below = Prefix(fenwick, rank[k] - 1);
-                double same = exact[rank[k]];
-                double w = weight[k];
-                concordant += w * below;
-                tied += w * same;
-                discordant += w * (total - below - same);
+                T below = Prefix(fenwick, rank[k] - 1);
+                T same = exact[rank[k]];
+                double w = unit ? 1.0 : double.CreateTruncating(weights[k]);
+                concordant += w * double.CreateTruncating(below);
+                tied += w * double.CreateTruncating(same);
+                discordant += w * double.CreateTruncating(total - below - same);
             }
             for (int k = lo; k <= hi; k++)
-                if (isEvent[k]) { Add(fenwick, rank[k], weight[k]); exact[rank[k]] += weight[k]; total += weight[k]; }
+                if (isEvent[k]) { T wk = unit ? T.One : weights[k]; Add(fenwick, rank[k], wk); exact[rank[k]] += wk; total += wk; }
             hi = lo - 1;
         }
         return (concordant, discordant, tied);
     }
 
-    private static void Add(Span<double> tree, int i, double w)
+    private static void Add<T>(Span<T> tree, int i, T w) where T : struct, INumber<T>
     {
         for (; i < tree.Length; i += i & -i) tree[i] += w;
     }
 
-    private static double Prefix(Span<double> tree, int i)
+    private static T Prefix<T>(Span<T> tree, int i) where T : struct, INumber<T>
     {
-        double s = 0;
+        T s = T.Zero;
         for (; i > 0; i -= i & -i) s += tree[i];
         return s;
     }

@@ -59,4 +59,26 @@ public class RadixSortTests
         RadixSort.Sort(keys, items);
         Assert.Equal(Enumerable.Range(0, keys.Length), items);
     }
+
+    [Theory]
+    [InlineData(1_000, 0)]
+    [InlineData(300_000, 0)]     // several blocks
+    [InlineData(5_000, 1)]       // runs of close values: sharing the top bits, finished by insertion
+    [InlineData(300_000, 2)]     // long runs of distinct close values: finished by a comparison sort
+    public void SortingOnTheHighBitsFirstGivesTheStableOrder(int n, int kind)
+    {
+        var random = new Random(n + kind);
+        var values = kind switch
+        {
+            0 => Data(n, n + 1).Values,
+            // 2,048 top-bits buckets of two or three values each, which differ in lower bits or tie.
+            1 => Enumerable.Range(0, n).Select(_ => 1 + random.Next(2048) * Math.Pow(2, -19) + random.Next(8) * Math.Pow(2, -25)).ToArray(),
+            _ => Enumerable.Range(0, n).Select(_ => -3 - random.Next(1 << 20) * Math.Pow(2, -50)).ToArray(),
+        };
+        var keys = values.Select(RadixSort.Key).ToArray();
+        var items = Enumerable.Range(0, n).ToArray();
+        RadixSort.SortHighBitsFirst(keys, items, 0, n);
+        Assert.Equal(StableOrder(values, 0, n), items);
+        for (int i = 1; i < n; i++) Assert.True(keys[i - 1] <= keys[i]);
+    }
 }
