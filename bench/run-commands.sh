@@ -12,7 +12,7 @@ cr5k=/tmp/evident-cr-5000.csv
 crbig=/tmp/evident-cr-$rows.csv
 out=/tmp/evident-bench-publish
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
-dotnet publish src/Evident.Cli -c Release -o "$out" -p:PublishReadyToRun=true >/dev/null
+dotnet publish src/Evident.Cli -c Release -o "$out" -p:PublishReadyToRun=true >/dev/null  # self-contained composite ReadyToRun: Evident.Cli.csproj
 gen() { dotnet run -c Release --project bench/Evident.Benchmarks -- "$@"; }
 [ -f "$data" ] || gen generate "$data" "$rows"
 [ -f "$cr20k" ] || gen generate-cr "$cr20k" 20000

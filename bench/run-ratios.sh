@@ -11,7 +11,7 @@ data=$dir/evident-bench-$rows.csv
 cp=$dir/evident-bench-cp-$rows.csv
 out=$dir/evident-bench-publish
 runs=${EVIDENT_RATIO_RUNS:-3}
-dotnet publish src/Evident.Cli -c Release -o "$out" -p:PublishReadyToRun=true >/dev/null
+dotnet publish src/Evident.Cli -c Release -o "$out" -p:PublishReadyToRun=true >/dev/null  # self-contained composite ReadyToRun: Evident.Cli.csproj
 gen() { dotnet run -c Release --project bench/Evident.Benchmarks -- "$@"; }
 [ -f "$data" ] || gen generate "$data" "$rows"
 [ -f "$cp" ] || gen generate-cp "$cp" "$rows"
