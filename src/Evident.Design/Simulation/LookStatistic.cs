@@ -177,7 +177,8 @@ internal sealed class LookStatistic
                      && Math.Abs(coarse.Value - Normal.CDF(0, 1, critical)) > margin
                      && (double.IsNegativeInfinity(futility) || Math.Abs(coarse.Value - Normal.CDF(0, 1, futility)) > margin);
         double below = clear ? coarse.Value : MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: 1e-9).Value;
-        return Normal.InvCDF(0, 1, Math.Clamp(below, 0, 1));
+        // The bounds are rigorous; an integral outside them has missed the region that holds the mass (far tails).
+        return Normal.InvCDF(0, 1, Math.Clamp(below, 1 - pUpper, 1 - pLower));
     }
 
     /// <summary>
