@@ -50,11 +50,15 @@ internal sealed class LookStatistic
 
     private readonly bool _decideByBounds;
 
+    /// <summary>Error target of the integral when every look is integrated (<c>decideByBounds: false</c>, for tests).</summary>
+    private const double ReferenceError = 1e-11;
+
     /// <param name="test">The look's test.</param>
     /// <param name="strata">Strata in the test.</param>
     /// <param name="subjects">Subjects per replicate.</param>
     /// <param name="decideByBounds">Whether MaxCombo looks are decided by bounds on p where they prove the side of the
-    /// boundaries (else every look is integrated; for tests).</param>
+    /// boundaries, then by a coarse integral where it is clear of them; false integrates every look to 1e-11 (a
+    /// reference for tests).</param>
     public LookStatistic(SimulationTest test, int strata, int subjects, bool decideByBounds = true)
     {
         _test = test;
@@ -166,6 +170,11 @@ internal sealed class LookStatistic
             pLower = Math.Max(0, pLower - BoundSlack);
             pUpper = Math.Min(1, pUpper + BoundSlack);
             if (Decided(-Normal.InvCDF(0, 1, pUpper), -Normal.InvCDF(0, 1, pLower), critical, futility) is { } bounded) return bounded;
+        }
+        else
+        {
+            // The reference for tests: every look integrated finely (the coarse integral below has missed far-tail mass).
+            return Normal.InvCDF(0, 1, MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: ReferenceError).Value);
         }
         // P(all Z_k ≤ M) decides the look only through Φ(critical) and Φ(futility): a coarse integral whose error
         // estimate clears both thresholds (and which lies within the bounds) gives the same decisions as the fine one,

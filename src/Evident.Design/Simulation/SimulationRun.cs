@@ -23,7 +23,7 @@ public sealed record SimulationRun
 
     /// <summary>
     /// Whether a MaxCombo look may be decided by closed-form bounds on its p-value where they prove the side of the
-    /// boundaries (the default); false integrates every look, for tests that compare the two.
+    /// boundaries (the default); false integrates every look to 1e-11, the reference for tests that compare the two.
     /// </summary>
     internal bool DecideByBounds { get; init; } = true;
 
