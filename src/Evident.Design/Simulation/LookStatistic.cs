@@ -15,8 +15,10 @@ namespace Evident.Design.Simulation;
 /// experimental, w_k = Ŝ_s(t−)^ρ (1 − Ŝ_s(t−))^γ from the stratum's pooled left-continuous Kaplan–Meier, U_k += w_k(n₁/n −
 /// δ₁), C_kl += w_k w_l (n₁/n)(1 − n₁/n), then Ŝ_s ·= 1 − 1/n: <see cref="MaxCombo"/>'s formulas with d = 1.
 /// MaxCombo (one-sided): M = max_k Z_k and p = 1 − P(all Z_k ≤ M) under N(0, R), R_kl = C_kl/√(C_kk C_ll), by
-/// <see cref="MultivariateNormal.Rectangle"/>; the look compares Φ⁻¹(1 − p) with the design's bounds. Since
-/// 1 − Φ(M) ≤ p ≤ K(1 − Φ(M)), the integral is skipped when both bounds of p give the same decisions.
+/// <see cref="MultivariateNormal.Rectangle"/>; the look compares Φ⁻¹(1 − p) with the design's bounds. The integral is
+/// skipped when bounds on p prove the side of both boundaries: first Bonferroni's 1 − Φ(M) ≤ p ≤ K(1 − Φ(M)), then the
+/// sharper ones of <see cref="ExceedanceBounds"/> from the bivariate margins (Hunter–Worsley above; pairwise unions,
+/// Dawson–Sankoff and de Caen below), which leave about 2% of the looks Bonferroni cannot decide (AALL1731 design).
 /// RMST(τ) (unstratified): per arm, the Kaplan–Meier up to τ (flat after the last event), its area and Greenwood-type
 /// variance Σ_j A_j² d_j/(n_j(n_j − d_j)), A_j = ∫_{t_j}^τ Ŝ (terms with n_j = d_j omitted), as
 /// <see cref="RestrictedMean"/> computes them; Z = (RMST₁ − RMST₀)/√(V₁ + V₀).
@@ -43,9 +45,24 @@ internal sealed class LookStatistic
     private const double CoarseError = 1e-4;
     private const long CoarseEvaluations = 50_000;
 
-    public LookStatistic(SimulationTest test, int strata, int subjects)
+    /// <summary>Added to each side of the closed-form bounds on p: far above their rounding (about 1e-15), far below the integral's error.</summary>
+    private const double BoundSlack = 1e-12;
+
+    private readonly bool _decideByBounds;
+
+    /// <summary>Error target of the integral when every look is integrated (<c>decideByBounds: false</c>, for tests).</summary>
+    private const double ReferenceError = 1e-11;
+
+    /// <param name="test">The look's test.</param>
+    /// <param name="strata">Strata in the test.</param>
+    /// <param name="subjects">Subjects per replicate.</param>
+    /// <param name="decideByBounds">Whether MaxCombo looks are decided by bounds on p where they prove the side of the
+    /// boundaries, then by a coarse integral where it is clear of them; false integrates every look to 1e-11 (a
+    /// reference for tests).</param>
+    public LookStatistic(SimulationTest test, int strata, int subjects, bool decideByBounds = true)
     {
         _test = test;
+        _decideByBounds = decideByBounds;
         _weights = test.Weights.ToArray();
         int k = _weights.Length;
         _survival = new double[strata];
@@ -128,10 +145,12 @@ internal sealed class LookStatistic
             max = Math.Max(max, _score[i] / Math.Sqrt(v));
         }
         if (m == 0) return 0;
-        double upper = max;                                                        // Φ⁻¹(1 − p) ≤ M
-        double lower = -Normal.InvCDF(0, 1, Math.Min(1, m * Normal.CDF(0, 1, -max)));  // and ≥ this
-        if (lower >= critical) return lower;
-        if (upper < critical && (upper <= futility || lower > futility)) return upper;
+        if (_decideByBounds)
+        {
+            double upper = max;                                                        // Φ⁻¹(1 − p) ≤ M
+            double lower = -Normal.InvCDF(0, 1, Math.Min(1, m * Normal.CDF(0, 1, -max)));  // and ≥ this
+            if (Decided(lower, upper, critical, futility) is { } bonferroni) return bonferroni;
+        }
         var correlation = _correlation[m];
         var upperLimits = _upperLimits[m];
         for (int a = 0; a < m; a++)
@@ -140,18 +159,46 @@ internal sealed class LookStatistic
             for (int b = 0; b < m; b++)
             {
                 int i = Math.Max(_used[a], _used[b]), j = Math.Min(_used[a], _used[b]);
-                correlation[a][b] = a == b ? 1 : _covariance[i * k + j] / Math.Sqrt(_covariance[i * k + i] * _covariance[j * k + j]);
+                double r = _covariance[i * k + j] / Math.Sqrt(_covariance[i * k + i] * _covariance[j * k + j]);
+                correlation[a][b] = a == b ? 1 : Math.Clamp(r, -1, 1);
             }
         }
+        double pLower = 0, pUpper = 1;
+        if (_decideByBounds)
+        {
+            (pLower, pUpper) = ExceedanceBounds.Compute(upperLimits, correlation);
+            pLower = Math.Max(0, pLower - BoundSlack);
+            pUpper = Math.Min(1, pUpper + BoundSlack);
+            if (Decided(-Normal.InvCDF(0, 1, pUpper), -Normal.InvCDF(0, 1, pLower), critical, futility) is { } bounded) return bounded;
+        }
+        else
+        {
+            // The reference for tests: every look integrated finely (the coarse integral below has missed far-tail mass).
+            return Normal.InvCDF(0, 1, MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: ReferenceError).Value);
+        }
         // P(all Z_k ≤ M) decides the look only through Φ(critical) and Φ(futility): a coarse integral whose error
-        // estimate clears both thresholds gives the same decisions as the fine one, which is computed only otherwise.
+        // estimate clears both thresholds (and which lies within the bounds) gives the same decisions as the fine one,
+        // which is computed only otherwise.
         var coarse = MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: CoarseError, maxEvaluations: CoarseEvaluations);
         double margin = 2 * coarse.ErrorEstimate;
         bool clear = coarse.ErrorEstimate <= CoarseError
+                     && 1 - coarse.Value >= pLower && 1 - coarse.Value <= pUpper
                      && Math.Abs(coarse.Value - Normal.CDF(0, 1, critical)) > margin
                      && (double.IsNegativeInfinity(futility) || Math.Abs(coarse.Value - Normal.CDF(0, 1, futility)) > margin);
         double below = clear ? coarse.Value : MultivariateNormal.Rectangle(_lowerLimits[m], upperLimits, correlation, absoluteError: 1e-9).Value;
-        return Normal.InvCDF(0, 1, Math.Clamp(below, 0, 1));
+        // The bounds are rigorous; an integral outside them has missed the region that holds the mass (far tails).
+        return Normal.InvCDF(0, 1, Math.Clamp(below, 1 - pUpper, 1 - pLower));
+    }
+
+    /// <summary>
+    /// Given Φ⁻¹(1 − p) ∈ [<paramref name="lower"/>, <paramref name="upper"/>], a value in that interval that gives the
+    /// look's decisions (reject at ≥ critical, stop for futility at ≤ futility) when both ends give the same ones; else null.
+    /// </summary>
+    private static double? Decided(double lower, double upper, double critical, double futility)
+    {
+        if (lower >= critical) return lower;
+        if (upper < critical && (upper <= futility || lower > futility)) return upper;
+        return null;
     }
 
     private double RestrictedMeanZ()

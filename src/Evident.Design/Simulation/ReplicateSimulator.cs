@@ -39,7 +39,7 @@ internal sealed class ReplicateSimulator
         _lookTime = new double[model.Schedule.Length];
         _lookEvents = new long[model.Schedule.Length];
         Tally = new TallyAccumulator(model.Schedule.Length);
-        _statistic = new LookStatistic(model.Test, model.StrataInTest, n);
+        _statistic = new LookStatistic(model.Test, model.StrataInTest, n, model.DecideByBounds);
     }
 
     public TallyAccumulator Tally { get; }

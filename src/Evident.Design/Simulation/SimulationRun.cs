@@ -21,6 +21,12 @@ public sealed record SimulationRun
     /// <summary>Receives the number of replicates finished so far (from any thread), or null.</summary>
     public IProgress<long>? Progress { get; init; }
 
+    /// <summary>
+    /// Whether a MaxCombo look may be decided by closed-form bounds on its p-value where they prove the side of the
+    /// boundaries (the default); false integrates every look to 1e-11, the reference for tests that compare the two.
+    /// </summary>
+    internal bool DecideByBounds { get; init; } = true;
+
     /// <summary>First replicate of this shard.</summary>
     public long FirstReplicate => (long)((Int128)Replicates * ShardIndex / ShardCount);
 

@@ -55,7 +55,7 @@ public static class SurvivalSimulation
         if (run.ShardCount > run.Replicates)
             throw new DesignInputException("ShardCount", Shard(run), $"{run.ShardCount} shards for {run.Replicates} replicates: every shard needs at least one replicate.");
 
-        var model = new TrialModel(scenario, design);
+        var model = new TrialModel(scenario, design) { DecideByBounds = run.DecideByBounds };
         long first = run.FirstReplicate, end = run.EndReplicate;
         long chunks = (end - first + ChunkSize - 1) / ChunkSize;
         var total = new TallyAccumulator(design.Looks);
@@ -175,5 +175,6 @@ public static class SurvivalSimulation
         public double[] Schedule { get; }
         public double[] Critical { get; }
         public double[] Futility { get; }
+        public bool DecideByBounds { get; init; } = true;
     }
 }
